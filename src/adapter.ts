@@ -1,0 +1,30 @@
+/** What main.ts needs from each adapter. Adapters live in adapters/; the core never imports a platform SDK. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ActionStore } from './commands/actions.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './log.ts';
+import type { SearchEngine } from './search/types.ts';
+
+/** A route on the shared HTTP server (`PORT`). The handler reads the raw body itself (signatures need it). */
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+}
+
+export interface AdapterDeps {
+  config: Config;
+  logger: Logger;
+  /** Always the current engine: a reload swaps it without restarting adapters. */
+  engine: () => SearchEngine;
+  actions: ActionStore;
+}
+
+export interface Adapter {
+  /** e.g. `slack (http)`, `discord (gateway)`. */
+  name: string;
+  routes: HttpRoute[];
+  /** Connect (Socket Mode, gateway). HTTP adapters only need their routes mounted. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,125 @@
+/**
+ * Configuration is read once, here, from an environment object. Every problem names the variable to fix.
+ * Nothing else in the code reads process.env.
+ */
+import { z } from 'zod';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface SlackConfig {
+  /** xoxb-... bot token; with signingSecret enables HTTP mode, with appToken Socket Mode. */
+  botToken: string;
+  /** Present in HTTP mode. */
+  signingSecret: string | null;
+  /** xapp-... app-level token: Socket Mode. */
+  appToken: string | null;
+  /** Web API base URL, e.g. `https://slack.com/api/`; null means Slack's default. */
+  apiUrl: string | null;
+}
+
+export interface DiscordConfig {
+  /** Bot token: gateway mode (and REST calls in HTTP mode). */
+  token: string | null;
+  /** Hex Ed25519 public key: HTTP interactions mode. */
+  publicKey: string | null;
+  applicationId: string | null;
+  /** REST base URL, e.g. `https://discord.com/api`; null means Discord's default. */
+  apiUrl: string | null;
+}
+
+export interface Config {
+  dataDir: string;
+  port: number;
+  /** Interface the shared HTTP server listens on. */
+  host: string;
+  logLevel: LogLevel;
+  slack: SlackConfig | null;
+  discord: DiscordConfig | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Blank values count as unset, so a copied .env.example with empty keys behaves like no key. */
+function get(env: Env, key: string): string | null {
+  const v = env[key];
+  if (v === undefined) return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+function checkUrl(key: string, value: string | null, problems: string[]): string | null {
+  if (value === null) return null;
+  const parsed = z.url({ protocol: /^https?$/ }).safeParse(value);
+  if (!parsed.success) {
+    problems.push(`${key} must be an http(s) URL, got "${value}"`);
+    return null;
+  }
+  return value;
+}
+
+/** Pure: reads the given environment object (normally process.env after dotenv) and validates it all at once. */
+export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Config {
+  const problems: string[] = [];
+
+  const dataDir = overrides.dataDir ?? get(env, 'NEWSROOM_DATA') ?? 'data';
+
+  let port = 3000;
+  const rawPort = get(env, 'PORT');
+  if (rawPort !== null) {
+    const n = Number(rawPort);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${rawPort}"`);
+    else port = n;
+  }
+  const host = get(env, 'HOST') ?? '0.0.0.0';
+
+  let logLevel: LogLevel = 'info';
+  const rawLevel = get(env, 'LOG_LEVEL');
+  if (rawLevel !== null) {
+    if ((LOG_LEVELS as readonly string[]).includes(rawLevel)) logLevel = rawLevel as LogLevel;
+    else problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${rawLevel}"`);
+  }
+
+  // Slack
+  let slack: SlackConfig | null = null;
+  const botToken = get(env, 'SLACK_BOT_TOKEN');
+  const signingSecret = get(env, 'SLACK_SIGNING_SECRET');
+  const appToken = get(env, 'SLACK_APP_TOKEN');
+  const slackApiUrl = checkUrl('SLACK_API_URL', get(env, 'SLACK_API_URL'), problems);
+  if (botToken || signingSecret || appToken) {
+    if (!botToken) problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) from "OAuth & Permissions"');
+    else if (!botToken.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN must start with "xoxb-" (the bot token, not a user or app token)');
+    if (appToken && !appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write)');
+    if (!appToken && !signingSecret)
+      problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
+    if (botToken) slack = { botToken, signingSecret, appToken, apiUrl: slackApiUrl };
+  }
+
+  // Discord
+  let discord: DiscordConfig | null = null;
+  const token = get(env, 'DISCORD_TOKEN');
+  const publicKey = get(env, 'DISCORD_PUBLIC_KEY');
+  const applicationId = get(env, 'DISCORD_APPLICATION_ID');
+  const discordApiUrl = checkUrl('DISCORD_API_URL', get(env, 'DISCORD_API_URL'), problems);
+  if (token || publicKey || applicationId) {
+    if (publicKey && !/^[0-9a-fA-F]{64}$/.test(publicKey))
+      problems.push('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Developer Portal');
+    if (publicKey && !applicationId) problems.push('DISCORD_APPLICATION_ID is missing: HTTP interactions mode needs it with DISCORD_PUBLIC_KEY');
+    if (applicationId && !/^\d{17,20}$/.test(applicationId))
+      problems.push('DISCORD_APPLICATION_ID must be the numeric "Application ID" from the Developer Portal');
+    if (applicationId && !publicKey && !token)
+      problems.push('DISCORD_PUBLIC_KEY is missing: set it for HTTP interactions mode, or DISCORD_TOKEN for gateway mode');
+    discord = { token, publicKey, applicationId, apiUrl: discordApiUrl };
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { dataDir, port, host, logLevel, slack, discord };
+}

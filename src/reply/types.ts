@@ -1,0 +1,49 @@
+/**
+ * A reply is a plain, typed tree. Commands build it; each adapter has one pure renderer for it
+ * (Slack Block Kit, Discord embeds, console text). All strings are plain text: renderers escape them.
+ */
+import type { DiffPart, SourceRef } from '../search/types.ts';
+
+export type ReplyBlock =
+  /** A short bold line. */
+  | { type: 'heading'; text: string }
+  /** A plain paragraph. */
+  | { type: 'text'; text: string }
+  /** The quote itself, set off as a quote, with who said it. */
+  | { type: 'quote'; text: string; speaker: string | null; role: string | null }
+  /** A fact sentence. */
+  | { type: 'fact'; text: string }
+  /** Surrounding sentences, shown smaller. */
+  | { type: 'context'; text: string }
+  /** The source article (outlet, title, date, link) and a copy-ready credit line. */
+  | { type: 'citation'; source: SourceRefLike; credit: string }
+  /** Label/value pairs. */
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  /** A word diff (quote check). */
+  | { type: 'diff'; parts: DiffPart[] }
+  /** Short items, one per line. */
+  | { type: 'list'; items: string[] }
+  | { type: 'divider' };
+
+/** What a citation block needs: SourceRef without the carried text. */
+export type SourceRefLike = Omit<SourceRef, 'text' | 'paragraph'> & { text?: string };
+
+/** A button. `id` is what the adapter sends back; the adapter resolves it through the ActionStore. */
+export interface ReplyAction {
+  kind: 'share' | 'more';
+  label: string;
+  /** Opaque key into the ActionStore (short: Discord custom_id allows 100 characters). */
+  id: string;
+}
+
+export type ReplyStatus = 'ok' | 'empty' | 'usage' | 'error';
+
+export interface Reply {
+  status: ReplyStatus;
+  /** Title of the card (e.g. `Quote: putin working group`). */
+  title: string;
+  blocks: ReplyBlock[];
+  actions: ReplyAction[];
+  /** The whole reply as plain text: Slack's `text`, notifications, and the console without colour. */
+  fallback: string;
+}

@@ -1,0 +1,91 @@
+/** Public shapes of the search core (src/search). Commands and the CLI use only these. */
+import type { Corpus, QuoteKind, Speaker } from '../types.ts';
+
+export type ItemType = 'quote' | 'fact';
+
+/** The article a result comes from, as shown in citations. Missing metadata stays null. */
+export interface ArticleRef {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  source: string;
+}
+
+/** One article carrying a result, with that article's own wording. */
+export interface SourceRef extends ArticleRef {
+  text: string;
+  paragraph: number;
+}
+
+export interface SearchOptions {
+  type?: ItemType | 'all';
+  /** Any alias of a speaker (`putin`, `Vladimir Putin`). */
+  speaker?: string;
+  limit?: number;
+  /** For paging: skip this many results. */
+  offset?: number;
+}
+
+export interface SearchResult {
+  type: ItemType;
+  text: string;
+  speaker: string | null;
+  role: string | null;
+  /** Quotes only. */
+  kind: QuoteKind | null;
+  verb: string | null;
+  /** 0..1, higher is better. */
+  score: number;
+  /** The earliest source (the one cited). */
+  article: ArticleRef;
+  /** The sentence before and after, from the cited article. */
+  context: string;
+  /** A one-line credit, e.g. `Vladimir Putin said, TechCrunch reported July 16, 2018.` */
+  citation: string;
+  /** Every article carrying this quote or fact (wording may differ), earliest first. */
+  sources: SourceRef[];
+}
+
+export interface SearchResponse {
+  query: string;
+  /** How many results matched in all (for paging). */
+  total: number;
+  results: SearchResult[];
+  /** Near speakers or words, offered when nothing (or little) matched. */
+  suggestions: string[];
+}
+
+export type DiffOp = 'equal' | 'insert' | 'delete';
+/** Word-level diff from the reporter's wording to the published one: `insert` = in the article only, `delete` = in the reporter's text only. */
+export interface DiffPart {
+  op: DiffOp;
+  text: string;
+}
+
+export type Verdict = 'exact' | 'close' | 'not_found';
+
+export interface VerifyMatch {
+  text: string;
+  speaker: string | null;
+  role: string | null;
+  article: ArticleRef;
+  diff: DiffPart[];
+  /** 0..1 word overlap with the published wording. */
+  similarity: number;
+}
+
+export interface VerifyResult {
+  verdict: Verdict;
+  matches: VerifyMatch[];
+}
+
+/** The search engine every command uses. Built once per corpus; reload builds a new one and swaps it in. */
+export interface SearchEngine {
+  readonly corpus: Corpus;
+  search(query: string, options?: SearchOptions): SearchResponse;
+  verify(text: string): VerifyResult;
+  /** Speakers whose name or alias contains the prefix (for autocomplete), best first. */
+  speakers(prefix: string, limit?: number): Speaker[];
+}
