@@ -76,7 +76,8 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
   const rawPort = get(env, 'PORT');
   if (rawPort !== null) {
     const n = Number(rawPort);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) problems.push(`PORT must be a whole number from 0 to 65535, got "${rawPort}"`);
+    if (!Number.isInteger(n) || n < 0 || n > 65535)
+      problems.push(`PORT must be a whole number from 0 to 65535, got "${rawPort}"`);
     else port = n;
   }
   const host = get(env, 'HOST') ?? '0.0.0.0';
@@ -95,11 +96,18 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
   const appToken = get(env, 'SLACK_APP_TOKEN');
   const slackApiUrl = checkUrl('SLACK_API_URL', get(env, 'SLACK_API_URL'), problems);
   if (botToken || signingSecret || appToken) {
-    if (!botToken) problems.push('SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) from "OAuth & Permissions"');
-    else if (!botToken.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN must start with "xoxb-" (the bot token, not a user or app token)');
-    if (appToken && !appToken.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write)');
+    if (!botToken)
+      problems.push(
+        'SLACK_BOT_TOKEN is missing: Slack needs the bot token (xoxb-...) from "OAuth & Permissions"',
+      );
+    else if (!botToken.startsWith('xoxb-'))
+      problems.push('SLACK_BOT_TOKEN must start with "xoxb-" (the bot token, not a user or app token)');
+    if (appToken && !appToken.startsWith('xapp-'))
+      problems.push('SLACK_APP_TOKEN must start with "xapp-" (an app-level token with connections:write)');
     if (!appToken && !signingSecret)
-      problems.push('SLACK_SIGNING_SECRET is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
+      problems.push(
+        'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)',
+      );
     if (botToken) slack = { botToken, signingSecret, appToken, apiUrl: slackApiUrl };
   }
 
@@ -111,12 +119,19 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
   const discordApiUrl = checkUrl('DISCORD_API_URL', get(env, 'DISCORD_API_URL'), problems);
   if (token || publicKey || applicationId) {
     if (publicKey && !/^[0-9a-fA-F]{64}$/.test(publicKey))
-      problems.push('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Developer Portal');
-    if (publicKey && !applicationId) problems.push('DISCORD_APPLICATION_ID is missing: HTTP interactions mode needs it with DISCORD_PUBLIC_KEY');
+      problems.push(
+        'DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Developer Portal',
+      );
+    if (publicKey && !applicationId)
+      problems.push(
+        'DISCORD_APPLICATION_ID is missing: HTTP interactions mode needs it with DISCORD_PUBLIC_KEY',
+      );
     if (applicationId && !/^\d{17,20}$/.test(applicationId))
       problems.push('DISCORD_APPLICATION_ID must be the numeric "Application ID" from the Developer Portal');
     if (applicationId && !publicKey && !token)
-      problems.push('DISCORD_PUBLIC_KEY is missing: set it for HTTP interactions mode, or DISCORD_TOKEN for gateway mode');
+      problems.push(
+        'DISCORD_PUBLIC_KEY is missing: set it for HTTP interactions mode, or DISCORD_TOKEN for gateway mode',
+      );
     discord = { token, publicKey, applicationId, apiUrl: discordApiUrl };
   }
 

@@ -1,5 +1,6 @@
 /** Platform-neutral commands: defined once as data plus a function; every adapter drives the same objects. */
 import type { z } from 'zod';
+import type { ActionStore } from './actions.ts';
 import type { Reply } from '../reply/types.ts';
 import type { SearchEngine } from '../search/types.ts';
 
@@ -30,6 +31,8 @@ export interface CommandContext<A> {
   page: number;
   platform: Platform;
   user: CommandUser | null;
+  /** Where the reply's buttons store their invocation. */
+  actions: ActionStore;
 }
 
 export interface CommandDefinition<A = Record<string, unknown>> {
