@@ -29,17 +29,20 @@ export function formatDateLong(iso: string | null): string | null {
 export interface CreditSubject {
   type: 'quote' | 'fact';
   speaker: string | null;
+  /** Where or how it was said, only when the article says so (`in Helsinki`, `in a tweet`): see setting.ts. */
+  setting?: string | null;
 }
 
 /**
- * `Vladimir Putin said, TechCrunch reported July 16, 2018.` for a quote; `TechCrunch reported July 16, 2018.`
+ * `Vladimir Putin said, TechCrunch reported July 16, 2018.` (with a setting: `Vladimir Putin said in Helsinki, ...`) for a quote; `TechCrunch reported July 16, 2018.`
  * for a fact. Unknown outlet or date are named as unknown.
  */
 export function creditLine(subject: CreditSubject, article: ArticleRef): string {
   const outlet = article.outlet ?? 'an unknown outlet';
   const date = formatDateLong(article.published);
   const reported = date ? `${outlet} reported ${date}` : `${outlet} reported (date unknown)`;
-  if (subject.type === 'quote' && subject.speaker) return `${subject.speaker} said, ${reported}.`;
-  if (subject.type === 'quote') return `An unnamed speaker was quoted, ${reported}.`;
+  const setting = subject.setting ? ` ${subject.setting}` : '';
+  if (subject.type === 'quote' && subject.speaker) return `${subject.speaker} said${setting}, ${reported}.`;
+  if (subject.type === 'quote') return `An unnamed speaker was quoted${setting}, ${reported}.`;
   return `${reported.charAt(0).toUpperCase()}${reported.slice(1)}.`;
 }

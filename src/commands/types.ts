@@ -1,8 +1,8 @@
 /** Platform-neutral commands: defined once as data plus a function; every adapter drives the same objects. */
 import type { z } from 'zod';
-import type { ActionStore } from './actions.ts';
 import type { Reply } from '../reply/types.ts';
 import type { SearchEngine } from '../search/types.ts';
+import type { ActionStore } from './actions.ts';
 
 export type Platform = 'slack' | 'discord' | 'console';
 

@@ -1,0 +1,68 @@
+/** /cite QUERY [style:ap|apa|mla|chicago]: a copy-ready citation of the best match. */
+import { z } from 'zod';
+import { CITATION_STYLES, formatArticleCitation, MissingStyleError } from '../citations/csl.ts';
+import * as r from '../reply/build.ts';
+import { defineCommand } from './define.ts';
+import { UserError } from './errors.ts';
+import { queryField } from './fields.ts';
+import { creditFor, nothingFound, resultActions } from './present.ts';
+
+const STYLE_NAMES = { ap: 'AP credit line', apa: 'APA', mla: 'MLA', chicago: 'Chicago' } as const;
+
+export const citeCommand = defineCommand({
+  name: 'cite',
+  description: 'A copy-ready citation of the best match: AP credit line, or APA/MLA/Chicago for the article.',
+  usage: '/cite QUERY [style:ap|apa|mla|chicago]',
+  examples: ['/cite putin working group', '/cite working group style:apa'],
+  options: [
+    { name: 'query', description: 'Words from the quote or fact to cite', required: true, maxLength: 500 },
+    { name: 'style', description: 'Citation style (default ap)', required: false, choices: CITATION_STYLES },
+  ],
+  rest: 'query',
+  schema: z.object({
+    query: queryField('the quote or fact to cite, e.g. /cite putin working group'),
+    style: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(CITATION_STYLES, { error: `Style must be one of: ${CITATION_STYLES.join(', ')}.` }))
+      .default('ap'),
+  }),
+  run(ctx) {
+    const { query, style } = ctx.args;
+    const title = `Cite (${STYLE_NAMES[style]}): ${query}`;
+    const response = ctx.engine.search(query, { type: 'all', limit: 1 });
+    const best = response.results[0];
+    if (!best) return nothingFound(title, 'quotes or facts', query, response);
+    let formatted: string;
+    if (style === 'ap') formatted = creditFor(ctx.engine, best);
+    else {
+      const article = ctx.engine.corpus.articles.find((a) => a.id === best.article.id);
+      try {
+        formatted = formatArticleCitation({ ...best.article, author: article?.author ?? null }, style);
+      } catch (error) {
+        if (error instanceof MissingStyleError)
+          throw new UserError(
+            'styleNotInstalled',
+            `${STYLE_NAMES[style]} is not available here: its CSL style file is not installed. Try style:apa or style:ap.`,
+          );
+        throw error;
+      }
+    }
+    const item = best.type === 'quote' ? r.quote(best.text, best.speaker, best.role) : r.fact(best.text);
+    return r.card({
+      title,
+      blocks: [
+        r.text(formatted),
+        item,
+        r.citation(best.article, creditFor(ctx.engine, best)),
+        r.context(
+          style === 'ap'
+            ? 'AP-style credit line built from the article data.'
+            : `${STYLE_NAMES[style]} reference for the article, formatted with CSL.`,
+        ),
+      ],
+      actions: resultActions(ctx, 'cite', ctx.args, false),
+    });
+  },
+});

@@ -1,0 +1,139 @@
+/** Shared pieces of the search-backed replies (/quote, /fact, /cite): credit lines, result blocks, buttons. */
+import { creditLine, formatDateLong } from '../citations/credit.ts';
+import { attributionSetting } from '../citations/setting.ts';
+import * as r from '../reply/build.ts';
+import type { Reply, ReplyAction, ReplyBlock } from '../reply/types.ts';
+import type { SearchEngine, SearchResponse, SearchResult } from '../search/types.ts';
+import type { CommandContext } from './types.ts';
+
+/** Ids of buttons are `share.KEY` / `more.KEY`: one stored invocation serves both, the prefix says which. */
+export const ACTION_PREFIX = { share: 'share.', more: 'more.' } as const;
+
+/** The article paragraph a result was cited from, if the corpus still holds it. */
+function citedParagraph(engine: SearchEngine, result: SearchResult): string | null {
+  const article = engine.corpus.articles.find((a) => a.id === result.article.id);
+  const cited = result.sources.find((s) => s.id === result.article.id) ?? result.sources[0];
+  if (!article || !cited) return null;
+  return article.paragraphs[cited.paragraph] ?? null;
+}
+
+/** `in Helsinki` when the cited article's attribution says so; null otherwise. */
+export function settingFor(engine: SearchEngine, result: SearchResult): string | null {
+  if (result.type !== 'quote') return null;
+  const paragraph = citedParagraph(engine, result);
+  if (!paragraph) return null;
+  const cited = result.sources.find((s) => s.id === result.article.id);
+  const probe = (cited?.text ?? result.text).slice(0, 40);
+  const at = Math.max(0, paragraph.indexOf(probe));
+  return attributionSetting(paragraph, result.speaker, at);
+}
+
+/** AP-style credit line, with the setting when the article gives one. */
+export function creditFor(engine: SearchEngine, result: SearchResult): string {
+  return creditLine(
+    { type: result.type, speaker: result.speaker, setting: settingFor(engine, result) },
+    result.article,
+  );
+}
+
+/** `TechCrunch, July 16, 2018` with missing parts named. */
+export function shortSource(article: { outlet: string | null; published: string | null }): string {
+  return `${article.outlet ?? 'outlet unknown'}, ${formatDateLong(article.published) ?? 'date unknown'}`;
+}
+
+function itemBlock(result: SearchResult): ReplyBlock {
+  return result.type === 'quote' ? r.quote(result.text, result.speaker, result.role) : r.fact(result.text);
+}
+
+/** The best result in full: the item, its context, the citation and the other articles carrying it. */
+export function fullResultBlocks(engine: SearchEngine, result: SearchResult): ReplyBlock[] {
+  const blocks: ReplyBlock[] = [itemBlock(result)];
+  if (result.context.trim()) blocks.push(r.context(result.context.trim()));
+  blocks.push(r.citation(result.article, creditFor(engine, result)));
+  const others = result.sources.filter((s) => s.id !== result.article.id);
+  if (others.length > 0)
+    blocks.push(
+      r.list(
+        others.map(
+          (s) =>
+            `Also in ${s.title ?? 'title unknown'} (${shortSource(s)}): “${s.text}”${s.url ? ` ${s.url}` : ''}`,
+        ),
+      ),
+    );
+  return blocks;
+}
+
+/** A further result, compact: the item and one source line. */
+export function compactResultBlocks(result: SearchResult): ReplyBlock[] {
+  const more =
+    result.sources.length > 1
+      ? ` (+${result.sources.length - 1} more source${result.sources.length > 2 ? 's' : ''})`
+      : '';
+  return [
+    itemBlock(result),
+    r.context(
+      `${shortSource(result.article)}${result.article.url ? ` · ${result.article.url}` : ' · no link'}${more}`,
+    ),
+  ];
+}
+
+/** Share (this page) and, when more pages exist, More (next page): one stored invocation behind both. */
+export function resultActions(
+  ctx: CommandContext<unknown>,
+  command: string,
+  args: Record<string, unknown>,
+  hasMore: boolean,
+): ReplyAction[] {
+  const key = ctx.actions.put({ command, args, page: ctx.page });
+  const actions = [r.action('share', 'Share to channel', `${ACTION_PREFIX.share}${key}`)];
+  if (hasMore) actions.push(r.action('more', 'More results', `${ACTION_PREFIX.more}${key}`));
+  return actions;
+}
+
+/** "Nothing found", with the engine's near speakers or words when it has some. */
+export function nothingFound(title: string, what: string, query: string, response: SearchResponse): Reply {
+  const blocks: ReplyBlock[] = [r.text(`No ${what} found for “${query}”.`)];
+  if (response.suggestions.length > 0)
+    blocks.push(r.text(`Did you mean: ${response.suggestions.slice(0, 5).join(', ')}?`));
+  blocks.push(
+    r.context('Try fewer or other words, or drop the speaker filter. /sources lists the articles searched.'),
+  );
+  return r.card({ title, status: 'empty', blocks });
+}
+
+/** /quote and /fact: the first result of the page in full, the others compact, a page line, buttons. */
+export function resultsPage(
+  ctx: CommandContext<unknown>,
+  spec: {
+    command: string;
+    what: string;
+    title: string;
+    query: string;
+    args: Record<string, unknown>;
+    pageSize: number;
+  },
+  response: SearchResponse,
+): Reply {
+  const [best, ...rest] = response.results;
+  if (!best) {
+    if (ctx.page > 1 && response.total > 0)
+      return r.card({
+        title: spec.title,
+        status: 'empty',
+        blocks: [r.text(`No more ${spec.what}: all ${response.total} were shown.`)],
+      });
+    return nothingFound(spec.title, spec.what, spec.query, response);
+  }
+  const blocks = fullResultBlocks(ctx.engine, best);
+  for (const result of rest) blocks.push(r.divider(), ...compactResultBlocks(result));
+  const first = (ctx.page - 1) * spec.pageSize + 1;
+  const last = first + response.results.length - 1;
+  const pages = Math.max(1, Math.ceil(response.total / spec.pageSize));
+  blocks.push(r.context(`Results ${first}–${last} of ${response.total} · page ${ctx.page} of ${pages}`));
+  const hasMore = last < response.total;
+  return r.card({
+    title: spec.title,
+    blocks,
+    actions: resultActions(ctx, spec.command, spec.args, hasMore),
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * Builders for the Reply tree. `card()` is the only way commands make a Reply, so every Reply gets a
+ * fallback computed from its own blocks and the two can never drift apart.
+ */
+import type { DiffPart } from '../search/types.ts';
+import { toPlainText } from './plain.ts';
+import type { Reply, ReplyAction, ReplyBlock, ReplyStatus, SourceRefLike } from './types.ts';
+
+/** Builds a Reply and computes its plain-text fallback. */
+export function card(parts: {
+  title: string;
+  status?: ReplyStatus;
+  blocks?: ReplyBlock[];
+  actions?: ReplyAction[];
+}): Reply {
+  const reply: Reply = {
+    status: parts.status ?? 'ok',
+    title: parts.title,
+    blocks: parts.blocks ?? [],
+    actions: parts.actions ?? [],
+    fallback: '',
+  };
+  reply.fallback = toPlainText(reply);
+  return reply;
+}
+
+/** Returns a copy with blocks appended/prepended and the fallback recomputed. */
+export function withBlocks(
+  reply: Reply,
+  extra: { before?: ReplyBlock[]; after?: ReplyBlock[]; actions?: ReplyAction[] },
+): Reply {
+  return card({
+    title: reply.title,
+    status: reply.status,
+    blocks: [...(extra.before ?? []), ...reply.blocks, ...(extra.after ?? [])],
+    actions: extra.actions ?? reply.actions,
+  });
+}
+
+export const heading = (text: string): ReplyBlock => ({ type: 'heading', text });
+export const text = (value: string): ReplyBlock => ({ type: 'text', text: value });
+export const quote = (value: string, speaker: string | null, role: string | null = null): ReplyBlock => ({
+  type: 'quote',
+  text: value,
+  speaker,
+  role,
+});
+export const fact = (value: string): ReplyBlock => ({ type: 'fact', text: value });
+export const context = (value: string): ReplyBlock => ({ type: 'context', text: value });
+export const citation = (source: SourceRefLike, credit: string): ReplyBlock => ({
+  type: 'citation',
+  source,
+  credit,
+});
+export const fields = (pairs: { label: string; value: string }[]): ReplyBlock => ({
+  type: 'fields',
+  fields: pairs,
+});
+export const diff = (parts: DiffPart[]): ReplyBlock => ({ type: 'diff', parts });
+export const list = (items: string[]): ReplyBlock => ({ type: 'list', items });
+export const divider = (): ReplyBlock => ({ type: 'divider' });
+export const action = (kind: ReplyAction['kind'], label: string, id: string): ReplyAction => ({
+  kind,
+  label,
+  id,
+});
