@@ -1,0 +1,183 @@
+/**
+ * Reading the newsroom's article files into Articles (src/types.ts).
+ *
+ * Pipeline per file: read as text (files.ts) -> parse by extension (txt.ts, markdown.ts, html.ts,
+ * json.ts) -> merge a `NAME.meta.json` sidecar (sidecar.ts) -> derive what a URL implies (outlet from
+ * the domain, date from the path; metadata.ts) -> Article. A broken file becomes a LoadProblem.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Article, ArticleFormat, LoadProblem } from '../types.ts';
+import { type FoundFile, readTextFile, walk } from './files.ts';
+import { dateFromUrl, outletFromUrl } from './metadata.ts';
+import { articleBase, mergeSidecar, parseSidecar, sidecarBase } from './sidecar.ts';
+import { parseTxt } from './txt.ts';
+import { ArticleError, type ArticleMeta, type ParsedArticle, type ParseOutcome } from './types.ts';
+
+export { ArticleError } from './types.ts';
+
+const FORMATS: Readonly<Record<string, ArticleFormat>> = {
+  '.txt': 'txt',
+};
+
+/** The format a file name implies, or null for files the loader ignores (README, images...). */
+export function formatOf(path: string): ArticleFormat | null {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (sidecarBase(name) !== null) return null;
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? (FORMATS[name.slice(dot)] ?? null) : null;
+}
+
+/** Parses content in one format; throws ArticleError when nothing readable is in it. */
+function parseContent(content: string, format: ArticleFormat, given: Partial<ArticleMeta>): ParseOutcome {
+  let outcome: ParseOutcome;
+  switch (format) {
+    case 'txt':
+      outcome = { articles: [parseTxt(content, given)], skipped: [] };
+      break;
+    default:
+      throw new ArticleError(`unsupported format: ${format}`);
+  }
+  outcome.articles = outcome.articles.filter((a) => {
+    if (a.paragraphs.length > 0) return true;
+    outcome.skipped.push(a.index === undefined ? 'no article text' : `article #${a.index}: no article text`);
+    return false;
+  });
+  if (outcome.articles.length === 0) throw new ArticleError(outcome.skipped[0] ?? 'no article text');
+  return outcome;
+}
+
+/** Turns parsed articles into Articles: sidecar merged, URL-implied fields derived, ids numbered. */
+function finish(
+  parsed: ParsedArticle[],
+  id: string,
+  source: string,
+  sidecar: Partial<ArticleMeta> | null,
+): Article[] {
+  const numbered = parsed.some((p) => p.index !== undefined && p.index > 0);
+  return parsed.map((p) => {
+    const meta = mergeSidecar(p, sidecar);
+    meta.outlet ??= outletFromUrl(meta.url);
+    meta.published ??= dateFromUrl(meta.url);
+    return {
+      id: numbered && p.index !== undefined ? `${id}#${p.index}` : id,
+      source,
+      format: p.format,
+      ...meta,
+      paragraphs: p.paragraphs,
+    };
+  });
+}
+
+/**
+ * Parses article content already in memory (pure; for tests and callers with their own I/O).
+ * `source` becomes both id and source. Throws ArticleError when the content holds no article.
+ */
+export function parseArticleText(content: string, format: ArticleFormat, source: string): Article[] {
+  return finish(parseContent(content, format, {}).articles, source, source, null);
+}
+
+/**
+ * Reads one article file (any supported extension), with its `NAME.meta.json` sidecar if present.
+ * `source` (default: the path as given) and `id` (default: source) label the result.
+ * Throws ArticleError with a short reason when the file is missing, unreadable or holds no article.
+ */
+export async function parseFile(
+  path: string,
+  options: { id?: string; source?: string } = {},
+): Promise<Article[]> {
+  const format = formatOf(path);
+  if (!format) {
+    throw new ArticleError(
+      `${path}: not an article file (expected .txt, .md, .markdown, .html, .htm or .json)`,
+    );
+  }
+  const sidecarPath = `${articleBase(path)}.meta.json`;
+  let sidecar: Partial<ArticleMeta> | null = null;
+  try {
+    sidecar = await readSidecar(sidecarPath);
+  } catch (error) {
+    throw new ArticleError(`${sidecarPath}: ${(error as Error).message}`);
+  }
+  try {
+    const content = await readTextFile(path);
+    const source = options.source ?? path;
+    return finish(
+      parseContent(content, format, sidecar ?? {}).articles,
+      options.id ?? source,
+      source,
+      sidecar,
+    );
+  } catch (error) {
+    throw new ArticleError(`${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Reads a sidecar if it exists; null when there is none. Throws ArticleError when it is broken. */
+async function readSidecar(path: string): Promise<Partial<ArticleMeta> | null> {
+  try {
+    await stat(path);
+  } catch {
+    return null;
+  }
+  return parseSidecar(await readTextFile(path));
+}
+
+/**
+ * Loads every article under dataDir (recursively; hidden entries and node_modules skipped; files of
+ * other kinds ignored), in path order. Never throws: a missing folder, and every file that cannot be
+ * read or parsed, is returned in `problems` with a short reason, and the rest still loads.
+ */
+export async function loadArticles(
+  dataDir: string,
+): Promise<{ articles: Article[]; problems: LoadProblem[] }> {
+  const problems: LoadProblem[] = [];
+  try {
+    if (!(await stat(dataDir)).isDirectory()) {
+      return { articles: [], problems: [{ file: dataDir, reason: 'data folder is a file, not a folder' }] };
+    }
+  } catch {
+    return { articles: [], problems: [{ file: dataDir, reason: 'data folder not found' }] };
+  }
+  const walked = await walk(dataDir);
+  problems.push(...walked.problems);
+
+  const sidecars = new Map<string, FoundFile>();
+  const articleFiles: FoundFile[] = [];
+  for (const file of walked.files) {
+    const base = sidecarBase(file.rel);
+    if (base !== null) sidecars.set(base, file);
+    else if (formatOf(file.rel)) articleFiles.push(file);
+  }
+
+  const sidecarMeta = new Map<string, Partial<ArticleMeta> | null>();
+  for (const [base, file] of sidecars) {
+    try {
+      sidecarMeta.set(base, parseSidecar(await readTextFile(file.path)));
+    } catch (error) {
+      problems.push({ file: file.path, reason: (error as Error).message });
+      sidecarMeta.set(base, null);
+    }
+  }
+  const used = new Set<string>();
+
+  const articles: Article[] = [];
+  for (const file of articleFiles) {
+    const format = formatOf(file.rel) as ArticleFormat;
+    const base = articleBase(file.rel);
+    const sidecar = sidecarMeta.get(base) ?? null;
+    if (sidecarMeta.has(base)) used.add(base);
+    try {
+      const content = await readTextFile(file.path);
+      const outcome = parseContent(content, format, sidecar ?? {});
+      articles.push(...finish(outcome.articles, file.rel, join(dataDir, file.rel), sidecar));
+      for (const reason of outcome.skipped) problems.push({ file: file.path, reason });
+    } catch (error) {
+      problems.push({ file: file.path, reason: (error as Error).message });
+    }
+  }
+  for (const [base, file] of sidecars) {
+    if (!used.has(base)) problems.push({ file: file.path, reason: 'sidecar has no article file beside it' });
+  }
+  return { articles, problems };
+}

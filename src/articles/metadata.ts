@@ -1,0 +1,371 @@
+/**
+ * Metadata normalisation shared by every format: dates to YYYY-MM-DD, URLs, authors, and the
+ * outlet/date that a URL implies. Nothing here invents a value: unknown stays null.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+const FULL_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** Month name (full or abbreviated, any case, optional trailing dot) to 1..12, or null. */
+export function monthNumber(name: string): number | null {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  const month = MONTHS[key] ?? MONTHS[key.slice(0, 3)] ?? null;
+  // Only a real month name or its abbreviation: "marathon" is not March.
+  return month !== null && FULL_MONTHS[month - 1]?.startsWith(key) ? month : (MONTHS[key] ?? null);
+}
+
+/** Builds YYYY-MM-DD when the parts make a real calendar date, else null. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < 1800 || year > 2200) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const MONTH_RE =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?![\d])/;
+const YMD_SLASH_RE = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+const MDY_NAME_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const DMY_NAME_RE = new RegExp(
+  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})\\b`,
+  'i',
+);
+const NUMERIC_RE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
+
+/**
+ * Normalises a date written in any common newsroom form to YYYY-MM-DD, or null.
+ * ISO timestamps keep their written calendar date (no timezone shift: `2018-07-16T23:30-04:00` is
+ * the 16th where it was published). All-numeric day/month dates are read only when unambiguous
+ * (`16/07/2018`, `07/16/2018`); `07/08/2018` is null rather than a guess.
+ */
+export function normaliseDate(value: unknown): string | null {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  }
+  if (typeof value === 'number') {
+    // Unix seconds or milliseconds; anything else is not a date we can trust.
+    if (!Number.isFinite(value) || value <= 0) return null;
+    const ms = value < 1e11 ? value * 1000 : value;
+    return normaliseDate(new Date(ms));
+  }
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  if (s === '') return null;
+  let m = ISO_RE.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = YMD_SLASH_RE.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = MDY_NAME_RE.exec(s);
+  if (m) {
+    const month = monthNumber(m[1] ?? '');
+    return month ? isoDate(Number(m[3]), month, Number(m[2])) : null;
+  }
+  m = DMY_NAME_RE.exec(s);
+  if (m) {
+    const month = monthNumber(m[2] ?? '');
+    return month ? isoDate(Number(m[3]), month, Number(m[1])) : null;
+  }
+  m = NUMERIC_RE.exec(s);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const year = Number(m[3]);
+    if (a > 12 && b <= 12) return isoDate(year, b, a);
+    if (b > 12 && a <= 12) return isoDate(year, a, b);
+    if (a === b) return isoDate(year, a, b);
+    return null;
+  }
+  m = COMPACT_RE.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+/** Finds a month-and-day (no year) such as `July 16` or `16 July`; used for wire datelines. */
+export function monthDay(text: string): { month: number; day: number } | null {
+  let m = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i').exec(text);
+  if (m) {
+    const month = monthNumber(m[1] ?? '');
+    if (month) return { month, day: Number(m[2]) };
+  }
+  m = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}`, 'i').exec(text);
+  if (m) {
+    const month = monthNumber(m[2] ?? '');
+    if (month) return { month, day: Number(m[1]) };
+  }
+  return null;
+}
+
+/** A parsed http(s) URL, or null. */
+function parseHttpUrl(value: string): URL | null {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Accepts only absolute http(s) URLs; returns them as written (trimmed), else null. */
+export function normaliseUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim().replace(/^<|>$/g, '');
+  return parseHttpUrl(trimmed) ? trimmed : null;
+}
+
+/**
+ * The publication date a news URL carries in its path (`/2018/07/16/slug`, `/2018-07-16/`,
+ * `/20180716/`), or null. Month-only paths (`/2018/07/slug`) give no date.
+ */
+export function dateFromUrl(value: string | null): string | null {
+  if (!value) return null;
+  const url = parseHttpUrl(value);
+  if (!url) return null;
+  const path = url.pathname;
+  let m = /\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|$)/.exec(path);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  // The Guardian's style: /2018/jul/16/slug.
+  m = /\/((?:19|20)\d{2})\/([a-z]{3,9})\/(\d{1,2})(?:\/|$)/i.exec(path);
+  if (m) {
+    const month = monthNumber(m[2] ?? '');
+    if (month) return isoDate(Number(m[1]), month, Number(m[3]));
+  }
+  m = /(?:^|[/_-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_-]|\.html?$|$)/.exec(path);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /\/((?:19|20)\d{2})(\d{2})(\d{2})(?:\/|$)/.exec(path);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+/**
+ * Well-known news domains and the names their readers know them by. Matched on the host or any
+ * parent domain (`edition.cnn.com` -> CNN, `uk.reuters.com` -> Reuters).
+ */
+export const OUTLETS: Readonly<Record<string, string>> = {
+  'techcrunch.com': 'TechCrunch',
+  'nytimes.com': 'The New York Times',
+  'reuters.com': 'Reuters',
+  'apnews.com': 'AP News',
+  'ap.org': 'Associated Press',
+  'bbc.co.uk': 'BBC',
+  'bbc.com': 'BBC',
+  'theguardian.com': 'The Guardian',
+  'guardian.co.uk': 'The Guardian',
+  'washingtonpost.com': 'The Washington Post',
+  'cnn.com': 'CNN',
+  'businessinsider.com': 'Business Insider',
+  'insider.com': 'Insider',
+  'wsj.com': 'The Wall Street Journal',
+  'ft.com': 'Financial Times',
+  'bloomberg.com': 'Bloomberg',
+  'economist.com': 'The Economist',
+  'npr.org': 'NPR',
+  'nbcnews.com': 'NBC News',
+  'cbsnews.com': 'CBS News',
+  'abcnews.go.com': 'ABC News',
+  'abc.net.au': 'ABC News (Australia)',
+  'foxnews.com': 'Fox News',
+  'msnbc.com': 'MSNBC',
+  'usatoday.com': 'USA Today',
+  'latimes.com': 'Los Angeles Times',
+  'chicagotribune.com': 'Chicago Tribune',
+  'bostonglobe.com': 'The Boston Globe',
+  'politico.com': 'Politico',
+  'politico.eu': 'Politico Europe',
+  'axios.com': 'Axios',
+  'thehill.com': 'The Hill',
+  'vox.com': 'Vox',
+  'theverge.com': 'The Verge',
+  'wired.com': 'Wired',
+  'arstechnica.com': 'Ars Technica',
+  'engadget.com': 'Engadget',
+  'zdnet.com': 'ZDNet',
+  'cnet.com': 'CNET',
+  'theatlantic.com': 'The Atlantic',
+  'newyorker.com': 'The New Yorker',
+  'time.com': 'Time',
+  'newsweek.com': 'Newsweek',
+  'forbes.com': 'Forbes',
+  'cnbc.com': 'CNBC',
+  'aljazeera.com': 'Al Jazeera',
+  'dw.com': 'DW',
+  'france24.com': 'France 24',
+  'lemonde.fr': 'Le Monde',
+  'spiegel.de': 'Der Spiegel',
+  'independent.co.uk': 'The Independent',
+  'telegraph.co.uk': 'The Telegraph',
+  'thetimes.co.uk': 'The Times',
+  'dailymail.co.uk': 'Daily Mail',
+  'sky.com': 'Sky News',
+  'news.sky.com': 'Sky News',
+  'afp.com': 'AFP',
+  'theintercept.com': 'The Intercept',
+  'propublica.org': 'ProPublica',
+  'buzzfeednews.com': 'BuzzFeed News',
+  'huffpost.com': 'HuffPost',
+  'slate.com': 'Slate',
+  'vice.com': 'Vice',
+  'yahoo.com': 'Yahoo News',
+  'news.yahoo.com': 'Yahoo News',
+  'rt.com': 'RT',
+  'tass.com': 'TASS',
+  'themoscowtimes.com': 'The Moscow Times',
+  'scmp.com': 'South China Morning Post',
+  'japantimes.co.jp': 'The Japan Times',
+  'theglobeandmail.com': 'The Globe and Mail',
+  'cbc.ca': 'CBC News',
+  'smh.com.au': 'The Sydney Morning Herald',
+  'usnews.com': 'U.S. News & World Report',
+  'pbs.org': 'PBS',
+  'voanews.com': 'Voice of America',
+  'rferl.org': 'Radio Free Europe/Radio Liberty',
+  'euronews.com': 'Euronews',
+  'lawfaremedia.org': 'Lawfare',
+  'lawfareblog.com': 'Lawfare',
+  'cyberscoop.com': 'CyberScoop',
+  'thedailybeast.com': 'The Daily Beast',
+  'nypost.com': 'New York Post',
+  'washingtonexaminer.com': 'Washington Examiner',
+};
+
+/** The host of a URL without `www.`/`m.`/`amp.` prefixes, lower-cased, or null. */
+export function hostOf(value: string | null): string | null {
+  if (!value) return null;
+  const url = parseHttpUrl(value);
+  if (!url) return null;
+  return url.hostname.toLowerCase().replace(/^(?:www\d?|m|amp|mobile)\./, '');
+}
+
+/**
+ * The outlet a URL belongs to: the proper name for a well-known news domain, otherwise the bare
+ * domain (`dailyplanet.example`), which is readable and never a made-up name. Null without a URL.
+ */
+export function outletFromUrl(value: string | null): string | null {
+  const host = hostOf(value);
+  if (!host) return null;
+  const labels = host.split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const known = OUTLETS[labels.slice(i).join('.')];
+    if (known) return known;
+  }
+  return host;
+}
+
+/** Wire services named in datelines (`HELSINKI (Reuters) -`). */
+export const WIRE_AGENCIES: Readonly<Record<string, string>> = {
+  reuters: 'Reuters',
+  ap: 'AP News',
+  'associated press': 'AP News',
+  afp: 'AFP',
+  bloomberg: 'Bloomberg',
+  upi: 'UPI',
+  tass: 'TASS',
+  xinhua: 'Xinhua',
+  dpa: 'dpa',
+  cnn: 'CNN',
+};
+
+/** Cleans an author value: strips a leading `By`, joins lists, drops profile URLs. */
+export function normaliseAuthor(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    const names = value.map(normaliseAuthor).filter((n): n is string => n !== null);
+    return names.length > 0 ? [...new Set(names)].join(', ') : null;
+  }
+  if (value && typeof value === 'object' && 'name' in value) {
+    return normaliseAuthor((value as { name: unknown }).name);
+  }
+  if (typeof value !== 'string') return null;
+  const s = value
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^by[:\s]+/i, '')
+    .trim();
+  if (s === '' || /^https?:\/\//i.test(s)) return null;
+  return s;
+}
+
+/** A trimmed, whitespace-collapsed non-empty string, or null. */
+export function normaliseText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const s = value.replace(/\s+/g, ' ').trim();
+  return s === '' ? null : s;
+}
+
+function pick(record: Record<string, unknown>, keys: readonly string[]): unknown {
+  for (const key of keys) {
+    const value = record[key];
+    if (value !== undefined && value !== null && value !== '') return value;
+  }
+  return undefined;
+}
+
+/** The name inside `{ name: "..." }` (NewsAPI's `source`, JSON-LD's `publisher`) or the string itself. */
+function nameOf(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'name' in value) {
+    return (value as { name: unknown }).name;
+  }
+  return value;
+}
+
+/**
+ * Reads article metadata from a plain record under the names our files and common feeds use:
+ * ours (title, outlet, url, published, author), NewsAPI's (source.name, publishedAt) and a few
+ * common aliases (headline, link, date, byline...).
+ */
+export function metaFromRecord(record: Record<string, unknown>): {
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
+  author: string | null;
+} {
+  const text = (v: unknown) => (typeof v === 'string' ? normaliseText(v) : null);
+  return {
+    title: text(pick(record, ['title', 'headline'])),
+    outlet: text(
+      nameOf(pick(record, ['outlet', 'source', 'publication', 'publisher', 'site_name', 'siteName', 'site'])),
+    ),
+    url: normaliseUrl(pick(record, ['url', 'link', 'canonical', 'canonical_url', 'canonicalUrl', 'href'])),
+    published: normaliseDate(
+      pick(record, [
+        'published',
+        'publishedAt',
+        'published_at',
+        'datePublished',
+        'date_published',
+        'pubDate',
+        'date',
+      ]),
+    ),
+    author: normaliseAuthor(pick(record, ['author', 'authors', 'byline', 'creator'])),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Plain-text articles: title on the first line, `By NAME`, URL and `Published ...` lines, a wire
+ * dateline (`HELSINKI, July 16 (Reuters) -`), and browser print-outs (see printout.ts).
+ */
+import { cleanField, cleanText, sameTitle, stripBullet } from './clean.ts';
+import {
+  dateFromUrl,
+  isoDate,
+  monthDay,
+  normaliseAuthor,
+  normaliseDate,
+  normaliseUrl,
+  WIRE_AGENCIES,
+} from './metadata.ts';
+import { stripPrintArtifacts } from './printout.ts';
+import { type ArticleMeta, emptyMeta, type MetaField, type ParsedArticle } from './types.ts';
+
+// Metadata lines are looked for only near the top (and a URL or date line near the bottom) so that
+// body sentences that happen to start with "By" or "Published" stay in the body.
+const HEAD_LINES = 12;
+const TAIL_LINES = 4;
+const MAX_TITLE_LENGTH = 300;
+
+const LABELLED =
+  /^(title|headline|outlet|publication|publisher|source|url|link|canonical|author|byline|published|posted|updated|date|dated)\s*:\s*(.+)$/i;
+const BARE_URL = /^(?:(?:source|original|read more|via)\s*:?\s*)?<?(https?:\/\/\S+?)>?$/i;
+const DATE_LINE = /^(published|posted|updated|first published|last updated)(?:\s+on|\s+at)?\s*:?\s+(.+)$/i;
+const BY_LINE = /^by[:\s]\s*(\p{Lu}.{1,120})$/iu;
+
+interface LineMeta {
+  field: MetaField;
+  value: string;
+  /** `Updated ...` dates count only when no publication date is given. */
+  weak?: boolean;
+}
+
+/** Reads one line as metadata, or null when it is body text. */
+function lineMeta(line: string, nearTop: boolean): LineMeta | null {
+  const bare = BARE_URL.exec(line);
+  if (bare?.[1]) {
+    const url = normaliseUrl(bare[1]);
+    return url ? { field: 'url', value: url } : null;
+  }
+  const dated = DATE_LINE.exec(line);
+  if (dated?.[2] && line.length <= 120) {
+    const date = normaliseDate(dated[2]);
+    if (date) return { field: 'published', value: date, weak: /updated/i.test(dated[1] ?? '') };
+  }
+  if (!nearTop) return null;
+  const labelled = LABELLED.exec(line);
+  if (labelled?.[1] && labelled[2]) {
+    const label = labelled[1].toLowerCase();
+    const value = labelled[2].trim();
+    if (['url', 'link', 'canonical'].includes(label) || (label === 'source' && /^https?:/i.test(value))) {
+      const url = normaliseUrl(value);
+      return url ? { field: 'url', value: url } : null;
+    }
+    if (['published', 'posted', 'updated', 'date', 'dated'].includes(label)) {
+      const date = normaliseDate(value);
+      return date ? { field: 'published', value: date, weak: label === 'updated' } : null;
+    }
+    if (label === 'author' || label === 'byline') {
+      const author = normaliseAuthor(value);
+      return author ? { field: 'author', value: author } : null;
+    }
+    if (label === 'title' || label === 'headline') return { field: 'title', value };
+    return { field: 'outlet', value };
+  }
+  const by = BY_LINE.exec(line);
+  if (by?.[1]) {
+    // "By Jane Doe | Reuters" or "By Jane Doe, Reuters Staff": the name is the part before the bar.
+    const name = by[1].split(/\s+[|•·]\s+/)[0] ?? '';
+    const words = name.split(/\s+/);
+    if (words.length <= 12 && !/[.!?]$/.test(name.replace(/\b\p{Lu}\.$/u, ''))) {
+      const author = normaliseAuthor(name);
+      return author ? { field: 'author', value: author } : null;
+    }
+  }
+  return null;
+}
+
+const AGENCY_NAMES = Object.keys(WIRE_AGENCIES).join('|');
+// `HELSINKI (Reuters) -`, `WASHINGTON, July 16 (AP) —`, `LONDON, 16 July 2018 —`.
+const DATELINE = new RegExp(
+  String.raw`^([\p{Lu}][\p{Lu}\p{M} .'’/-]{1,40}?)(?:,\s*([^()\n]{1,40}?))?\s*(?:\((${AGENCY_NAMES})\)\s*)?[-–—]{1,2}\s`,
+  'iu',
+);
+
+/** Reads a dateline at the start of a paragraph: its date (when it has a year) and its agency. */
+export function readDateline(
+  paragraph: string,
+  yearHint: number | null,
+): { published: string | null; agency: string | null } | null {
+  const m = DATELINE.exec(paragraph);
+  if (!m?.[1]) return null;
+  // The place must be in capitals: "Officials said -" is not a dateline.
+  if (m[1] !== m[1].toUpperCase() || !/\p{Lu}{2}/u.test(m[1])) return null;
+  const datePart = m[2] ?? '';
+  const agencyKey = m[3]?.toLowerCase();
+  if (!datePart && !agencyKey) return null;
+  let published = normaliseDate(datePart);
+  if (!published && yearHint) {
+    const md = monthDay(datePart);
+    if (md) published = isoDate(yearHint, md.month, md.day);
+  }
+  return { published, agency: agencyKey ? (WIRE_AGENCIES[agencyKey] ?? null) : null };
+}
+
+/** Joins lines that were broken by page layout (a line not ending a sentence runs on). */
+function unwrapLayoutLines(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    if (last && line !== '' && !/[.!?:"”’)]$/.test(last)) out[out.length - 1] = `${last} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+/** Splits body lines into paragraphs: blank-line blocks when the text is hard-wrapped, else one per line. */
+function toParagraphs(lines: string[]): string[] {
+  const blocks: string[][] = [[]];
+  for (const line of lines) {
+    if (line === '') blocks.push([]);
+    else blocks.at(-1)?.push(line);
+  }
+  const nonEmpty = blocks.filter((b) => b.length > 0);
+  const multi = nonEmpty.filter((b) => b.length > 1);
+  const hardWrapped =
+    nonEmpty.length > 1 &&
+    multi.length > 0 &&
+    multi.every((b) => b.slice(0, -1).every((l) => l.length <= 100 && !/^[-*+•]\s/.test(l)));
+  const paragraphs = hardWrapped ? nonEmpty.map((b) => b.join(' ')) : nonEmpty.flat();
+  return paragraphs
+    .map((p) => stripBullet(p).trim())
+    .filter((p) => p !== '' && !/^[-*_=#~.•\s]{3,}$/.test(p));
+}
+
+/**
+ * Parses a plain-text article. `given` is metadata known from outside (a sidecar): when it names a
+ * title, the first line is a title only if it repeats it.
+ */
+export function parseTxt(content: string, given: Partial<ArticleMeta> = {}): ParsedArticle {
+  const printout = stripPrintArtifacts(cleanText(content));
+  const meta = emptyMeta();
+  const guessed = new Set<MetaField>();
+  meta.title = printout.title;
+  meta.url = printout.url;
+
+  const lines = printout.text.split('\n');
+  const nonEmptyIdx = lines.flatMap((l, i) => (l === '' ? [] : [i]));
+  const head = new Set(nonEmptyIdx.slice(0, HEAD_LINES));
+  const tail = new Set(nonEmptyIdx.slice(-TAIL_LINES));
+  let weakDate: string | null = null;
+  const body: string[] = [];
+  lines.forEach((line, i) => {
+    const found = head.has(i) || tail.has(i) ? lineMeta(line, head.has(i)) : null;
+    if (!found) {
+      body.push(line);
+      return;
+    }
+    if (found.field === 'published' && found.weak) weakDate ??= found.value;
+    else meta[found.field] ??= found.value;
+  });
+  meta.published ??= weakDate;
+
+  const titleGiven = meta.title ?? cleanField(given.title);
+  const firstIdx = body.findIndex((l) => l !== '');
+  const first = firstIdx >= 0 ? (body[firstIdx] ?? '') : '';
+  const more = body.slice(firstIdx + 1).some((l) => l !== '');
+  if (titleGiven) {
+    if (sameTitle(first, titleGiven)) body.splice(firstIdx, 1);
+  } else if (first && more && first.length <= MAX_TITLE_LENGTH) {
+    meta.title = stripBullet(first);
+    guessed.add('title');
+    body.splice(firstIdx, 1);
+  }
+
+  // A print-out's lines are wrapped by the page layout: a line that does not end a sentence continues.
+  const paragraphs = toParagraphs(printout.isPrintout ? unwrapLayoutLines(body) : body);
+  const firstPara = paragraphs[0];
+  if (firstPara) {
+    const urlYear = dateFromUrl(meta.url ?? normaliseUrl(given.url))?.slice(0, 4);
+    const dateline = readDateline(firstPara, urlYear ? Number(urlYear) : null);
+    if (dateline?.published && !meta.published) meta.published = dateline.published;
+    if (dateline?.agency && !meta.outlet) {
+      meta.outlet = dateline.agency;
+      guessed.add('outlet');
+    }
+  }
+  return { format: 'txt', meta, guessed, paragraphs };
+}
