@@ -1,0 +1,131 @@
+/**
+ * The console renderer: a Reply as terminal text. Pure; colour only when asked (a TTY without NO_COLOR).
+ * ANSI SGR codes: https://en.wikipedia.org/wiki/ANSI_escape_code#SGR
+ */
+import { describeSource, describeSpeaker } from '../../src/reply/plain.ts';
+import type { Reply, ReplyBlock, ReplyStatus } from '../../src/reply/types.ts';
+
+/** Console lines are not wrapped (terminals do it); only runaway single values are cut, visibly. */
+export const MAX_BLOCK_CHARS = 4000;
+
+const ESC = String.fromCharCode(27);
+/** CSI sequences (colours, cursor moves, screen clears) that data could smuggle in. */
+const ANSI_SEQUENCE = new RegExp(`${ESC}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+/** Control characters other than newline and tab. */
+const CONTROL = /(?![\n\t])\p{Cc}/gu;
+
+const SGR = {
+  reset: `${ESC}[0m`,
+  bold: `${ESC}[1m`,
+  dim: `${ESC}[2m`,
+  italic: `${ESC}[3m`,
+  underline: `${ESC}[4m`,
+  strike: `${ESC}[9m`,
+  red: `${ESC}[31m`,
+  green: `${ESC}[32m`,
+  yellow: `${ESC}[33m`,
+  cyan: `${ESC}[36m`,
+} as const;
+
+type Style = keyof typeof SGR;
+
+export interface ConsoleRenderOptions {
+  color: boolean;
+}
+
+const STATUS_STYLE: Record<ReplyStatus, Style[]> = {
+  ok: ['bold', 'cyan'],
+  empty: ['bold', 'yellow'],
+  usage: ['bold', 'yellow'],
+  error: ['bold', 'red'],
+};
+
+/** Removes escape sequences and other control characters from data so an article cannot drive the terminal. */
+export function sanitize(value: string): string {
+  const cleaned = value.replace(ANSI_SEQUENCE, '').replace(CONTROL, '');
+  return cleaned.length > MAX_BLOCK_CHARS ? `${cleaned.slice(0, MAX_BLOCK_CHARS - 1)}…` : cleaned;
+}
+
+function painter(color: boolean) {
+  return (value: string, ...styles: Style[]): string =>
+    color && styles.length > 0 && value !== ''
+      ? `${styles.map((s) => SGR[s]).join('')}${value}${SGR.reset}`
+      : value;
+}
+
+function indent(value: string, by = '  '): string {
+  return value
+    .split('\n')
+    .map((line) => `${by}${line}`)
+    .join('\n');
+}
+
+function renderBlock(block: ReplyBlock, paint: ReturnType<typeof painter>): string {
+  switch (block.type) {
+    case 'heading':
+      return paint(sanitize(block.text), 'bold');
+    case 'text':
+      return sanitize(block.text);
+    case 'quote':
+      return `${indent(paint(`“${sanitize(block.text)}”`, 'green'))}\n${indent(
+        `— ${paint(sanitize(describeSpeaker(block.speaker, block.role)), 'bold')}`,
+        '    ',
+      )}`;
+    case 'fact':
+      return indent(`• ${sanitize(block.text)}`);
+    case 'context':
+      return indent(paint(sanitize(block.text), 'dim'));
+    case 'citation': {
+      const s = describeSource(block.source);
+      const link = block.source.url ? paint(sanitize(s.link), 'underline', 'cyan') : paint(s.link, 'dim');
+      return indent(
+        `${paint('Source:', 'bold')} ${sanitize(s.outlet)} · “${sanitize(s.title)}” · ${s.date}\n        ${link}\n${paint('Credit:', 'bold')} ${sanitize(block.credit)}`,
+      );
+    }
+    case 'fields':
+      return block.fields
+        .map((f) => `${paint(`${sanitize(f.label)}:`, 'bold')} ${sanitize(f.value)}`)
+        .join('\n');
+    case 'diff':
+      return indent(
+        `${paint('Diff:', 'bold')} ${block.parts
+          .map((p) => {
+            const t = sanitize(p.text.trim());
+            if (t === '') return '';
+            if (p.op === 'equal') return t;
+            return p.op === 'delete'
+              ? paint(`[-${t}-]`, 'red', 'strike')
+              : paint(`{+${t}+}`, 'green', 'bold');
+          })
+          .filter(Boolean)
+          .join(' ')}`,
+      );
+    case 'list':
+      return block.items.map((item) => indent(`• ${sanitize(item)}`)).join('\n');
+    case 'divider':
+      return indent(paint('────────', 'dim'));
+  }
+}
+
+/** Hints for buttons: the console has no buttons, but typing `more` does what "More results" does. */
+export function actionHints(reply: Reply): string | null {
+  return reply.actions.some((a) => a.kind === 'more') ? 'Type "more" for the next page.' : null;
+}
+
+/** A Reply as console text, ending without a newline. */
+export function renderConsole(reply: Reply, options: ConsoleRenderOptions): string {
+  const paint = painter(options.color);
+  const parts = [
+    paint(sanitize(reply.title), ...STATUS_STYLE[reply.status]),
+    ...reply.blocks.map((b) => renderBlock(b, paint)),
+  ];
+  const hint = actionHints(reply);
+  if (hint) parts.push(paint(`→ ${hint}`, 'dim'));
+  return parts.join('\n\n');
+}
+
+/** Colour when the stream is a terminal and NO_COLOR (https://no-color.org) is not set to a non-empty value. */
+export function wantsColor(stream: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return stream.isTTY === true;
+}

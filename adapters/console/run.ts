@@ -1,0 +1,91 @@
+/**
+ * The console bot: slash commands typed in a terminal, or piped one per line. It drives the same
+ * executeCommand every chat adapter calls and renders with renderConsole.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { ActionStore } from '../../src/commands/actions.ts';
+import { type CommandLogger, executeAction, executeCommand } from '../../src/commands/index.ts';
+import type { SearchEngine } from '../../src/search/types.ts';
+import { renderConsole } from './render.ts';
+
+export const PROMPT = 'newsroom> ';
+/** Lines longer than this are not commands; they are answered with a usage reply by executeCommand's limits. */
+const HISTORY_SIZE = 200;
+
+export interface ConsoleOptions {
+  /** Always the current engine: a reload swaps it between commands. */
+  engine: () => SearchEngine;
+  actions: ActionStore;
+  input: Readable;
+  output: Writable;
+  color: boolean;
+  /** A person at a terminal: prompt, history, help on start. Otherwise one command per line until end of input. */
+  interactive: boolean;
+  logger?: CommandLogger;
+}
+
+/** `/quote putin speaker:putin` -> { command: 'quote', text: 'putin speaker:putin' }; the slash is optional. */
+export function splitCommandLine(line: string): { command: string; text: string } {
+  const trimmed = line.trim().replace(/^\/+/, '');
+  const space = trimmed.search(/\s/);
+  if (space === -1) return { command: trimmed, text: '' };
+  return { command: trimmed.slice(0, space), text: trimmed.slice(space + 1) };
+}
+
+/** Runs until end of input (or `quit`). Resolves when done; never rejects on a bad command. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { output, color, interactive, actions } = options;
+  const rl = createInterface({
+    input: options.input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    historySize: interactive ? HISTORY_SIZE : 0,
+    prompt: PROMPT,
+  });
+  const write = (text: string) => output.write(`${text}\n\n`);
+  const env = () => ({
+    engine: options.engine(),
+    actions,
+    platform: 'console' as const,
+    user: { id: 'console', name: 'console' },
+    logger: options.logger,
+  });
+  let moreId: string | null = null;
+
+  const answer = async (line: string): Promise<void> => {
+    const trimmed = line.trim();
+    if (trimmed.toLowerCase() === 'more' || trimmed.toLowerCase() === '/more') {
+      if (!moreId) {
+        write('Nothing more to show: run a command first.');
+        return;
+      }
+      const outcome = await executeAction(moreId, env());
+      moreId = outcome.reply.actions.find((a) => a.kind === 'more')?.id ?? null;
+      write(renderConsole(outcome.reply, { color }));
+      return;
+    }
+    const { command, text } = splitCommandLine(trimmed);
+    const reply = await executeCommand({ command, text }, env());
+    moreId = reply.actions.find((a) => a.kind === 'more')?.id ?? null;
+    write(renderConsole(reply, { color }));
+  };
+
+  if (interactive) {
+    const help = await executeCommand({ command: 'help' }, env());
+    write(renderConsole(help, { color }));
+    output.write('Type a command (the slash is optional), "more" for the next page, "quit" to leave.\n\n');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      if (interactive) rl.prompt();
+      continue;
+    }
+    if (/^(quit|exit|\/quit|\/exit)$/i.test(trimmed)) break;
+    await answer(trimmed);
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,243 @@
+/**
+ * `npm start`: load the configuration and the corpus, then run every adapter whose credentials are set
+ * (HTTP ones on one shared server), or the console bot when there are none.
+ */
+import { watch } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
+import type { Adapter, AdapterDeps } from './adapter.ts';
+import { ActionStore } from './commands/actions.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { loadCorpus } from './corpus.ts';
+import { createLogger, type Logger } from './log.ts';
+import { createSearchEngine } from './search/index.ts';
+import type { SearchEngine } from './search/types.ts';
+import { type RunningServer, startHttpServer } from './server.ts';
+import type { Corpus } from './types.ts';
+
+/** Counts shown at start-up and by GET /healthz. */
+export function corpusCounts(corpus: Corpus): {
+  articles: number;
+  quotes: number;
+  facts: number;
+  speakers: number;
+} {
+  let quotes = 0;
+  let facts = 0;
+  for (const a of corpus.articles) {
+    quotes += a.quotes.length;
+    facts += a.facts.length;
+  }
+  return { articles: corpus.articles.length, quotes, facts, speakers: corpus.speakers.length };
+}
+
+/** Loads the data folder and builds its search engine. Never throws for bad files: they are in corpus.problems. */
+export async function loadEngine(dataDir: string): Promise<SearchEngine> {
+  return createSearchEngine(await loadCorpus(dataDir));
+}
+
+/**
+ * Holds the current engine. A reload builds the new one in the background and swaps it in when done, so
+ * queries never wait; a failed reload keeps the old engine.
+ */
+export class EngineHolder {
+  private reloading: Promise<boolean> | null = null;
+  private again = false;
+
+  constructor(
+    private current: SearchEngine,
+    private readonly dataDir: string,
+    private readonly logger: Logger,
+    private readonly load: (dir: string) => Promise<SearchEngine> = loadEngine,
+  ) {}
+
+  readonly get = (): SearchEngine => this.current;
+
+  /** Resolves true when a new engine was swapped in. Reloads asked for during a reload run once after it. */
+  reload(): Promise<boolean> {
+    if (this.reloading) {
+      this.again = true;
+      return this.reloading;
+    }
+    this.reloading = (async () => {
+      let swapped = false;
+      do {
+        this.again = false;
+        try {
+          const next = await this.load(this.dataDir);
+          this.current = next;
+          swapped = true;
+          this.logger.info(
+            { ...corpusCounts(next.corpus), problems: next.corpus.problems },
+            'corpus reloaded',
+          );
+        } catch (error) {
+          this.logger.error({ err: error }, 'reload failed; keeping the previous corpus');
+        }
+      } while (this.again);
+      this.reloading = null;
+      return swapped;
+    })();
+    return this.reloading;
+  }
+}
+
+type AdapterFactory = (deps: AdapterDeps) => Promise<Adapter>;
+
+/** Adapters are imported only when configured, so a console-only run never loads a chat SDK. */
+async function importAdapter(path: string, exportName: string): Promise<AdapterFactory> {
+  const module = (await import(path)) as Record<string, unknown>;
+  const factory = module[exportName];
+  if (typeof factory !== 'function') throw new Error(`${path} does not export ${exportName}`);
+  return factory as AdapterFactory;
+}
+
+export interface MainIO {
+  env: Record<string, string | undefined>;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+/** Data-folder changes are bursty (an editor saves twice, a sync drops many files): wait for quiet. */
+const WATCH_DEBOUNCE_MS = 500;
+
+/** Starts the bot; resolves when it has stopped (console: end of input; chat: SIGINT/SIGTERM). Returns the exit code. */
+export async function main(
+  options: { dataDir?: string } = {},
+  io: MainIO = { env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(io.env, options.dataDir ? { dataDir: options.dataDir } : {});
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`newsroom: cannot start, the configuration has problems:\n`);
+      for (const p of error.problems) io.stderr.write(`  - ${p}\n`);
+      io.stderr.write('See .env.example for every variable.\n');
+      return 1;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const holder = new EngineHolder(await loadEngine(config.dataDir), config.dataDir, logger);
+  const actions = new ActionStore();
+  const deps: AdapterDeps = { config, logger, engine: holder.get, actions };
+
+  const adapters: Adapter[] = [];
+  const failed: string[] = [];
+  const wanted: [string, string, string][] = [];
+  if (config.slack) wanted.push(['slack', '../adapters/slack/index.ts', 'createSlackAdapter']);
+  if (config.discord) wanted.push(['discord', '../adapters/discord/index.ts', 'createDiscordAdapter']);
+  for (const [name, path, exportName] of wanted) {
+    try {
+      adapters.push(await (await importAdapter(path, exportName))(deps));
+    } catch (error) {
+      failed.push(name);
+      logger.error({ err: error }, `the ${name} adapter could not be created`);
+    }
+  }
+
+  const counts = corpusCounts(holder.get().corpus);
+  const problems = holder.get().corpus.problems;
+  const summary = `${counts.articles} articles, ${counts.quotes} quotes, ${counts.facts} facts, ${counts.speakers} speakers from ${config.dataDir}`;
+  const unreadable =
+    problems.length > 0
+      ? `; could not read: ${problems.map((p) => `${p.file} (${p.reason})`).join(', ')}`
+      : '';
+
+  const watcher = watchData(config.dataDir, () => void holder.reload(), logger);
+  const onHup = () => {
+    logger.info('SIGHUP: reloading the corpus');
+    void holder.reload();
+  };
+  process.on('SIGHUP', onHup);
+
+  try {
+    if (wanted.length > 0 && adapters.length === 0) {
+      // Credentials were set, so a chat bot was wanted: quietly becoming a console bot would hide the failure.
+      io.stderr.write(`newsroom: no chat adapter could start (${failed.join(', ')}); see the log above\n`);
+      return 1;
+    }
+    if (wanted.length === 0) {
+      io.stderr.write(`newsroom: console adapter, ${summary}${unreadable}\n`);
+      const { runConsole, wantsColor } = await import('../adapters/console/index.ts');
+      const interactive = io.stdin.isTTY === true && io.stdout.isTTY === true;
+      await runConsole({
+        engine: holder.get,
+        actions,
+        input: io.stdin as unknown as import('node:stream').Readable,
+        output: io.stdout as unknown as import('node:stream').Writable,
+        color: wantsColor(io.stdout, io.env),
+        interactive,
+        logger,
+      });
+      return 0;
+    }
+    return await runChat(adapters, config, holder, logger, `${summary}${unreadable}`);
+  } finally {
+    watcher?.close();
+    process.off('SIGHUP', onHup);
+  }
+}
+
+async function runChat(
+  adapters: Adapter[],
+  config: Config,
+  holder: EngineHolder,
+  logger: Logger,
+  summary: string,
+): Promise<number> {
+  const routes = adapters.flatMap((a) => a.routes);
+  let server: RunningServer | null = null;
+  if (routes.length > 0)
+    server = await startHttpServer({
+      port: config.port,
+      host: config.host,
+      routes,
+      health: () => corpusCounts(holder.get().corpus),
+      logger,
+    });
+  for (const adapter of adapters) await adapter.start();
+  logger.info(
+    { adapters: adapters.map((a) => a.name), url: server?.url ?? null },
+    `running ${adapters.map((a) => a.name).join(', ')}${server ? ` on ${server.url}` : ''}; ${summary}`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  logger.info('stopping');
+  for (const adapter of adapters) {
+    try {
+      await adapter.stop();
+    } catch (error) {
+      logger.error({ err: error, adapter: adapter.name }, 'adapter did not stop cleanly');
+    }
+  }
+  await server?.close();
+  return 0;
+}
+
+/** Watches the data folder (recursive where the platform supports it); null when it cannot. */
+function watchData(dir: string, onChange: () => void, logger: Logger): { close(): void } | null {
+  let timer: NodeJS.Timeout | null = null;
+  try {
+    const watcher = watch(dir, { recursive: true, persistent: false }, () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(onChange, WATCH_DEBOUNCE_MS);
+      timer.unref();
+    });
+    watcher.on('error', (error) => logger.warn({ err: error }, 'watching the data folder stopped'));
+    return {
+      close: () => {
+        if (timer) clearTimeout(timer);
+        watcher.close();
+      },
+    };
+  } catch (error) {
+    logger.debug({ err: error, dir }, 'not watching the data folder');
+    return null;
+  }
+}
