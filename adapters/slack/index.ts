@@ -1,0 +1,343 @@
+/**
+ * The Slack adapter: a Bolt app answering /quote /fact /cite /verify /sources /newsroom (and /help), with
+ * "Share to channel" and "More results" buttons. HTTP mode mounts Bolt's own HTTPReceiver request listener on the
+ * shared server (`POST /slack/events`); Socket Mode connects out with an app-level token.
+ *
+ * Bolt: https://docs.slack.dev/tools/bolt-js/ · slash commands and the 3-second ack:
+ * https://docs.slack.dev/interactivity/implementing-slash-commands
+ */
+
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import {
+  type AllMiddlewareArgs,
+  type AnyMiddlewareArgs,
+  App,
+  type BlockAction,
+  HTTPReceiver,
+  type RespondArguments,
+  type RespondFn,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
+import type { Adapter, AdapterDeps, HttpRoute } from '../../src/adapter.ts';
+import { executeAction, executeCommand } from '../../src/commands/index.ts';
+import type { CommandUser } from '../../src/commands/types.ts';
+import * as r from '../../src/reply/build.ts';
+import type { Reply } from '../../src/reply/types.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { requestId, SeenRequests } from './dedupe.ts';
+import { MORE_ACTION_ID, SHARE_ACTION_ID, type SlackMessage, toBlockKit } from './render.ts';
+
+/** Where Slack sends slash commands and interactivity in HTTP mode. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Slack waits 3 s for the acknowledgement. An answer ready within this budget goes in the ack body (one round
+ * trip, no response_url); a slower one is acknowledged and delivered through response_url.
+ */
+export const ACK_BUDGET_MS = 2000;
+
+/** Bolt refuses timestamps more than 5 minutes old; the same window applies to timestamps in the future. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+/** Slack Web API errors for which posting through the interaction's response_url still works. */
+const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
+
+export interface SlackAdapterOptions {
+  /** Overrides ACK_BUDGET_MS (tests force the response_url path with a small value). */
+  ackBudgetMs?: number;
+  /** Clock for the future-timestamp check (seconds are derived from it). */
+  now?: () => number;
+}
+
+/** Message options shared by everything we post: never unfurl a link from an article or a query. */
+const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/** Our block shapes are a strict subset of Block Kit; @slack/types' union is wider than TS matches structurally. */
+const knownBlocks = (message: SlackMessage): webApi.KnownBlock[] =>
+  message.blocks as unknown as webApi.KnownBlock[];
+
+function asRespond(message: SlackMessage): RespondArguments {
+  return { ...NO_UNFURL, text: message.text, blocks: knownBlocks(message) };
+}
+
+function ephemeral(reply: Reply, replaceOriginal?: boolean): RespondArguments {
+  const base: RespondArguments = { response_type: 'ephemeral', ...asRespond(toBlockKit(reply)) };
+  return replaceOriginal === undefined ? base : { ...base, replace_original: replaceOriginal };
+}
+
+function errorReply(ref: string): Reply {
+  return r.card({
+    title: 'Something went wrong',
+    status: 'error',
+    blocks: [r.text(`Sorry, that failed on our side. Please try again (ref ${ref}).`)],
+  });
+}
+
+const newRef = (): string => randomBytes(4).toString('hex');
+
+/** executeAction adds `Shared by NAME` as plain text; the Slack message says it once, as a real mention, on top. */
+function withoutSharedByLine(reply: Reply, userName: string | null): Reply {
+  const last = reply.blocks.at(-1);
+  if (last?.type === 'context' && userName && last.text === `Shared by ${userName}`)
+    return r.withBlocks({ ...reply, blocks: reply.blocks.slice(0, -1) }, { actions: [] });
+  return reply;
+}
+
+/**
+ * Builds the Slack adapter. HTTP mode when the config has a signing secret and no app token; Socket Mode when
+ * it has an app token (which then wins: it needs no public URL). Calls auth.test once, so a wrong bot token
+ * fails here, naming SLACK_BOT_TOKEN, instead of on the first command.
+ */
+export async function createSlackAdapter(
+  deps: AdapterDeps,
+  options: SlackAdapterOptions = {},
+): Promise<Adapter> {
+  const slack = deps.config.slack;
+  if (!slack)
+    throw new Error(
+      'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)',
+    );
+  const log = deps.logger.child({ adapter: 'slack' });
+  const ackBudgetMs = options.ackBudgetMs ?? ACK_BUDGET_MS;
+  const now = options.now ?? Date.now;
+  const logger = boltLogger(deps.logger);
+
+  const clientOptions: webApi.WebClientOptions = {
+    // A few quick retries: the default policy retries for half an hour, far past any reporter's patience.
+    retryConfig: { retries: 2 },
+    timeout: 10_000,
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
+  };
+
+  const socketMode = slack.appToken !== null;
+  let httpReceiver: HTTPReceiver | null = null;
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (slack.appToken) {
+    receiver = new SocketModeReceiver({
+      appToken: slack.appToken,
+      logger,
+      installerOptions: { clientOptions },
+    });
+  } else {
+    if (!slack.signingSecret) throw new Error('SLACK_SIGNING_SECRET is missing: HTTP mode needs it');
+    httpReceiver = new HTTPReceiver({
+      signingSecret: slack.signingSecret,
+      endpoints: SLACK_EVENTS_PATH,
+      logger,
+      // Ack bodies go out as soon as ack() is called; the slow path continues through response_url.
+      processBeforeResponse: false,
+    });
+    receiver = httpReceiver;
+  }
+
+  const app = new App({ receiver, token: slack.botToken, logger, clientOptions, deferInitialization: true });
+
+  app.error(async (error) => {
+    log.error({ err: error }, 'Bolt reported an error');
+  });
+
+  // Retries and duplicate deliveries: acknowledge, do nothing.
+  const seen = new SeenRequests();
+  app.use(async (args: AnyMiddlewareArgs & AllMiddlewareArgs) => {
+    const id = requestId(args.body);
+    const retry = args.context.retryNum !== undefined;
+    if ((id && seen.checkAndRemember(id)) || (!id && retry)) {
+      log.info(
+        { requestId: id, retryNum: args.context.retryNum },
+        'duplicate delivery acknowledged and ignored',
+      );
+      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+      return;
+    }
+    await args.next();
+  });
+
+  const env = (user: CommandUser) => ({
+    engine: deps.engine(),
+    actions: deps.actions,
+    platform: 'slack' as const,
+    user,
+    logger: log,
+  });
+
+  /** Delivers through response_url; a failure there cannot reach the reporter, so it goes to the log. */
+  const deliver = async (respond: RespondFn | undefined, message: RespondArguments, what: string) => {
+    if (!respond) {
+      log.error({ what }, 'no response_url to deliver to');
+      return;
+    }
+    try {
+      await respond(message);
+    } catch (error) {
+      log.error({ err: error, what }, 'posting to response_url failed');
+    }
+  };
+
+  app.command(/^\/.+$/, async ({ command, ack, respond }) => {
+    const user: CommandUser = { id: command.user_id, name: command.user_name ?? null };
+    const started = performance.now();
+    const work: Promise<Reply> = executeCommand(
+      { command: command.command, text: command.text ?? '' },
+      env(user),
+    )
+      // executeCommand never rejects by contract; this keeps the promise to the reporter if that ever changes.
+      .catch((error: unknown) => {
+        const ref = newRef();
+        log.error({ err: error, ref, command: command.command }, 'command failed');
+        return errorReply(ref);
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const quick = await Promise.race([
+      work,
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), ackBudgetMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    // A reply that took longer than the budget (a synchronous search blocks the timer too) may miss Slack's
+    // 3 s window if sent in the ack, so it goes through response_url as well.
+    if (quick && performance.now() - started <= ackBudgetMs) {
+      await ack(ephemeral(quick));
+      return;
+    }
+    if (quick) {
+      await ack();
+      await deliver(respond, ephemeral(quick), command.command);
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: 'Searching… the answer follows in a moment.' });
+    await deliver(respond, ephemeral(await work), command.command);
+  });
+
+  app.action<BlockAction>(MORE_ACTION_ID, async ({ ack, body, action, respond }) => {
+    await ack();
+    const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
+    const user: CommandUser = {
+      id: body.user.id,
+      name: 'username' in body.user ? (body.user.username ?? null) : null,
+    };
+    try {
+      const outcome = await executeAction(value, env(user));
+      // The next page replaces the ephemeral message in place; an expired key keeps it and explains.
+      await deliver(respond, ephemeral(outcome.reply, outcome.kind !== 'expired'), 'more');
+    } catch (error) {
+      const ref = newRef();
+      log.error({ err: error, ref }, 'more results failed');
+      await deliver(respond, ephemeral(errorReply(ref), false), 'more');
+    }
+  });
+
+  app.action<BlockAction>(SHARE_ACTION_ID, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
+    const userName = 'username' in body.user ? (body.user.username ?? null) : null;
+    const user: CommandUser = { id: body.user.id, name: userName };
+    try {
+      const outcome = await executeAction(value, env(user));
+      if (outcome.kind !== 'share') {
+        await deliver(respond, ephemeral(outcome.reply, false), 'share');
+        return;
+      }
+      const message = toBlockKit(withoutSharedByLine(outcome.reply, userName), {
+        actions: false,
+        sharedBy: body.user.id,
+      });
+      const channel: string | undefined = body.channel?.id ?? body.container?.channel_id;
+      let posted = false;
+      if (channel) {
+        try {
+          await client.chat.postMessage({
+            channel,
+            ...NO_UNFURL,
+            text: message.text,
+            blocks: knownBlocks(message),
+          });
+          posted = true;
+        } catch (error) {
+          const code = (error as { data?: { error?: string } }).data?.error;
+          // Without chat:write.public the bot can only post where it is a member; the interaction's
+          // response_url can post in_channel anywhere the reporter used the command.
+          if (!code || !NOT_A_MEMBER.has(code)) throw error;
+          log.info({ channel, code }, 'bot not in channel: sharing through response_url');
+        }
+      }
+      if (!posted) {
+        if (!respond) throw new Error('no channel and no response_url to share to');
+        await respond({ response_type: 'in_channel', replace_original: false, ...asRespond(message) });
+      }
+      await deliver(
+        respond,
+        { response_type: 'ephemeral', replace_original: false, text: 'Shared to the channel.' },
+        'share',
+      );
+    } catch (error) {
+      const ref = newRef();
+      log.error({ err: error, ref }, 'share failed');
+      await deliver(
+        respond,
+        ephemeral(
+          r.card({
+            title: 'Could not share',
+            status: 'error',
+            blocks: [r.text(`Sorry, sharing failed on our side. Please try again (ref ${ref}).`)],
+          }),
+          false,
+        ),
+        'share',
+      );
+    }
+  });
+
+  // Buttons from other apps' messages or old versions: acknowledge so Slack shows no error, do nothing.
+  app.action(new RegExp(`^(?!(${SHARE_ACTION_ID}|${MORE_ACTION_ID})$)`), async ({ ack }) => {
+    await ack();
+  });
+
+  try {
+    await app.init();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    throw new Error(
+      `Slack rejected SLACK_BOT_TOKEN at auth.test (${code ?? (error as Error).message}); check the bot token${
+        slack.apiUrl ? ` and SLACK_API_URL (${slack.apiUrl})` : ''
+      }`,
+      { cause: error },
+    );
+  }
+
+  const routes: HttpRoute[] = [];
+  if (httpReceiver) {
+    const listener = httpReceiver.requestListener;
+    routes.push({
+      method: 'POST',
+      path: SLACK_EVENTS_PATH,
+      handler: (req: IncomingMessage, res: ServerResponse) => {
+        // Bolt refuses stale timestamps only; a timestamp from the future would make a captured request
+        // replayable until then, so it is refused here before Bolt reads the body.
+        const raw = req.headers['x-slack-request-timestamp'];
+        const ts = typeof raw === 'string' ? Number(raw) : Number.NaN;
+        if (Number.isFinite(ts) && ts > Math.floor(now() / 1000) + MAX_CLOCK_SKEW_SECONDS) {
+          log.warn({ ts }, 'request timestamp is in the future: refused');
+          req.resume();
+          res.writeHead(401).end();
+          return;
+        }
+        listener(req, res);
+      },
+    });
+  }
+
+  return {
+    name: socketMode ? 'slack (socket)' : 'slack (http)',
+    routes,
+    async start() {
+      if (socketMode) await app.start();
+    },
+    async stop() {
+      if (socketMode) await app.stop();
+    },
+  };
+}
