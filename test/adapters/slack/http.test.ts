@@ -10,6 +10,7 @@ import {
   nowSeconds,
   REPORTER,
   type SlackHarness,
+  sign,
   startSlackHarness,
 } from './harness.ts';
 import { NOT_MEMBER_CHANNEL } from './stand-in.ts';
@@ -73,7 +74,7 @@ describe('Slack adapter over HTTP (fixture engine)', () => {
     const ts = nowSeconds();
     const tampered = await h.send(form.replace('working', 'secret'), {
       timestamp: ts,
-      headers: { 'x-slack-signature': (await import('./harness.ts')).sign(form, ts) },
+      headers: { 'x-slack-signature': sign(form, ts) },
       unsigned: true,
     });
     expect(tampered.status).toBe(401);
@@ -107,7 +108,9 @@ describe('Slack adapter over HTTP (fixture engine)', () => {
       expect(typeof res.json?.text, command).toBe('string');
     }
     // /newsroom and /help are the same command; the others differ.
-    const help = [...titles].filter((t) => t.startsWith('/newsroom:') || t.startsWith('/help:')).map((t) => t.split(':')[1]);
+    const help = [...titles]
+      .filter((t) => t.startsWith('/newsroom:') || t.startsWith('/help:'))
+      .map((t) => t.split(':')[1]);
     expect(help[0]).toBe(help[1]);
     expect(new Set([...titles].map((t) => t.split(':')[1])).size).toBeGreaterThanOrEqual(6);
   });
@@ -139,6 +142,8 @@ describe('Slack adapter over HTTP (fixture engine)', () => {
     expect(huge.json?.response_type).toBe('ephemeral');
     expect(huge.text.length).toBeLessThan(60_000);
     expect(blockText(huge.json).toLowerCase()).toMatch(/long|characters/);
+    for (const b of (huge.json?.blocks ?? []) as Block[])
+      if (b.type === 'section') expect(b.text?.text.length).toBeLessThanOrEqual(MAX_SECTION_TEXT);
     const odd = await h.slash('/quote', '\u200b\u202e\ud83d\ude00 «группа» 工作组');
     expect(odd.status).toBe(200);
     expect(odd.json?.response_type).toBe('ephemeral');
@@ -147,8 +152,10 @@ describe('Slack adapter over HTTP (fixture engine)', () => {
   it('answers a retried slash command (X-Slack-Retry-Num) with an empty 200, not a second answer', async () => {
     const { form } = h.slashForm('/quote', 'working group');
     const first = await h.send(form);
-    expect((first.json?.blocks as Block[]).length).toBeGreaterThan(1);
-    const retry = await h.send(form, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(((first.json?.blocks ?? []) as Block[]).length).toBeGreaterThan(1);
+    const retry = await h.send(form, {
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(retry.status).toBe(200);
     expect(retry.text).toBe('');
   });
@@ -215,7 +222,9 @@ describe('Slack adapter over HTTP (fixture engine)', () => {
     const other = await h.slash('/quote', 'working group number 11');
     await h.click('newsroom_share', buttonValue(other.json, 'newsroom_share') ?? '');
     await h.standIn.waitFor('chat.postMessage', (c) => String(c.body.text).includes('number 11'));
-    expect(h.standIn.named('chat.postMessage', (c) => String(c.body.text).includes('number 9'))).toHaveLength(1);
+    expect(h.standIn.named('chat.postMessage', (c) => String(c.body.text).includes('number 9'))).toHaveLength(
+      1,
+    );
   });
 
   it('an expired or unknown button key gets a friendly ephemeral note', async () => {
