@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every SDK import in the text, as `file: module`. */
-export function sdkImports(file: string, text: string): string[] {
+function sdkImports(file: string, text: string): string[] {
   return [...text.matchAll(SDK_IMPORT)].map((m) => `${file}: ${m[1]}`);
 }
 

@@ -117,9 +117,9 @@ describe('executeCommand', () => {
     expect(reply.status).toBe('error');
     expect(reply.fallback).not.toContain('index exploded');
     expect(logged).toHaveLength(1);
-    const ref = (logged[0]?.obj as { ref: string }).ref;
-    expect(reply.fallback).toContain(`ref ${ref}`);
-    expect((logged[0]?.obj as { err: Error }).err.message).toBe('index exploded');
+    const entry = logged[0]?.obj as { ref: string; err: Error } | undefined;
+    expect(reply.fallback).toContain(`ref ${entry?.ref}`);
+    expect(entry?.err.message).toBe('index exploded');
   });
 
   it('says nothing was found and offers the suggestions', async () => {

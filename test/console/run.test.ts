@@ -71,7 +71,7 @@ describe('runConsole (piped)', () => {
   });
 
   it('answers bad input kindly and keeps going', async () => {
-    const out = await session('/frobnicate\nquote\n/quote ' + 'x'.repeat(5000) + '\nhelp\n');
+    const out = await session(`/frobnicate\nquote\n/quote ${'x'.repeat(5000)}\nhelp\n`);
     expect(out).toContain('There is no /frobnicate command.');
     expect(out).toContain('Usage: /quote QUERY [speaker:NAME]');
     expect(out).toContain('keep it under 500 characters');
