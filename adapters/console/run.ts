@@ -10,7 +10,7 @@ import type { SearchEngine } from '../../src/search/types.ts';
 import { renderConsole } from './render.ts';
 
 export const PROMPT = 'newsroom> ';
-/** Lines longer than this are not commands; they are answered with a usage reply by executeCommand's limits. */
+/** Lines kept for the up arrow in an interactive session. */
 const HISTORY_SIZE = 200;
 
 export interface ConsoleOptions {
@@ -71,6 +71,11 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     write(renderConsole(reply, { color }));
   };
 
+  // Without a listener, readline only pauses on Ctrl+C and the loop below would wait forever.
+  rl.on('SIGINT', () => {
+    output.write('\n');
+    rl.close();
+  });
   if (interactive) {
     const help = await executeCommand({ command: 'help' }, env());
     write(renderConsole(help, { color }));
