@@ -28,10 +28,10 @@ import * as r from '../../src/reply/build.ts';
 import type { Reply } from '../../src/reply/types.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { requestId, SeenRequests } from './dedupe.ts';
+import { SLACK_EVENTS_PATH } from './paths.ts';
 import { MORE_ACTION_ID, SHARE_ACTION_ID, type SlackMessage, toBlockKit } from './render.ts';
 
-/** Where Slack sends slash commands and interactivity in HTTP mode. */
-export const SLACK_EVENTS_PATH = '/slack/events';
+export { SLACK_EVENTS_PATH };
 
 /**
  * Slack waits 3 s for the acknowledgement. An answer ready within this budget goes in the ack body (one round
