@@ -9,6 +9,9 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleFormat, LoadProblem } from '../types.ts';
 import { type FoundFile, readTextFile, walk } from './files.ts';
+import { parseHtml } from './html.ts';
+import { parseJson } from './json.ts';
+import { parseMarkdown } from './markdown.ts';
 import { dateFromUrl, outletFromUrl } from './metadata.ts';
 import { articleBase, mergeSidecar, parseSidecar, sidecarBase } from './sidecar.ts';
 import { parseTxt } from './txt.ts';
@@ -18,6 +21,11 @@ export { ArticleError } from './types.ts';
 
 const FORMATS: Readonly<Record<string, ArticleFormat>> = {
   '.txt': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
 };
 
 /** The format a file name implies, or null for files the loader ignores (README, images...). */
@@ -35,8 +43,15 @@ function parseContent(content: string, format: ArticleFormat, given: Partial<Art
     case 'txt':
       outcome = { articles: [parseTxt(content, given)], skipped: [] };
       break;
-    default:
-      throw new ArticleError(`unsupported format: ${format}`);
+    case 'md':
+      outcome = { articles: [parseMarkdown(content)], skipped: [] };
+      break;
+    case 'html':
+      outcome = { articles: [parseHtml(content)], skipped: [] };
+      break;
+    case 'json':
+      outcome = parseJson(content);
+      break;
   }
   outcome.articles = outcome.articles.filter((a) => {
     if (a.paragraphs.length > 0) return true;
@@ -54,7 +69,8 @@ function finish(
   source: string,
   sidecar: Partial<ArticleMeta> | null,
 ): Article[] {
-  const numbered = parsed.some((p) => p.index !== undefined && p.index > 0);
+  // JSON parsing sets `index` only for arrays of more than one article.
+  const numbered = parsed.some((p) => p.index !== undefined);
   return parsed.map((p) => {
     const meta = mergeSidecar(p, sidecar);
     meta.outlet ??= outletFromUrl(meta.url);

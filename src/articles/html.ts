@@ -1,0 +1,155 @@
+/**
+ * Saved article pages (.html/.htm). Metadata comes from the page's own statements: Open Graph
+ * (og:title, og:site_name, og:url, article:published_time), meta author, the canonical link and
+ * JSON-LD NewsArticle. The main text comes from @mozilla/readability run on a linkedom document,
+ * after removing what is never article text (scripts, navigation, ads, related links, footers).
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { cleanField, cleanText, sameTitle } from './clean.ts';
+import { normaliseAuthor, normaliseDate, normaliseUrl, outletFromUrl } from './metadata.ts';
+import { emptyMeta, type ParsedArticle } from './types.ts';
+
+type Doc = ReturnType<typeof parseHTML>['document'];
+type Json = Record<string, unknown>;
+
+const NEVER_TEXT =
+  'script, style, noscript, template, iframe, svg, nav, footer, aside, form, button, [role="navigation"], [role="complementary"], [role="contentinfo"], [aria-hidden="true"]';
+// Class or id tokens of page furniture. Matched as whole dash/underscore-separated words ("shared" is not "share").
+const FURNITURE =
+  /(?:^|[\s_-])(?:ads?|advert\w*|sponsor\w*|promo\w*|related|recommended|newsletter|share|social|cookie\w*|paywall|outbrain|taboola)(?:$|[\s_-])/i;
+
+function metaContent(document: Doc, selectors: string[]): string | null {
+  for (const selector of selectors) {
+    const value = cleanField(document.querySelector(selector)?.getAttribute('content'));
+    if (value) return value;
+  }
+  return null;
+}
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
+
+/** Every JSON-LD object on the page, with @graph and arrays flattened; broken blocks are ignored. */
+function jsonLdObjects(document: Doc): Json[] {
+  const out: Json[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      out.push(value as Json);
+      if ('@graph' in value) visit((value as Json)['@graph']);
+    }
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // A malformed JSON-LD block is common on real pages; the other sources still apply.
+    }
+  }
+  return out;
+}
+
+function isArticleLd(item: Json): boolean {
+  const type = item['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+}
+
+function ldUrl(item: Json): string | null {
+  const main = item.mainEntityOfPage;
+  const mainId = main && typeof main === 'object' ? (main as Json)['@id'] : main;
+  return normaliseUrl(item.url) ?? normaliseUrl(mainId);
+}
+
+function ldName(value: unknown): string | null {
+  if (typeof value === 'string') return cleanField(value);
+  if (value && typeof value === 'object' && 'name' in value) return cleanField((value as Json).name);
+  return null;
+}
+
+/** Drops a trailing " | Outlet" or " - Outlet" from a title. */
+function stripSiteSuffix(title: string | null, outlet: string | null): string | null {
+  if (!title || !outlet) return title;
+  const m = /^(.*\S)\s+[|–—-]\s+(.+)$/.exec(title);
+  return m?.[1] && sameTitle(m[2] ?? '', outlet) ? m[1] : title;
+}
+
+/** Removes page furniture before extraction. */
+function removeFurniture(document: Doc): void {
+  for (const el of document.querySelectorAll(NEVER_TEXT)) el.remove();
+  for (const el of document.querySelectorAll('[class], [id]')) {
+    if (['HTML', 'BODY', 'ARTICLE', 'MAIN'].includes(el.tagName)) continue;
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (FURNITURE.test(label)) el.remove();
+  }
+}
+
+/** Paragraphs of an HTML fragment: one per block element, or the text when there are none. */
+export function htmlParagraphs(html: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
+  const blocks = [...document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote, pre')].filter(
+    // Only innermost blocks, so a <blockquote><p> is not read twice.
+    (el) => !el.querySelector('p, li, h1, h2, h3, h4, h5, h6, blockquote, pre'),
+  );
+  const texts =
+    blocks.length > 0 ? blocks.map((el) => el.textContent ?? '') : [document.body.textContent ?? ''];
+  return texts.map((t) => cleanText(t).replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+}
+
+/** Parses a saved article page. */
+export function parseHtml(content: string): ParsedArticle {
+  const { document } = parseHTML(content);
+  const ld = jsonLdObjects(document).find(isArticleLd) ?? null;
+  const meta = emptyMeta();
+
+  meta.outlet =
+    metaContent(document, ['meta[property="og:site_name"]']) ?? (ld ? ldName(ld.publisher) : null);
+  meta.title = stripSiteSuffix(
+    metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
+      (ld ? cleanField(ld.headline) : null),
+    meta.outlet,
+  );
+  meta.url =
+    normaliseUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
+    normaliseUrl(metaContent(document, ['meta[property="og:url"]'])) ??
+    (ld ? ldUrl(ld) : null);
+  meta.published =
+    normaliseDate(metaContent(document, ['meta[property="article:published_time"]'])) ??
+    (ld ? normaliseDate(ld.datePublished) : null) ??
+    normaliseDate(
+      metaContent(document, [
+        'meta[itemprop="datePublished"]',
+        'meta[name="pubdate"]',
+        'meta[name="publishdate"]',
+        'meta[name="parsely-pub-date"]',
+        'meta[name="date"]',
+        'meta[name="DC.date.issued"]',
+      ]) ?? document.querySelector('time[itemprop="datePublished"]')?.getAttribute('datetime'),
+    );
+  meta.author =
+    normaliseAuthor(metaContent(document, ['meta[name="author"]'])) ??
+    (ld ? normaliseAuthor(ld.author) : null) ??
+    normaliseAuthor(metaContent(document, ['meta[property="article:author"]']));
+  const pageTitle = cleanField(document.querySelector('title')?.textContent);
+
+  removeFurniture(document);
+  const fallbackBody = document.body?.innerHTML ?? '';
+  let parsed: ReturnType<Readability['parse']> = null;
+  try {
+    parsed = new Readability(document as never, { disableJSONLD: true }).parse();
+  } catch {
+    // Readability gives up on some odd pages; the page's own block elements are the fallback below.
+  }
+  meta.title ??= stripSiteSuffix(
+    cleanField(parsed?.title) ?? pageTitle,
+    meta.outlet ?? outletFromUrl(meta.url),
+  );
+  meta.author ??= normaliseAuthor(parsed?.byline);
+  meta.published ??= normaliseDate(parsed?.publishedTime);
+
+  const paragraphs = htmlParagraphs(parsed?.content ?? fallbackBody);
+  // The page's own headline inside the article body repeats the title.
+  if (paragraphs[0] && sameTitle(paragraphs[0], meta.title)) paragraphs.shift();
+  return { format: 'html', meta, guessed: new Set(), paragraphs };
+}

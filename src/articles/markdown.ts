@@ -1,0 +1,157 @@
+/**
+ * Markdown articles: YAML front matter (via gray-matter) for metadata, and the Markdown body reduced to
+ * plain-text paragraphs. Headings are kept as short paragraphs (as the seed texts keep subheads), except
+ * a heading that repeats the title, or a leading `# Title` that serves as the title when the front
+ * matter gives none. Emphasis marks are stripped, links keep their text, images and code fences'
+ * markers go; list items and block quotes become paragraphs of their own.
+ */
+import matter from 'gray-matter';
+import { cleanField, cleanText, sameTitle } from './clean.ts';
+import { metaFromRecord, normaliseDate } from './metadata.ts';
+import { ArticleError, type ParsedArticle } from './types.ts';
+
+/** Front matter must be data: gray-matter would `eval` a `---js` block, so other languages are refused. */
+function refuse(language: string) {
+  return () => {
+    throw new Error(`front matter in ${language} is not supported (use YAML)`);
+  };
+}
+
+const ESCAPE_BASE = 0xe100;
+
+/** Strips inline Markdown from one paragraph's text. */
+export function stripInline(text: string): string {
+  // Escaped characters are hidden from the markup rules (as private-use stand-ins), then restored.
+  const hidden = text.replace(/\\([\\`*_{}[\]()#+\-.!>~|"'<])/g, (_, c: string) =>
+    String.fromCharCode(ESCAPE_BASE + c.charCodeAt(0)),
+  );
+  return (
+    hidden
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
+      .replace(/\[\^[^\]]+\]/g, '')
+      .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g, '$1')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+      .replace(/`([^`]+)`/g, '$1')
+      .replace(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1/g, '$2')
+      .replace(/\*(?=\S)([^*]+?)(?<=\S)\*/g, '$1')
+      // Underscores inside words (snake_case, URLs) are not emphasis.
+      .replace(/(?<![\p{L}\p{N}_])_(?=\S)([^_]+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1')
+      .replace(/~~(?=\S)([\s\S]+?)(?<=\S)~~/g, '$1')
+      .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+      .replace(/[\uE100-\uE17F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - ESCAPE_BASE))
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+interface Block {
+  kind: 'heading' | 'text';
+  level: number;
+  text: string;
+}
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const ATX = /^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
+const HR = /^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
+const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+/;
+const REF_DEF = /^\s{0,3}\[[^\]]+\]:\s*\S+/;
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Splits a Markdown body into heading and text blocks. */
+function blocks(markdown: string): Block[] {
+  const out: Block[] = [];
+  let current: string[] = [];
+  let fence: string | null = null;
+  const flush = () => {
+    if (current.length > 0) out.push({ kind: 'text', level: 0, text: current.join(' ') });
+    current = [];
+  };
+  for (const raw of markdown.split('\n')) {
+    if (fence) {
+      if (raw.trimStart().startsWith(fence)) {
+        fence = null;
+        flush();
+      } else if (raw.trim() !== '') current.push(raw.trim());
+      continue;
+    }
+    const fenceOpen = FENCE.exec(raw);
+    if (fenceOpen?.[1]) {
+      flush();
+      fence = fenceOpen[1];
+      continue;
+    }
+    // Block quotes are quoted text: keep it, without the markers.
+    const line = raw.replace(/^(?:\s{0,3}>\s?)+/, '');
+    if (line.trim() === '' || REF_DEF.test(line) || TABLE_RULE.test(line)) {
+      flush();
+      continue;
+    }
+    if (current.length === 1 && /^\s{0,3}(=+|-+)\s*$/.test(line)) {
+      // Setext heading: the single line above is underlined.
+      out.push({ kind: 'heading', level: line.includes('=') ? 1 : 2, text: current[0] ?? '' });
+      current = [];
+      continue;
+    }
+    if (HR.test(line)) {
+      flush();
+      continue;
+    }
+    const atx = ATX.exec(line);
+    if (atx?.[1]) {
+      flush();
+      out.push({ kind: 'heading', level: atx[1].length, text: atx[2] ?? '' });
+      continue;
+    }
+    if (LIST_ITEM.test(line)) {
+      flush();
+      current.push(line.replace(LIST_ITEM, ''));
+      continue;
+    }
+    current.push(line.trim().replace(/^\|\s*|\s*\|$/g, ''));
+  }
+  flush();
+  return out
+    .map((b) => ({ ...b, text: stripInline(b.text) }))
+    .filter((b) => b.text !== '' && !/^[-*_=#~.•\s]+$/.test(b.text));
+}
+
+/** The date exactly as written in the front matter: YAML would turn `2018-07-16T23:30-04:00` into UTC. */
+function rawFrontMatterDate(frontMatter: string): string | null {
+  const m =
+    /^\s*(?:published|publishedAt|published_at|datePublished|date_published|pubDate|date)\s*:\s*["']?([^"'\n#]+)/m.exec(
+      frontMatter,
+    );
+  return m?.[1] ? normaliseDate(m[1]) : null;
+}
+
+/** Parses a Markdown article (front matter + body). Throws ArticleError on unreadable front matter. */
+export function parseMarkdown(content: string): ParsedArticle {
+  let file: matter.GrayMatterFile<string>;
+  try {
+    // Passing options also turns off gray-matter's cache, which hands back one shared object per input.
+    file = matter(cleanText(content), {
+      engines: { js: refuse('JavaScript'), javascript: refuse('JavaScript'), coffee: refuse('CoffeeScript') },
+    });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
+    throw new ArticleError(`invalid front matter: ${reason}`);
+  }
+  const data: Record<string, unknown> =
+    file.data && typeof file.data === 'object' && !Array.isArray(file.data) ? file.data : {};
+  const meta = metaFromRecord(data);
+  meta.published = rawFrontMatterDate(file.matter) ?? meta.published;
+
+  const found = blocks(file.content);
+  const first = found[0];
+  if (!meta.title && first?.kind === 'heading' && first.level === 1) {
+    meta.title = cleanField(first.text);
+    found.shift();
+  }
+  const paragraphs = found
+    .filter((b) => !(b.kind === 'heading' && sameTitle(b.text, meta.title)))
+    .map((b) => b.text);
+  return { format: 'md', meta, guessed: new Set(), paragraphs };
+}
