@@ -42,8 +42,14 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
-function apiAnswer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+function apiAnswer(
+  method: string,
+  body: Record<string, unknown>,
+  socketUrl: string | null,
+): Record<string, unknown> {
   switch (method) {
+    case 'apps.connections.open':
+      return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'not_allowed_token_type' };
     case 'auth.test':
       return {
         ok: true,
@@ -74,7 +80,12 @@ function apiAnswer(method: string, body: Record<string, unknown>): Record<string
   }
 }
 
-export async function startSlackStandIn(): Promise<SlackStandIn> {
+export interface StandInOptions {
+  /** The WebSocket URL apps.connections.open hands out (Socket Mode tests). */
+  socketUrl?: string;
+}
+
+export async function startSlackStandIn(options: StandInOptions = {}): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const waiters: { name: string; where: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] =
     [];
@@ -97,7 +108,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       if (path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
         record({ name: method, headers: req.headers, body });
-        const answer = JSON.stringify(apiAnswer(method, body));
+        const answer = JSON.stringify(apiAnswer(method, body, options.socketUrl ?? null));
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(answer);
         return;
       }
