@@ -1,0 +1,358 @@
+/**
+ * Who said it: reads the attribution around a quote (`X said`, `said X, the union's president`, `according to X`,
+ * `she added`, `the company said in a statement`) and resolves it to an entity of the article.
+ */
+import type { ArticleContext, Para } from './context.ts';
+import { tokenAt } from './context.ts';
+import { FRAMING_VERBS, NOT_NAME_WORDS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.ts';
+import { analyzeRun, capitalRuns, type Entity, roleAround } from './names.ts';
+import { isCapitalized, type Token } from './tokens.ts';
+
+/** A resolved attribution. `entity` null means "someone speaks here, but we cannot tell who". */
+export interface Attribution {
+  entity: Entity | null;
+  role: string | null;
+  verb: string;
+  /** How the speaker was found: a name in the text is surer than a pronoun or a role noun. */
+  via: 'name' | 'pronoun' | 'role' | 'none';
+  /** Absolute position of the attribution (for later pronouns). */
+  pos: number;
+}
+
+/** Words allowed between a speaker and the verb (`Trump also said`, `she later wrote`, `he has said`). */
+const ADVERBS = new Set(
+  (
+    'also later then again once previously repeatedly recently quickly simply has had have would will was were is ' +
+    'had already still even often never last first earlier subsequently'
+  ).split(' '),
+);
+
+/** Lower-case words that may precede a name inside a speaker phrase (`the former union president Luis Ortega`). */
+const LEAD_WORDS = new Set(
+  (
+    'the a an former then acting interim deputy senior chief head vice assistant longtime veteran local state city ' +
+    'federal county national regional executive for of at its his her their'
+  ).split(' '),
+);
+
+const isSpeechVerb = (t: Token | undefined): boolean => t !== undefined && SPEECH_VERBS.has(t.lower);
+
+/** Tokens of `para` whose start lies in [from, to). */
+export function tokenRange(para: Para, from: number, to: number): [number, number] {
+  return [tokenAt(para.tokens, from), tokenAt(para.tokens, to)];
+}
+
+/**
+ * Reads tokens [a, b) as a speaker phrase and resolves it. Returns undefined when the tokens are not a speaker
+ * phrase at all, and an attribution with a null entity when they are one we cannot resolve (`they`).
+ */
+export function speakerPhrase(
+  ctx: ArticleContext,
+  para: Para,
+  a: number,
+  b: number,
+  verb: string,
+): Attribution | undefined {
+  if (a >= b || b - a > 14) return undefined;
+  const toks = para.tokens;
+  const first = toks[a] as Token;
+  const pos = para.base + first.start;
+  if (b - a === 1 && !isCapitalized(first.word)) {
+    const g = PRONOUNS[first.lower];
+    if (g === 'm' || g === 'f')
+      return { entity: ctx.table.pronoun(pos, g), role: null, verb, via: 'pronoun', pos };
+    if (g === 'org')
+      return { entity: ctx.table.roleNoun(pos, [], 'company'), role: null, verb, via: 'pronoun', pos };
+    if (['they', 'we', 'i'].includes(first.lower))
+      return { entity: null, role: null, verb, via: 'none', pos };
+  }
+  if (b - a === 1 && /^(he|she)$/i.test(first.word)) {
+    const g = first.lower === 'he' ? 'm' : 'f';
+    return { entity: ctx.table.pronoun(pos, g), role: null, verb, via: 'pronoun', pos };
+  }
+  // A capitalised run ending the phrase, or followed only by an apposition (`Luis Ortega, the union's president`).
+  const runs = capitalRuns(toks.slice(a, b)).map(([x, y]) => [x + a, y + a] as [number, number]);
+  for (const [x, y] of runs) {
+    const phrase = analyzeRun(toks, x, y);
+    if (!phrase || phrase.possessive) continue;
+    const lastTok = toks[y - 1] as Token;
+    const endsPhrase = y === b || lastTok.trail.startsWith(',');
+    // Lower-case words before the run must be a role (`union president Luis Ortega`) or an article.
+    const lead = toks.slice(a, phrase.from);
+    const leadOk = lead.every(
+      (t) =>
+        ROLE_NOUNS.has(t.lower) ||
+        ORG_NOUNS.has(t.lower) ||
+        LEAD_WORDS.has(t.lower) ||
+        isCapitalized(t.word) ||
+        /^[\p{Ll}]+-[\p{Ll}]+$/u.test(t.word),
+    );
+    if (!endsPhrase || !leadOk) continue;
+    // `a Northwind spokeswoman`, `a spokesperson for Halvorsen Foods`: the organisation speaks.
+    const article = lead[0]?.lower;
+    const role = phrase.role ?? roleAround(toks, phrase.from, phrase.to);
+    const entity = ctx.table.resolve(phrase, article === 'a' || article === 'an' ? null : role);
+    if (entity.type === 'unknown')
+      entity.type = phrase.nameWords.length >= 2 || role ? 'person' : entity.type;
+    if ((article === 'a' || article === 'an') && entity.type !== 'org') continue;
+    if (
+      entity.type === 'unknown' &&
+      phrase.nameWords.length === 1 &&
+      NOT_NAME_WORDS.has(phrase.nameWords[0]?.toLowerCase() ?? '')
+    )
+      continue;
+    if (entity.type === 'unknown') entity.type = 'person';
+    return {
+      entity,
+      role: entity.type === 'org' ? null : (role ?? entity.roles[0] ?? null),
+      verb,
+      via: 'name',
+      pos,
+    };
+  }
+  // `the company`, `the chief executive`, `the union's president`, `the Russian president`.
+  if (first.lower === 'the' && b - a <= 5) {
+    const words = toks.slice(a + 1, b).map((t) => t.lower);
+    const head = words.at(-1) ?? '';
+    if (ORG_NOUNS.has(head) && !ROLE_NOUNS.has(head)) {
+      return { entity: ctx.table.roleNoun(pos, [], head), role: null, verb, via: 'role', pos };
+    }
+    if (ROLE_NOUNS.has(head)) {
+      const content = words.filter((w) => !['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(w));
+      const entity = ctx.table.roleNoun(pos, content, null);
+      const orgNoun = ORG_NOUNS.has(head) ? head : null;
+      if (!entity && orgNoun)
+        return { entity: ctx.table.roleNoun(pos, [], orgNoun), role: null, verb, via: 'role', pos };
+      return { entity, role: entity ? (entity.roles[0] ?? null) : null, verb, via: 'role', pos };
+    }
+  }
+  return undefined;
+}
+
+/** Walks back from just before `v` over adverbs; returns the exclusive end of the subject phrase. */
+function subjectEnd(toks: Token[], v: number, floor: number): number {
+  let e = v;
+  while (e > floor && ADVERBS.has((toks[e - 1] as Token).lower) && (toks[e - 1] as Token).trail === '') e--;
+  return e;
+}
+
+/** The subject phrase that ends at `end` (exclusive), found by trying ever longer phrases. */
+function subjectBefore(
+  ctx: ArticleContext,
+  para: Para,
+  floor: number,
+  end: number,
+  verb: string,
+): Attribution | undefined {
+  if (end <= floor) return undefined;
+  const toks = para.tokens;
+  const before = toks[end - 1] as Token;
+  // `Luis Ortega, the union's president, said`: skip back over the apposition to the name.
+  if (before.trail.startsWith(',')) {
+    for (let k = end - 2; k >= floor && k >= end - 12; k--) {
+      const t = toks[k] as Token;
+      if (t.trail.startsWith(',')) {
+        const hit = shortestPhrase(ctx, para, floor, k + 1, verb);
+        if (hit) return hit;
+        break;
+      }
+    }
+    return undefined;
+  }
+  if (before.trail !== '') return undefined;
+  return shortestPhrase(ctx, para, floor, end, verb);
+}
+
+function shortestPhrase(
+  ctx: ArticleContext,
+  para: Para,
+  floor: number,
+  end: number,
+  verb: string,
+): Attribution | undefined {
+  for (let a = end - 1; a >= floor && a >= end - 8; a--) {
+    const t = para.tokens[a] as Token;
+    if (a < end - 1 && t.trail !== '' && !t.trail.startsWith(',')) break;
+    if (a < end - 1 && t.trail.startsWith(',')) break;
+    const prev = para.tokens[a - 1];
+    // Extend while the previous token still belongs to the phrase (capitalised, role word, article).
+    const boundary =
+      a === floor ||
+      prev === undefined ||
+      prev.trail !== '' ||
+      !(
+        isCapitalized(prev.word) ||
+        ROLE_NOUNS.has(prev.lower) ||
+        ORG_NOUNS.has(prev.lower) ||
+        /^(the|a|an)$/.test(prev.lower) ||
+        prev.possessive
+      );
+    if (!boundary) continue;
+    const hit = speakerPhrase(ctx, para, a, end, verb);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * Attribution right after a closing quote mark, within the same sentence:
+ * `," Trump said.` `," said Luis Ortega, the union's president.` `," according to the report.`
+ */
+export function attributionAfter(
+  ctx: ArticleContext,
+  para: Para,
+  from: number,
+  sentenceEnd: number,
+): Attribution | undefined {
+  const [a, limit] = tokenRange(para, from, sentenceEnd);
+  if (a >= limit) return undefined;
+  const toks = para.tokens;
+  const t0 = toks[a] as Token;
+  if (t0.lead !== '') return undefined;
+  // Only punctuation may sit between the closing mark and the attribution.
+  if (/[^\s,—–-]/.test(para.text.slice(from, t0.start))) return undefined;
+  if (isSpeechVerb(t0)) {
+    // Inverted: `said Luis Ortega, the union's president`.
+    let b = a + 1;
+    while (b < limit && b < a + 8) {
+      const t = toks[b] as Token;
+      b++;
+      if (t.trail !== '') break;
+    }
+    for (let e = b; e > a + 1; e--) {
+      const hit = speakerPhrase(ctx, para, a + 1, e, t0.lower);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (t0.lower === 'according' && toks[a + 1]?.lower === 'to') {
+    for (let e = Math.min(limit, a + 8); e > a + 2; e--) {
+      const hit = speakerPhrase(ctx, para, a + 2, e, 'according to');
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  for (let v = a + 1; v < limit && v < a + 12; v++) {
+    const t = toks[v] as Token;
+    if (isSpeechVerb(t)) {
+      const end = subjectEnd(toks, v, a);
+      return speakerPhrase(ctx, para, a, end, t.lower);
+    }
+    if (t.lead !== '' || /[.;!?]/.test(toks[v - 1]?.trail ?? '')) break;
+  }
+  return undefined;
+}
+
+/** The main subject of the clause in tokens [a, b): the first pronoun or resolvable name not governed by a preposition. */
+export function mainSubject(
+  ctx: ArticleContext,
+  para: Para,
+  a: number,
+  b: number,
+  verb: string,
+): Attribution | undefined {
+  const toks = para.tokens;
+  for (let i = a; i < b; i++) {
+    const t = toks[i] as Token;
+    const prev = toks[i - 1];
+    const clauseStart = i === a || prev?.trail.includes(',') === true;
+    if (clauseStart && (t.lower === 'he' || t.lower === 'she'))
+      return speakerPhrase(ctx, para, i, i + 1, verb);
+    if (
+      prev &&
+      [
+        'in',
+        'on',
+        'at',
+        'with',
+        'to',
+        'from',
+        'by',
+        'for',
+        'of',
+        'about',
+        'during',
+        'after',
+        'before',
+      ].includes(prev.lower)
+    )
+      continue;
+    if (isCapitalized(t.word)) {
+      let j = i + 1;
+      while (
+        j < b &&
+        isCapitalized((toks[j] as Token).word) &&
+        (toks[j - 1] as Token).trail === '' &&
+        !(toks[j - 1] as Token).possessive
+      )
+        j++;
+      const phrase = analyzeRun(toks, i, j);
+      if (phrase && !phrase.possessive) {
+        const e = ctx.table.find(phrase);
+        if (e && e.type !== 'unknown') return speakerPhrase(ctx, para, i, j, verb);
+      }
+      i = j - 1;
+    }
+    if (t.lower === 'the' && i + 1 < b) {
+      for (let e = Math.min(b, i + 5); e > i + 1; e--) {
+        const hit = speakerPhrase(ctx, para, i, e, verb);
+        if (hit?.entity) return hit;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Attribution before an opening quote mark, from `segStart` (sentence start or the previous quote's end):
+ * `Trump said: "`, `She added, "`, `, saying "`, `Putin said he and Trump could respond ... "`,
+ * `called the offer "`, `according to Ortega, "`, `Ortega had a message: "`.
+ */
+export function attributionBefore(
+  ctx: ArticleContext,
+  para: Para,
+  segStart: number,
+  openAt: number,
+  sentenceStart: number,
+): Attribution | undefined {
+  const [a, b] = tokenRange(para, segStart, openAt);
+  if (a >= b) return undefined;
+  const toks = para.tokens;
+  const [s0] = tokenRange(para, sentenceStart, sentenceStart);
+  for (let i = a; i < b - 1; i++) {
+    if ((toks[i] as Token).lower === 'according' && (toks[i + 1] as Token).lower === 'to') {
+      for (let e = Math.min(b, i + 9); e > i + 2; e--) {
+        const hit = speakerPhrase(ctx, para, i + 2, e, 'according to');
+        if (hit) return hit;
+      }
+    }
+  }
+  let v = -1;
+  for (let i = b - 1; i >= a; i--) {
+    const t = toks[i] as Token;
+    if (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) {
+      v = i;
+      break;
+    }
+  }
+  const last = toks[b - 1] as Token;
+  if (v < 0) {
+    if (last.trail.includes(':')) return mainSubject(ctx, para, s0, b, 'said');
+    return undefined;
+  }
+  const verbTok = toks[v] as Token;
+  const verb = verbTok.lower;
+  // Inverted before the quote: `said Ortega: "`.
+  if (v < b - 1 && /[:,]/.test(last.trail)) {
+    const hit = speakerPhrase(ctx, para, v + 1, b, verb);
+    if (hit) return hit;
+  }
+  if (verb.endsWith('ing') && (toks[v - 1]?.trail.includes(',') || v === s0)) {
+    return mainSubject(ctx, para, s0, v, verb);
+  }
+  const end = subjectEnd(toks, v, s0);
+  return (
+    subjectBefore(ctx, para, s0, end, verb) ??
+    (verb.endsWith('ing') ? mainSubject(ctx, para, s0, v, verb) : undefined)
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Per-article working state shared by the extraction passes: each paragraph tokenised and split into sentences
+ * once, and the entity table (who is mentioned where, with which role).
+ */
+import { NOT_NAME_WORDS } from './lexicon.ts';
+import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, roleAround } from './names.ts';
+import { type Sentence, splitSentences } from './sentences.ts';
+import { type Token, tokenize } from './tokens.ts';
+
+/** One paragraph, pre-processed. */
+export interface Para {
+  text: string;
+  /** Absolute position of the paragraph's first character in the article (paragraphs joined with one newline). */
+  base: number;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+/** Words after which a capitalised run is an object, not a subject. */
+const PREPOSITIONS = new Set(
+  (
+    'in on at with to from by for of about against than between among into over under after before during like ' +
+    'toward towards via per as alongside including and or nor'
+  ).split(' '),
+);
+
+/** Everything the passes need about one article. */
+export interface ArticleContext {
+  paras: Para[];
+  table: EntityTable;
+}
+
+/** Index of the first token whose start is >= pos. */
+export function tokenAt(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence containing position `pos` (or the last one before it). */
+export function sentenceAt(sentences: Sentence[], pos: number): Sentence | null {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let best: Sentence | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid] as Sentence;
+    if (s.start <= pos) {
+      best = s;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** A phrase is worth registering as an entity: a person or organisation, or a multi-word name with a role. */
+function registrable(p: NamePhrase, role: string | null): boolean {
+  if (p.type === 'person' || p.type === 'org') return true;
+  return p.nameWords.length >= 2 && role !== null;
+}
+
+/** Builds the context: tokens, sentences, entities and their mentions. Linear in the article's length. */
+export function buildContext(
+  paragraphs: string[],
+  quoteRanges: Array<[number, number]> = [],
+): ArticleContext {
+  const table = new EntityTable();
+  const paras: Para[] = [];
+  let base = 0;
+  for (const text of paragraphs) {
+    paras.push({ text, base, tokens: tokenize(text), sentences: splitSentences(text) });
+    base += text.length + 1;
+  }
+  const phrases: Array<{ para: Para; phrase: NamePhrase; role: string | null }> = [];
+  for (const para of paras) {
+    for (const [from, to] of capitalRuns(para.tokens)) {
+      const phrase = analyzeRun(para.tokens, from, to);
+      if (!phrase) continue;
+      const role = roleAround(para.tokens, phrase.from, phrase.to);
+      if (role && phrase.type === 'unknown' && phrase.nameWords.length >= 2) phrase.type = 'person';
+      phrases.push({ para, phrase, role });
+      // Full names first, so that later short forms find them.
+      if (phrase.nameWords.length >= 2 && registrable(phrase, role)) table.addFull(phrase, role);
+    }
+  }
+  const ranges = [...quoteRanges].sort((x, y) => x[0] - y[0]);
+  const inQuote = (pos: number): boolean => {
+    // Binary search: the last range starting at or before pos.
+    let lo = 0;
+    let hi = ranges.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ranges[mid] as [number, number])[0] <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && pos < (ranges[found] as [number, number])[1];
+  };
+  for (const { para, phrase, role } of phrases) {
+    const exists = phrase.nameWords.length === 1 || table.lookup(phrase.nameWords.join(' ')) !== null;
+    if (!exists && !registrable(phrase, role)) continue;
+    const entity = table.resolve(phrase, role);
+    if (entity.type === 'unknown') continue;
+    const first = para.tokens[phrase.from] as Token;
+    const prev = para.tokens[phrase.from - 1];
+    const next = para.tokens[phrase.to];
+    const pos = para.base + first.start;
+    const subject =
+      !phrase.possessive &&
+      !inQuote(pos) &&
+      (prev === undefined || !PREPOSITIONS.has(prev.lower) || prev.trail !== '') &&
+      (next === undefined ||
+        /^\p{Ll}/u.test(next.word) ||
+        (para.tokens[phrase.to - 1] as Token).trail === ',') &&
+      !NOT_NAME_WORDS.has(next?.lower ?? '');
+    table.mention(entity, pos, subject && !inQuote(pos));
+  }
+  // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.
+  table.finish();
+  return { paras, table };
+}

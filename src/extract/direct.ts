@@ -1,0 +1,119 @@
+/**
+ * Direct quotes from quote marks: attribution after or before the marks, split quotes sharing one attribution,
+ * multi-paragraph quotes, and the filter that drops scare quotes and quoted titles.
+ */
+import { type Attribution, attributionAfter, attributionBefore, tokenRange } from './attribution.ts';
+import { type ArticleContext, sentenceAt } from './context.ts';
+import { NAMING_CUES, SPEECH_VERBS } from './lexicon.ts';
+import type { Span } from './spans.ts';
+import type { Token } from './tokens.ts';
+
+/** A direct quote before it becomes a `Quote`: the spans it covers and how it was attributed. */
+export interface DirectCandidate {
+  parts: Span[];
+  attribution: Attribution | undefined;
+  /** Attribution borrowed from a neighbouring quote by the same speaker. */
+  inherited: boolean;
+  /** The attribution sits right next to the marks (`," she said`), as opposed to a verb earlier in the sentence. */
+  adjacent: boolean;
+}
+
+const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
+
+/** The quoted words look like a title (`The Last Harbor`, `Deep State`): every content word capitalised. */
+function looksLikeTitle(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 8 || /[.!?,;:]$/.test(text)) return false;
+  const small = /^(a|an|the|of|and|or|in|on|at|to|for|with|from|by|de|la)$/;
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && small.test(w)));
+}
+
+/** A naming cue right before the opening mark: `so-called "X"`, `the film "X"`, `a group called "X"`. */
+function namedBefore(tokens: Token[], openIdx: number): boolean {
+  for (let i = openIdx - 1; i >= 0 && i >= openIdx - 3; i--) {
+    const t = tokens[i] as Token;
+    if (NAMING_CUES.has(t.lower) || (t.lower === 'called' && i === openIdx - 1)) return true;
+    if (t.lower === 'known' && tokens[i + 1]?.lower === 'as') return true;
+    if (t.trail !== '' && i < openIdx - 1) break;
+  }
+  return false;
+}
+
+/** Groups spans into quotes (a multi-paragraph quote is one group) and attributes each. */
+export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidate[] {
+  const groups: Span[][] = [];
+  for (const s of spans) {
+    const last = groups.at(-1);
+    if (s.continues && last && !(last.at(-1) as Span).closed) last.push(s);
+    else groups.push([s]);
+  }
+  const out: Array<DirectCandidate & { keep: boolean; words: number }> = [];
+  const prevClose = new Map<number, number>();
+  for (const parts of groups) {
+    const first = parts[0] as Span;
+    const lastPart = parts.at(-1) as Span;
+    const para = ctx.paras[first.para];
+    if (!para) continue;
+    const text = parts.map((p) => ctx.paras[p.para]?.text.slice(p.innerStart, p.innerEnd) ?? '').join(' ');
+    const words = wordCount(text);
+    const openSentence = sentenceAt(para.sentences, first.open);
+    const sentenceStart = openSentence?.start ?? 0;
+    const segStart = Math.max(sentenceStart, prevClose.get(first.para) ?? 0);
+    const before = attributionBefore(ctx, para, segStart, first.open, sentenceStart);
+    let after: Attribution | undefined;
+    // Attribution after the marks lives in the paragraph where the quote closes.
+    const closePara = ctx.paras[lastPart.para];
+    if (lastPart.closed && closePara) {
+      const closeSentence = sentenceAt(closePara.sentences, lastPart.close);
+      const sentenceEnd = Math.max(closeSentence?.end ?? closePara.text.length, lastPart.close + 1);
+      after = attributionAfter(ctx, closePara, lastPart.close + 1, sentenceEnd);
+    }
+    prevClose.set(lastPart.para, lastPart.close + 1);
+    const attribution = after ?? before;
+    const [openTok] = tokenRange(para, first.open + 1, first.open + 1);
+    const named = namedBefore(para.tokens, openTok);
+    const adjacent =
+      after !== undefined ||
+      (before !== undefined && /[,:]\s*$/.test(para.text.slice(segStart, first.open)) && words >= 1);
+    let keep = !named;
+    if (keep && !attribution) {
+      // No attribution: only long stretches of speech count (a lone sentence in quotes between quoted paragraphs).
+      keep = words >= 5 && !looksLikeTitle(text);
+    } else if (keep && !adjacent) {
+      // A verb earlier in the sentence frames the quote; a one- or two-word span there is a scare quote.
+      keep = words >= 3 || (words >= 2 && SPEECH_VERBS.has(attribution?.verb ?? ''));
+      if (looksLikeTitle(text) && words <= 4) keep = false;
+    }
+    out.push({ parts, attribution, inherited: false, adjacent, keep, words });
+  }
+  // Split quotes and unattributed quoted paragraphs borrow the speaker of the nearest attributed neighbour.
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i] as (typeof out)[number];
+    if (!q.keep || q.attribution) continue;
+    const para = (q.parts[0] as Span).para;
+    const prev = out[i - 1];
+    const next = out[i + 1];
+    const prevPara = prev ? (prev.parts.at(-1) as Span).para : -1;
+    const donor =
+      prev?.keep && prev.attribution && prevPara === para
+        ? prev
+        : next?.keep && next.attribution && (next.parts[0] as Span).para === para
+          ? next
+          : prev?.keep &&
+              prev.attribution &&
+              prevPara === para - 1 &&
+              startsParagraph(ctx, q.parts[0] as Span)
+            ? prev
+            : undefined;
+    if (donor) {
+      q.attribution = donor.attribution;
+      q.inherited = true;
+    }
+  }
+  return out.filter((q) => q.keep);
+}
+
+/** The span opens its paragraph (nothing but whitespace before the mark). */
+function startsParagraph(ctx: ArticleContext, span: Span): boolean {
+  return (ctx.paras[span.para]?.text.slice(0, span.open).trim() ?? 'x') === '';
+}

@@ -1,0 +1,130 @@
+/**
+ * Indirect (reported) speech: `Putin said Russia favors ...`, `Coats cautioned that ...`, `..., adding that ...`.
+ * The quote's text is the reported clause. Only kept when the speaker resolves: an anonymous claim is no quote.
+ */
+import { type Attribution, mainSubject, speakerPhrase, tokenRange } from './attribution.ts';
+import type { ArticleContext, Para } from './context.ts';
+import { REPORTING_VERBS } from './lexicon.ts';
+import type { Sentence } from './sentences.ts';
+import type { Token } from './tokens.ts';
+
+/** A reported clause: a character range of one paragraph and who reported it. */
+export interface IndirectQuote {
+  para: number;
+  start: number;
+  end: number;
+  attribution: Attribution;
+}
+
+/** Words that cannot open a reported clause without `that` (`said on Monday`, `said in a statement`). */
+const NOT_CLAUSE_START = new Set(
+  (
+    'in on at during after before last this next with to from by for of about earlier later yesterday today ' +
+    'monday tuesday wednesday thursday friday saturday sunday when while as'
+  ).split(' '),
+);
+
+const ADVERBS = new Set(
+  'also later then again once previously repeatedly recently has had have would'.split(' '),
+);
+
+/** The reported clause after the verb at `v`, as a token index, or -1. */
+function clauseStart(toks: Token[], v: number, b: number): number {
+  const verb = (toks[v] as Token).lower;
+  let k = v + 1;
+  if (verb === 'told' || verb === 'tells') {
+    // `told reporters`, `told the council`, `told Reuters`: skip the listener.
+    let n = 0;
+    while (k < b && n < 4 && (toks[k] as Token).lower !== 'that') {
+      const t = toks[k] as Token;
+      k++;
+      n++;
+      if (t.trail !== '') break;
+    }
+  }
+  for (let i = k; i < b && i < k + 9; i++) {
+    const t = toks[i] as Token;
+    if (t.lower === 'that' && t.trail === '') return i + 1;
+    if (t.trail !== '' && t.trail !== ',') break;
+  }
+  const first = toks[k];
+  if (!first || (toks[k - 1] as Token).trail !== '' || NOT_CLAUSE_START.has(first.lower)) return -1;
+  if (
+    !['said', 'says', 'told', 'tells', 'added', 'adds', 'argued', 'claimed', 'warned', 'insisted'].includes(
+      verb,
+    )
+  )
+    return -1;
+  return k;
+}
+
+/** Finds indirect quotes in sentences not already covered by direct ones. */
+export function indirectQuotes(
+  ctx: ArticleContext,
+  covered: (para: number, start: number, end: number) => boolean,
+): IndirectQuote[] {
+  const out: IndirectQuote[] = [];
+  ctx.paras.forEach((para: Para, p) => {
+    for (const s of para.sentences as Sentence[]) {
+      if (covered(p, s.start, s.end) || /[?]$/.test(s.text)) continue;
+      const hit = reported(ctx, para, s);
+      if (hit) out.push({ para: p, ...hit });
+    }
+  });
+  return out;
+}
+
+function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQuote, 'para'> | null {
+  const [a, b] = tokenRange(para, s.start, s.end);
+  const toks = para.tokens;
+  // Subject at the sentence start, or after a short introductory phrase (`On Monday, Ortega said ...`).
+  const starts = [a];
+  for (let i = a; i < b && i < a + 10; i++) {
+    if ((toks[i] as Token).trail.startsWith(',')) {
+      starts.push(i + 1);
+      break;
+    }
+  }
+  for (const s0 of starts) {
+    for (let v = s0 + 1; v < b && v < s0 + 14; v++) {
+      const vt = toks[v] as Token;
+      if (!REPORTING_VERBS.has(vt.lower) || vt.lower.endsWith('ing')) {
+        if (/[.;:!?]/.test(vt.trail)) break;
+        continue;
+      }
+      let e = v;
+      while (e > s0 && ADVERBS.has((toks[e - 1] as Token).lower)) e--;
+      let attribution: Attribution | undefined;
+      for (let x = s0; x < e && !attribution; x++) {
+        // The subject must run from x to the verb; try the longest first so titles stay with their names.
+        attribution = speakerPhrase(ctx, para, x, e, vt.lower);
+        if ((toks[x] as Token).trail !== '' && !(toks[x] as Token).trail.startsWith(',')) break;
+      }
+      if (!attribution?.entity) break;
+      const c = clauseStart(toks, v, b);
+      if (c < 0 || b - c < 4) break;
+      return {
+        start: (toks[c] as Token).start - ((toks[c] as Token).lead.length ? 0 : 0),
+        end: clauseEnd(para, s),
+        attribution,
+      };
+    }
+  }
+  // `..., adding that Russia has been the most aggressive foreign actor`.
+  for (let i = a + 2; i < b - 4; i++) {
+    const t = toks[i] as Token;
+    if (!/^(adding|saying|noting|warning|arguing|insisting|stressing)$/.test(t.lower)) continue;
+    if (!(toks[i - 1] as Token).trail.startsWith(',') || (toks[i + 1] as Token).lower !== 'that') continue;
+    const attribution = mainSubject(ctx, para, a, i, t.lower);
+    if (!attribution?.entity) return null;
+    return { start: (toks[i + 2] as Token).start, end: clauseEnd(para, s), attribution };
+  }
+  return null;
+}
+
+/** The sentence end without its final punctuation. */
+function clauseEnd(para: Para, s: Sentence): number {
+  let e = s.end;
+  while (e > s.start && /[.!?;:,"”’\s]/.test(para.text[e - 1] as string)) e--;
+  return e;
+}

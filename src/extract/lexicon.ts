@@ -1,0 +1,160 @@
+/**
+ * Word lists the extractor's rules rely on. Kept in one place so the rules read as grammar, not as string soup.
+ * All entries are lower case; callers lower-case before looking up.
+ */
+
+const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
+
+/** Verbs (all forms we meet in news copy) that attribute speech. */
+export const SPEECH_VERBS = set(`
+  said says say saying told tells telling added adds adding wrote writes writing asked asks asking
+  stated states explained explains explaining noted notes noting argued argues arguing claimed claims insisted insists
+  warned warns warning cautioned cautions replied replies responded responds continued recalled recalls
+  acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
+  suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
+  quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
+  confirmed denied boasted lamented mused conceded repeated
+`);
+
+/** Verbs that introduce a reported clause (indirect speech). */
+export const REPORTING_VERBS = set(`
+  said says told tells added adds adding argued argues claimed claims warned warns cautioned noted notes insisted
+  insists acknowledged acknowledges admitted admits conceded announced announces stated explained suggested predicted
+  maintained contended testified wrote writes reiterated confirmed denied stressed emphasized emphasised
+`);
+
+/** Verbs that frame a partial quote inside a sentence (`called the offer "a brochure"`). */
+export const FRAMING_VERBS = set(`
+  called calls calling described describes describing dismissed dismisses labeled labelled branded termed
+  characterized praised criticized slammed
+`);
+
+/** Words right before a quoted span that make it a name or title, not speech. */
+export const NAMING_CUES = set(`
+  so-called so called dubbed titled entitled nicknamed named
+  film movie book novel song album show series play documentary podcast exhibit exhibition
+  slogan motto headline hashtag term word phrase label banner brand
+`);
+
+/** Honorifics: dropped from names (they carry gender but no role). */
+export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
+  mr: 'm',
+  'mr.': 'm',
+  mrs: 'f',
+  'mrs.': 'f',
+  ms: 'f',
+  'ms.': 'f',
+  miss: 'f',
+  mx: null,
+  'mx.': null,
+  dr: null,
+  'dr.': null,
+  sir: 'm',
+  dame: 'f',
+};
+
+/** Capitalised title words that precede a name and become its role. */
+export const TITLE_WORDS = set(`
+  president vice prime minister secretary senator sen. rep. representative gov. governor mayor deputy councilwoman
+  councilman councilmember council member alderman alderwoman judge justice attorney general director chancellor
+  chief executive officer ceo cfo coo cto chairman chairwoman chair chairperson commissioner sheriff superintendent
+  principal professor prof. coach manager captain capt. gen. col. lt. sgt. officer detective det. ambassador pope
+  king queen prince princess speaker leader majority minority spokesperson spokeswoman spokesman rev. bishop
+  archbishop inspector prosecutor dean provost treasurer auditor comptroller controller founder economist
+  analyst striker forward defender goalkeeper midfielder quarterback pitcher head assistant executive interim acting
+  former adviser advisor counsel lawmaker trustee
+`);
+
+/** Lower-case nouns that name a person's role (`union president`, `the chief executive`). */
+export const ROLE_NOUNS = set(`
+  president spokeswoman spokesman spokesperson director executive officer chief mayor coach manager analyst economist
+  professor researcher scientist attorney lawyer judge senator chair chairman chairwoman member leader secretary
+  minister commissioner superintendent captain striker goalkeeper midfielder defender forward quarterback pitcher
+  organizer founder owner resident teacher nurse doctor physician student worker driver engineer author historian
+  expert strategist consultant investor governor councilwoman councilman councilmember prosecutor detective sheriff
+  inspector principal dean treasurer auditor comptroller adviser advisor counsel lawmaker trustee negotiator
+  representative official ceo cfo head operator activist scholar epidemiologist virologist astronomer biologist
+  physicist chemist geologist ecologist climatologist researcher lead author shopkeeper farmer tenant landlord
+  referee veteran winger rookie champion candidate architect planner librarian pastor mechanic electrician
+`);
+
+/** Lower-case nouns that name an organisation (`the company said`). */
+export const ORG_NOUNS = set(`
+  company firm group union council committee department ministry agency administration authority association
+  federation league club team university college institute foundation hospital police office court commission board
+  party service bank startup retailer airline automaker maker manufacturer chain insurer lab laboratory network
+  museum school district city county state government campaign coalition
+`);
+
+/** Capitalised words that make a name an organisation. */
+export const ORG_HEADS = set(`
+  inc inc. corp corp. corporation company co co. group holdings ltd ltd. llc plc bank union council committee
+  department ministry agency administration authority association federation league club university college
+  institute foundation hospital police office court commission board party service services industries systems
+  technologies labs motors airlines airways foods partners capital energy pharmaceuticals network news times post
+  press reuters kremlin pentagon fbi cia nasa congress senate parliament fc united city county assembly school
+  schools district trust society alliance coalition center centre museum observatory laboratory organization
+  organisation bureau tribunal cooperative co-op guild brewery bakery works mills media studios
+`);
+
+/** Organisation heads that mean "a company" for `the company said`. */
+export const COMPANY_HEADS = set(`
+  inc inc. corp corp. corporation company co co. group holdings ltd ltd. llc plc industries systems technologies
+  labs motors airlines airways foods partners capital energy pharmaceuticals bank brewery bakery works mills media
+  studios network
+`);
+
+/** Corporate suffixes dropped from a canonical organisation name. */
+export const CORPORATE_SUFFIXES = set('inc inc. corp corp. ltd ltd. llc plc co co.');
+
+/** Capitalised words that start sentences or name times and places, never part of a person's name. */
+export const NOT_NAME_WORDS = set(`
+  the a an this that these those it its he she they we i you his her their our but and or so yet in on at for with as
+  if when while after before since although though still however meanwhile there here what who why how some many
+  most one two three four five last next earlier later now then during despite under over from by to of about also
+  once again both each every all no not nor after amid among according asked speaking
+  nonetheless nevertheless however instead indeed moreover furthermore overall separately additionally just whether
+  any such other another please thanks
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
+  today yesterday tomorrow tonight
+`);
+
+/** Connectors allowed inside a capitalised name run (`Director of National Intelligence`, `Ludwig van Beethoven`). */
+export const NAME_CONNECTORS = set('of for de da van von der del della la le bin al du st. st and');
+
+/** Pronouns that can stand for a speaker, with their gender (null: any). */
+export const PRONOUNS: Record<string, 'm' | 'f' | 'org'> = { he: 'm', she: 'f', it: 'org' };
+
+/** Common first names and their usual gender: one cue among several (honorifics and pronouns come first). */
+const FEMALE = `
+  mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley
+  kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen
+  amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn
+  janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan
+  cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail
+  julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte
+  rose alexis kayla elena sofia lucia ana carmen rosa priya aisha fatima mei yuki ingrid greta hillary claire nadia
+  leila yasmin amara keisha tanya vera irina olga svetlana natasha marta ines beatriz camila valentina renee monique
+  dana hazel harriet miriam naomi esther tamara vanessa whitney zoe chloe lena nora ellen joanne louise
+`;
+const MALE = `
+  james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald
+  steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric
+  jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry
+  tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry
+  gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie
+  alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis luis carlos miguel diego javier
+  pablo rafael ahmed mohammed omar ali hassan raj arjun vikram hiroshi kenji wei jun ivan dmitri sergei vladimir
+  mikhail boris igor viktor hans klaus lars sven pierre jean-luc marco giovanni antonio francesco emmanuel barack
+  bernie joe mitch chuck rudy rex dan robert tomas mateo kwame kofi tunde olu marcus darnell tobias felix oscar
+  hugo victor martin leon simon oliver harry alfie theo jamal andre wesley calvin
+`;
+export const FIRST_NAMES: Map<string, 'm' | 'f'> = new Map([
+  ...FEMALE.trim()
+    .split(/\s+/)
+    .map((n) => [n, 'f'] as const),
+  ...MALE.trim()
+    .split(/\s+/)
+    .map((n) => [n, 'm'] as const),
+]);

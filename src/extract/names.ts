@@ -1,0 +1,407 @@
+/**
+ * Names in one article: capitalised runs split into role and name (`Russian President Vladimir Putin` ->
+ * role `Russian President`, name `Vladimir Putin`), classified as person or organisation, and merged into
+ * entities so that `Putin`, `Mr. Putin` and `President Putin` all point at `Vladimir Putin`.
+ */
+import {
+  COMPANY_HEADS,
+  CORPORATE_SUFFIXES,
+  FIRST_NAMES,
+  HONORIFICS,
+  NAME_CONNECTORS,
+  NOT_NAME_WORDS,
+  ORG_HEADS,
+  ROLE_NOUNS,
+  TITLE_WORDS,
+} from './lexicon.ts';
+import { isCapitalized, type Token } from './tokens.ts';
+
+export type EntityType = 'person' | 'org' | 'unknown';
+export type Gender = 'm' | 'f' | null;
+
+/** A name phrase as read from the text. */
+export interface NamePhrase {
+  /** Name words only (titles, honorifics and corporate suffixes removed). */
+  nameWords: string[];
+  role: string | null;
+  gender: Gender;
+  type: EntityType;
+  /** Index range of the run in the token array (end exclusive). */
+  from: number;
+  to: number;
+  possessive: boolean;
+  /** The surface form as written (`Mr. Putin`, `President Donald Trump`). */
+  form: string;
+}
+
+/** Something that can speak: a person or an organisation, with every role seen. */
+export interface Entity {
+  id: number;
+  name: string;
+  type: EntityType;
+  gender: Gender;
+  roles: string[];
+  /** True for organisations that read as companies (`the company said`). */
+  company: boolean;
+  forms: Set<string>;
+}
+
+/** A mention of an entity at an absolute position in the article. */
+export interface Mention {
+  entity: Entity;
+  pos: number;
+  /** The mention is a grammatical subject or a speaker: preferred antecedent for pronouns. */
+  subject: boolean;
+}
+
+const BREAK_TRAIL = /[,;:!?"”’)\]]|\.$/;
+
+/** A token can continue a capitalised run. */
+function isRunWord(t: Token): boolean {
+  return isCapitalized(t.word) && /\p{L}/u.test(t.word);
+}
+
+/** Splits tokens into maximal capitalised runs (connectors allowed inside, punctuation breaks). */
+export function capitalRuns(tokens: Token[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (!isRunWord(t)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let prev = t;
+    while (j < tokens.length) {
+      if (BREAK_TRAIL.test(prev.trail) || prev.possessive) break;
+      const cur = tokens[j] as Token;
+      if (cur.lead !== '') break;
+      if (isRunWord(cur)) {
+        prev = cur;
+        j++;
+        continue;
+      }
+      const after = tokens[j + 1];
+      if (
+        NAME_CONNECTORS.has(cur.lower) &&
+        cur.trail === '' &&
+        after &&
+        isRunWord(after) &&
+        after.lead === ''
+      ) {
+        prev = after;
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
+const isInitial = (w: string): boolean => /^\p{Lu}\.?$/u.test(w);
+
+/** Reads one capitalised run as a name phrase, or null when it is not a name (sentence openers, dates). */
+export function analyzeRun(tokens: Token[], from: number, to: number): NamePhrase | null {
+  let a = from;
+  let b = to;
+  while (a < b && NOT_NAME_WORDS.has((tokens[a] as Token).lower)) a++;
+  while (b > a && NOT_NAME_WORDS.has((tokens[b - 1] as Token).lower)) b--;
+  if (a >= b) return null;
+  const words = tokens.slice(a, b).map((t) => t.word);
+  const lowers = words.map((w) => w.toLowerCase());
+  let gender: Gender = null;
+  let honorific = false;
+  const roleWords: string[] = [];
+  let k = 0;
+  // Everything up to the last title word is role; honorifics are dropped.
+  let lastTitle = -1;
+  for (let i = 0; i < lowers.length; i++) {
+    const l = lowers[i] as string;
+    if (l in HONORIFICS) lastTitle = i;
+    else if (TITLE_WORDS.has(l) && i < lowers.length - 1) lastTitle = i;
+  }
+  if (lastTitle >= 0) {
+    k = lastTitle + 1;
+    // `Director of National Intelligence Dan Coats`: the of-phrase belongs to the role.
+    if (NAME_CONNECTORS.has(lowers[k] ?? '') && lowers[k] !== 'st.') {
+      const rest = lowers.length - k;
+      const second = words[words.length - 2] ?? '';
+      const nameLen = FIRST_NAMES.has(second.toLowerCase()) || isInitial(second) ? 2 : 1;
+      if (rest > nameLen) k = words.length - nameLen;
+    }
+  }
+  let nameWords = words.slice(k);
+  if (nameWords.length === 0) return null;
+  // `... of National Intelligence Dan Coats`: words before a known first name belong to the role.
+  while (
+    k > 0 &&
+    nameWords.length > 2 &&
+    !FIRST_NAMES.has((nameWords[0] as string).toLowerCase()) &&
+    FIRST_NAMES.has((nameWords[1] as string).toLowerCase())
+  ) {
+    k++;
+    nameWords = nameWords.slice(1);
+  }
+  for (let i = 0; i < k; i++) {
+    const l = lowers[i] as string;
+    if (l in HONORIFICS) {
+      honorific = true;
+      gender = gender ?? HONORIFICS[l] ?? null;
+    } else roleWords.push(words[i] as string);
+  }
+  // `Justice Department`, `Police Department`: a title word inside an organisation's name is not a role.
+  if (k > 0 && nameWords.some((w) => ORG_HEADS.has(w.toLowerCase()))) {
+    nameWords = words.filter((w) => !(w.toLowerCase() in HONORIFICS));
+    roleWords.length = 0;
+  }
+  let type: EntityType = 'unknown';
+  const nameLowers = nameWords.map((w) => w.toLowerCase());
+  if (nameLowers.some((l) => ORG_HEADS.has(l))) type = 'org';
+  else if (roleWords.length > 0 || honorific) type = 'person';
+  else if (
+    nameWords.length >= 2 &&
+    (FIRST_NAMES.has(nameLowers[0] as string) || isInitial(nameWords[1] as string))
+  )
+    type = 'person';
+  if (type === 'org') {
+    while (nameWords.length > 1 && CORPORATE_SUFFIXES.has((nameWords.at(-1) as string).toLowerCase()))
+      nameWords = nameWords.slice(0, -1);
+    if (nameWords[0]?.toLowerCase() === 'the') nameWords = nameWords.slice(1);
+  } else if (nameWords.length > 4) {
+    // Long runs are rarely one person's name; keep the tail, which is where the name sits after a title.
+    nameWords = nameWords.slice(-3);
+  }
+  if (type === 'person' && gender === null) gender = FIRST_NAMES.get(nameLowers[0] as string) ?? null;
+  const last = tokens[to - 1] as Token;
+  const first = tokens[a] as Token;
+  return {
+    nameWords,
+    role: roleWords.length > 0 ? roleWords.join(' ') : null,
+    gender,
+    type,
+    from: a,
+    to,
+    possessive: last.possessive,
+    form:
+      tokens
+        .slice(a, to)
+        .map((t) => t.word)
+        .join(' ')
+        .slice(0, 200)
+        .trim() || first.word,
+  };
+}
+
+const APPOSITION_STOP = /[.;:!?"”]/;
+
+/**
+ * A role given in apposition after a name (`Luis Ortega, the union's president,`), or before it in lower case
+ * (`union president Luis Ortega`, `Northwind's chief executive Dana Whitfield`).
+ */
+export function roleAround(tokens: Token[], from: number, to: number): string | null {
+  const last = tokens[to - 1] as Token;
+  if (last.trail.startsWith(',')) {
+    const words: string[] = [];
+    let hasRole = false;
+    for (let i = to; i < tokens.length && i < to + 10; i++) {
+      const t = tokens[i] as Token;
+      if (i === to && /^\d+$/.test(t.word)) continue; // `Ortega, 54, a retired teacher`
+      if (t.lead !== '') break;
+      words.push(t.word + (t.possessive ? "'s" : ''));
+      if (ROLE_NOUNS.has(t.lower)) hasRole = true;
+      if (t.trail !== '' && (t.trail.includes(',') || APPOSITION_STOP.test(t.trail))) break;
+      if (['said', 'says', 'told', 'added', 'who', 'which', 'and'].includes(t.lower)) {
+        words.pop();
+        break;
+      }
+    }
+    const closedOff =
+      words.length > 0 && /[,.;:!?]/.test((tokens[to + words.length - 1] as Token | undefined)?.trail ?? '');
+    if (hasRole && words.length > 0 && closedOff) {
+      const cleaned = words.filter((w, i) => i > 0 || !['the', 'a', 'an'].includes(w.toLowerCase()));
+      if (cleaned.length > 0 && cleaned.length <= 9) return cleaned.join(' ');
+    }
+  }
+  const before: string[] = [];
+  let hasRole = false;
+  for (let i = from - 1; i >= 0 && i >= from - 4; i--) {
+    const t = tokens[i] as Token;
+    if (t.trail !== '') break;
+    if (t.possessive && isCapitalized(t.word)) {
+      before.unshift(`${t.word}'s`);
+      break;
+    }
+    if (isCapitalized(t.word) || !/^[\p{Ll}-]+$/u.test(t.word) || NOT_NAME_WORDS.has(t.lower)) break;
+    if (before.length === 0 && !ROLE_NOUNS.has(t.lower)) break;
+    if (ROLE_NOUNS.has(t.lower)) hasRole = true;
+    before.unshift(t.word);
+    if (t.lead !== '') break;
+  }
+  return hasRole ? before.join(' ') : null;
+}
+
+/** Canonical key for matching names: lower case, no dots. */
+const key = (s: string): string => s.toLowerCase().replace(/\./g, '');
+
+/** The entities of one article and every mention of them, in document order. */
+export class EntityTable {
+  readonly entities: Entity[] = [];
+  readonly mentions: Mention[] = [];
+  private readonly byFull = new Map<string, Entity>();
+  private readonly bySurname = new Map<string, Entity[]>();
+  private readonly byFirstWord = new Map<string, Entity[]>();
+
+  /** Registers a multi-word name (or returns the entity it already is). */
+  addFull(phrase: NamePhrase, role: string | null): Entity {
+    const name = phrase.nameWords.join(' ');
+    let e = this.byFull.get(key(name));
+    if (!e) {
+      e = {
+        id: this.entities.length,
+        name,
+        type: phrase.type,
+        gender: phrase.gender,
+        roles: [],
+        company: false,
+        forms: new Set(),
+      };
+      this.entities.push(e);
+      this.byFull.set(key(name), e);
+      if (phrase.nameWords.length >= 2) {
+        const surname = key(this.surnameOf(phrase.nameWords));
+        this.bySurname.set(surname, [...(this.bySurname.get(surname) ?? []), e]);
+        const firstWord = key(phrase.nameWords[0] as string);
+        this.byFirstWord.set(firstWord, [...(this.byFirstWord.get(firstWord) ?? []), e]);
+      }
+    }
+    this.enrich(e, phrase, role);
+    return e;
+  }
+
+  private surnameOf(words: string[]): string {
+    const last = words.at(-1) as string;
+    return /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && words.length > 2 ? (words.at(-2) as string) : last;
+  }
+
+  private enrich(e: Entity, phrase: NamePhrase, role: string | null): void {
+    if (phrase.type !== 'unknown' && e.type === 'unknown') e.type = phrase.type;
+    if (e.gender === null && phrase.gender !== null) e.gender = phrase.gender;
+    for (const r of [phrase.role, role]) if (r && !e.roles.includes(r)) e.roles.push(r);
+    if (e.roles.length > 0 && e.type === 'unknown') e.type = 'person';
+    if (e.type === 'org' && phrase.nameWords.some((w) => COMPANY_HEADS.has(w.toLowerCase())))
+      e.company = true;
+    e.forms.add(phrase.form);
+  }
+
+  /**
+   * Finds the entity a phrase refers to: its full name, or a unique surname (`Putin`), or a unique first word of
+   * an organisation (`Northwind` for `Northwind Foods`). Unknown single words become their own entity.
+   */
+  resolve(phrase: NamePhrase, role: string | null): Entity {
+    const found = this.find(phrase);
+    if (found) {
+      this.enrich(found, phrase, role);
+      return found;
+    }
+    return this.addFull(phrase, role);
+  }
+
+  /** The existing entity a phrase refers to, without registering anything. */
+  find(phrase: NamePhrase): Entity | null {
+    const name = phrase.nameWords.join(' ');
+    const exact = this.byFull.get(key(name));
+    if (exact) return exact;
+    const k = key(name);
+    if (phrase.nameWords.length === 1) {
+      const persons = (this.bySurname.get(k) ?? []).filter((e) => e.type !== 'org');
+      if (persons.length === 1) return persons[0] as Entity;
+      const orgs = (this.byFirstWord.get(k) ?? []).filter((e) => e.type === 'org');
+      if (orgs.length === 1 && persons.length === 0) return orgs[0] as Entity;
+      return null;
+    }
+    // `Vladimir V. Putin` vs `Vladimir Putin`: same first and last word, one candidate.
+    const surname = key(this.surnameOf(phrase.nameWords));
+    const first = key(phrase.nameWords[0] as string);
+    const same = (this.bySurname.get(surname) ?? []).filter(
+      (e) => key(e.name.split(' ')[0] as string) === first,
+    );
+    return same.length === 1 ? (same[0] as Entity) : null;
+  }
+
+  mention(entity: Entity, pos: number, subject: boolean): void {
+    this.mentions.push({ entity, pos, subject });
+  }
+
+  /** Sorts mentions by position (call once after collection). */
+  finish(): void {
+    this.mentions.sort((x, y) => x.pos - y.pos);
+  }
+
+  /** Index of the first mention at or after `pos` (binary search). */
+  private upperBound(pos: number): number {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[mid] as Mention).pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The person a pronoun at `pos` refers to: the most recent subject of that gender, else the most recent mention
+   * of that gender, else the most recent subject of unknown gender. Looks back a bounded distance; null if nothing.
+   */
+  pronoun(pos: number, gender: 'm' | 'f', window = 2500): Entity | null {
+    const end = this.upperBound(pos);
+    let anyMatch: Entity | null = null;
+    let unknownSubject: Entity | null = null;
+    for (let i = end - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > window) break;
+      const e = m.entity;
+      if (e.type !== 'person') continue;
+      if (e.gender === gender) {
+        if (m.subject) return e;
+        anyMatch = anyMatch ?? e;
+      } else if (e.gender === null && m.subject && unknownSubject === null) unknownSubject = e;
+    }
+    return anyMatch ?? unknownSubject;
+  }
+
+  /** The entity a role noun phrase at `pos` refers to (`the chief executive`, `the company`, `the union`). */
+  roleNoun(pos: number, words: string[], orgNoun: string | null): Entity | null {
+    const end = this.upperBound(pos);
+    const wanted = words.map((w) => w.toLowerCase());
+    for (let i = end - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      const e = m.entity;
+      if (orgNoun !== null) {
+        if (e.type !== 'org') continue;
+        const lowerName = e.name.toLowerCase();
+        if (lowerName.includes(orgNoun)) return e;
+        if ((orgNoun === 'company' || orgNoun === 'firm') && e.company) return e;
+        continue;
+      }
+      if (e.type !== 'person' || e.roles.length === 0) continue;
+      const roles = e.roles.join(' ').toLowerCase();
+      if (wanted.every((w) => roles.includes(w))) return e;
+    }
+    if (orgNoun !== null) {
+      // A lone organisation earlier in the article is what `the company` means when nothing else fits.
+      const orgs = this.entities.filter((e) => e.type === 'org' && (orgNoun !== 'company' || e.company));
+      if (orgs.length === 1) return orgs[0] as Entity;
+    }
+    return null;
+  }
+
+  /** The entity a bare name refers to, without registering anything. */
+  lookup(name: string): Entity | null {
+    return this.byFull.get(key(name)) ?? null;
+  }
+}

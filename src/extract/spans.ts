@@ -1,0 +1,108 @@
+/**
+ * Quote marks paired into spans, per paragraph, with multi-paragraph quotes linked: a paragraph that opens a quote
+ * without closing it continues in the next paragraph when that one opens with a quote mark (news convention).
+ */
+
+/** One quoted stretch inside one paragraph. */
+export interface Span {
+  para: number;
+  /** Index of the opening mark. */
+  open: number;
+  /** Index of the closing mark, or the paragraph length when the quote runs on. */
+  close: number;
+  closed: boolean;
+  /** Offsets of the quoted words (whitespace and a trailing comma trimmed). */
+  innerStart: number;
+  innerEnd: number;
+  /** This span carries on a quote left open at the end of the previous paragraph. */
+  continues: boolean;
+}
+
+const DOUBLE = /["“”«»„]/g;
+
+function trimInner(text: string, from: number, to: number): [number, number] {
+  let a = from;
+  let b = to;
+  while (a < b && /\s/.test(text[a] as string)) a++;
+  while (b > a && /[\s,]/.test(text[b - 1] as string)) b--;
+  return [a, b];
+}
+
+/** Spans of one paragraph marked with double quotes (straight, curly, guillemets). */
+function doubleSpans(text: string, para: number): Span[] {
+  const out: Span[] = [];
+  let open = -1;
+  DOUBLE.lastIndex = 0;
+  for (let m = DOUBLE.exec(text); m !== null; m = DOUBLE.exec(text)) {
+    const ch = m[0];
+    const i = m.index;
+    const opener = ch === '“' || ch === '«' || ch === '„';
+    const closer = ch === '”' || ch === '»';
+    if (open < 0) {
+      if (closer) continue; // a stray closing mark opens nothing
+      open = i;
+    } else if (opener) {
+      // A second opener before any closer: the first was stray; restart here.
+      open = i;
+    } else {
+      const [s, e] = trimInner(text, open + 1, i);
+      if (e > s)
+        out.push({ para, open, close: i, closed: true, innerStart: s, innerEnd: e, continues: false });
+      open = -1;
+    }
+  }
+  if (open >= 0) {
+    const [s, e] = trimInner(text, open + 1, text.length);
+    if (e > s)
+      out.push({
+        para,
+        open,
+        close: text.length,
+        closed: false,
+        innerStart: s,
+        innerEnd: e,
+        continues: false,
+      });
+  }
+  return out;
+}
+
+/** Spans marked with curly single quotes, used only where a paragraph has no double marks (British style). */
+function singleSpans(text: string, para: number): Span[] {
+  const out: Span[] = [];
+  const re = /‘/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const open = m.index;
+    if (open > 0 && !/[\s([—–-]/.test(text[open - 1] as string)) continue;
+    // The closer is a ’ not followed by a letter (so not an apostrophe as in `it’s`).
+    const closeRe = /’(?!\p{L})/gu;
+    closeRe.lastIndex = open + 1;
+    const c = closeRe.exec(text);
+    if (!c) break;
+    const [s, e] = trimInner(text, open + 1, c.index);
+    if (e > s)
+      out.push({ para, open, close: c.index, closed: true, innerStart: s, innerEnd: e, continues: false });
+    re.lastIndex = c.index + 1;
+  }
+  return out;
+}
+
+/** All quote spans of an article, in document order, with continuations flagged. */
+export function findSpans(paragraphs: string[]): Span[] {
+  const out: Span[] = [];
+  let openAtEnd = false;
+  paragraphs.forEach((text, p) => {
+    DOUBLE.lastIndex = 0;
+    const spans = DOUBLE.test(text) ? doubleSpans(text, p) : singleSpans(text, p);
+    const first = spans[0];
+    if (openAtEnd && first && text.slice(0, first.open).trim() === '') first.continues = true;
+    openAtEnd = spans.length > 0 && !(spans.at(-1) as Span).closed;
+    out.push(...spans);
+  });
+  return out;
+}
+
+/** True when the text has no double quote marks at all (a print-out that lost them). */
+export function hasNoQuoteMarks(paragraphs: string[]): boolean {
+  return !paragraphs.some((t) => /["“”«»„]/.test(t));
+}

@@ -1,0 +1,72 @@
+/** Whitespace tokens with offsets, their punctuation peeled off: the unit every attribution rule works on. */
+
+/** One word of a paragraph. `start`/`end` cover `word` only (not the peeled punctuation). */
+export interface Token {
+  /** The word without surrounding quotes, brackets and sentence punctuation (abbreviation dots kept). */
+  word: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** Punctuation peeled from the front (quotes, brackets). */
+  lead: string;
+  /** Punctuation peeled from the back (`,`, `.`, closing quotes, `'s` is reported by `possessive`). */
+  trail: string;
+  possessive: boolean;
+}
+
+/** Dotted forms that keep their final dot: abbreviations and initials. */
+const KEEP_DOT =
+  /^(?:mr|mrs|ms|mx|dr|st|jr|sr|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|det|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|vs|no|[a-z])\.$|^(?:[a-z]\.){2,}$/i;
+
+const LEAD = /^["'“‘«([{]+/;
+const TRAIL = /["'”’»)\]},.;:!?…]+$/;
+
+/** Tokenises `text[from, to)`. Linear; offsets are absolute in `text`. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    let raw = m[0];
+    let start = m.index;
+    if (start + raw.length > to) raw = raw.slice(0, to - start);
+    const lead = LEAD.exec(raw)?.[0] ?? '';
+    let body = raw.slice(lead.length);
+    start += lead.length;
+    let trail = '';
+    const t = TRAIL.exec(body);
+    if (t) {
+      trail = t[0];
+      body = body.slice(0, body.length - trail.length);
+      // Give an abbreviation its dot back (`Mr.`, `U.S.`); the rest of the trail stays punctuation.
+      if (trail.startsWith('.') && KEEP_DOT.test(`${body}.`)) {
+        body += '.';
+        trail = trail.slice(1);
+      }
+    }
+    let possessive = false;
+    const p = /['’]s?$/.exec(body);
+    if (p && body.length > p[0].length && (p[0].length === 2 || /s$/.test(body.slice(0, -1)))) {
+      possessive = true;
+      body = body.slice(0, body.length - p[0].length);
+    }
+    if (body === '') continue;
+    out.push({
+      word: body,
+      lower: body.toLowerCase(),
+      start,
+      end: start + body.length,
+      lead,
+      trail,
+      possessive,
+    });
+    if (m.index + m[0].length >= to) break;
+  }
+  return out;
+}
+
+/** True when the word starts with an upper-case letter. */
+export function isCapitalized(word: string): boolean {
+  const ch = word[0] ?? '';
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}

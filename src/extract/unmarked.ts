@@ -1,0 +1,179 @@
+/**
+ * Quotes whose marks were lost (print-outs, plain-text copies): `We remain committed to the city, the chief
+ * executive said.` A clause followed by a sentence-final attribution is speech. In an article that still has its
+ * quote marks, only a first-person clause qualifies (a reporter's paraphrase is never in the first person); in an
+ * article without any marks, any full clause does, and the first-person sentences around it join the quote.
+ */
+import { type Attribution, speakerPhrase, tokenRange } from './attribution.ts';
+import type { ArticleContext, Para } from './context.ts';
+import type { Sentence } from './sentences.ts';
+import type { Token } from './tokens.ts';
+
+/** A quote found without marks: a character range of one paragraph and its attribution. */
+export interface UnmarkedQuote {
+  para: number;
+  start: number;
+  end: number;
+  attribution: Attribution;
+  /** True for sentences that joined a neighbouring attributed quote (no attribution of their own). */
+  continuation: boolean;
+}
+
+/** Verbs that close a sentence-final attribution. */
+const FINAL_VERBS = new Set(
+  (
+    'said says added adds told wrote writes explained noted insisted argued warned stated continued recalled ' +
+    'replied responded asked tweeted posted concluded acknowledged admitted'
+  ).split(' '),
+);
+
+const FIRST_PERSON = /\b(I|I'm|I've|I'd|I'll|we|We|we're|We're|we've|our|Our|us|my|My|me|ours)\b/;
+
+/** The sentence reads in the first person (so it cannot be the reporter's own words). */
+export function firstPerson(text: string): boolean {
+  return FIRST_PERSON.test(text);
+}
+
+const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+/**
+ * Reads `CLAUSE, SPEAKER VERB [short tail].` or `CLAUSE, VERB SPEAKER.`; returns the clause end and attribution.
+ */
+function finalAttribution(
+  ctx: ArticleContext,
+  para: Para,
+  s: Sentence,
+): { clauseEnd: number; attribution: Attribution } | null {
+  const [a, b] = tokenRange(para, s.start, s.end);
+  const toks = para.tokens;
+  let commas = 0;
+  for (let c = b - 2; c > a && commas < 3; c--) {
+    const ct = toks[c] as Token;
+    if (!ct.trail.startsWith(',')) continue;
+    commas++;
+    for (let v = c + 1; v < b && v <= c + 7; v++) {
+      const vt = toks[v] as Token;
+      if (!FINAL_VERBS.has(vt.lower)) {
+        if (vt.trail !== '' && !vt.trail.startsWith(',')) break;
+        continue;
+      }
+      const tail = toks.slice(v + 1, b);
+      if (tail.length > 7 || tail.some((t) => t.lower === 'that' || t.lead !== '')) break;
+      let attribution: Attribution | undefined;
+      if (v === c + 1) {
+        // `..., said Luis Ortega, the union's president.`
+        for (let e = b; e > v + 1 && !attribution; e--)
+          attribution = speakerPhrase(ctx, para, v + 1, e, vt.lower);
+      } else attribution = speakerPhrase(ctx, para, c + 1, v, vt.lower);
+      if (attribution) return { clauseEnd: ct.end, attribution };
+      break;
+    }
+  }
+  return null;
+}
+
+/** Finds unmarked quotes. `lostMarks`: the article has no quote marks at all. */
+export function unmarkedQuotes(
+  ctx: ArticleContext,
+  lostMarks: boolean,
+  covered: (para: number, start: number, end: number) => boolean,
+): UnmarkedQuote[] {
+  const out: UnmarkedQuote[] = [];
+  ctx.paras.forEach((para, p) => {
+    const sents = para.sentences;
+    const used = new Set<number>();
+    for (let i = 0; i < sents.length; i++) {
+      const s = sents[i] as Sentence;
+      if (covered(p, s.start, s.end)) continue;
+      const hit = finalAttribution(ctx, para, s);
+      if (!hit) continue;
+      const clause = para.text.slice(s.start, hit.clauseEnd);
+      if (wordCount(clause) < 4 || !(lostMarks || firstPerson(clause))) continue;
+      out.push({
+        para: p,
+        start: s.start,
+        end: hit.clauseEnd,
+        attribution: hit.attribution,
+        continuation: false,
+      });
+      used.add(i);
+      if (!lostMarks) continue;
+      // Marks lost: the first-person sentences right before and after belong to the same speech.
+      let k = i - 1;
+      while (k >= 0 && !used.has(k) && isSpeechLike(ctx, para, sents[k] as Sentence, p, covered)) k--;
+      if (k < i - 1) {
+        const from = sents[k + 1] as Sentence;
+        const to = sents[i - 1] as Sentence;
+        for (let x = k + 1; x < i; x++) used.add(x);
+        out.push({
+          para: p,
+          start: from.start,
+          end: to.end,
+          attribution: hit.attribution,
+          continuation: true,
+        });
+      }
+      let j = i + 1;
+      let end = -1;
+      while (j < sents.length) {
+        const cur = sents[j] as Sentence;
+        if (isSpeechLike(ctx, para, cur, p, covered)) {
+          end = j;
+          j++;
+          continue;
+        }
+        // One sentence without a first-person word may bridge two that have one.
+        const nxt = sents[j + 1];
+        if (nxt && isNeutral(ctx, para, cur) && isSpeechLike(ctx, para, nxt, p, covered)) {
+          end = j + 1;
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      if (end > i) {
+        for (let x = i + 1; x <= end; x++) used.add(x);
+        const from = sents[i + 1] as Sentence;
+        const to = sents[end] as Sentence;
+        out.push({
+          para: p,
+          start: from.start,
+          end: to.end,
+          attribution: hit.attribution,
+          continuation: true,
+        });
+        i = end;
+      }
+    }
+  });
+  return out;
+}
+
+/** First person, unattributed, not reported speech. */
+function isSpeechLike(
+  ctx: ArticleContext,
+  para: Para,
+  s: Sentence,
+  p: number,
+  covered: (para: number, start: number, end: number) => boolean,
+): boolean {
+  return (
+    firstPerson(s.text) &&
+    !covered(p, s.start, s.end) &&
+    finalAttribution(ctx, para, s) === null &&
+    !reports(s.text)
+  );
+}
+
+/** The sentence reports someone's speech itself (`Putin added that ...`). */
+function reports(text: string): boolean {
+  return (
+    /\b(said|says|added|told|according to|wrote|noted|argued|stated)\b/.test(text) &&
+    !/^\s*(I|We)\b/.test(text)
+  );
+}
+
+/** No first-person words, no reported speech, no attribution: could be a bridge inside a speech. */
+function isNeutral(ctx: ArticleContext, para: Para, s: Sentence): boolean {
+  return !reports(s.text) && finalAttribution(ctx, para, s) === null && wordCount(s.text) <= 40;
+}
