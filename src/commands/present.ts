@@ -9,29 +9,49 @@ import type { CommandContext } from './types.ts';
 /** Ids of buttons are `share.KEY` / `more.KEY`: one stored invocation serves both, the prefix says which. */
 export const ACTION_PREFIX = { share: 'share.', more: 'more.' } as const;
 
-/** The article paragraph a result was cited from, if the corpus still holds it. */
-function citedParagraph(engine: SearchEngine, result: SearchResult): string | null {
-  const article = engine.corpus.articles.find((a) => a.id === result.article.id);
-  const cited = result.sources.find((s) => s.id === result.article.id) ?? result.sources[0];
-  if (!article || !cited) return null;
-  return article.paragraphs[cited.paragraph] ?? null;
+/** What locating an attribution needs: the cited article, the words as it printed them, who said them. */
+export interface Attributed {
+  type: 'quote' | 'fact';
+  speaker: string | null;
+  articleId: string;
+  text: string;
+  /** The paragraph when known; otherwise the article is searched for the words. */
+  paragraph?: number;
 }
 
-/** `in Helsinki` when the cited article's attribution says so; null otherwise. */
-export function settingFor(engine: SearchEngine, result: SearchResult): string | null {
-  if (result.type !== 'quote') return null;
-  const paragraph = citedParagraph(engine, result);
-  if (!paragraph) return null;
+/** `in Helsinki` when the cited article's attribution says so; null otherwise (never guessed). */
+export function settingFor(engine: SearchEngine, item: Attributed): string | null {
+  if (item.type !== 'quote') return null;
+  const article = engine.corpus.articles.find((a) => a.id === item.articleId);
+  if (!article) return null;
+  const probe = item.text.slice(0, 40);
+  const paragraphs =
+    item.paragraph !== undefined
+      ? [article.paragraphs[item.paragraph] ?? '']
+      : article.paragraphs.filter((p) => p.includes(probe));
+  for (const paragraph of paragraphs) {
+    const setting = attributionSetting(paragraph, item.speaker, Math.max(0, paragraph.indexOf(probe)));
+    if (setting) return setting;
+  }
+  return null;
+}
+
+/** The Attributed view of a search result: the cited source's own wording and paragraph. */
+export function attributedResult(result: SearchResult): Attributed {
   const cited = result.sources.find((s) => s.id === result.article.id);
-  const probe = (cited?.text ?? result.text).slice(0, 40);
-  const at = Math.max(0, paragraph.indexOf(probe));
-  return attributionSetting(paragraph, result.speaker, at);
+  return {
+    type: result.type,
+    speaker: result.speaker,
+    articleId: result.article.id,
+    text: cited?.text ?? result.text,
+    ...(cited ? { paragraph: cited.paragraph } : {}),
+  };
 }
 
 /** AP-style credit line, with the setting when the article gives one. */
 export function creditFor(engine: SearchEngine, result: SearchResult): string {
   return creditLine(
-    { type: result.type, speaker: result.speaker, setting: settingFor(engine, result) },
+    { type: result.type, speaker: result.speaker, setting: settingFor(engine, attributedResult(result)) },
     result.article,
   );
 }

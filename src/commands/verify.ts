@@ -5,7 +5,7 @@ import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
 import { defineCommand, MAX_VERIFY_LENGTH } from './define.ts';
 import { queryField } from './fields.ts';
-import { resultActions } from './present.ts';
+import { resultActions, settingFor } from './present.ts';
 
 /** Quotes shown per check: the verdict is about the best; a couple more show other wordings. */
 const MAX_MATCHES = 3;
