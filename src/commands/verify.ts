@@ -42,8 +42,17 @@ export const verifyCommand = defineCommand({
       blocks.push(r.quote(match.text, match.speaker, match.role));
       if (result.verdict === 'close' || match.diff.some((p) => p.op !== 'equal'))
         blocks.push(r.diff(match.diff));
+      const setting = settingFor(ctx.engine, {
+        type: 'quote',
+        speaker: match.speaker,
+        articleId: match.article.id,
+        text: match.text,
+      });
       blocks.push(
-        r.citation(match.article, creditLine({ type: 'quote', speaker: match.speaker }, match.article)),
+        r.citation(
+          match.article,
+          creditLine({ type: 'quote', speaker: match.speaker, setting }, match.article),
+        ),
       );
     }
     if (result.verdict === 'close')
