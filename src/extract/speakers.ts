@@ -1,0 +1,141 @@
+/**
+ * Speakers across the corpus: an article that only says `Putin` joins `Vladimir Putin` from another article when the
+ * surname is unambiguous; every quote's `speaker` is rewritten to the corpus-wide name; aliases are the forms the
+ * articles actually use (`Putin`, `Mr. Putin`, `President Putin`, `Russian President Vladimir Putin`).
+ */
+import type { CorpusArticle, Quote, Speaker } from '../types.ts';
+import { HONORIFICS, NOT_NAME_WORDS } from './lexicon.ts';
+
+const norm = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+
+function surnameOf(name: string): string {
+  const w = words(name);
+  const last = w.at(-1) ?? '';
+  return /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && w.length > 2 ? (w.at(-2) as string) : last;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Maps every speaker string seen to its corpus-wide canonical name. */
+function canonicalNames(names: Map<string, number>): Map<string, string> {
+  const map = new Map<string, string>();
+  // Multi-word names that share first and last word are one person (`Vladimir V. Putin`, `Vladimir Putin`).
+  const groups = new Map<string, Array<[string, number]>>();
+  for (const [name, count] of names) {
+    const w = words(name);
+    if (w.length < 2) continue;
+    const k = `${norm(w[0] as string)}|${norm(surnameOf(name))}`;
+    groups.set(k, [...(groups.get(k) ?? []), [name, count]]);
+  }
+  const fullBySurname = new Map<string, Set<string>>();
+  const fullByFirstWord = new Map<string, Set<string>>();
+  for (const members of groups.values()) {
+    // The most used form wins; ties go to the shorter (no middle initial), then alphabetical: deterministic.
+    const best = [...members].sort(
+      (x, y) => y[1] - x[1] || x[0].length - y[0].length || x[0].localeCompare(y[0]),
+    )[0]?.[0] as string;
+    for (const [name] of members) map.set(name, best);
+    const sk = norm(surnameOf(best));
+    fullBySurname.set(sk, (fullBySurname.get(sk) ?? new Set()).add(best));
+    const fk = norm(words(best)[0] as string);
+    fullByFirstWord.set(fk, (fullByFirstWord.get(fk) ?? new Set()).add(best));
+  }
+  for (const name of names.keys()) {
+    if (map.has(name)) continue;
+    const k = norm(name);
+    const bySurname = fullBySurname.get(k);
+    if (bySurname?.size === 1) {
+      map.set(name, [...bySurname][0] as string);
+      continue;
+    }
+    // `Northwind` for `Northwind Foods`, only when no person carries that surname.
+    const byFirst = fullByFirstWord.get(k);
+    if (!bySurname && byFirst?.size === 1) map.set(name, [...byFirst][0] as string);
+    else map.set(name, name);
+  }
+  return map;
+}
+
+/** Forms of `name` used in one article's text: the name, its surname, with titles or honorifics before them. */
+function formsIn(paragraphs: string[], names: string[], into: Map<string, Set<string>>): void {
+  const bySurname = new Map<string, string>();
+  for (const n of names) {
+    const s = surnameOf(n);
+    if (s.length > 1) bySurname.set(s.toLowerCase(), n);
+  }
+  if (bySurname.size === 0) return;
+  const alternatives = [...bySurname.keys()].sort((x, y) => y.length - x.length).map(escape);
+  // Up to four capitalised words (titles, first names) directly before a surname, no punctuation in between.
+  const re = new RegExp(
+    `((?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,4})(${alternatives.join('|')})(?![\\p{L}'’])`,
+    'giu',
+  );
+  for (const text of paragraphs) {
+    for (const m of text.matchAll(re)) {
+      const surname = (m[2] as string).toLowerCase();
+      const name = bySurname.get(surname);
+      if (!name || (m[2] as string)[0] !== (m[2] as string)[0]?.toUpperCase()) continue;
+      const prefix = words(m[1] ?? '');
+      while (prefix.length > 0 && NOT_NAME_WORDS.has((prefix[0] as string).toLowerCase())) prefix.shift();
+      // A possessive or a name in another run (`Finland Putin`) is not a form of address: keep titles, honorifics
+      // and the person's own first names.
+      const own = new Set(words(name).slice(0, -1).map(norm));
+      let i = prefix.length;
+      while (i > 0) {
+        const w = prefix[i - 1] as string;
+        const l = w.toLowerCase();
+        if (own.has(norm(w)) || l in HONORIFICS || /^\p{Lu}/u.test(w)) i--;
+        else break;
+      }
+      const form = [...prefix.slice(i), m[2] as string].join(' ');
+      const set = into.get(name) ?? new Set<string>();
+      set.add(form);
+      into.set(name, set);
+    }
+  }
+}
+
+/**
+ * Merges speakers across the corpus and rewrites each quote's `speaker` in place to the canonical name.
+ * Sorted by quote count (descending), then name.
+ */
+export function buildSpeakers(articles: CorpusArticle[]): Speaker[] {
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    for (const q of a.quotes) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
+  }
+  const canonical = canonicalNames(counts);
+  const bySpeaker = new Map<string, { quotes: Quote[]; aliases: Set<string> }>();
+  const entry = (name: string) => {
+    let e = bySpeaker.get(name);
+    if (!e) {
+      e = { quotes: [], aliases: new Set([name]) };
+      bySpeaker.set(name, e);
+    }
+    return e;
+  };
+  const forms = new Map<string, Set<string>>();
+  for (const a of articles) {
+    const here = new Set<string>();
+    for (const q of a.quotes) {
+      if (!q.speaker) continue;
+      const name = canonical.get(q.speaker) ?? q.speaker;
+      const e = entry(name);
+      e.aliases.add(q.speaker);
+      e.quotes.push(q);
+      q.speaker = name;
+      here.add(name);
+    }
+    formsIn(a.paragraphs, [...here], forms);
+  }
+  const speakers: Speaker[] = [];
+  for (const [name, e] of bySpeaker) {
+    for (const f of forms.get(name) ?? []) e.aliases.add(f);
+    const roles = new Map<string, number>();
+    for (const q of e.quotes) if (q.role) roles.set(q.role, (roles.get(q.role) ?? 0) + 1);
+    const role = [...roles].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? null;
+    speakers.push({ name, role, aliases: [...e.aliases].sort(), quoteCount: e.quotes.length });
+  }
+  return speakers.sort((x, y) => y.quoteCount - x.quoteCount || x.name.localeCompare(y.name));
+}

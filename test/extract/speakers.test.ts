@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.ts';
+import { buildSpeakers } from '../../src/extract/speakers.ts';
+import type { Article, CorpusArticle } from '../../src/types.ts';
+
+function article(id: string, paragraphs: string[]): CorpusArticle {
+  const a: Article = {
+    id,
+    source: id,
+    format: 'txt',
+    title: null,
+    outlet: null,
+    url: null,
+    published: null,
+    author: null,
+    paragraphs,
+  };
+  return { ...a, ...extract(a) };
+}
+
+describe('buildSpeakers', () => {
+  const full = article('a.txt', [
+    'Russian President Vladimir Putin met reporters on Monday.',
+    '"We are ready to analyze together," Putin said.',
+    '"The working group is the right place," Mr. Putin added.',
+    'President Putin later left. "It went well," said Mayor Ana Ruiz.',
+  ]);
+  const short = article('b.txt', [
+    '"Our position has not changed," Putin said in Moscow.',
+    '"Nothing is agreed," Putin told reporters.',
+    '"We will see," Lee said.',
+  ]);
+  const speakers = buildSpeakers([full, short]);
+
+  it('merges a surname-only article into the full name from another article and rewrites its quotes', () => {
+    expect(short.quotes.filter((q) => q.speaker === 'Vladimir Putin')).toHaveLength(2);
+    const putin = speakers.find((s) => s.name === 'Vladimir Putin');
+    expect(putin?.quoteCount).toBe(4);
+    expect(putin?.role).toBe('Russian President');
+  });
+
+  it('lists every form seen as an alias', () => {
+    const aliases = speakers.find((s) => s.name === 'Vladimir Putin')?.aliases ?? [];
+    for (const form of [
+      'Putin',
+      'Mr. Putin',
+      'President Putin',
+      'Russian President Vladimir Putin',
+      'Vladimir Putin',
+    ])
+      expect(aliases).toContain(form);
+  });
+
+  it('keeps an unmatched surname as its own speaker and sorts by quote count then name', () => {
+    expect(speakers.map((s) => [s.name, s.quoteCount])).toEqual([
+      ['Vladimir Putin', 4],
+      ['Ana Ruiz', 1],
+      ['Lee', 1],
+    ]);
+  });
+
+  it('does not merge a surname shared by two people', () => {
+    const a = article('c.txt', ['"One," said Senator Mary Lee.']);
+    const b = article('d.txt', ['"Two," said coach Tom Lee.']);
+    const c = article('e.txt', ['"Three is enough for today," Lee said.']);
+    const out = buildSpeakers([a, b, c]);
+    expect(c.quotes[0]?.speaker).toBe('Lee');
+    expect(out.map((s) => s.name).sort()).toEqual(['Lee', 'Mary Lee', 'Tom Lee']);
+  });
+
+  it('returns nothing for a corpus without quotes', () => {
+    expect(buildSpeakers([article('f.txt', ['No quotes here at all.'])])).toEqual([]);
+  });
+});
