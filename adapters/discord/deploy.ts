@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const { guildId } = parseDeployArgs(process.argv.slice(2));
     const options = deployOptionsFrom(loadConfig(process.env), guildId);
     const result = await deployCommands(options);
-    const where = options.guildId ? `guild ${options.guildId}` : 'globally (may take a while to show)';
+    const where = options.guildId ? `in guild ${options.guildId}` : 'globally (may take a while to show)';
     console.log(
       `Registered ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(' ')}`,
     );

@@ -22,7 +22,7 @@ const MARKDOWN_CHARS = /[\\*_~`|>#\-[\]()<]/g;
  * the text from rendering as a pill that looks like one.
  */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@(everyone|here)\b/gi, `@${ZWSP}$1`).replace(/<(?=[@#/:]|a:|t:)/g, `<${ZWSP}`);
+  return text.replace(/@(everyone|here)/gi, `@${ZWSP}$1`).replace(/<(?=[@#/:]|a:|t:)/g, `<${ZWSP}`);
 }
 
 /**
