@@ -86,7 +86,7 @@ function removeFurniture(document: Doc): void {
 
 /** Paragraphs of an HTML fragment: one per block element, or the text when there are none. */
 export function htmlParagraphs(html: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = parseDocument(html);
   for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
   const blocks = [...document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote, pre')].filter(
     // Only innermost blocks, so a <blockquote><p> is not read twice.
@@ -97,9 +97,30 @@ export function htmlParagraphs(html: string): string[] {
   return texts.map((t) => cleanText(t).replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
 }
 
+/**
+ * Parses HTML into a document. linkedom builds no <html> element for a fragment (and then fails), so
+ * a page saved without one is wrapped the way a browser would see it.
+ */
+export function parseDocument(html: string): ReturnType<typeof parseHTML> {
+  const wrapped = `<!doctype html><html>${/<(?:head|body)[\s>]/i.test(html) ? html : `<body>${html}</body>`}</html>`;
+  const candidates = /<html[\s>]/i.test(html) ? [html, wrapped] : [wrapped];
+  for (const candidate of candidates) {
+    try {
+      const window = parseHTML(candidate);
+      if (window.document.documentElement?.tagName === 'HTML' && window.document.body) return window;
+    } catch {
+      // linkedom throws on some malformed pages (an unclosed comment before <html>); try the next form.
+    }
+  }
+  // Markup beyond repair: keep its text rather than lose the file.
+  const window = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  window.document.body.textContent = html.replace(/<[^>]*>?/g, ' ');
+  return window;
+}
+
 /** Parses a saved article page. */
 export function parseHtml(content: string): ParsedArticle {
-  const { document } = parseHTML(content);
+  const { document } = parseDocument(content);
   const ld = jsonLdObjects(document).find(isArticleLd) ?? null;
   const meta = emptyMeta();
 
