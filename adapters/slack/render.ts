@@ -177,27 +177,33 @@ function citationBlocks(source: SourceRefLike, credit: string): SlackBlock[] {
 
 /**
  * `delete` (the reporter's words only) as ~strike~, `insert` (the article's words only) as *bold*. Markers must
- * hug the words, so surrounding white space stays outside them.
+ * hug the words, so surrounding white space stays outside them. Parts may come without the spaces between them
+ * (the search core's word diff does); a space is put back between words, not before punctuation.
  */
 export function diffToMrkdwn(parts: DiffPart[], max = MAX_SECTION_TEXT): string {
   let out = '';
   for (const part of parts) {
     const text = oneLine(part.text);
     const m = /^(\s*)(.*?)(\s*)$/s.exec(text);
-    const [lead, core, trail] = [m?.[1] ?? '', m?.[2] ?? '', m?.[3] ?? ''];
+    let [lead, core, trail] = [m?.[1] ?? '', m?.[2] ?? '', m?.[3] ?? ''];
+    if (core === '') {
+      if (out !== '' && !/\s$/.test(out)) out += ' ';
+      continue;
+    }
+    if (lead === '' && out !== '' && !/\s$/.test(out) && !/^[.,;:!?)\]}”’»…]/.test(core)) lead = ' ';
+    if (out === '') lead = '';
     const marker = part.op === 'delete' ? '~' : part.op === 'insert' ? '*' : '';
-    const piece = core === '' ? text : `${lead}${marker}${escapeText(core)}${marker}${trail}`;
+    const piece = `${lead}${marker}${escapeText(core)}${marker}${trail}`;
     if (out.length + piece.length <= max) {
       out += piece;
       continue;
     }
     // The part that does not fit is cut inside its markers, so bold and strike stay closed.
     const room = max - out.length - lead.length - 2 * marker.length;
-    if (core !== '' && room > ELLIPSIS.length + 1)
-      return `${out}${lead}${marker}${clipEscaped(core, room)}${marker}`;
+    if (room > ELLIPSIS.length + 1) return `${out}${lead}${marker}${clipEscaped(core, room)}${marker}`;
     return clipFormatted(`${out}${ELLIPSIS}`, max);
   }
-  return out;
+  return out.trimEnd();
 }
 
 function fieldsBlocks(pairs: { label: string; value: string }[]): SlackBlock[] {

@@ -323,6 +323,20 @@ describe('limits', () => {
     expect(diffToMrkdwn([{ op: 'equal', text: 'a & b' }])).toBe('a &amp; b');
   });
 
+  it('puts spaces back between diff parts that come without them, not before punctuation', () => {
+    expect(
+      diffToMrkdwn([
+        { op: 'equal', text: 'we are' },
+        { op: 'delete', text: 'going' },
+        { op: 'insert', text: 'ready' },
+        { op: 'equal', text: 'to analyze' },
+        { op: 'delete', text: 'it' },
+        { op: 'equal', text: 'together' },
+        { op: 'equal', text: '.' },
+      ]),
+    ).toBe('we are ~going~ *ready* to analyze ~it~ together.');
+  });
+
   it('holds every limit and never leaks markup, for any reply (property)', () => {
     const str = fc.string({ unit: 'grapheme', maxLength: 4000 });
     const markup = fc.constantFrom('<!channel>', '<@U123>', '<http://evil|x>', '&', '`', '*', '\n');
