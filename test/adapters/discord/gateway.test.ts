@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordMessage } from '../../../adapters/discord/render.ts';
 import type { Adapter } from '../../../src/adapter.ts';
 import type { ActionStore } from '../../../src/commands/actions.ts';
-import { hostileCorpus, plainCorpus } from './corpus.ts';
+import { hostileCorpus } from './corpus.ts';
 import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
   engineFor,
+  seedEngine,
   startGatewayAdapter,
   USER_ID,
 } from './helpers.ts';
@@ -123,7 +124,7 @@ describe('gateway mode, deferred', () => {
   let slow: Adapter;
   beforeAll(async () => {
     slowDiscord = await startDiscordStandIn();
-    ({ adapter: slow } = await startGatewayAdapter(engineFor(plainCorpus()), slowDiscord.apiUrl, {
+    ({ adapter: slow } = await startGatewayAdapter(await seedEngine(), slowDiscord.apiUrl, {
       deferAfterMs: 0,
     }));
     await slow.start();

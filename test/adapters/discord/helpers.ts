@@ -9,6 +9,7 @@ import { createDiscordAdapter, type DiscordAdapterOptions } from '../../../adapt
 import type { Adapter } from '../../../src/adapter.ts';
 import { ActionStore } from '../../../src/commands/actions.ts';
 import { loadConfig } from '../../../src/config.ts';
+import { loadCorpus } from '../../../src/corpus.ts';
 import { createLogger, type Logger } from '../../../src/log.ts';
 import { createSearchEngine } from '../../../src/search/index.ts';
 import type { SearchEngine } from '../../../src/search/types.ts';
@@ -201,6 +202,11 @@ export function captureLogger(): { logger: Logger; records: Record<string, unkno
   const records: Record<string, unknown>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => records.push(JSON.parse(line)) });
   return { logger, records };
+}
+
+/** The real engine over the seed articles in data/articles. */
+export async function seedEngine(): Promise<SearchEngine> {
+  return createSearchEngine(await loadCorpus('data/articles'));
 }
 
 /** The engine over a hand-built corpus (real search code). */

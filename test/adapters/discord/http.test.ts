@@ -23,6 +23,7 @@ import {
   nowSeconds,
   pingInteraction,
   postInteraction,
+  seedEngine,
   spyEngine,
   startHttpHarness,
   USER_ID,
@@ -41,7 +42,7 @@ let spied: ReturnType<typeof spyEngine>;
 
 beforeAll(async () => {
   discord = await startDiscordStandIn();
-  harness = await startHttpHarness(engineFor(plainCorpus()), discord.apiUrl);
+  harness = await startHttpHarness(await seedEngine(), discord.apiUrl);
   spied = spyEngine(engineFor(hostileCorpus()));
   hostile = await startHttpHarness(spied.engine, discord.apiUrl);
 });
@@ -129,19 +130,16 @@ describe('commands', () => {
     expect(m.content).toBe('**Quote: putin working group**');
     const [embed] = m.embeds;
     expect(embed?.author?.name).toBe('Vladimir Putin, Russian President');
-    expect(embed?.description).toContain(
-      '“For instance, we can analyze them through a working group on cybersecurity”',
+    expect(embed?.description).toMatch(
+      /^“[^”]*we can analyze them through the joint working group on cyber security[^”]*”/,
     );
     expect(embed?.title).toBe(
-      'Trump and Putin could be reigniting talks to create a cybersecurity task force',
+      'Putin proposes a joint cybersecurity group with the US to investigate Russian election meddling',
     );
-    expect(embed?.url).toBe('https://techcrunch.com/2018/07/16/trump-putin-cybersecurity/');
+    expect(embed?.url).toBe('https://techcrunch.com/2018/07/16/trump-putin-joint-cybersecurity-group/');
     expect(embed?.footer?.text).toMatch(/^TechCrunch · July 16, 2018/);
-    expect(embed?.fields).toContainEqual({
-      name: 'Credit',
-      value: '`Vladimir Putin said, TechCrunch reported July 16, 2018.`',
-      inline: false,
-    });
+    const credit = embed?.fields?.find((f) => f.name === 'Credit');
+    expect(credit?.value).toMatch(/^`Vladimir Putin said.*, TechCrunch reported July 16, 2018\.`$/);
     const share = keyOf(m, 'share');
     expect(share).toMatch(/^newsroom:share:[A-Za-z0-9_-]+$/);
     expect(share.length).toBeLessThanOrEqual(100);
@@ -149,7 +147,7 @@ describe('commands', () => {
   });
 
   it.each([
-    ['fact', { query: 'cybersecurity' }, /^\*\*Fact: cybersecurity\*\*/],
+    ['fact', { query: 'indicted russian intelligence officers' }, /^\*\*Fact: indicted russian/],
     [
       'cite',
       { query: 'putin working group', style: 'apa' },
@@ -308,7 +306,7 @@ describe('hostile text and limits', () => {
 describe('deferred replies', () => {
   let slow: HttpHarness;
   beforeAll(async () => {
-    slow = await startHttpHarness(engineFor(plainCorpus()), discord.apiUrl, { deferAfterMs: 0 });
+    slow = await startHttpHarness(await seedEngine(), discord.apiUrl, { deferAfterMs: 0 });
   });
   afterAll(async () => {
     await slow?.close();
