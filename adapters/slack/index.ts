@@ -178,6 +178,11 @@ export async function createSlackAdapter(
 
   app.command(/^\/.+$/, async ({ command, ack, respond }) => {
     const user: CommandUser = { id: command.user_id, name: command.user_name ?? null };
+    // The query itself stays out of the log: reporters' searches can be sensitive.
+    log.debug(
+      { command: command.command, user: command.user_id, channel: command.channel_id },
+      'slash command',
+    );
     const started = performance.now();
     const work: Promise<Reply> = executeCommand(
       { command: command.command, text: command.text ?? '' },
