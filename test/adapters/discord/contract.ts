@@ -1,0 +1,108 @@
+/**
+ * The Discord adapter behind the platform-neutral contract interface (the same shape as slackContract in
+ * test/adapters/slack/contract.ts), so one shared suite can run against every adapter. Commands go in as
+ * Ed25519-signed interactions over real HTTP; answers are the interaction responses, with Discord's markdown
+ * escapes and mention breakers undone so the text compares with other platforms'.
+ */
+import type { DiscordMessage } from '../../../adapters/discord/render.ts';
+import { findCommand, parseCommandText } from '../../../src/commands/index.ts';
+import type { SearchEngine } from '../../../src/search/types.ts';
+import {
+  buttonInteraction,
+  commandInteraction,
+  type HttpHarness,
+  postInteraction,
+  startHttpHarness,
+} from './helpers.ts';
+import { type DiscordStandIn, startDiscordStandIn } from './standin.ts';
+
+export interface ContractButton {
+  kind: 'share' | 'more';
+  /** What the platform sends back when pressed (the custom_id). */
+  value: string;
+}
+
+export interface ContractAnswer {
+  text: string;
+  fallback: string;
+  buttons: ContractButton[];
+  private: boolean;
+}
+
+export interface ContractSession {
+  ask(line: string): Promise<ContractAnswer>;
+  press(button: ContractButton): Promise<ContractAnswer>;
+  close(): Promise<void>;
+}
+
+export interface ContractAdapter {
+  name: string;
+  start(engine: SearchEngine): Promise<ContractSession>;
+}
+
+/** Undoes the renderer's escapes: backslash before punctuation, zero-width spaces inside mentions. */
+export function unescapeDiscord(s: string): string {
+  return s.replace(/\u200b/g, '').replace(/\\([^\p{L}\p{N}\s])/gu, '$1');
+}
+
+function toAnswer(m: DiscordMessage): ContractAnswer {
+  const strings: string[] = [m.content ?? ''];
+  for (const e of m.embeds) {
+    strings.push(e.author?.name ?? '', e.title ?? '', e.description ?? '');
+    for (const f of e.fields ?? []) strings.push(f.name, f.value);
+    strings.push(e.footer?.text ?? '');
+  }
+  const buttons = m.components
+    .flatMap((row) => row.components)
+    .flatMap((b) => {
+      const kind = /^newsroom:(share|more):/.exec(b.custom_id)?.[1] as ContractButton['kind'] | undefined;
+      return kind ? [{ kind, value: b.custom_id }] : [];
+    });
+  const text = unescapeDiscord(strings.filter(Boolean).join('\n'));
+  // Discord carries no separate fallback: notifications show the content, so that is what compares.
+  return { text, fallback: unescapeDiscord(m.content ?? ''), buttons, private: ((m.flags ?? 0) & 64) === 64 };
+}
+
+async function session(h: HttpHarness, discord: DiscordStandIn): Promise<ContractSession> {
+  async function send(payload: unknown): Promise<DiscordMessage> {
+    const res = await postInteraction(h.url, h.keys, payload);
+    if (res.status !== 200) throw new Error(`Discord adapter answered HTTP ${res.status}`);
+    const body = res.json as { type: number; data?: DiscordMessage };
+    if (body.type === 4 || body.type === 7) {
+      if (!body.data) throw new Error('response without data');
+      return body.data;
+    }
+    throw new Error(`unexpected response type ${body.type}`);
+  }
+  return {
+    async ask(line) {
+      const [slash = ''] = line.trim().split(/\s+/);
+      const name = slash.replace(/^\//, '');
+      const rest = line.trim().slice(slash.length).trim();
+      // Discord sends typed options: split the line the way a user fills them in the picker.
+      const def = findCommand(name);
+      const args = def ? parseCommandText(def, rest) : {};
+      const options: Record<string, string> = {};
+      for (const [k, v] of Object.entries(args)) if (typeof v === 'string' && v) options[k] = v;
+      return toAnswer(await send(commandInteraction(name, options)));
+    },
+    async press(button) {
+      const m = await send(buttonInteraction(button.value));
+      // A More answer (type 7) replaces the ephemeral message: still private.
+      return button.kind === 'more' ? { ...toAnswer(m), private: true } : toAnswer(m);
+    },
+    close: async () => {
+      await h.close();
+      await discord.close();
+    },
+  };
+}
+
+/** The Discord adapter (HTTP interactions mode) for a shared contract suite. */
+export const discordContract: ContractAdapter = {
+  name: 'discord',
+  start: async (engine) => {
+    const discord = await startDiscordStandIn();
+    return session(await startHttpHarness(engine, discord.apiUrl), discord);
+  },
+};
