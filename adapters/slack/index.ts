@@ -50,6 +50,8 @@ export interface SlackAdapterOptions {
   ackBudgetMs?: number;
   /** Clock for the future-timestamp check (seconds are derived from it). */
   now?: () => number;
+  /** Runs a slash command; defaults to the shared executeCommand (tests wrap it to hold an answer back). */
+  execute?: typeof executeCommand;
 }
 
 /** Message options shared by everything we post: never unfurl a link from an article or a query. */
@@ -103,6 +105,7 @@ export async function createSlackAdapter(
   const log = deps.logger.child({ adapter: 'slack' });
   const ackBudgetMs = options.ackBudgetMs ?? ACK_BUDGET_MS;
   const now = options.now ?? Date.now;
+  const execute = options.execute ?? executeCommand;
   const logger = boltLogger(deps.logger);
 
   const clientOptions: webApi.WebClientOptions = {
@@ -184,10 +187,7 @@ export async function createSlackAdapter(
       'slash command',
     );
     const started = performance.now();
-    const work: Promise<Reply> = executeCommand(
-      { command: command.command, text: command.text ?? '' },
-      env(user),
-    )
+    const work: Promise<Reply> = execute({ command: command.command, text: command.text ?? '' }, env(user))
       // executeCommand never rejects by contract; this keeps the promise to the reporter if that ever changes.
       .catch((error: unknown) => {
         const ref = newRef();

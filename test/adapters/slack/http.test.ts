@@ -1,6 +1,7 @@
 /** The Slack adapter over real HTTP: signed requests in, Bolt's answers out, Slack's side played by a stand-in. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BLOCKS, MAX_SECTION_TEXT } from '../../../adapters/slack/render.ts';
+import { executeCommand } from '../../../src/commands/index.ts';
 import { brokenEngine, fixtureEngine, INJECTION, slowEngine } from './fake-engine.ts';
 import {
   allStrings,
@@ -267,6 +268,34 @@ describe('Slack adapter: slow and failing paths', () => {
       expect(late.body.response_type).toBe('ephemeral');
       expect(blockText(late.body)).toContain('>The working group number');
       expect(late.body.unfurl_links).toBe(false);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('acknowledges at once when the answer is still being worked on, then delivers it through response_url', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const h = await startSlackHarness(fixtureEngine(), {
+      ackBudgetMs: 1,
+      // The real command, held back until the test has seen the acknowledgement: no clock involved.
+      execute: async (input, env) => {
+        await held;
+        return executeCommand(input, env);
+      },
+    });
+    try {
+      const res = await h.slash('/quote', 'working group');
+      expect(res.status).toBe(200);
+      expect(res.json?.response_type).toBe('ephemeral');
+      expect(res.json?.blocks).toBeUndefined();
+      expect(String(res.json?.text)).toMatch(/searching/i);
+      expect(h.standIn.named(`response/${res.responseId}`)).toHaveLength(0);
+      release();
+      const late = await h.standIn.waitFor(`response/${res.responseId}`);
+      expect(blockText(late.body)).toContain('>The working group number 1');
     } finally {
       await h.close();
     }
