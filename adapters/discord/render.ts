@@ -360,7 +360,10 @@ function actionRows(actions: readonly ReplyAction[]): DiscordMessage['components
 /** Reply -> Discord message JSON. Same input, same output: the adapters only choose the transport. */
 export function toDiscordMessage(reply: Reply, opts: RenderOptions): DiscordMessage {
   const colour = COLOURS[reply.status];
-  const drafted = draftEmbeds(reply.blocks).map((d) => finishEmbed(d, colour));
+  // Discord refuses an embed with nothing to show (blocks of empty text leave such drafts).
+  const drafted = draftEmbeds(reply.blocks)
+    .map((d) => finishEmbed(d, colour))
+    .filter((e) => embedSize(e) > 0);
   const { embeds, omitted } = fitEmbeds(drafted);
   if (omitted > 0) {
     const last = embeds.at(-1);
@@ -391,6 +394,8 @@ export function toDiscordMessage(reply: Reply, opts: RenderOptions): DiscordMess
   };
   const content = truncate(lines.join('\n'), CONTENT_MAX);
   if (content) message.content = content;
+  // Discord refuses an empty message; a reply with nothing in it still says so.
+  else if (embeds.length === 0) message.content = 'Nothing to show.';
   if (opts.ephemeral) message.flags = EPHEMERAL_FLAG;
   return message;
 }

@@ -287,7 +287,9 @@ describe('limits hold for any reply', () => {
         expect((m.content ?? '').length).toBeLessThanOrEqual(CONTENT_MAX);
         expect(m.embeds.length).toBeLessThanOrEqual(EMBEDS_PER_MESSAGE_MAX);
         expect(m.embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(EMBEDS_TOTAL_MAX);
+        expect(Boolean(m.content) || m.embeds.length > 0).toBe(true);
         for (const e of m.embeds) {
+          expect(embedSize(e)).toBeGreaterThan(0);
           expect(e.title?.length ?? 0).toBeLessThanOrEqual(EMBED_TITLE_MAX);
           expect(e.description?.length ?? 0).toBeLessThanOrEqual(EMBED_DESCRIPTION_MAX);
           expect(e.author?.name.length ?? 0).toBeLessThanOrEqual(EMBED_AUTHOR_NAME_MAX);
