@@ -1,6 +1,7 @@
 /** File-system side of the loader: walking the data folder and reading a file as text, with friendly errors. */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TextDecoder } from 'node:util';
 import { ArticleError } from './types.ts';
 
 /** Files larger than this are reported rather than read: no newsroom article is 20 MB of text. */
@@ -30,7 +31,7 @@ export function describeFsError(error: unknown): string {
  * Reads a file as text. Accepts UTF-8 (with or without BOM) and BOM-marked UTF-16; rejects binary
  * data and invalid UTF-8 rather than guessing an encoding and corrupting quotes.
  */
-export async function readTextFile(path: string): Promise<string> {
+export async function readTextFile(path: string, options: { html?: boolean } = {}): Promise<string> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
@@ -43,11 +44,44 @@ export async function readTextFile(path: string): Promise<string> {
     if (error instanceof ArticleError) throw error;
     throw new ArticleError(describeFsError(error));
   }
-  return decodeText(bytes);
+  return decodeText(bytes, options);
+}
+
+/**
+ * The decoder for the charset an HTML page declares (`<meta charset="windows-1252">` or the
+ * http-equiv form), when it names one TextDecoder knows; older saved pages are often not UTF-8.
+ */
+function declaredCharset(bytes: Uint8Array): { decode(bytes: Uint8Array): string } | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
+  if (!m?.[1] || /^utf-?8$/i.test(m[1])) return null;
+  // Node decodes these labels as ISO-8859-1, turning Windows curly quotes into C1 controls; browsers
+  // (and the WHATWG spec) read them all as windows-1252.
+  if (/^(?:windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|latin-?1|l1|us-ascii|ascii)$/i.test(m[1])) {
+    return { decode: decodeWindows1252 };
+  }
+  try {
+    return new TextDecoder(m[1]);
+  } catch {
+    return null;
+  }
+}
+
+// windows-1252 bytes 0x80..0x9F; the rest of the range is ISO-8859-1. Unassigned bytes stay as they are.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) {
+    out += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  }
+  return out;
 }
 
 /** Decodes file bytes to text; see readTextFile. Throws ArticleError with the reason. */
-export function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array, options: { html?: boolean } = {}): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   }
@@ -60,7 +94,9 @@ export function decodeText(bytes: Uint8Array): string {
     // TextDecoder strips a UTF-8 BOM by default.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ArticleError('not valid UTF-8 text');
+    const declared = options.html ? declaredCharset(bytes) : null;
+    if (!declared) throw new ArticleError('not valid UTF-8 text');
+    text = declared.decode(bytes);
   }
   if (text.trim() === '') throw new ArticleError('empty file');
   return text;

@@ -84,17 +84,56 @@ function removeFurniture(document: Doc): void {
   }
 }
 
-/** Paragraphs of an HTML fragment: one per block element, or the text when there are none. */
+// Elements that start and end a paragraph of their own; text between them (even loose text in a
+// <div>) is never dropped.
+const BLOCK_TAGS = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE DD DIV DL DT FIELDSET FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TBODY TD TH THEAD TR UL'.split(
+    ' ',
+  ),
+);
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'HEAD', 'TITLE']);
+// Two <br> in a row are a paragraph break; one is a line break inside a paragraph.
+const BR = '\uE002';
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+/** Paragraphs of an HTML fragment or page: one per block element, with `<br><br>` also splitting. */
 export function htmlParagraphs(html: string): string[] {
   const { document } = parseDocument(html);
-  for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
-  const blocks = [...document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, blockquote, pre')].filter(
-    // Only innermost blocks, so a <blockquote><p> is not read twice.
-    (el) => !el.querySelector('p, li, h1, h2, h3, h4, h5, h6, blockquote, pre'),
-  );
-  const texts =
-    blocks.length > 0 ? blocks.map((el) => el.textContent ?? '') : [document.body.textContent ?? ''];
-  return texts.map((t) => cleanText(t).replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+  const out: string[] = [];
+  let buffer = '';
+  const flush = () => {
+    for (const part of buffer.split(/\s*\uE002\s*\uE002[\s\uE002]*/)) {
+      const text = cleanText(part.replaceAll(BR, ' ')).replace(/\s+/g, ' ').trim();
+      if (text !== '') out.push(text);
+    }
+    buffer = '';
+  };
+  const visit = (node: DomNode) => {
+    if (node.nodeType === 3) {
+      buffer += (node.nodeValue ?? '').replaceAll(BR, '');
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = node.nodeName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) return;
+    if (tag === 'BR') {
+      buffer += BR;
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    for (const child of Array.from(node.childNodes)) visit(child);
+    if (block) flush();
+  };
+  visit(document.body as unknown as DomNode);
+  flush();
+  return out;
 }
 
 /**
@@ -169,7 +208,15 @@ export function parseHtml(content: string): ParsedArticle {
   meta.author ??= normaliseAuthor(parsed?.byline);
   meta.published ??= normaliseDate(parsed?.publishedTime);
 
-  const paragraphs = htmlParagraphs(parsed?.content ?? fallbackBody);
+  let paragraphs = htmlParagraphs(parsed?.content ?? fallbackBody);
+  // Some pages (paywalled ones especially) show a teaser but carry the whole text in JSON-LD.
+  const ldBody = ld && typeof ld.articleBody === 'string' ? cleanText(ld.articleBody) : '';
+  if (ldBody.length > paragraphs.join(' ').length * 1.5) {
+    paragraphs = ldBody
+      .split(/\n\s*\n|\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter((p) => p !== '');
+  }
   // The page's own headline inside the article body repeats the title.
   if (paragraphs[0] && sameTitle(paragraphs[0], meta.title)) paragraphs.shift();
   return { format: 'html', meta, guessed: new Set(), paragraphs };

@@ -116,7 +116,7 @@ export async function parseFile(
     throw new ArticleError(`${sidecarPath}: ${(error as Error).message}`);
   }
   try {
-    const content = await readTextFile(path);
+    const content = await readTextFile(path, { html: format === 'html' });
     const source = options.source ?? path;
     return finish(
       parseContent(content, format, sidecar ?? {}).articles,
@@ -137,6 +137,23 @@ async function readSidecar(path: string): Promise<Partial<ArticleMeta> | null> {
     return null;
   }
   return parseSidecar(await readTextFile(path));
+}
+
+/** Files read at once: enough to overlap disk waits, few enough to stay far from open-file limits. */
+const READ_CONCURRENCY = 16;
+
+/** Maps items through an async function, READ_CONCURRENCY at a time, keeping results in item order. */
+async function mapInOrder<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
+  return results;
 }
 
 /**
@@ -167,31 +184,37 @@ export async function loadArticles(
   }
 
   const sidecarMeta = new Map<string, Partial<ArticleMeta> | null>();
-  for (const [base, file] of sidecars) {
+  const sidecarResults = await mapInOrder([...sidecars], async ([base, file]) => {
     try {
-      sidecarMeta.set(base, parseSidecar(await readTextFile(file.path)));
+      return { base, meta: parseSidecar(await readTextFile(file.path)), problem: null };
     } catch (error) {
-      problems.push({ file: file.path, reason: (error as Error).message });
-      sidecarMeta.set(base, null);
+      return { base, meta: null, problem: { file: file.path, reason: (error as Error).message } };
     }
+  });
+  for (const result of sidecarResults) {
+    sidecarMeta.set(result.base, result.meta);
+    if (result.problem) problems.push(result.problem);
   }
   const used = new Set<string>();
 
-  const articles: Article[] = [];
-  for (const file of articleFiles) {
+  const perFile = await mapInOrder(articleFiles, async (file) => {
     const format = formatOf(file.rel) as ArticleFormat;
     const base = articleBase(file.rel);
     const sidecar = sidecarMeta.get(base) ?? null;
     if (sidecarMeta.has(base)) used.add(base);
     try {
-      const content = await readTextFile(file.path);
+      const content = await readTextFile(file.path, { html: format === 'html' });
       const outcome = parseContent(content, format, sidecar ?? {});
-      articles.push(...finish(outcome.articles, file.rel, join(dataDir, file.rel), sidecar));
-      for (const reason of outcome.skipped) problems.push({ file: file.path, reason });
+      return {
+        articles: finish(outcome.articles, file.rel, join(dataDir, file.rel), sidecar),
+        problems: outcome.skipped.map((reason) => ({ file: file.path, reason })),
+      };
     } catch (error) {
-      problems.push({ file: file.path, reason: (error as Error).message });
+      return { articles: [], problems: [{ file: file.path, reason: (error as Error).message }] };
     }
-  }
+  });
+  const articles = perFile.flatMap((r) => r.articles);
+  problems.push(...perFile.flatMap((r) => r.problems));
   for (const [base, file] of sidecars) {
     if (!used.has(base)) problems.push({ file: file.path, reason: 'sidecar has no article file beside it' });
   }

@@ -11,7 +11,8 @@ import { ArticleError, type ParsedArticle, type ParseOutcome } from './types.ts'
 
 // NewsAPI cuts `content` at 200 characters and appends "… [+1234 chars]".
 const TRUNCATION = /\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$/;
-const BODY_KEYS = ['body', 'text', 'articleBody', 'content', 'description'] as const;
+// `paragraphs` lets the loader read back Articles it wrote itself.
+const BODY_KEYS = ['body', 'text', 'paragraphs', 'articleBody', 'content', 'description'] as const;
 
 /** Splits a body string into paragraphs: blank-line blocks if it has any, else one per line. */
 function textParagraphs(body: string): string[] {

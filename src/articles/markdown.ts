@@ -144,7 +144,8 @@ export function parseMarkdown(content: string): ParsedArticle {
   const meta = metaFromRecord(data);
   meta.published = rawFrontMatterDate(file.matter) ?? meta.published;
 
-  const found = blocks(file.content);
+  // Embedded scripts and styles (tweet embeds, widgets) are code, not article text.
+  const found = blocks(file.content.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ''));
   const first = found[0];
   if (!meta.title && first?.kind === 'heading' && first.level === 1) {
     meta.title = cleanField(first.text);

@@ -294,6 +294,22 @@ export const WIRE_AGENCIES: Readonly<Record<string, string>> = {
   cnn: 'CNN',
 };
 
+/**
+ * The outlet a name refers to when it is a well-known one (`Reuters`, `the Associated Press`,
+ * `The Guardian`), in its canonical form; null for anything else.
+ */
+export function knownOutlet(name: string): string | null {
+  const key = name.trim().toLowerCase();
+  const bare = key.replace(/^the\s+/, '');
+  const wire = WIRE_AGENCIES[key] ?? WIRE_AGENCIES[bare];
+  if (wire) return wire;
+  for (const outlet of new Set(Object.values(OUTLETS))) {
+    const known = outlet.toLowerCase();
+    if (known === key || known.replace(/^the\s+/, '') === bare) return outlet;
+  }
+  return null;
+}
+
 /** Cleans an author value: strips a leading `By`, joins lists, drops profile URLs. */
 export function normaliseAuthor(value: unknown): string | null {
   if (Array.isArray(value)) {

@@ -6,6 +6,7 @@ import { cleanField, cleanText, sameTitle, stripBullet } from './clean.ts';
 import {
   dateFromUrl,
   isoDate,
+  knownOutlet,
   monthDay,
   normaliseAuthor,
   normaliseDate,
@@ -34,17 +35,64 @@ interface LineMeta {
   weak?: boolean;
 }
 
+// Lower-case words that belong in names and bylines ("Jane Doe and John Roe", "Ursula von der Leyen").
+const NAME_PARTICLES = new Set([
+  'and',
+  '&',
+  'de',
+  'da',
+  'del',
+  'di',
+  'du',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'el',
+  'y',
+]);
+const ROLE = /\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|analyst|bureau)\b/i;
+
+/**
+ * Reads a byline: `Jane Doe`, `Jane Doe and John Roe`, `Jane Doe | Reuters`, `Jane Doe, Associated
+ * Press`, `Jane Doe, Staff Writer`. A trailing well-known outlet becomes the outlet; a trailing role is
+ * dropped. A sentence that merely starts with "By" is not a byline.
+ */
+function byLine(text: string): LineMeta[] | null {
+  const parts = text.split(/\s*[|•·]\s*|\s+[-–—]\s+|,\s*/).filter((p) => p !== '');
+  const found: LineMeta[] = [];
+  const last = parts.at(-1);
+  const outlet = parts.length > 1 && last ? knownOutlet(last) : null;
+  if (outlet) {
+    found.push({ field: 'outlet', value: outlet });
+    parts.pop();
+  }
+  while (parts.length > 1 && ROLE.test(parts.at(-1) ?? '')) parts.pop();
+  const name = parts.join(', ');
+  const words = name.split(/\s+/);
+  // Names are short and do not end a sentence (an initial such as "J." is fine).
+  const nameLike = words.every((w) => /^[\p{Lu}\p{N}"“'‘(]/u.test(w) || NAME_PARTICLES.has(w.toLowerCase()));
+  if (!nameLike || words.length > 12 || /[.!?]$/.test(name.replace(/\b\p{Lu}\.$/u, ''))) return null;
+  const author = normaliseAuthor(name);
+  if (author) found.push({ field: 'author', value: author });
+  return found.length > 0 ? found : null;
+}
+
 /** Reads one line as metadata, or null when it is body text. */
-function lineMeta(line: string, nearTop: boolean): LineMeta | null {
+function lineMeta(line: string, nearTop: boolean): LineMeta[] | null {
   const bare = BARE_URL.exec(line);
   if (bare?.[1]) {
     const url = normaliseUrl(bare[1]);
-    return url ? { field: 'url', value: url } : null;
+    return url ? [{ field: 'url', value: url }] : null;
   }
   const dated = DATE_LINE.exec(line);
   if (dated?.[2] && line.length <= 120) {
     const date = normaliseDate(dated[2]);
-    if (date) return { field: 'published', value: date, weak: /updated/i.test(dated[1] ?? '') };
+    if (date) return [{ field: 'published', value: date, weak: /updated/i.test(dated[1] ?? '') }];
   }
   if (!nearTop) return null;
   const labelled = LABELLED.exec(line);
@@ -53,29 +101,21 @@ function lineMeta(line: string, nearTop: boolean): LineMeta | null {
     const value = labelled[2].trim();
     if (['url', 'link', 'canonical'].includes(label) || (label === 'source' && /^https?:/i.test(value))) {
       const url = normaliseUrl(value);
-      return url ? { field: 'url', value: url } : null;
+      return url ? [{ field: 'url', value: url }] : null;
     }
     if (['published', 'posted', 'updated', 'date', 'dated'].includes(label)) {
       const date = normaliseDate(value);
-      return date ? { field: 'published', value: date, weak: label === 'updated' } : null;
+      return date ? [{ field: 'published', value: date, weak: label === 'updated' }] : null;
     }
     if (label === 'author' || label === 'byline') {
       const author = normaliseAuthor(value);
-      return author ? { field: 'author', value: author } : null;
+      return author ? [{ field: 'author', value: author }] : null;
     }
-    if (label === 'title' || label === 'headline') return { field: 'title', value };
-    return { field: 'outlet', value };
+    if (label === 'title' || label === 'headline') return [{ field: 'title', value }];
+    return [{ field: 'outlet', value }];
   }
   const by = BY_LINE.exec(line);
-  if (by?.[1]) {
-    // "By Jane Doe | Reuters" or "By Jane Doe, Reuters Staff": the name is the part before the bar.
-    const name = by[1].split(/\s+[|•·]\s+/)[0] ?? '';
-    const words = name.split(/\s+/);
-    if (words.length <= 12 && !/[.!?]$/.test(name.replace(/\b\p{Lu}\.$/u, ''))) {
-      const author = normaliseAuthor(name);
-      return author ? { field: 'author', value: author } : null;
-    }
-  }
+  if (by?.[1]) return byLine(by[1]);
   return null;
 }
 
@@ -104,6 +144,15 @@ export function readDateline(
     if (md) published = isoDate(yearHint, md.month, md.day);
   }
   return { published, agency: agencyKey ? (WIRE_AGENCIES[agencyKey] ?? null) : null };
+}
+
+/**
+ * A first line is the title unless it is plainly body text: very long, or a full sentence of more
+ * than 30 words (headlines are shorter and rarely end in a period).
+ */
+function looksLikeTitle(line: string): boolean {
+  if (line.length > MAX_TITLE_LENGTH) return false;
+  return !(line.split(/\s+/).length > 30 && /[.!?]["”’)]?$/.test(line));
 }
 
 /** Joins lines that were broken by page layout (a line not ending a sentence runs on). */
@@ -159,8 +208,10 @@ export function parseTxt(content: string, given: Partial<ArticleMeta> = {}): Par
       body.push(line);
       return;
     }
-    if (found.field === 'published' && found.weak) weakDate ??= found.value;
-    else meta[found.field] ??= found.value;
+    for (const item of found) {
+      if (item.field === 'published' && item.weak) weakDate ??= item.value;
+      else meta[item.field] ??= item.value;
+    }
   });
   meta.published ??= weakDate;
 
@@ -170,7 +221,7 @@ export function parseTxt(content: string, given: Partial<ArticleMeta> = {}): Par
   const more = body.slice(firstIdx + 1).some((l) => l !== '');
   if (titleGiven) {
     if (sameTitle(first, titleGiven)) body.splice(firstIdx, 1);
-  } else if (first && more && first.length <= MAX_TITLE_LENGTH) {
+  } else if (first && more && looksLikeTitle(first)) {
     meta.title = stripBullet(first);
     guessed.add('title');
     body.splice(firstIdx, 1);

@@ -82,3 +82,35 @@ describe('saved article pages', () => {
     ).toThrow(/no article text/);
   });
 });
+
+describe('HTML text', () => {
+  it('keeps loose text between blocks and splits paragraphs at double line breaks', () => {
+    const html =
+      '<html><body><div class="story">Loose lead text, said the mayor.<p>A paragraph.</p>Tail text<br>same paragraph<br><br>Next paragraph.</div></body></html>';
+    expect(parseArticleText(html, 'html', 'l.html')[0]?.paragraphs).toEqual([
+      'Loose lead text, said the mayor.',
+      'A paragraph.',
+      'Tail text same paragraph',
+      'Next paragraph.',
+    ]);
+  });
+
+  it('uses the JSON-LD articleBody when the page shows only a teaser', () => {
+    const body = 'First paragraph of the full story, the official said.\nSecond paragraph with more detail.';
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'H', articleBody: body })}</script></head><body><p>First paragraph…</p><div class="paywall">Subscribe to read</div></body></html>`;
+    expect(parseArticleText(html, 'html', 't.html')[0]?.paragraphs).toEqual([
+      'First paragraph of the full story, the official said.',
+      'Second paragraph with more detail.',
+    ]);
+  });
+});
+
+describe('HTML encodings', () => {
+  it('decodes an old page in the charset it declares', async () => {
+    const [article] = await parseFile(join(FIXTURES, 'windows-1252.html'));
+    expect(article?.title).toBe('Café owners protest');
+    expect(article?.paragraphs).toEqual([
+      '“We will not close,” said Renée Dupont, who runs a café near the harbour.',
+    ]);
+  });
+});

@@ -89,3 +89,30 @@ describe('plain-text articles', () => {
     expect(() => parseArticleText('   \n\n  ', 'txt', 'd.txt')).toThrow(/no article text/);
   });
 });
+
+describe('bylines', () => {
+  const first = (text: string) => parseArticleText(`Headline\n${text}\nBody text here.`, 'txt', 'x.txt')[0];
+
+  it.each([
+    ['By Jane Doe', 'Jane Doe', null],
+    ['BY JANE DOE', 'JANE DOE', null],
+    ['By Jane Doe and John Roe', 'Jane Doe and John Roe', null],
+    ['By Ursula von der Leyen', 'Ursula von der Leyen', null],
+    ['By Jane Doe | Reuters', 'Jane Doe', 'Reuters'],
+    ['By Jane Doe, The Associated Press', 'Jane Doe', 'AP News'],
+    ['By Jane Doe, Staff Writer', 'Jane Doe', null],
+    ['By: J. R. Smith', 'J. R. Smith', null],
+  ])('%s', (line, author, outlet) => {
+    expect(first(line)).toMatchObject({ author, outlet });
+  });
+
+  it.each([
+    ['By the end of the day talks had collapsed'],
+    ['By contrast, Moscow said nothing.'],
+    ['By 2020 the plan was dead'],
+  ])('%s is body text', (line) => {
+    const article = first(line);
+    expect(article?.author).toBeNull();
+    expect(article?.paragraphs[0]).toBe(line);
+  });
+});
