@@ -34,6 +34,7 @@ function namedBefore(tokens: Token[], openIdx: number): boolean {
     const t = tokens[i] as Token;
     if (NAMING_CUES.has(t.lower) || (t.lower === 'called' && i === openIdx - 1)) return true;
     if (t.lower === 'known' && tokens[i + 1]?.lower === 'as') return true;
+    if (t.lower === 'called' && tokens[i - 1]?.lower === 'so') return true;
     if (t.trail !== '' && i < openIdx - 1) break;
   }
   return false;

@@ -31,7 +31,7 @@ export const FRAMING_VERBS = set(`
 
 /** Words right before a quoted span that make it a name or title, not speech. */
 export const NAMING_CUES = set(`
-  so-called so called dubbed titled entitled nicknamed named
+  so-called dubbed titled entitled nicknamed named
   film movie book novel song album show series play documentary podcast exhibit exhibition
   slogan motto headline hashtag term word phrase label banner brand
 `);
@@ -61,7 +61,7 @@ export const TITLE_WORDS = set(`
   principal professor prof. coach manager captain capt. gen. col. lt. sgt. officer detective det. ambassador pope
   king queen prince princess speaker leader majority minority spokesperson spokeswoman spokesman rev. bishop
   archbishop inspector prosecutor dean provost treasurer auditor comptroller controller founder economist
-  analyst striker forward defender goalkeeper midfielder quarterback pitcher head assistant executive interim acting
+  analyst prof striker forward defender goalkeeper midfielder quarterback pitcher head assistant executive interim acting
   former adviser advisor counsel lawmaker trustee
 `);
 
@@ -121,7 +121,7 @@ export const NOT_NAME_WORDS = set(`
 `);
 
 /** Connectors allowed inside a capitalised name run (`Director of National Intelligence`, `Ludwig van Beethoven`). */
-export const NAME_CONNECTORS = set('of for de da van von der del della la le bin al du st. st and');
+export const NAME_CONNECTORS = set('of for de da van von der del della la le bin al du st. st');
 
 /** Pronouns that can stand for a speaker, with their gender (null: any). */
 export const PRONOUNS: Record<string, 'm' | 'f' | 'org'> = { he: 'm', she: 'f', it: 'org' };
@@ -137,6 +137,7 @@ const FEMALE = `
   rose alexis kayla elena sofia lucia ana carmen rosa priya aisha fatima mei yuki ingrid greta hillary claire nadia
   leila yasmin amara keisha tanya vera irina olga svetlana natasha marta ines beatriz camila valentina renee monique
   dana hazel harriet miriam naomi esther tamara vanessa whitney zoe chloe lena nora ellen joanne louise
+  ayesha chiara giulia francesca sabine anke eva katarzyna agnieszka zeynep elif mariam sana lin
 `;
 const MALE = `
   james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald
@@ -148,7 +149,9 @@ const MALE = `
   pablo rafael ahmed mohammed omar ali hassan raj arjun vikram hiroshi kenji wei jun ivan dmitri sergei vladimir
   mikhail boris igor viktor hans klaus lars sven pierre jean-luc marco giovanni antonio francesco emmanuel barack
   bernie joe mitch chuck rudy rex dan robert tomas mateo kwame kofi tunde olu marcus darnell tobias felix oscar
-  hugo victor martin leon simon oliver harry alfie theo jamal andre wesley calvin
+  hugo victor martin leon simon oliver harry alfie theo jamal andre wesley calvin ray ron tom tim ben sam
+  dan bob jim mike steve greg jan johan dirk henrik anders magnus gareth ewan callum ahmad yusuf emre mehmet
+  lukas jonas finn matteo luca
 `;
 export const FIRST_NAMES: Map<string, 'm' | 'f'> = new Map([
   ...FEMALE.trim()

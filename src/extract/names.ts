@@ -111,7 +111,18 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   while (a < b && NOT_NAME_WORDS.has((tokens[a] as Token).lower)) a++;
   while (b > a && NOT_NAME_WORDS.has((tokens[b - 1] as Token).lower)) b--;
   if (a >= b) return null;
-  const words = tokens.slice(a, b).map((t) => t.word);
+  let words = tokens.slice(a, b).map((t) => t.word);
+  // `Prof Tariq Rahman of Kelburn University`: a person's name, then the organisation they belong to.
+  let affiliation: string[] = [];
+  const ofAt = words.findIndex((w, i) => i >= 2 && (w === 'of' || w === 'at'));
+  if (
+    ofAt > 0 &&
+    ORG_HEADS.has((words.at(-1) as string).toLowerCase()) &&
+    !words.slice(0, ofAt).some((w) => ORG_HEADS.has(w.toLowerCase()))
+  ) {
+    affiliation = words.slice(ofAt);
+    words = words.slice(0, ofAt);
+  }
   const lowers = words.map((w) => w.toLowerCase());
   let gender: Gender = null;
   let honorific = false;
@@ -136,9 +147,9 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   }
   let nameWords = words.slice(k);
   if (nameWords.length === 0) return null;
-  // `... of National Intelligence Dan Coats`: words before a known first name belong to the role.
+  // `... of National Intelligence Dan Coats`, `Republican Thomas Whitaker`: words before a known first name are
+  // a role or a qualifier, not part of the name.
   while (
-    k > 0 &&
     nameWords.length > 2 &&
     !FIRST_NAMES.has((nameWords[0] as string).toLowerCase()) &&
     FIRST_NAMES.has((nameWords[1] as string).toLowerCase())
@@ -158,6 +169,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     nameWords = words.filter((w) => !(w.toLowerCase() in HONORIFICS));
     roleWords.length = 0;
   }
+  roleWords.push(...affiliation);
   let type: EntityType = 'unknown';
   const nameLowers = nameWords.map((w) => w.toLowerCase());
   if (nameLowers.some((l) => ORG_HEADS.has(l))) type = 'org';
@@ -225,6 +237,17 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
       const cleaned = words.filter((w, i) => i > 0 || !['the', 'a', 'an'].includes(w.toLowerCase()));
       if (cleaned.length > 0 && cleaned.length <= 9) return cleaned.join(' ');
     }
+  }
+  // `The authority's general manager, Dana Whitfield, said`: the role stands before the name, set off by commas.
+  const prevTok = tokens[from - 1];
+  if (prevTok && prevTok.trail === ',' && ROLE_NOUNS.has(prevTok.lower) && last.trail.startsWith(',')) {
+    const words: string[] = [prevTok.word];
+    for (let i = from - 2; i >= 0 && i >= from - 6; i--) {
+      const t = tokens[i] as Token;
+      if (t.trail !== '' || /^(the|a|an)$/i.test(t.word)) break;
+      words.unshift(t.word + (t.possessive ? "'s" : ''));
+    }
+    return words.join(' ');
   }
   const before: string[] = [];
   let hasRole = false;
@@ -354,24 +377,27 @@ export class EntityTable {
   }
 
   /**
-   * The person a pronoun at `pos` refers to: the most recent subject of that gender, else the most recent mention
-   * of that gender, else the most recent subject of unknown gender. Looks back a bounded distance; null if nothing.
+   * The person a pronoun at `pos` refers to: the most recent compatible subject (same gender or gender unknown),
+   * else the most recent compatible mention. Looks back a bounded distance; null if nothing.
    */
   pronoun(pos: number, gender: 'm' | 'f', window = 2500): Entity | null {
     const end = this.upperBound(pos);
     let anyMatch: Entity | null = null;
-    let unknownSubject: Entity | null = null;
     for (let i = end - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;
       const e = m.entity;
-      if (e.type !== 'person') continue;
-      if (e.gender === gender) {
-        if (m.subject) return e;
-        anyMatch = anyMatch ?? e;
-      } else if (e.gender === null && m.subject && unknownSubject === null) unknownSubject = e;
+      // Compatible: the same gender, or a person whose gender the text has not told us.
+      if (e.type !== 'person' || (e.gender !== null && e.gender !== gender)) continue;
+      if (m.subject) {
+        // The discourse now tells us the gender; later pronouns rely on it.
+        e.gender = gender;
+        return e;
+      }
+      anyMatch = anyMatch ?? e;
     }
-    return anyMatch ?? unknownSubject;
+    if (anyMatch) anyMatch.gender = gender;
+    return anyMatch;
   }
 
   /** The entity a role noun phrase at `pos` refers to (`the chief executive`, `the company`, `the union`). */

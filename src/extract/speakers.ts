@@ -15,7 +15,7 @@ function surnameOf(name: string): string {
   return /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && w.length > 2 ? (w.at(-2) as string) : last;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Maps every speaker string seen to its corpus-wide canonical name. */
 function canonicalNames(names: Map<string, number>): Map<string, string> {
@@ -65,7 +65,7 @@ function formsIn(paragraphs: string[], names: string[], into: Map<string, Set<st
     if (s.length > 1) bySurname.set(s.toLowerCase(), n);
   }
   if (bySurname.size === 0) return;
-  const alternatives = [...bySurname.keys()].sort((x, y) => y.length - x.length).map(escape);
+  const alternatives = [...bySurname.keys()].sort((x, y) => y.length - x.length).map(escapeRe);
   // Up to four capitalised words (titles, first names) directly before a surname, no punctuation in between.
   const re = new RegExp(
     `((?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,4})(${alternatives.join('|')})(?![\\p{L}'’])`,
