@@ -136,7 +136,15 @@ export async function createSlackAdapter(
     receiver = httpReceiver;
   }
 
-  const app = new App({ receiver, token: slack.botToken, logger, clientOptions, deferInitialization: true });
+  const app = new App({
+    receiver,
+    token: slack.botToken,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+    // No conversation state is kept between requests; skip Bolt's store middleware.
+    convoStore: false,
+  });
 
   app.error(async (error) => {
     log.error({ err: error }, 'Bolt reported an error');
@@ -339,7 +347,16 @@ export async function createSlackAdapter(
     name: socketMode ? 'slack (socket)' : 'slack (http)',
     routes,
     async start() {
-      if (socketMode) await app.start();
+      if (!socketMode) return;
+      try {
+        await app.start();
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        throw new Error(
+          `Slack Socket Mode could not connect (${code ?? (error as Error).message}); check SLACK_APP_TOKEN (an app-level token with connections:write)`,
+          { cause: error },
+        );
+      }
     },
     async stop() {
       if (socketMode) await app.stop();

@@ -42,14 +42,19 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
+/** A bot token the stand-in rejects, as Slack does a revoked or mistyped one. */
+export const INVALID_BOT_TOKEN = 'xoxb-invalid';
+
 function apiAnswer(
   method: string,
   body: Record<string, unknown>,
   socketUrl: string | null,
+  authorization: string | undefined,
 ): Record<string, unknown> {
+  if (authorization === `Bearer ${INVALID_BOT_TOKEN}`) return { ok: false, error: 'invalid_auth' };
   switch (method) {
     case 'apps.connections.open':
-      return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'not_allowed_token_type' };
+      return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' };
     case 'auth.test':
       return {
         ok: true,
@@ -108,7 +113,9 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
       if (path.startsWith('/api/')) {
         const method = path.slice('/api/'.length);
         record({ name: method, headers: req.headers, body });
-        const answer = JSON.stringify(apiAnswer(method, body, options.socketUrl ?? null));
+        const answer = JSON.stringify(
+          apiAnswer(method, body, options.socketUrl ?? null, req.headers.authorization),
+        );
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(answer);
         return;
       }
