@@ -189,8 +189,9 @@ async function runChat(
   summary: string,
 ): Promise<number> {
   const routes = adapters.flatMap((a) => a.routes);
-  let server: RunningServer | null = null;
-  if (routes.length > 0)
+  // Always listen, even for gateway/Socket Mode only: /healthz is what a deployment's health check polls.
+  let server: RunningServer;
+  try {
     server = await startHttpServer({
       port: config.port,
       host: config.host,
@@ -198,10 +199,30 @@ async function runChat(
       health: () => corpusCounts(holder.get().corpus),
       logger,
     });
-  for (const adapter of adapters) await adapter.start();
+  } catch (error) {
+    logger.error(
+      { err: error, port: config.port, host: config.host },
+      `cannot listen on ${config.host}:${config.port}`,
+    );
+    return 1;
+  }
+  const started: Adapter[] = [];
+  for (const adapter of adapters) {
+    try {
+      await adapter.start();
+      started.push(adapter);
+    } catch (error) {
+      logger.error({ err: error, adapter: adapter.name }, `the ${adapter.name} adapter could not start`);
+    }
+  }
+  if (started.length === 0) {
+    await server.close();
+    return 1;
+  }
+  adapters = started;
   logger.info(
-    { adapters: adapters.map((a) => a.name), url: server?.url ?? null },
-    `running ${adapters.map((a) => a.name).join(', ')}${server ? ` on ${server.url}` : ''}; ${summary}`,
+    { adapters: adapters.map((a) => a.name), url: server.url },
+    `running ${adapters.map((a) => a.name).join(', ')} on ${server.url}; ${summary}`,
   );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -216,7 +237,7 @@ async function runChat(
       logger.error({ err: error, adapter: adapter.name }, 'adapter did not stop cleanly');
     }
   }
-  await server?.close();
+  await server.close();
   return 0;
 }
 
