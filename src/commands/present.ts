@@ -89,11 +89,10 @@ export function compactResultBlocks(result: SearchResult): ReplyBlock[] {
     result.sources.length > 1
       ? ` (+${result.sources.length - 1} more source${result.sources.length > 2 ? 's' : ''})`
       : '';
+  const a = result.article;
   return [
     itemBlock(result),
-    r.context(
-      `${shortSource(result.article)}${result.article.url ? ` · ${result.article.url}` : ' · no link'}${more}`,
-    ),
+    r.context(`${a.title ?? 'title unknown'} · ${shortSource(a)} · ${a.url ?? 'no link'}${more}`),
   ];
 }
 

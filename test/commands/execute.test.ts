@@ -67,6 +67,10 @@ describe('executeCommand', () => {
     ]);
     expect(reply.fallback).toContain('“We can analyze them through a working group”');
     expect(reply.fallback).toContain('Results 1–5 of 7 · page 1 of 2');
+    // The four further results are compact: the quote and one source line each.
+    expect(reply.fallback).toContain(
+      '(Putin proposes a joint cybersecurity group · TechCrunch, July 16, 2018 · https://techcrunch.com/2018/07/16/putin)',
+    );
   });
 
   it('takes typed args (Discord) as well as text', async () => {
