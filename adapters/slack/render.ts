@@ -304,6 +304,10 @@ export function toBlockKit(reply: Reply, opts: RenderOptions = {}): SlackMessage
     );
   }
 
+  // Slack refuses an empty `blocks` array; a reply with nothing to show still says so.
+  if (head.length + shown.length + tail.length === 0)
+    shown = [section(clipEscaped(reply.fallback || '(no answer)', MAX_SECTION_TEXT))];
+
   const sharedPrefix = opts.sharedBy ? `Shared by ${mentionUser(opts.sharedBy)}: ` : '';
   const text = clipFormatted(
     `${sharedPrefix}${clipEscaped(reply.fallback, MAX_MESSAGE_TEXT)}`,

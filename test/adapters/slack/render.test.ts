@@ -178,6 +178,12 @@ describe('toBlockKit: exact output', () => {
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(message.text).toBe(`Shared by <@U0REPORTER>: ${reply.fallback}`);
   });
+  it('never sends an empty blocks array', () => {
+    const empty: Reply = { status: 'empty', title: '', blocks: [], actions: [], fallback: '' };
+    expect(toBlockKit(empty).blocks).toEqual([
+      { type: 'section', text: { type: 'mrkdwn', text: '(no answer)', verbatim: true } },
+    ]);
+  });
 });
 
 describe('escaping', () => {
