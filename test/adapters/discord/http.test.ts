@@ -207,6 +207,17 @@ describe('buttons', () => {
     expect(m.embeds[0]?.author?.name).toBe('Vladimir Putin, Russian President');
   });
 
+  it('works in a DM too, where the user comes without a member', async () => {
+    const dm = (p: ReturnType<typeof commandInteraction> | ReturnType<typeof buttonInteraction>) => {
+      const { member, guild_id: _g, ...rest } = p;
+      return { ...rest, channel: { id: p.channel_id, type: 1 }, user: member.user, context: 1 };
+    };
+    const first = await send(harness, dm(commandInteraction('quote', { query: 'putin working group' })));
+    expect(first.type).toBe(4);
+    const shared = await send(harness, dm(buttonInteraction(keyOf(first.data, 'share'))));
+    expect(shared.data?.content?.startsWith(`Posted by <@${USER_ID}>`)).toBe(true);
+  });
+
   it('More replaces the message with the next page (type 7)', async () => {
     const first = await send(hostile, commandInteraction('quote', { query: 'harbour bridge plan' }));
     expect(first.data?.embeds.at(-1)?.footer?.text).toContain('page 1 of');

@@ -27,6 +27,7 @@ import {
   toDiscordMessage,
 } from '../../../adapters/discord/render.ts';
 import type { Reply, ReplyBlock } from '../../../src/reply/types.ts';
+import { unescapeDiscord } from './contract.ts';
 
 const source = {
   id: 'a.txt',
@@ -276,6 +277,18 @@ const reply: fc.Arbitrary<Reply> = fc.record({
     { maxLength: 3 },
   ),
   fallback: anyText,
+});
+
+describe('escaping loses nothing', () => {
+  it('undoing the escapes gives back the original text', () => {
+    const noUrlNoZwsp = anyText.filter((t) => !t.includes('\u200b') && !/https?:\/\//.test(t));
+    fc.assert(
+      fc.property(noUrlNoZwsp, (t) => {
+        expect(unescapeDiscord(escapeMarkdown(t))).toBe(t);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('limits hold for any reply', () => {
