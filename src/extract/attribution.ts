@@ -4,7 +4,15 @@
  */
 import type { ArticleContext, Para } from './context.ts';
 import { tokenAt } from './context.ts';
-import { FRAMING_VERBS, NOT_NAME_WORDS, ORG_NOUNS, PRONOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.ts';
+import {
+  FRAMING_VERBS,
+  NAME_CONNECTORS,
+  NOT_NAME_WORDS,
+  ORG_NOUNS,
+  PRONOUNS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+} from './lexicon.ts';
 import { analyzeRun, capitalRuns, type Entity, roleAround } from './names.ts';
 import { isCapitalized, type Token } from './tokens.ts';
 
@@ -176,17 +184,25 @@ function shortestPhrase(
     if (a < end - 1 && t.trail.startsWith(',')) break;
     const prev = para.tokens[a - 1];
     // Extend while the previous token still belongs to the phrase (capitalised, role word, article).
+    const beforePrev = para.tokens[a - 2];
+    const connector =
+      prev !== undefined &&
+      NAME_CONNECTORS.has(prev.lower) &&
+      beforePrev !== undefined &&
+      beforePrev.trail === '' &&
+      isCapitalized(beforePrev.word);
     const boundary =
       a === floor ||
       prev === undefined ||
       prev.trail !== '' ||
-      !(
-        isCapitalized(prev.word) ||
-        ROLE_NOUNS.has(prev.lower) ||
-        ORG_NOUNS.has(prev.lower) ||
-        /^(the|a|an)$/.test(prev.lower) ||
-        prev.possessive
-      );
+      (!connector &&
+        !(
+          isCapitalized(prev.word) ||
+          ROLE_NOUNS.has(prev.lower) ||
+          ORG_NOUNS.has(prev.lower) ||
+          /^(the|a|an)$/.test(prev.lower) ||
+          prev.possessive
+        ));
     if (!boundary) continue;
     const hit = speakerPhrase(ctx, para, a, end, verb);
     if (hit) return hit;

@@ -112,14 +112,17 @@ export function buildContext(
     const prev = para.tokens[phrase.from - 1];
     const next = para.tokens[phrase.to];
     const pos = para.base + first.start;
+    // `According to Hartmann, ...` makes Hartmann the source of what follows: as good as a subject.
+    const according = prev?.lower === 'to' && para.tokens[phrase.from - 2]?.lower === 'according';
     const subject =
-      !phrase.possessive &&
-      !inQuote(pos) &&
-      (prev === undefined || !PREPOSITIONS.has(prev.lower) || prev.trail !== '') &&
-      (next === undefined ||
-        /^\p{Ll}/u.test(next.word) ||
-        (para.tokens[phrase.to - 1] as Token).trail === ',') &&
-      !NOT_NAME_WORDS.has(next?.lower ?? '');
+      according ||
+      (!phrase.possessive &&
+        !inQuote(pos) &&
+        (prev === undefined || !PREPOSITIONS.has(prev.lower) || prev.trail !== '') &&
+        (next === undefined ||
+          /^\p{Ll}/u.test(next.word) ||
+          (para.tokens[phrase.to - 1] as Token).trail === ',') &&
+        !NOT_NAME_WORDS.has(next?.lower ?? ''));
     table.mention(entity, pos, subject && !inQuote(pos));
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.

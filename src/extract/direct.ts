@@ -66,7 +66,16 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     const closePara = ctx.paras[lastPart.para];
     if (lastPart.closed && closePara) {
       const closeSentence = sentenceAt(closePara.sentences, lastPart.close);
-      const sentenceEnd = Math.max(closeSentence?.end ?? closePara.text.length, lastPart.close + 1);
+      let sentenceEnd = Math.max(closeSentence?.end ?? closePara.text.length, lastPart.close + 1);
+      // `"What do residents use every day?" Natarajan said.`: the splitter ends the sentence at `?"`, but a
+      // question or exclamation inside the marks does not end the attribution's sentence.
+      if (
+        sentenceEnd === lastPart.close + 1 &&
+        /[?!]\s*$/.test(closePara.text.slice(lastPart.innerStart, lastPart.close))
+      ) {
+        const next = sentenceAt(closePara.sentences, lastPart.close + 2);
+        if (next && next.start > lastPart.close) sentenceEnd = next.end;
+      }
       after = attributionAfter(ctx, closePara, lastPart.close + 1, sentenceEnd);
     }
     prevClose.set(lastPart.para, lastPart.close + 1);
@@ -77,9 +86,18 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       after !== undefined ||
       (before !== undefined && /[,:]\s*$/.test(para.text.slice(segStart, first.open)) && words >= 1);
     let keep = !named;
+    const prevQuote = out.at(-1);
+    // `"Polls don't vote," he said. "People vote."`: the second half of a split quote needs no attribution.
+    const continuesSplit =
+      prevQuote !== undefined &&
+      prevQuote.keep &&
+      prevQuote.attribution !== undefined &&
+      (prevQuote.parts.at(-1) as Span).para === first.para &&
+      /^[^"“”]*$/.test(para.text.slice((prevQuote.parts.at(-1) as Span).close + 1, first.open)) &&
+      para.text.slice((prevQuote.parts.at(-1) as Span).close + 1, first.open).length < 120;
     if (keep && !attribution) {
       // No attribution: only long stretches of speech count (a lone sentence in quotes between quoted paragraphs).
-      keep = words >= 5 && !looksLikeTitle(text);
+      keep = (words >= 5 || continuesSplit) && !looksLikeTitle(text);
     } else if (keep && !adjacent) {
       // A verb earlier in the sentence frames the quote; a one- or two-word span there is a scare quote.
       keep = words >= 3 || (words >= 2 && SPEECH_VERBS.has(attribution?.verb ?? ''));

@@ -31,7 +31,8 @@ export function findFacts(
     for (const s of para.sentences as Sentence[]) {
       const n = wordCount(s.text);
       if (n < 6 || n > 90 || /\?["”’]?$/.test(s.text)) continue;
-      if (covered(p, s.start, s.end) || /["“”]/.test(s.text)) continue;
+      // Quote sentences are quotes, not facts; a scare quote or a quoted title does not make one.
+      if (covered(p, s.start, s.end)) continue;
       if (!isClaim(s.text)) continue;
       let start = s.start;
       // Summary bullets (`- Putin said ...`) keep their sentence, not the bullet.

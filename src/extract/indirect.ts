@@ -86,7 +86,7 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
     }
   }
   for (const s0 of starts) {
-    for (let v = s0 + 1; v < b && v < s0 + 14; v++) {
+    for (let v = s0 + 1; v < b && v < s0 + 30; v++) {
       const vt = toks[v] as Token;
       if (!REPORTING_VERBS.has(vt.lower) || vt.lower.endsWith('ing')) {
         if (/[.;:!?]/.test(vt.trail)) break;
@@ -95,6 +95,15 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
       let e = v;
       while (e > s0 && ADVERBS.has((toks[e - 1] as Token).lower)) e--;
       let attribution: Attribution | undefined;
+      // `Mayor Elena Ruiz, who had threatened a veto, said ...`: the subject ends at the first comma.
+      if ((toks[e - 1] as Token | undefined)?.trail.startsWith(',')) {
+        for (let k = s0; k < e - 1; k++) {
+          if ((toks[k] as Token).trail.startsWith(',')) {
+            attribution = speakerPhrase(ctx, para, s0, k + 1, vt.lower);
+            break;
+          }
+        }
+      }
       for (let x = s0; x < e && !attribution; x++) {
         // The subject must run from x to the verb; try the longest first so titles stay with their names.
         attribution = speakerPhrase(ctx, para, x, e, vt.lower);
@@ -109,6 +118,23 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
         attribution,
       };
     }
+  }
+  // `According to Osei, the overtime line will grow ...` / `..., according to Osei.`
+  const accordingAt = toks.findIndex(
+    (t, i) => i >= a && i < b - 2 && t.lower === 'according' && toks[i + 1]?.lower === 'to',
+  );
+  if (accordingAt === a) {
+    for (let k = a + 2; k < b - 4 && k < a + 10; k++) {
+      if (!(toks[k] as Token).trail.startsWith(',')) continue;
+      const attribution = speakerPhrase(ctx, para, a + 2, k + 1, 'according to');
+      if (attribution?.entity)
+        return { start: (toks[k + 1] as Token).start, end: clauseEnd(para, s), attribution };
+      break;
+    }
+  } else if (accordingAt > a + 3 && (toks[accordingAt - 1] as Token).trail.startsWith(',')) {
+    const attribution = speakerPhrase(ctx, para, accordingAt + 2, b, 'according to');
+    if (attribution?.entity)
+      return { start: (toks[a] as Token).start, end: (toks[accordingAt - 1] as Token).end, attribution };
   }
   // `..., adding that Russia has been the most aggressive foreign actor`.
   for (let i = a + 2; i < b - 4; i++) {

@@ -57,14 +57,19 @@ function finalAttribution(
         if (vt.trail !== '' && !vt.trail.startsWith(',')) break;
         continue;
       }
-      const tail = toks.slice(v + 1, b);
-      if (tail.length > 7 || tail.some((t) => t.lower === 'that' || t.lead !== '')) break;
       let attribution: Attribution | undefined;
       if (v === c + 1) {
-        // `..., said Luis Ortega, the union's president.`
-        for (let e = b; e > v + 1 && !attribution; e--)
-          attribution = speakerPhrase(ctx, para, v + 1, e, vt.lower);
-      } else attribution = speakerPhrase(ctx, para, c + 1, v, vt.lower);
+        // `..., said Luis Ortega, the union's president.` / `..., said Rosa Delgado, who called a meeting.`:
+        // the speaker runs to the next comma; whatever follows describes them.
+        let e = v + 1;
+        while (e < b && e < v + 9 && !(toks[e] as Token).trail.startsWith(',')) e++;
+        for (let x = Math.min(e + 1, b); x > v + 1 && !attribution; x--)
+          attribution = speakerPhrase(ctx, para, v + 1, x, vt.lower);
+      } else {
+        const tail = toks.slice(v + 1, b);
+        if (tail.length > 7 || tail.some((t) => t.lower === 'that' || t.lead !== '')) break;
+        attribution = speakerPhrase(ctx, para, c + 1, v, vt.lower);
+      }
       if (attribution) return { clauseEnd: ct.end, attribution };
       break;
     }
