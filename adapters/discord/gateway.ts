@@ -24,7 +24,6 @@ import { type Dispatch, failedMessage, type Pending, readyWithin } from './dispa
 import type { DiscordMessage } from './render.ts';
 
 export interface GatewayOptions {
-  token: string;
   /** REST base URL (DISCORD_API_URL); null means Discord's. */
   apiUrl: string | null;
   dispatch: Dispatch;

@@ -15,6 +15,7 @@ import {
   type Dispatch,
   failedMessage,
   type OptionInput,
+  type Pending,
   readyWithin,
   unsupportedMessage,
   withoutFlags,
@@ -154,11 +155,7 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
   const { dispatch, logger } = options;
 
   /** Sends the first response, and when deferred, edits the original message once the answer is ready. */
-  async function answer(
-    res: ServerResponse,
-    interaction: RawInteraction,
-    pending: ReturnType<Dispatch['command']>,
-  ) {
+  async function answer(res: ServerResponse, interaction: RawInteraction, pending: Pending) {
     const ready = await readyWithin(pending.message, options.deferAfterMs);
     if (ready) {
       if (pending.mode === 'update')

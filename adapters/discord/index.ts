@@ -62,7 +62,6 @@ export async function createDiscordAdapter(
   const token = config.token;
   if (!token) throw new Error('DISCORD_TOKEN is missing: gateway mode needs the bot token');
   const client = createGatewayClient({
-    token,
     apiUrl: config.apiUrl,
     dispatch,
     logger: deps.logger,
