@@ -73,6 +73,11 @@ export interface SlackHarness {
     value: string,
     overrides?: { channel?: string; triggerId?: string },
   ): Promise<SlackResponse & { responseId: string }>;
+  /**
+   * The answer to a slash command, wherever it went: the ack body when it was ready in time, else the
+   * response_url post (a first /cite loads the CSL engine and may miss the ack budget on a busy machine).
+   */
+  answer(res: SlackResponse & { responseId: string }): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -205,6 +210,10 @@ export async function startSlackHarness(
       return { ...(await send(form)), responseId };
     },
     clickForm,
+    async answer(res) {
+      if (res.json && Array.isArray(res.json.blocks)) return res.json;
+      return (await standIn.waitFor(`response/${res.responseId}`)).body;
+    },
     async click(actionId, value, overrides) {
       const { form, responseId } = clickForm(actionId, value, overrides);
       return { ...(await send(form)), responseId };

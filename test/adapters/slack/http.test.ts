@@ -100,13 +100,15 @@ describe('Slack adapter over HTTP (fixture engine)', () => {
       const res = await h.slash(command, text);
       expect(res.status, command).toBe(200);
       expect(res.json?.response_type, command).toBe('ephemeral');
-      const blocks = res.json?.blocks as Block[];
+      const message = await h.answer(res);
+      expect(message.response_type, command).toBe('ephemeral');
+      const blocks = message.blocks as Block[];
       expect(blocks.length, command).toBeGreaterThan(1);
       expect(blocks.length, command).toBeLessThanOrEqual(MAX_BLOCKS);
       const header = blocks.find((b) => b.type === 'header')?.text?.text ?? '';
       expect(header, command).toMatch(title);
       titles.add(`${command}:${header}`);
-      expect(typeof res.json?.text, command).toBe('string');
+      expect(typeof message.text, command).toBe('string');
     }
     // /newsroom and /help are the same command; the others differ.
     const help = [...titles]
