@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, cleanEnv, ROOT, SEEDS } from './spawn.ts';
+import { BIN, cleanEnv, SEEDS } from './spawn.ts';
 
 interface LogLine {
   msg: string;
@@ -13,9 +13,9 @@ interface LogLine {
 }
 
 /** Starts the bot and hands back a way to wait for log lines (pino JSON on stderr). */
-function startBot(env: Record<string, string>) {
+function startBot(env: Record<string, string>, cwd: string) {
   const child = spawn(process.execPath, [BIN, 'start'], {
-    cwd: ROOT,
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,7 +78,8 @@ describe('newsroom start with Discord (HTTP interactions)', () => {
   it('serves /healthz with the counts, reloads on SIGHUP and a new file, stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsroom-start-'));
     cpSync(SEEDS, dir, { recursive: true });
-    const bot = startBot(discordHttpEnv(dir));
+    // The data folder doubles as the working directory, so no developer .env is read.
+    const bot = startBot(discordHttpEnv(dir), dir);
     running = bot.child;
     const ready = await bot.waitFor((l) => l.msg.startsWith('running discord (http)'));
     expect(ready.msg).toMatch(/2 articles, \d+ quotes, \d+ facts/);

@@ -1,8 +1,13 @@
 /** `newsroom start` with no chat credentials is the console bot: piped stdin and a real pseudo-terminal. */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cleanEnv, ROOT, runBin, SEEDS } from '../cli/spawn.ts';
+
+// Run from an empty folder so a developer's own .env (read by dotenv from the working directory) stays out.
+const CWD = mkdtempSync(join(tmpdir(), 'newsroom-cwd-'));
 
 describe('console over piped stdin', () => {
   it('answers one command per line and exits 0 at end of input', async () => {
@@ -17,6 +22,7 @@ describe('console over piped stdin', () => {
     const { code, stdout, stderr } = await runBin(['start'], {
       env: cleanEnv({ NEWSROOM_DATA: SEEDS }),
       input,
+      cwd: CWD,
     });
     expect(code).toBe(0);
     expect(stdout).not.toContain('newsroom>');
@@ -37,6 +43,7 @@ describe('console over piped stdin', () => {
         SLACK_BOT_TOKEN: 'xoxp-user',
         DISCORD_PUBLIC_KEY: 'abc',
       }),
+      cwd: CWD,
     });
     expect(code).toBe(1);
     expect(stdout).toBe('');
@@ -59,7 +66,7 @@ describe('console on a pseudo-terminal', () => {
           '/quote putin working group',
           'quit',
         ],
-        { cwd: ROOT, env: cleanEnv({ NEWSROOM_DATA: SEEDS, TERM: 'xterm-256color' }) },
+        { cwd: CWD, env: cleanEnv({ NEWSROOM_DATA: SEEDS, TERM: 'xterm-256color' }) },
       );
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
