@@ -148,6 +148,26 @@ export function link(url: string, label: string): string {
   return `<${escapeText(url.replace(/\|/g, '%7C'))}|${escapeText(oneLine(label))}>`;
 }
 
+/** Bare http(s) URLs in text; trailing punctuation belongs to the sentence, not the URL. */
+const BARE_URL = /https?:\/\/[^\s<>"]+/g;
+const TRAILING = /[.,;:!?)\]}'”’»]+$/;
+
+/**
+ * Escapes `raw` and turns its bare http(s) URLs into links labelled with the URL itself, so a source link is
+ * clickable (mrkdwn is sent verbatim, which stops Slack linking it) but no label can hide where a link goes.
+ */
+export function linkified(raw: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of raw.matchAll(BARE_URL)) {
+    const url = m[0].replace(TRAILING, '');
+    const at = m.index ?? 0;
+    out += escapeText(raw.slice(last, at)) + link(url, url);
+    last = at + url.length;
+  }
+  return out + escapeText(raw.slice(last));
+}
+
 function quoteBlock(block: Extract<ReplyBlock, { type: 'quote' }>): string {
   const attribution = `\n— *${escapeText(oneLine(describeSpeaker(block.speaker, null)))}*${
     block.speaker && block.role ? `, _${escapeText(oneLine(block.role))}_` : ''
@@ -230,7 +250,7 @@ function blockToSlack(block: ReplyBlock): SlackBlock[] {
     case 'quote':
       return [section(quoteBlock(block))];
     case 'context':
-      return [contextBlock(clipEscaped(block.text, MAX_SECTION_TEXT))];
+      return [contextBlock(linkified(block.text))];
     case 'citation':
       return citationBlocks(block.source, block.credit);
     case 'fields':
@@ -246,7 +266,7 @@ function blockToSlack(block: ReplyBlock): SlackBlock[] {
         : [
             section(
               clipFormatted(
-                block.items.map((item) => `• ${escapeText(oneLine(item))}`).join('\n'),
+                block.items.map((item) => `• ${linkified(oneLine(item))}`).join('\n'),
                 MAX_SECTION_TEXT,
               ),
             ),

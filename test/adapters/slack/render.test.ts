@@ -7,6 +7,7 @@ import {
   ELLIPSIS,
   escapeText,
   link,
+  linkified,
   MAX_BLOCKS,
   MAX_BUTTON_TEXT,
   MAX_FIELD_TEXT,
@@ -199,6 +200,21 @@ describe('escaping', () => {
     );
     expect(link('javascript:alert(1)', 'x')).toBe('x (javascript:alert(1))');
     expect(link('https://x.test/ <!here>', 'x')).toBe('x (https://x.test/ &lt;!here&gt;)');
+  });
+
+  it('makes bare source URLs in context and lists clickable, labelled with the URL itself', () => {
+    expect(linkified('See https://x.test/a. Then')).toBe('See <https://x.test/a|https://x.test/a>. Then');
+    expect(linkified('<!channel> (https://x.test/?a=1&b=2)')).toBe(
+      '&lt;!channel&gt; (<https://x.test/?a=1&amp;b=2|https://x.test/?a=1&amp;b=2>)',
+    );
+    expect(linkified('no links & <here>')).toBe('no links &amp; &lt;here&gt;');
+    // A masked link typed as text stays a visible URL: the label can never hide the destination.
+    expect(linkified('<http://evil|click>')).toBe('&lt;<http://evil%7Cclick|http://evil|click>&gt;');
+    const blocks = toBlockKit(
+      r.card({ title: 't', blocks: [r.list(['A · https://a.test/x']), r.context('B · https://b.test/y')] }),
+    ).blocks;
+    expect(JSON.stringify(blocks)).toContain('• A · <https://a.test/x|https://a.test/x>');
+    expect(JSON.stringify(blocks)).toContain('B · <https://b.test/y|https://b.test/y>');
   });
 
   it('renders only Slack user ids as mentions', () => {
