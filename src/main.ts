@@ -120,7 +120,18 @@ export async function main(
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const holder = new EngineHolder(await loadEngine(config.dataDir), config.dataDir, logger);
+  let first: SearchEngine;
+  try {
+    first = await loadEngine(config.dataDir);
+  } catch (error) {
+    // Unreadable files are problems, not exceptions; getting here is a bug in loading, so say it plainly.
+    logger.error({ err: error, dataDir: config.dataDir }, 'could not build the corpus');
+    io.stderr.write(
+      `newsroom: could not load the articles in ${config.dataDir}: ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
+  const holder = new EngineHolder(first, config.dataDir, logger);
   const actions = new ActionStore();
   const deps: AdapterDeps = { config, logger, engine: holder.get, actions };
 
