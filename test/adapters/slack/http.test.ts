@@ -80,8 +80,14 @@ describe('Slack adapter over HTTP (fixture engine)', () => {
     });
     expect(tampered.status).toBe(401);
     // The same request, correctly signed, is answered: the refusals above were about the signature only.
-    const ok = await h.send(form);
-    expect(ok.status).toBe(200);
+    // A clock a little ahead (4 minutes) is within the window, as a little behind is.
+    const ahead = await h.send(form, { timestamp: nowSeconds() + 4 * 60 });
+    expect(ahead.status).toBe(200);
+    expect(ahead.json?.response_type).toBe('ephemeral');
+    const behind = await h.send(h.slashForm('/quote', 'working group').form, {
+      timestamp: nowSeconds() - 4 * 60,
+    });
+    expect(behind.status).toBe(200);
     expect(h.standIn.named(`response/${responseId}`)).toHaveLength(0);
   });
   it('answers every command, /newsroom and /help included, and an unknown one, in the ack', async () => {
