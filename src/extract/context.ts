@@ -3,7 +3,7 @@
  * once, and the entity table (who is mentioned where, with which role).
  */
 import { NOT_NAME_WORDS } from './lexicon.ts';
-import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, roleAround } from './names.ts';
+import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
 import { type Token, tokenize } from './tokens.ts';
 
@@ -77,16 +77,36 @@ export function buildContext(
     base += text.length + 1;
   }
   const phrases: Array<{ para: Para; phrase: NamePhrase; role: string | null }> = [];
+  const singles = new Set<string>();
   for (const para of paras) {
     for (const [from, to] of capitalRuns(para.tokens)) {
       const phrase = analyzeRun(para.tokens, from, to);
       if (!phrase) continue;
       const role = roleAround(para.tokens, phrase.from, phrase.to);
       if (role && phrase.type === 'unknown' && phrase.nameWords.length >= 2) phrase.type = 'person';
+      if (phrase.type === 'unknown') {
+        const kind = orgApposition(para.tokens, phrase.to);
+        if (kind) {
+          phrase.type = 'org';
+          phrase.company = kind === 'company';
+        }
+      }
+      if (phrase.nameWords.length === 1) singles.add((phrase.nameWords[0] as string).toLowerCase());
       phrases.push({ para, phrase, role });
-      // Full names first, so that later short forms find them.
-      if (phrase.nameWords.length >= 2 && registrable(phrase, role)) table.addFull(phrase, role);
     }
+  }
+  for (const { phrase, role } of phrases) {
+    // `Gavin Shore ... Shore told the council`: a two- or three-word name later used by its last word is a person.
+    const words = phrase.nameWords;
+    if (
+      phrase.type === 'unknown' &&
+      words.length >= 2 &&
+      words.length <= 3 &&
+      singles.has((words.at(-1) as string).toLowerCase())
+    )
+      phrase.type = 'person';
+    // Full names first, so that later short forms find them.
+    if (words.length >= 2 && registrable(phrase, role)) table.addFull(phrase, role);
   }
   const ranges = [...quoteRanges].sort((x, y) => x[0] - y[0]);
   const inQuote = (pos: number): boolean => {
@@ -121,8 +141,7 @@ export function buildContext(
         (prev === undefined || !PREPOSITIONS.has(prev.lower) || prev.trail !== '') &&
         (next === undefined ||
           /^\p{Ll}/u.test(next.word) ||
-          (para.tokens[phrase.to - 1] as Token).trail === ',') &&
-        !NOT_NAME_WORDS.has(next?.lower ?? ''));
+          (para.tokens[phrase.to - 1] as Token).trail === ','));
     table.mention(entity, pos, subject && !inQuote(pos));
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.

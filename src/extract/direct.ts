@@ -4,7 +4,7 @@
  */
 import { type Attribution, attributionAfter, attributionBefore, tokenRange } from './attribution.ts';
 import { type ArticleContext, sentenceAt } from './context.ts';
-import { NAMING_CUES, SPEECH_VERBS } from './lexicon.ts';
+import { NAMING_CUES, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.ts';
 import type { Span } from './spans.ts';
 import type { Token } from './tokens.ts';
 
@@ -29,10 +29,14 @@ function looksLikeTitle(text: string): boolean {
 }
 
 /** A naming cue right before the opening mark: `so-called "X"`, `the film "X"`, `a group called "X"`. */
-function namedBefore(tokens: Token[], openIdx: number): boolean {
+function namedBefore(tokens: Token[], openIdx: number, capitalised: boolean): boolean {
   for (let i = openIdx - 1; i >= 0 && i >= openIdx - 3; i--) {
     const t = tokens[i] as Token;
+    // A cue in the previous sentence (`who led the study. 'When ...`) names nothing here.
+    if (/[.!?;:]/.test(t.trail)) break;
     if (NAMING_CUES.has(t.lower) || (t.lower === 'called' && i === openIdx - 1)) return true;
+    // `the film "The Long Tide"` names a title; `called the film "patient, furious"` quotes a judgement.
+    if (capitalised && TITLE_NOUNS.has(t.lower) && i >= openIdx - 2) return true;
     if (t.lower === 'known' && tokens[i + 1]?.lower === 'as') return true;
     if (t.lower === 'called' && tokens[i - 1]?.lower === 'so') return true;
     if (t.trail !== '' && i < openIdx - 1) break;
@@ -81,7 +85,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     prevClose.set(lastPart.para, lastPart.close + 1);
     const attribution = after ?? before;
     const [openTok] = tokenRange(para, first.open + 1, first.open + 1);
-    const named = namedBefore(para.tokens, openTok);
+    const named = namedBefore(para.tokens, openTok, /^\p{Lu}/u.test(text));
     const adjacent =
       after !== undefined ||
       (before !== undefined && /[,:]\s*$/.test(para.text.slice(segStart, first.open)) && words >= 1);

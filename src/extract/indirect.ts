@@ -47,6 +47,19 @@ function clauseStart(toks: Token[], v: number, b: number): number {
     if (t.lower === 'that' && t.trail === '') return i + 1;
     if (t.trail !== '' && t.trail !== ',') break;
   }
+  // `said on Tuesday it would ...`, `said last week the plan ...`: step over a short time phrase.
+  const time = /^(on|last|this|next|early|late)$/.test(toks[k]?.lower ?? '') ? k : -1;
+  if (time >= 0) {
+    const unit = toks[k + 1];
+    if (
+      unit &&
+      unit.trail === '' &&
+      /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|morning|afternoon|evening|night)$/.test(
+        unit.lower,
+      )
+    )
+      k += 2;
+  } else if (/^(yesterday|today|tonight)$/.test(toks[k]?.lower ?? '') && toks[k]?.trail === '') k += 1;
   const first = toks[k];
   if (!first || (toks[k - 1] as Token).trail !== '' || NOT_CLAUSE_START.has(first.lower)) return -1;
   if (
@@ -79,6 +92,17 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
   const toks = para.tokens;
   // Subject at the sentence start, or after a short introductory phrase (`On Monday, Ortega said ...`).
   const starts = [a];
+  // A dateline (`SAN MATEO, Calif., Jan. 23 —`) is not part of the sentence's grammar.
+  for (let i = a; i < b && i < a + 12; i++) {
+    if (
+      /^[—–]$|^--$/.test(
+        para.text.slice((toks[i] as Token).start - (toks[i] as Token).lead.length, (toks[i] as Token).end),
+      )
+    ) {
+      starts.push(i + 1);
+      break;
+    }
+  }
   for (let i = a; i < b && i < a + 10; i++) {
     if ((toks[i] as Token).trail.startsWith(',')) {
       starts.push(i + 1);

@@ -25,15 +25,21 @@ export const REPORTING_VERBS = set(`
 
 /** Verbs that frame a partial quote inside a sentence (`called the offer "a brochure"`). */
 export const FRAMING_VERBS = set(`
-  called calls calling described describes describing dismissed dismisses labeled labelled branded termed
-  characterized praised criticized slammed
+  called calls calling described describes describing dismissed dismisses labeled labelled termed
+  characterized praised criticized slammed thanked thanks accused accuses blamed blames apologized pleaded begged
+  demanded demands wondered questioned hailed condemned denounced welcomed promised vowed pledged urged
 `);
 
-/** Words right before a quoted span that make it a name or title, not speech. */
+/** Words right before a quoted span that make it a name, not speech (`the so-called "deep state"`). */
 export const NAMING_CUES = set(`
-  so-called dubbed titled entitled nicknamed named
-  film movie book novel song album show series play documentary podcast exhibit exhibition
-  slogan motto headline hashtag term word phrase label banner brand
+  so-called dubbed titled entitled nicknamed named branded
+`);
+
+/** Nouns that introduce a quoted title (`the film "The Long Tide"`): a title only when it is capitalised. */
+export const TITLE_NOUNS = set(`
+  film movie book novel song album show series play documentary podcast exhibit exhibition painting poem opera
+  slogan motto headline hashtag term word phrase label banner brand program programme campaign initiative operation
+  act bill law report study
 `);
 
 /** Honorifics: dropped from names (they carry gender but no role). */
@@ -76,6 +82,18 @@ export const ROLE_NOUNS = set(`
   representative official ceo cfo head operator activist scholar epidemiologist virologist astronomer biologist
   physicist chemist geologist ecologist climatologist researcher lead author shopkeeper farmer tenant landlord
   referee veteran winger rookie champion candidate architect planner librarian pastor mechanic electrician
+  developer artist filmmaker director writer novelist poet singer musician actor actress designer photographer
+  journalist editor reporter pediatrician surgeon specialist psychologist pharmacist dentist paramedic firefighter
+  officer deputy trooper soldier pilot chef owner manager clerk cashier accountant banker broker trader lobbyist
+  daughter son wife husband mother father brother sister grandmother grandfather granddaughter grandson widow
+  neighbor neighbour friend colleague partner spouse parent
+`);
+
+/** Nouns that, in apposition, make a name a company (`Brightline Robotics, the maker of forklifts,`). */
+export const COMPANY_NOUNS = set(`
+  company firm maker manufacturer startup start-up retailer chain airline automaker carmaker brewer producer
+  supplier developer operator provider insurer lender bank distributor publisher studio business conglomerate
+  subsidiary brand biotech
 `);
 
 /** Lower-case nouns that name an organisation (`the company said`). */

@@ -5,12 +5,14 @@
  */
 import {
   COMPANY_HEADS,
+  COMPANY_NOUNS,
   CORPORATE_SUFFIXES,
   FIRST_NAMES,
   HONORIFICS,
   NAME_CONNECTORS,
   NOT_NAME_WORDS,
   ORG_HEADS,
+  ORG_NOUNS,
   ROLE_NOUNS,
   TITLE_WORDS,
 } from './lexicon.ts';
@@ -32,6 +34,8 @@ export interface NamePhrase {
   possessive: boolean;
   /** The surface form as written (`Mr. Putin`, `President Donald Trump`). */
   form: string;
+  /** Known to be a company (from an apposition such as `, the maker of forklifts,`). */
+  company?: boolean;
 }
 
 /** Something that can speak: a person or an organisation, with every role seen. */
@@ -267,6 +271,25 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
   return hasRole ? before.join(' ') : null;
 }
 
+/**
+ * What an apposition says a name is: `Brightline Robotics, the maker of forklifts,` -> company;
+ * `NetCommons, the trade group that ...,` -> organisation; otherwise null.
+ */
+export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | null {
+  const last = tokens[to - 1] as Token;
+  if (!last.trail.startsWith(',')) return null;
+  let i = to;
+  if (/^(the|a|an)$/.test(tokens[i]?.lower ?? '')) i++;
+  for (let n = 0; i < tokens.length && n < 4; i++, n++) {
+    const t = tokens[i] as Token;
+    if (t.lead !== '') break;
+    if (COMPANY_NOUNS.has(t.lower)) return 'company';
+    if (ORG_NOUNS.has(t.lower) && !ROLE_NOUNS.has(t.lower)) return 'org';
+    if (t.trail !== '') break;
+  }
+  return null;
+}
+
 /** Canonical key for matching names: lower case, no dots. */
 const key = (s: string): string => s.toLowerCase().replace(/\./g, '');
 
@@ -315,7 +338,10 @@ export class EntityTable {
     if (e.gender === null && phrase.gender !== null) e.gender = phrase.gender;
     for (const r of [phrase.role, role]) if (r && !e.roles.includes(r)) e.roles.push(r);
     if (e.roles.length > 0 && e.type === 'unknown') e.type = 'person';
-    if (e.type === 'org' && phrase.nameWords.some((w) => COMPANY_HEADS.has(w.toLowerCase())))
+    if (
+      e.type === 'org' &&
+      (phrase.company || phrase.nameWords.some((w) => COMPANY_HEADS.has(w.toLowerCase())))
+    )
       e.company = true;
     e.forms.add(phrase.form);
   }

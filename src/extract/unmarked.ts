@@ -102,10 +102,11 @@ export function unmarkedQuotes(
         continuation: false,
       });
       used.add(i);
-      if (!lostMarks) continue;
-      // Marks lost: the first-person sentences right before and after belong to the same speech.
+      // The first-person sentences right after (and, when every mark is lost, right before) belong to the same
+      // speech: a reporter does not write `we` or `I`.
       let k = i - 1;
-      while (k >= 0 && !used.has(k) && isSpeechLike(ctx, para, sents[k] as Sentence, p, covered)) k--;
+      while (lostMarks && k >= 0 && !used.has(k) && isSpeechLike(ctx, para, sents[k] as Sentence, p, covered))
+        k--;
       if (k < i - 1) {
         const from = sents[k + 1] as Sentence;
         const to = sents[i - 1] as Sentence;
@@ -129,7 +130,7 @@ export function unmarkedQuotes(
         }
         // One sentence without a first-person word may bridge two that have one.
         const nxt = sents[j + 1];
-        if (nxt && isNeutral(ctx, para, cur) && isSpeechLike(ctx, para, nxt, p, covered)) {
+        if (lostMarks && nxt && isNeutral(ctx, para, cur) && isSpeechLike(ctx, para, nxt, p, covered)) {
           end = j + 1;
           j += 2;
           continue;
