@@ -2,7 +2,6 @@
  * Per-article working state shared by the extraction passes: each paragraph tokenised and split into sentences
  * once, and the entity table (who is mentioned where, with which role).
  */
-import { NOT_NAME_WORDS } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
 import { type Token, tokenize } from './tokens.ts';

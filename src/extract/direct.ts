@@ -93,8 +93,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     const prevQuote = out.at(-1);
     // `"Polls don't vote," he said. "People vote."`: the second half of a split quote needs no attribution.
     const continuesSplit =
-      prevQuote !== undefined &&
-      prevQuote.keep &&
+      prevQuote?.keep === true &&
       prevQuote.attribution !== undefined &&
       (prevQuote.parts.at(-1) as Span).para === first.para &&
       /^[^"“”]*$/.test(para.text.slice((prevQuote.parts.at(-1) as Span).close + 1, first.open)) &&
