@@ -19,7 +19,10 @@ function refuse(language: string) {
 
 const ESCAPE_BASE = 0xe100;
 
-/** Strips inline Markdown from one paragraph's text. */
+/**
+ * Strips inline Markdown from one paragraph's text. Every span is bounded so that a huge paragraph full
+ * of unmatched markers stays linear rather than quadratic.
+ */
 export function stripInline(text: string): string {
   // Escaped characters are hidden from the markup rules (as private-use stand-ins), then restored.
   const hidden = text.replace(/\\([\\`*_{}[\]()#+\-.!>~|"'<])/g, (_, c: string) =>
@@ -27,20 +30,20 @@ export function stripInline(text: string): string {
   );
   return (
     hidden
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-      .replace(/\[\^[^\]]+\]/g, '')
-      .replace(/\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*(?:\s+(?:"[^"]*"|'[^']*'))?\)/g, '$1')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      .replace(/<!--[\s\S]{0,10000}?-->/g, '')
+      .replace(/!\[[^\]]{0,1000}\]\([^)]{0,2000}\)/g, '')
+      .replace(/!\[[^\]]{0,1000}\]\[[^\]]{0,100}\]/g, '')
+      .replace(/\[\^[^\]\s]{1,100}\]/g, '')
+      .replace(/\[([^\][]{1,1000})\]\((?:[^()\s]|\([^()]{0,500}\))*(?:\s+(?:"[^"]{0,500}"|'[^']{0,500}'))?\)/g, '$1')
+      .replace(/\[([^\][]{1,1000})\]\[[^\]]{0,100}\]/g, '$1')
       .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-      .replace(/`([^`]+)`/g, '$1')
-      .replace(/(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1/g, '$2')
-      .replace(/\*(?=\S)([^*]+?)(?<=\S)\*/g, '$1')
+      .replace(/`([^`]{1,1000})`/g, '$1')
+      .replace(/(\*\*|__)(?=\S)([\s\S]{1,500}?)(?<=\S)\1/g, '$2')
+      .replace(/\*(?=\S)([^*]{1,500}?)(?<=\S)\*/g, '$1')
       // Underscores inside words (snake_case, URLs) are not emphasis.
-      .replace(/(?<![\p{L}\p{N}_])_(?=\S)([^_]+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1')
-      .replace(/~~(?=\S)([\s\S]+?)(?<=\S)~~/g, '$1')
-      .replace(/<\/?[a-zA-Z][^<>]*>/g, '')
+      .replace(/(?<![\p{L}\p{N}_])_(?=\S)([^_]{1,500}?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1')
+      .replace(/~~(?=\S)([\s\S]{1,500}?)(?<=\S)~~/g, '$1')
+      .replace(/<\/?[a-zA-Z][^<>]{0,1000}>/g, '')
       .replace(/[\uE100-\uE17F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - ESCAPE_BASE))
       .replace(/\s+/g, ' ')
       .trim()
