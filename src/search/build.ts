@@ -1,0 +1,495 @@
+/**
+ * Builds the search index for one corpus, once, synchronously: every quote and fact becomes an item; items that
+ * carry the same quote or fact (several articles, other translations) are clustered into one result; an inverted
+ * index maps each normalised term to the items using it, with a flag for the field it came from.
+ *
+ * Build cost is linear in the corpus: two passes over the items' words plus one pass over rare-term postings for
+ * clustering. Measured by `npm run bench` (about 1 s per 100k quotes on a 2-core machine).
+ */
+import type { Corpus, CorpusArticle, Fact, Quote, Speaker } from '../types.ts';
+import { fold, STOP_WORDS, stem, terms, words } from './normalize.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+/** Field flags in postings: where in an item a term occurs. */
+export const FIELD_TEXT = 1;
+export const FIELD_SPEAKER = 2;
+export const FIELD_META = 4;
+
+/** One quote or fact of one article. */
+export interface Item {
+  article: number;
+  type: 'quote' | 'fact';
+  ref: Quote | Fact;
+}
+
+/** One search result in the making: every item carrying the same quote or fact. */
+export interface Cluster {
+  type: 'quote' | 'fact';
+  /** Item indexes, representative first, then one per further article, earliest first. */
+  items: number[];
+  /** Speaker-table index, or -1. */
+  speaker: number;
+  /** Earliest and latest published date as YYYYMMDD (0 when no source has a date). */
+  minDate: number;
+  maxDate: number;
+}
+
+/** A speaker known to the index: a corpus Speaker, or a quote's name that no corpus speaker covers. */
+export interface SpeakerEntry {
+  speaker: Speaker;
+  /** Folded name and aliases. */
+  keys: string[];
+  /** Folded words of the name and aliases. */
+  words: Set<string>;
+}
+
+/** Everything a query needs; immutable once built. */
+export interface SearchIndex {
+  corpus: Corpus;
+  items: Item[];
+  itemCluster: Int32Array;
+  clusters: Cluster[];
+  speakers: SpeakerEntry[];
+  vocab: Vocabulary;
+  /** The most common surface word for each term id (for suggestions). */
+  surface: string[];
+  /** CSR postings: items of term t are postItems[postStart[t] .. postStart[t+1]). */
+  postStart: Int32Array;
+  postItems: Int32Array;
+  postFlags: Uint8Array;
+  /** Article published date as YYYYMMDD, 0 when unknown. */
+  articleDate: Int32Array;
+}
+
+/** Growable Int32 buffer: builds at a million items without per-entry objects. */
+class IntBuf {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+function dateNum(published: string | null): number {
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return 0;
+  return Number(published.replaceAll('-', ''));
+}
+
+/** Sort key that puts unknown dates last. */
+function dateKey(d: number): number {
+  return d === 0 ? 99_999_999 : d;
+}
+
+/** Builds the speaker table: corpus speakers plus any quote speaker they do not cover. */
+function buildSpeakers(corpus: Corpus): { table: SpeakerEntry[]; byKey: Map<string, number> } {
+  const table: SpeakerEntry[] = [];
+  const byKey = new Map<string, number>();
+  const addEntry = (speaker: Speaker): void => {
+    const idx = table.length;
+    const names = [speaker.name, ...speaker.aliases];
+    const keys = [...new Set(names.map((n) => words(n).join(' ')).filter(Boolean))];
+    const ws = new Set<string>();
+    for (const n of names) for (const w of words(n)) ws.add(w);
+    table.push({ speaker, keys, words: ws });
+    for (const k of keys) if (!byKey.has(k)) byKey.set(k, idx);
+  };
+  for (const s of corpus.speakers ?? []) addEntry(s);
+  const extra = new Map<string, Speaker>();
+  for (const a of corpus.articles) {
+    for (const q of a.quotes) {
+      if (!q.speaker) continue;
+      const key = words(q.speaker).join(' ');
+      if (!key || byKey.has(key)) continue;
+      let s = extra.get(key);
+      if (!s) {
+        s = { name: q.speaker, role: q.role, aliases: [], quoteCount: 0 };
+        extra.set(key, s);
+        addEntry(s);
+      }
+      s.quoteCount++;
+    }
+  }
+  return { table, byKey };
+}
+
+/** Union-find over item indexes. */
+function makeUnion(n: number): { find: (x: number) => number; union: (a: number, b: number) => void } {
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    let r = x;
+    while (parent[r] !== r) r = parent[r] as number;
+    let c = x;
+    while (parent[c] !== r) {
+      const next = parent[c] as number;
+      parent[c] = r;
+      c = next;
+    }
+    return r;
+  };
+  return {
+    find,
+    union: (a, b) => {
+      const ra = find(a);
+      const rb = find(b);
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    },
+  };
+}
+
+/** Containment threshold: share of the shorter item's distinct content terms found in the longer one. */
+const QUOTE_CONTAINMENT = 0.6;
+/** Facts need more: two facts on one topic share many words yet say different things. */
+const FACT_CONTAINMENT = 0.7;
+/** Items with fewer distinct content terms merge only when their words are identical. */
+const MIN_TERMS_TO_MERGE = 3;
+/** Terms used by more items than this are too common to find duplicates through (bounds build time). */
+const DEDUPE_DF_CAP = 100;
+/** Rarest terms probed per item; a duplicate must share two of them (one when only one is usable). */
+const MAX_PROBES = 6;
+
+/** Builds the index for a corpus. Pure: the corpus is not modified. */
+export function buildIndex(corpus: Corpus): SearchIndex {
+  const articles: CorpusArticle[] = corpus.articles;
+  const { table: speakers, byKey: speakerByKey } = buildSpeakers(corpus);
+  const items: Item[] = [];
+  for (let a = 0; a < articles.length; a++) {
+    const art = articles[a] as CorpusArticle;
+    for (const q of art.quotes ?? []) if (q?.text) items.push({ article: a, type: 'quote', ref: q });
+    for (const f of art.facts ?? []) if (f?.text) items.push({ article: a, type: 'fact', ref: f });
+  }
+  const articleDate = new Int32Array(articles.length);
+  for (let a = 0; a < articles.length; a++)
+    articleDate[a] = dateNum((articles[a] as CorpusArticle).published);
+
+  const vocab = new Vocabulary();
+  const surfaceCounts: Map<string, number>[] = [];
+  const noteSurface = (id: number, w: string): void => {
+    let m = surfaceCounts[id];
+    if (!m) {
+      m = new Map();
+      surfaceCounts[id] = m;
+    }
+    if (m.size < 8 || m.has(w)) m.set(w, (m.get(w) ?? 0) + 1);
+  };
+  const termIdsOf = (text: string, surface: boolean, ws = words(text)): number[] => {
+    const ids: number[] = [];
+    for (const w of ws) {
+      if (STOP_WORDS.has(w)) continue;
+      const id = vocab.add(stem(w));
+      if (surface) noteSurface(id, w);
+      ids.push(id);
+    }
+    return ids;
+  };
+
+  // Per-item (term, field) pairs, flattened: pairStart[i] .. pairStart[i+1].
+  const pairTerm = new IntBuf();
+  const pairFlag = new IntBuf();
+  const pairStart = new Int32Array(items.length + 1);
+  // Distinct text terms per item, sorted, for clustering: textStart[i] .. textStart[i+1].
+  const textTerms = new IntBuf();
+  const textStart = new Int32Array(items.length + 1);
+  const itemSpeaker = new Int32Array(items.length).fill(-1);
+  const itemWordKey: string[] = new Array(items.length);
+
+  const metaCache = new Map<number, number[]>();
+  const speakerCache = new Map<number, number[]>();
+  const speakerOfName = new Map<string, number>();
+  // Per-term scratch, indexed by term id (grows with the vocabulary): which item last saw it, with which fields.
+  const termStamp: number[] = [];
+  const termFlags: number[] = [];
+  const order: number[] = [];
+  const mark = (i: number, t: number, flag: number): void => {
+    if (termStamp[t] !== i) {
+      termStamp[t] = i;
+      termFlags[t] = flag;
+      order.push(t);
+    } else termFlags[t] = (termFlags[t] as number) | flag;
+  };
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
+    order.length = 0;
+    const ws = words(item.ref.text);
+    itemWordKey[i] = ws.join(' ');
+    for (const t of termIdsOf(item.ref.text, true, ws)) mark(i, t, FIELD_TEXT);
+    const distinct = order.slice().sort((x, y) => x - y);
+    for (const t of distinct) textTerms.push(t);
+    textStart[i + 1] = textTerms.length;
+
+    if (item.type === 'quote') {
+      const name = (item.ref as Quote).speaker;
+      let sp = -1;
+      if (name) {
+        const known = speakerOfName.get(name);
+        sp = known ?? speakerByKey.get(words(name).join(' ')) ?? -1;
+        if (known === undefined) speakerOfName.set(name, sp);
+      }
+      itemSpeaker[i] = sp;
+      if (sp >= 0) {
+        let ids = speakerCache.get(sp);
+        if (!ids) {
+          ids = [
+            ...new Set(
+              [...(speakers[sp] as SpeakerEntry).words].flatMap((w) => terms(w).map((t) => vocab.add(t))),
+            ),
+          ];
+          speakerCache.set(sp, ids);
+        }
+        for (const t of ids) mark(i, t, FIELD_SPEAKER);
+      }
+    }
+    let meta = metaCache.get(item.article);
+    if (!meta) {
+      const art = articles[item.article] as CorpusArticle;
+      meta = [...new Set(termIdsOf(`${art.title ?? ''} ${art.outlet ?? ''}`, false))];
+      metaCache.set(item.article, meta);
+      // Articles are visited in order: the previous article's meta terms are no longer needed.
+      metaCache.delete(item.article - 1);
+    }
+    for (const t of meta) mark(i, t, FIELD_META);
+    for (const t of order) {
+      pairTerm.push(t);
+      pairFlag.push(termFlags[t] as number);
+    }
+    pairStart[i + 1] = pairTerm.length;
+  }
+  vocab.seal();
+  const surface = vocab.list.map((term, id) => {
+    const m = surfaceCounts[id];
+    if (!m) return term;
+    let best = term;
+    let bestN = -1;
+    for (const [w, n] of m) if (n > bestN) [best, bestN] = [w, n];
+    return best;
+  });
+
+  // CSR postings by counting sort over the pairs.
+  const nTerms = vocab.list.length;
+  const postStart = new Int32Array(nTerms + 1);
+  for (let p = 0; p < pairTerm.length; p++) (postStart[(pairTerm.data[p] as number) + 1] as number)++;
+  for (let t = 0; t < nTerms; t++) postStart[t + 1] = (postStart[t + 1] as number) + (postStart[t] as number);
+  const fill = postStart.slice(0, nTerms);
+  const postItems = new Int32Array(pairTerm.length);
+  const postFlags = new Uint8Array(pairTerm.length);
+  for (let i = 0; i < items.length; i++) {
+    for (let p = pairStart[i] as number; p < (pairStart[i + 1] as number); p++) {
+      const t = pairTerm.data[p] as number;
+      const at = fill[t] as number;
+      fill[t] = at + 1;
+      postItems[at] = i;
+      postFlags[at] = pairFlag.data[p] as number;
+    }
+  }
+
+  const itemCluster = clusterItems(
+    items,
+    itemWordKey,
+    textTerms.data,
+    textStart,
+    itemSpeaker,
+    postStart,
+    postItems,
+    postFlags,
+  );
+  const clusters = makeClusters(items, itemCluster, itemSpeaker, articleDate);
+  return {
+    corpus,
+    items,
+    itemCluster,
+    clusters,
+    speakers,
+    vocab,
+    surface,
+    postStart,
+    postItems,
+    postFlags,
+    articleDate,
+  };
+}
+
+/** Number of shared values of two sorted int ranges. */
+function sharedCount(a: Int32Array, a0: number, a1: number, b0: number, b1: number): number {
+  let n = 0;
+  let i = a0;
+  let j = b0;
+  while (i < a1 && j < b1) {
+    const x = a[i] as number;
+    const y = a[j] as number;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/**
+ * Groups items that carry the same quote or fact: same type, compatible speakers (equal, or one unknown), and the
+ * shorter item's distinct content terms mostly contained in the longer's. Candidates come from the item's rarest
+ * terms: if containment >= c, at least two of the shorter item's floor((1-c)n)+2 rarest terms are shared
+ * (pigeonhole). Probes are capped (MAX_PROBES terms, each used by at most DEDUPE_DF_CAP items) so the build stays
+ * linear; the cost is that a very long quote whose rare words are all common may be missed as a duplicate.
+ * Returns each item's cluster root.
+ */
+function clusterItems(
+  items: Item[],
+  itemWordKey: string[],
+  textTerms: Int32Array,
+  textStart: Int32Array,
+  itemSpeaker: Int32Array,
+  postStart: Int32Array,
+  postItems: Int32Array,
+  postFlags: Uint8Array,
+): Int32Array {
+  const n = items.length;
+  const uf = makeUnion(n);
+  const df = (t: number): number => (postStart[t + 1] as number) - (postStart[t] as number);
+  // Identical wording always merges, however short.
+  const byWords = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const it = items[i] as Item;
+    const key = `${it.type}|${itemSpeaker[i]}|${itemWordKey[i]}`;
+    const prev = byWords.get(key);
+    if (prev === undefined) byWords.set(key, i);
+    else uf.union(prev, i);
+  }
+  const hitStamp = new Int32Array(n).fill(-1);
+  const hitCount = new Uint8Array(n);
+  const found: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s0 = textStart[i] as number;
+    const s1 = textStart[i + 1] as number;
+    const len = s1 - s0;
+    if (len < MIN_TERMS_TO_MERGE) continue;
+    const it = items[i] as Item;
+    const threshold = it.type === 'quote' ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
+    const own = Array.from(textTerms.subarray(s0, s1)).sort((x, y) => df(x) - df(y));
+    const probe: number[] = [];
+    for (const t of own.slice(0, Math.min(MAX_PROBES, Math.floor((1 - threshold) * len) + 2))) {
+      if (df(t) > 1 && df(t) <= DEDUPE_DF_CAP) probe.push(t);
+    }
+    if (probe.length === 0) continue;
+    const needHits = probe.length >= 2 ? 2 : 1;
+    found.length = 0;
+    for (const t of probe) {
+      for (let p = postStart[t] as number; p < (postStart[t + 1] as number); p++) {
+        if (!((postFlags[p] as number) & FIELD_TEXT)) continue;
+        const j = postItems[p] as number;
+        if (j === i) continue;
+        if (hitStamp[j] !== i) {
+          hitStamp[j] = i;
+          hitCount[j] = 1;
+        } else hitCount[j] = Math.min(255, (hitCount[j] as number) + 1);
+        if (hitCount[j] === needHits) found.push(j);
+      }
+    }
+    for (const j of found) {
+      const other = items[j] as Item;
+      if (other.type !== it.type) continue;
+      const sa = itemSpeaker[i] as number;
+      const sb = itemSpeaker[j] as number;
+      if (sa >= 0 && sb >= 0 && sa !== sb) continue;
+      const t0 = textStart[j] as number;
+      const t1 = textStart[j + 1] as number;
+      const shorter = Math.min(len, t1 - t0);
+      if (shorter < MIN_TERMS_TO_MERGE) continue;
+      const shared = sharedCount(textTerms, s0, s1, t0, t1);
+      if (shared / shorter < threshold) continue;
+      if (it.type === 'fact' && !sameNumbers(it.ref.text, other.ref.text)) continue;
+      uf.union(i, j);
+    }
+  }
+  const root = new Int32Array(n);
+  for (let i = 0; i < n; i++) root[i] = uf.find(i);
+  return root;
+}
+
+/** Facts about different amounts are different facts: the shorter's numbers must all appear in the longer. */
+function sameNumbers(a: string, b: string): boolean {
+  const nums = (s: string): string[] => words(s).filter((w) => /\d/.test(w));
+  const [x, y] = a.length <= b.length ? [nums(a), nums(b)] : [nums(b), nums(a)];
+  const ys = new Set(y);
+  return x.every((w) => ys.has(w));
+}
+
+/** Turns union-find roots into clusters, representative = earliest article's wording, and renumbers itemCluster. */
+function makeClusters(
+  items: Item[],
+  itemCluster: Int32Array,
+  itemSpeaker: Int32Array,
+  articleDate: Int32Array,
+): Cluster[] {
+  const groups = new Map<number, number[]>();
+  const clusters: Cluster[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const r = itemCluster[i] as number;
+    if (r === i) {
+      groups.set(r, [i]);
+      continue;
+    }
+    (groups.get(r) as number[]).push(i);
+  }
+  for (const members of groups.values()) {
+    const id = clusters.length;
+    const first = members[0] as number;
+    if (members.length === 1) {
+      const d = articleDate[(items[first] as Item).article] as number;
+      clusters.push({
+        type: (items[first] as Item).type,
+        items: members,
+        speaker: itemSpeaker[first] as number,
+        minDate: d,
+        maxDate: d,
+      });
+      itemCluster[first] = id;
+      continue;
+    }
+    const ordered = [...members].sort((x, y) => {
+      const a = items[x] as Item;
+      const b = items[y] as Item;
+      return (
+        dateKey(articleDate[a.article] as number) - dateKey(articleDate[b.article] as number) ||
+        a.article - b.article ||
+        b.ref.text.length - a.ref.text.length
+      );
+    });
+    // One item per article (its longest wording, which the sort put first).
+    const perArticle: number[] = [];
+    const seenArticles = new Set<number>();
+    for (const m of ordered) {
+      const art = (items[m] as Item).article;
+      if (seenArticles.has(art)) continue;
+      seenArticles.add(art);
+      perArticle.push(m);
+    }
+    let speaker = -1;
+    let minDate = 0;
+    let maxDate = 0;
+    for (const m of ordered) {
+      if (speaker < 0) speaker = itemSpeaker[m] as number;
+      const d = articleDate[(items[m] as Item).article] as number;
+      if (d) {
+        if (!minDate || d < minDate) minDate = d;
+        if (d > maxDate) maxDate = d;
+      }
+      itemCluster[m] = id;
+    }
+    clusters.push({ type: (items[first] as Item).type, items: perArticle, speaker, minDate, maxDate });
+  }
+  return clusters;
+}
+
+/** Folded text of an item's words, space-joined, padded: `" a b c "` (for phrase and containment checks). */
+export function paddedWords(text: string): string {
+  return ` ${words(text).join(' ')} `;
+}
+
+export { fold };

@@ -1,0 +1,541 @@
+/**
+ * Query side of the search core. A query costs: postings of its words (plus typo, prefix and synonym variants)
+ * accumulated into per-item scores with BM25-style idf and field weights -> the best CANDIDATE_LIMIT clusters ->
+ * fuse.js re-ranks only those (token search, ignoreLocation, ignoreFieldNorm so a match deep in a long quote
+ * counts like one at its start) -> final score mixes both.
+ */
+import Fuse from 'fuse.js';
+import { creditLine } from '../citations/credit.ts';
+import type { CorpusArticle, Quote, Speaker } from '../types.ts';
+import {
+  type Cluster,
+  FIELD_SPEAKER,
+  FIELD_TEXT,
+  type Item,
+  paddedWords,
+  type SearchIndex,
+  type SpeakerEntry,
+} from './build.ts';
+import { contextOf } from './context.ts';
+import { fold, STOP_WORDS, stem, words } from './normalize.ts';
+import { type ParsedQuery, parseQuery } from './query.ts';
+import { SYNONYMS } from './synonyms.ts';
+import type {
+  ArticleRef,
+  ItemType,
+  SearchOptions,
+  SearchResponse,
+  SearchResult,
+  SourceRef,
+} from './types.ts';
+import { damerau } from './vocabulary.ts';
+
+/** How many clusters fuse.js re-ranks per query: enough for paging, small enough to stay fast. */
+export const CANDIDATE_LIMIT = 200;
+/** Share of the query's idf mass a result must cover (typo/synonym hits count at their lower weight). */
+const MIN_COVERAGE = 0.34;
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+/** Field weights of the cheap score: own words, then speaker, then title/outlet. */
+const W_TEXT = 1;
+const W_SPEAKER = 0.6;
+const W_META = 0.3;
+/** Variant weights: a typo or synonym is evidence, but less than the word itself. */
+const W_TYPO1 = 0.75;
+const W_TYPO2 = 0.55;
+const W_PREFIX = 0.6;
+const W_SYNONYM = 0.7;
+/** Final score = MIX_INDEX * coverage + (1 - MIX_INDEX) * fuse similarity. */
+const MIX_INDEX = 0.5;
+/** Cap on words sent to fuse.js (its bitap cost grows with each query word). */
+const MAX_FUSE_WORDS = 12;
+
+interface Variant {
+  id: number;
+  weight: number;
+}
+
+/** One query word with the vocabulary terms that may stand for it. */
+export interface TermGroup {
+  word: string;
+  variants: Variant[];
+  idf: number;
+  /** Phrase words must all be present. */
+  required: boolean;
+}
+
+/** Per-engine scratch arrays, reused by every query (JS runs one query at a time). */
+export class Scratch {
+  readonly score: Float32Array;
+  readonly stamp: Int32Array;
+  readonly groupStamp: Int32Array;
+  readonly groupBest: Float32Array;
+  readonly reqCount: Uint8Array;
+  readonly clusterStamp: Int32Array;
+  readonly clusterBest: Float32Array;
+  qid = 0;
+  gid = 0;
+  constructor(nItems: number, nClusters: number) {
+    this.score = new Float32Array(nItems);
+    this.stamp = new Int32Array(nItems);
+    this.groupStamp = new Int32Array(nItems);
+    this.groupBest = new Float32Array(nItems);
+    this.reqCount = new Uint8Array(nItems);
+    this.clusterStamp = new Int32Array(nClusters);
+    this.clusterBest = new Float32Array(nClusters);
+  }
+}
+
+function idfOf(index: SearchIndex, id: number): number {
+  const n = index.items.length;
+  const df = (index.postStart[id + 1] as number) - (index.postStart[id] as number);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Turns query words into term groups: the word's own term, near misspellings from the trigram vocabulary, prefix
+ * completions, synonyms, and compounds typed apart (`cyber security` also looks for `cybersecurity`).
+ */
+export function termGroups(index: SearchIndex, freeWords: string[], phraseWords: string[]): TermGroup[] {
+  const { vocab } = index;
+  const groups: TermGroup[] = [];
+  const seen = new Set<string>();
+  const add = (list: string[], required: boolean): void => {
+    const content = list.filter((w) => !STOP_WORDS.has(w));
+    for (let k = 0; k < content.length; k++) {
+      const w = content[k] as string;
+      const t = stem(w);
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const variants = new Map<number, number>();
+      const put = (id: number | undefined, weight: number): void => {
+        if (id !== undefined && (variants.get(id) ?? 0) < weight) variants.set(id, weight);
+      };
+      const exact = vocab.get(t);
+      put(exact, 1);
+      if (!required) {
+        for (const near of vocab.near(t)) put(near.id, near.distance <= 1 ? W_TYPO1 : W_TYPO2);
+        for (const c of vocab.completions(t)) put(c.id, W_PREFIX);
+        for (const s of SYNONYMS.get(t) ?? []) put(vocab.get(s), W_SYNONYM);
+      }
+      const prev = content[k - 1];
+      const next = content[k + 1];
+      if (prev) put(vocab.get(stem(`${prev}${w}`)), 1);
+      if (next) put(vocab.get(stem(`${w}${next}`)), 1);
+      let idf = 0;
+      let bestW = 0;
+      for (const [id, weight] of variants) {
+        if (weight > bestW || (weight === bestW && idfOf(index, id) > idf)) {
+          bestW = weight;
+          idf = idfOf(index, id);
+        }
+      }
+      // An unknown word still counts in the query's mass (a result should cover what was asked) at half weight.
+      if (variants.size === 0) idf = 0.5 * Math.log(1 + index.items.length);
+      groups.push({
+        word: w,
+        variants: [...variants].map(([id, weight]) => ({ id, weight })).sort((a, b) => b.weight - a.weight),
+        idf,
+        required,
+      });
+    }
+  };
+  add(phraseWords, true);
+  add(freeWords, false);
+  return groups;
+}
+
+/** A candidate cluster with its cheap score (0..1 coverage of the query). */
+export interface Candidate {
+  cluster: number;
+  coverage: number;
+}
+
+/**
+ * Scores items through the postings and returns the best clusters passing `accept`, best first.
+ * Cost: the postings of the query's terms and their variants, plus a partial sort of the matches.
+ */
+export function candidates(
+  index: SearchIndex,
+  scratch: Scratch,
+  groups: TermGroup[],
+  accept: (cluster: number) => boolean,
+  limit: number,
+  minCoverage = MIN_COVERAGE,
+): Candidate[] {
+  const { postStart, postItems, postFlags, itemCluster } = index;
+  const s = scratch;
+  const qid = ++s.qid;
+  const touched: number[] = [];
+  let mass = 0;
+  let required = 0;
+  for (const g of groups) {
+    mass += g.idf;
+    if (g.required) required++;
+    const gid = ++s.gid;
+    for (const v of g.variants) {
+      const base = g.idf * v.weight;
+      for (let p = postStart[v.id] as number; p < (postStart[v.id + 1] as number); p++) {
+        const i = postItems[p] as number;
+        const f = postFlags[p] as number;
+        const w = base * (f & FIELD_TEXT ? W_TEXT : f & FIELD_SPEAKER ? W_SPEAKER : W_META);
+        if (s.stamp[i] !== qid) {
+          s.stamp[i] = qid;
+          s.score[i] = 0;
+          s.reqCount[i] = 0;
+          touched.push(i);
+        }
+        if (s.groupStamp[i] !== gid) {
+          s.groupStamp[i] = gid;
+          s.groupBest[i] = w;
+          s.score[i] = (s.score[i] as number) + w;
+          if (g.required) s.reqCount[i] = (s.reqCount[i] as number) + 1;
+        } else if (w > (s.groupBest[i] as number)) {
+          s.score[i] = (s.score[i] as number) + w - (s.groupBest[i] as number);
+          s.groupBest[i] = w;
+        }
+      }
+    }
+  }
+  if (mass <= 0) return [];
+  const floor = minCoverage * mass;
+  const found: number[] = [];
+  for (const i of touched) {
+    if ((s.score[i] as number) < floor || (s.reqCount[i] as number) < required) continue;
+    const c = itemCluster[i] as number;
+    const sc = s.score[i] as number;
+    if (s.clusterStamp[c] !== qid) {
+      s.clusterStamp[c] = qid;
+      s.clusterBest[c] = sc;
+      found.push(c);
+    } else if (sc > (s.clusterBest[c] as number)) s.clusterBest[c] = sc;
+  }
+  const accepted = found.filter(accept);
+  const best = topK(accepted, (c) => s.clusterBest[c] as number, limit);
+  return best.map((c) => ({ cluster: c, coverage: Math.min(1, (s.clusterBest[c] as number) / mass) }));
+}
+
+/** The k best by key, descending, without sorting everything (quickselect-free: sort is fine below 4k). */
+function topK(list: number[], key: (x: number) => number, k: number): number[] {
+  if (list.length <= 4 * k) return list.sort((a, b) => key(b) - key(a)).slice(0, k);
+  // Threshold from a sample, then sort the survivors: linear on large lists.
+  const sample: number[] = [];
+  const step = Math.max(1, Math.floor(list.length / 2000));
+  for (let i = 0; i < list.length; i += step) sample.push(key(list[i] as number));
+  sample.sort((a, b) => b - a);
+  const cut = sample[Math.min(sample.length - 1, Math.ceil((k * 2 * sample.length) / list.length))] ?? 0;
+  let survivors = list.filter((x) => key(x) >= cut);
+  if (survivors.length < k) survivors = list;
+  return survivors.sort((a, b) => key(b) - key(a)).slice(0, k);
+}
+
+/** Filters of one search, resolved against the index. */
+interface Filters {
+  type: ItemType | null;
+  /** Allowed speaker-table indexes, or null for any speaker. */
+  speakers: Set<number> | null;
+  outlets: string[];
+  after: number;
+  before: number;
+  phrases: string[];
+}
+
+/** Speakers matching a typed name: exact alias, then all typed words in a name, then one-typo names. */
+export function resolveSpeaker(index: SearchIndex, typed: string): Set<number> {
+  const key = words(typed).join(' ');
+  const out = new Set<number>();
+  if (!key) return out;
+  const typedWords = key.split(' ');
+  index.speakers.forEach((e, i) => {
+    if (e.keys.includes(key)) out.add(i);
+  });
+  if (out.size) return out;
+  index.speakers.forEach((e, i) => {
+    if (typedWords.every((w) => e.words.has(w))) out.add(i);
+  });
+  if (out.size) return out;
+  index.speakers.forEach((e, i) => {
+    if (typedWords.every((w) => fuzzyHas(e, w))) out.add(i);
+  });
+  return out;
+}
+
+function fuzzyHas(e: SpeakerEntry, w: string): boolean {
+  if (w.length < 4) return e.words.has(w);
+  const max = w.length >= 8 ? 2 : 1;
+  for (const x of e.words) if (damerau(w, x, max) <= max) return true;
+  return false;
+}
+
+function dateNum(s: string | null): number {
+  return s ? Number(s.replaceAll('-', '')) : 0;
+}
+
+function makeAccept(index: SearchIndex, f: Filters): (c: number) => boolean {
+  const { clusters, items, corpus } = index;
+  const outletCache = new Map<number, string>();
+  const outletOf = (a: number): string => {
+    let s = outletCache.get(a);
+    if (s === undefined) {
+      const art = corpus.articles[a] as CorpusArticle;
+      let host = '';
+      try {
+        host = art.url ? new URL(art.url).hostname : '';
+      } catch {
+        host = '';
+      }
+      s = ` ${words(`${art.outlet ?? ''} ${host}`).join(' ')} `;
+      outletCache.set(a, s);
+    }
+    return s;
+  };
+  const outletKeys = f.outlets.map((o) => words(o).join(' '));
+  const phraseKeys = f.phrases.map((p) => ` ${words(p).join(' ')} `).filter((p) => p.trim());
+  return (c: number): boolean => {
+    const cl = clusters[c] as Cluster;
+    if (f.type && cl.type !== f.type) return false;
+    if (f.speakers && !f.speakers.has(cl.speaker)) return false;
+    if (f.after && (!cl.maxDate || cl.maxDate < f.after)) return false;
+    if (f.before && (!cl.minDate || cl.minDate > f.before)) return false;
+    for (const o of outletKeys) {
+      if (!cl.items.some((i) => outletOf((items[i] as Item).article).includes(o))) return false;
+    }
+    for (const p of phraseKeys) {
+      if (!cl.items.some((i) => paddedWords((items[i] as Item).ref.text).includes(p))) return false;
+    }
+    return true;
+  };
+}
+
+function articleRef(art: CorpusArticle): ArticleRef {
+  return {
+    id: art.id,
+    title: art.title ?? null,
+    outlet: art.outlet ?? null,
+    url: art.url ?? null,
+    published: art.published ?? null,
+    source: art.source,
+  };
+}
+
+/** The display speaker of a cluster: the corpus name (aliases merged), else the quote's own name. */
+function speakerOf(index: SearchIndex, cl: Cluster): Speaker | null {
+  return cl.speaker >= 0 ? ((index.speakers[cl.speaker] as SpeakerEntry).speaker ?? null) : null;
+}
+
+/** Builds the public result for a cluster. */
+export function toResult(index: SearchIndex, c: number, score: number): SearchResult {
+  const cl = index.clusters[c] as Cluster;
+  const rep = index.items[cl.items[0] as number] as Item;
+  const art = index.corpus.articles[rep.article] as CorpusArticle;
+  const article = articleRef(art);
+  const sp = speakerOf(index, cl);
+  const quote = rep.type === 'quote' ? (rep.ref as Quote) : null;
+  const speaker = sp?.name ?? quote?.speaker ?? null;
+  const sources: SourceRef[] = cl.items.map((i) => {
+    const it = index.items[i] as Item;
+    return {
+      ...articleRef(index.corpus.articles[it.article] as CorpusArticle),
+      text: it.ref.text,
+      paragraph: it.ref.paragraph,
+    };
+  });
+  return {
+    type: rep.type,
+    text: rep.ref.text,
+    speaker,
+    role: quote?.role ?? sp?.role ?? null,
+    kind: quote?.kind ?? null,
+    verb: quote?.verb ?? null,
+    score: Math.round(score * 1000) / 1000,
+    article,
+    context: contextOf(art, rep.ref.paragraph, rep.ref.start, rep.ref.end),
+    citation: creditLine({ type: rep.type, speaker }, article),
+    sources,
+  };
+}
+
+/** Fuse.js document for one candidate: folded strings, so fuse compares what the index compared. */
+interface FuseDoc {
+  c: number;
+  text: string;
+  alt: string[];
+  speaker: string[];
+  meta: string[];
+}
+
+function fuseDoc(index: SearchIndex, c: number): FuseDoc {
+  const cl = index.clusters[c] as Cluster;
+  const its = cl.items.map((i) => index.items[i] as Item);
+  const sp = cl.speaker >= 0 ? (index.speakers[cl.speaker] as SpeakerEntry) : null;
+  const meta: string[] = [];
+  for (const it of its) {
+    const art = index.corpus.articles[it.article] as CorpusArticle;
+    meta.push(fold(`${art.title ?? ''} ${art.outlet ?? ''}`));
+  }
+  return {
+    c,
+    text: fold((its[0] as Item).ref.text),
+    alt: its.slice(1).map((it) => fold(it.ref.text)),
+    speaker: sp ? sp.keys : [],
+    meta,
+  };
+}
+
+const FUSE_KEYS = [
+  { name: 'text', weight: 4 },
+  { name: 'alt', weight: 2.5 },
+  { name: 'speaker', weight: 1.5 },
+  { name: 'meta', weight: 0.5 },
+];
+
+/** Re-ranks candidates with fuse.js; returns [cluster, final score] best first. */
+function rerank(index: SearchIndex, cands: Candidate[], fuseQuery: string): Array<[number, number]> {
+  const fuseScore = new Map<number, number>();
+  if (fuseQuery && cands.length) {
+    const fuse = new Fuse(
+      cands.map((c) => fuseDoc(index, c.cluster)),
+      {
+        keys: FUSE_KEYS,
+        includeScore: true,
+        ignoreLocation: true,
+        ignoreFieldNorm: true,
+        useTokenSearch: true,
+        threshold: 0.35,
+        shouldSort: false,
+      },
+    );
+    for (const r of fuse.search(fuseQuery)) fuseScore.set(r.item.c, r.score ?? 1);
+  }
+  const out: Array<[number, number]> = cands.map((c) => {
+    const fs = fuseScore.get(c.cluster) ?? 1;
+    return [c.cluster, MIX_INDEX * c.coverage + (1 - MIX_INDEX) * (1 - fs)];
+  });
+  out.sort((a, b) => b[1] - a[1] || compareClusters(index, a[0], b[0]));
+  return out;
+}
+
+/** Tie-break: more sources first, then earlier, then corpus order. */
+function compareClusters(index: SearchIndex, a: number, b: number): number {
+  const ca = index.clusters[a] as Cluster;
+  const cb = index.clusters[b] as Cluster;
+  return cb.items.length - ca.items.length || (ca.minDate || 9e7) - (cb.minDate || 9e7) || a - b;
+}
+
+function clampInt(v: unknown, def: number, min: number, max: number): number {
+  const n = typeof v === 'number' && Number.isFinite(v) ? Math.floor(v) : def;
+  return Math.min(max, Math.max(min, n));
+}
+
+/** Runs one search. Never throws on any query string or options. */
+export function runSearch(
+  index: SearchIndex,
+  scratch: Scratch,
+  query: string,
+  options: SearchOptions = {},
+): SearchResponse {
+  const q: ParsedQuery = parseQuery(typeof query === 'string' ? query : '');
+  const limit = clampInt(options.limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+  const offset = clampInt(options.offset, 0, 0, 10_000);
+  const response: SearchResponse = {
+    query: typeof query === 'string' ? query : '',
+    total: 0,
+    results: [],
+    suggestions: [],
+  };
+  const optSpeaker = typeof options.speaker === 'string' && options.speaker.trim() ? options.speaker : null;
+  // A type option alone is not a question: a completely empty query answers nothing (commands show usage).
+  if (q.empty && !optSpeaker) return response;
+
+  const optType = options.type === 'quote' || options.type === 'fact' ? options.type : null;
+  if (optType && q.type && optType !== q.type) return response;
+  let speakers: Set<number> | null = null;
+  const unresolved: string[] = [];
+  for (const typed of [...q.speakers, ...(optSpeaker ? [optSpeaker] : [])]) {
+    const found = resolveSpeaker(index, typed);
+    if (found.size === 0) unresolved.push(typed);
+    const prev: Set<number> | null = speakers;
+    speakers = prev ? new Set([...prev].filter((x: number) => found.has(x))) : found;
+  }
+  const filters: Filters = {
+    type: optType ?? q.type,
+    speakers,
+    outlets: q.outlets,
+    after: dateNum(q.after),
+    before: dateNum(q.before),
+    phrases: q.phrases,
+  };
+  const accept = makeAccept(index, filters);
+  const freeWords = q.words.flatMap((w) => words(w));
+  const phraseWords = q.phrases.flatMap((p) => words(p));
+  const groups = termGroups(index, freeWords, phraseWords);
+
+  let ranked: Array<[number, number]>;
+  if (groups.length === 0) {
+    // Filters only: list what they match, newest first.
+    if (freeWords.length || phraseWords.length) ranked = [];
+    else {
+      ranked = [];
+      for (let c = 0; c < index.clusters.length; c++) if (accept(c)) ranked.push([c, 1]);
+      ranked.sort(
+        (a, b) =>
+          (index.clusters[b[0]] as Cluster).maxDate - (index.clusters[a[0]] as Cluster).maxDate ||
+          a[0] - b[0],
+      );
+    }
+  } else {
+    const cands = candidates(index, scratch, groups, accept, Math.max(CANDIDATE_LIMIT, offset + limit));
+    const fuseQuery = [...new Set([...phraseWords, ...freeWords].filter((w) => !STOP_WORDS.has(w)))]
+      .slice(0, MAX_FUSE_WORDS)
+      .join(' ');
+    ranked = rerank(index, cands, fuseQuery);
+  }
+  response.total = ranked.length;
+  response.results = ranked.slice(offset, offset + limit).map(([c, s]) => toResult(index, c, s));
+  if (response.total < 3) response.suggestions = suggest(index, groups, unresolved);
+  return response;
+}
+
+/** "Did you mean": near vocabulary words for unknown query words, near speaker names for unknown speakers. */
+function suggest(index: SearchIndex, groups: TermGroup[], unresolvedSpeakers: string[]): string[] {
+  const out = new Set<string>();
+  for (const g of groups) {
+    if (index.vocab.get(stem(g.word)) !== undefined) continue;
+    for (const near of index.vocab.near(stem(g.word)).slice(0, 2))
+      out.add(index.surface[near.id] ?? near.term);
+  }
+  for (const typed of unresolvedSpeakers) {
+    const tw = words(typed);
+    const scored: Array<[number, string]> = [];
+    for (const e of index.speakers) {
+      let best = 99;
+      for (const w of tw) for (const x of e.words) best = Math.min(best, damerau(w, x, 3));
+      if (best <= 3) scored.push([best, e.speaker.name]);
+    }
+    scored.sort((a, b) => a[0] - b[0]);
+    for (const [, name] of scored.slice(0, 3)) out.add(name);
+  }
+  return [...out].slice(0, 5);
+}
+
+/** Speakers whose name or alias contains the prefix: starts-with first, then by how often they are quoted. */
+export function findSpeakers(index: SearchIndex, prefix: string, limit = 10): Speaker[] {
+  const p = words(typeof prefix === 'string' ? prefix.slice(0, 200) : '').join(' ');
+  const n = clampInt(limit, 10, 1, 100);
+  const scored: Array<[number, SpeakerEntry]> = [];
+  for (const e of index.speakers) {
+    let rank = -1;
+    if (!p) rank = 2;
+    else if (e.keys.some((k) => k.startsWith(p))) rank = 0;
+    else if (e.keys.some((k) => k.includes(` ${p}`))) rank = 1;
+    else if (e.keys.some((k) => k.includes(p))) rank = 2;
+    if (rank >= 0) scored.push([rank, e]);
+  }
+  scored.sort(
+    (a, b) =>
+      a[0] - b[0] ||
+      b[1].speaker.quoteCount - a[1].speaker.quoteCount ||
+      a[1].speaker.name.localeCompare(b[1].speaker.name),
+  );
+  return scored.slice(0, n).map(([, e]) => e.speaker);
+}

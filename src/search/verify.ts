@@ -1,0 +1,171 @@
+/**
+ * The quote check: is this wording, as a reporter wrote it, in the corpus?
+ *
+ * - `exact`: after folding case, quote marks, dashes, white space and punctuation, the reporter's words appear
+ *   contiguously in a published quote (equal to it, or a part of it).
+ * - `close`: the same quote with words changed, dropped or added. Measured on the words in order (a word diff):
+ *   Dice similarity 2E / (R + W) >= CLOSE_SIMILARITY over all words AND over content words, where E = words in
+ *   common in order, R = the reporter's words, W = the published words between the first and last common word
+ *   (so quoting only part of a long quote is not penalised, but words changed inside the span are).
+ *   0.6 keeps a quote with two or three words swapped out of ten as `close`, while an invented sentence that
+ *   borrows stock words (`we are ready to ... together`) fails on the content-word side.
+ * - `not_found` otherwise.
+ */
+import { diffArrays } from 'diff';
+import type { CorpusArticle, Quote } from '../types.ts';
+import type { Cluster, Item, SearchIndex } from './build.ts';
+import { type Candidate, candidates, type Scratch, termGroups } from './engine.ts';
+import { STOP_WORDS, words } from './normalize.ts';
+import { stripMarkup } from './query.ts';
+import type { DiffPart, VerifyMatch, VerifyResult } from './types.ts';
+
+/** Minimum Dice similarity (all words and content words) for `close`. */
+export const CLOSE_SIMILARITY = 0.6;
+/** Fewest words in common for `close`: two shared words prove nothing. */
+const MIN_COMMON_WORDS = 3;
+/** Longest text checked; a quote check is a sentence or a paragraph, not an article. */
+export const MAX_VERIFY_CHARS = 5000;
+const CANDIDATES = 30;
+const MAX_MATCHES = 5;
+
+interface Scored {
+  similarity: number;
+  exact: boolean;
+  item: Item;
+  cluster: Cluster;
+}
+
+/** Joins adjacent words when the other side writes them as one (`cyber security` vs `cybersecurity`). */
+function joinCompounds(a: string[], other: Set<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const w = a[i] as string;
+    const next = a[i + 1];
+    if (next !== undefined && !other.has(w) && other.has(w + next)) {
+      out.push(w + next);
+      i++;
+    } else out.push(w);
+  }
+  return out;
+}
+
+/** Similarity of the reporter's words to the published ones, restricted to the published span they cover. */
+export function similarity(
+  reporter: string[],
+  published: string[],
+): { all: number; content: number; common: number } {
+  const r = joinCompounds(reporter, new Set(published));
+  const p = joinCompounds(published, new Set(r));
+  const parts = diffArrays(r, p);
+  let common = 0;
+  let commonContent = 0;
+  let firstEq = -1;
+  let lastEq = -1;
+  let pos = 0;
+  for (const part of parts) {
+    const n = part.value.length;
+    if (!part.added && !part.removed) {
+      common += n;
+      commonContent += part.value.filter((w) => !STOP_WORDS.has(w)).length;
+      if (firstEq < 0) firstEq = pos;
+      lastEq = pos + n;
+    }
+    if (!part.removed) pos += n;
+  }
+  if (common === 0) return { all: 0, content: 0, common: 0 };
+  const window = p.slice(firstEq, lastEq);
+  const rContent = r.filter((w) => !STOP_WORDS.has(w)).length;
+  const wContent = window.filter((w) => !STOP_WORDS.has(w)).length;
+  return {
+    all: (2 * common) / (r.length + window.length),
+    content: rContent + wContent ? (2 * commonContent) / (rContent + wContent) : 0,
+    common,
+  };
+}
+
+/** Word diff from the reporter's wording to the published one, on the original words, trimmed to the covered span. */
+export function wordDiff(reporterText: string, publishedText: string): DiffPart[] {
+  const key = (w: string): string => words(w).join(' ');
+  const r = reporterText.split(/\s+/).filter(Boolean);
+  const p = publishedText.split(/\s+/).filter(Boolean);
+  const parts = diffArrays(r, p, { comparator: (a, b) => key(a) === key(b) });
+  const out: DiffPart[] = parts.map((part) => ({
+    op: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
+    text: part.value.join(' '),
+  }));
+  // Published words before and after the reporter's span are context, not changes.
+  while (out.length > 1 && out[0]?.op === 'insert') out.shift();
+  while (out.length > 1 && out[out.length - 1]?.op === 'insert') out.pop();
+  return out;
+}
+
+/** Checks a reporter's wording against every quote in the index. */
+export function runVerify(index: SearchIndex, scratch: Scratch, input: string): VerifyResult {
+  const text = stripMarkup(typeof input === 'string' ? input.slice(0, MAX_VERIFY_CHARS) : '')
+    .replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«»]+$/g, '')
+    .trim();
+  const reporter = words(text);
+  if (reporter.length === 0) return { verdict: 'not_found', matches: [] };
+  const groups = termGroups(index, reporter.slice(0, 64), []);
+  const quoteOnly = (c: number): boolean => (index.clusters[c] as Cluster).type === 'quote';
+  const cands: Candidate[] = groups.length
+    ? candidates(index, scratch, groups, quoteOnly, CANDIDATES, 0.2)
+    : stopWordOnlyCandidates(index, reporter);
+  const padded = ` ${reporter.join(' ')} `;
+  const scored: Scored[] = [];
+  for (const cand of cands) {
+    const cluster = index.clusters[cand.cluster] as Cluster;
+    for (const i of cluster.items) {
+      const item = index.items[i] as Item;
+      const published = words(item.ref.text);
+      if (` ${published.join(' ')} `.includes(padded)) {
+        scored.push({ similarity: 1, exact: true, item, cluster });
+        continue;
+      }
+      const sim = similarity(reporter, published);
+      if (sim.common >= MIN_COMMON_WORDS && sim.all >= CLOSE_SIMILARITY && sim.content >= CLOSE_SIMILARITY) {
+        scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, cluster });
+      }
+    }
+  }
+  scored.sort((a, b) => Number(b.exact) - Number(a.exact) || b.similarity - a.similarity);
+  const verdict = scored[0]?.exact ? 'exact' : scored.length ? 'close' : 'not_found';
+  const matches: VerifyMatch[] = scored.slice(0, MAX_MATCHES).map((s) => toMatch(index, s, text));
+  return { verdict, matches };
+}
+
+/** A check made only of stop words ("we are ready to") can only be an exact fragment: scan for it directly. */
+function stopWordOnlyCandidates(index: SearchIndex, reporter: string[]): Candidate[] {
+  if (reporter.length < 3) return [];
+  const padded = ` ${reporter.join(' ')} `;
+  const out: Candidate[] = [];
+  for (let c = 0; c < index.clusters.length && out.length < CANDIDATES; c++) {
+    const cl = index.clusters[c] as Cluster;
+    if (cl.type !== 'quote') continue;
+    if (cl.items.some((i) => ` ${words((index.items[i] as Item).ref.text).join(' ')} `.includes(padded))) {
+      out.push({ cluster: c, coverage: 1 });
+    }
+  }
+  return out;
+}
+
+function toMatch(index: SearchIndex, s: Scored, reporterText: string): VerifyMatch {
+  const art = index.corpus.articles[s.item.article] as CorpusArticle;
+  const quote = s.item.ref as Quote;
+  const entry = s.cluster.speaker >= 0 ? index.speakers[s.cluster.speaker] : undefined;
+  return {
+    text: quote.text,
+    speaker: entry?.speaker.name ?? quote.speaker ?? null,
+    role: quote.role ?? entry?.speaker.role ?? null,
+    article: {
+      id: art.id,
+      title: art.title ?? null,
+      outlet: art.outlet ?? null,
+      url: art.url ?? null,
+      published: art.published ?? null,
+      source: art.source,
+    },
+    diff: wordDiff(reporterText, quote.text),
+    similarity: Math.round(s.similarity * 1000) / 1000,
+  };
+}

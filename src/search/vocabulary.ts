@@ -1,0 +1,143 @@
+/**
+ * The corpus vocabulary with a character-trigram index over it, for typo tolerance. Trigrams are indexed per
+ * distinct term, not per document: a million quotes share a vocabulary of tens of thousands of terms, so the n-gram
+ * index stays small and a misspelt query word (`turbulance`) is mapped to real terms (`turbulenc`) before the
+ * document index is touched.
+ */
+
+/** A vocabulary term close to a query term, with how far it is. */
+export interface NearTerm {
+  id: number;
+  term: string;
+  /** Edit distance (0 = same, 1 = one typo...), or -1 for a prefix completion. */
+  distance: number;
+}
+
+/** Most near terms returned per query word: bounds the postings a typo can pull in. */
+const MAX_NEAR = 6;
+
+export class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly list: string[] = [];
+  private trigramIndex: Map<string, number[]> | null = null;
+  private sorted: string[] | null = null;
+
+  /** Id of a term, adding it when new. */
+  add(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(term, id);
+      this.list.push(term);
+    }
+    return id;
+  }
+
+  get(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /** Builds the trigram and prefix structures; call once after the last `add`. */
+  seal(): void {
+    const index = new Map<string, number[]>();
+    for (let id = 0; id < this.list.length; id++) {
+      const term = this.list[id] as string;
+      if (term.length < 3 || /\d/.test(term)) continue;
+      for (const g of new Set(trigrams(term))) {
+        let arr = index.get(g);
+        if (!arr) {
+          arr = [];
+          index.set(g, arr);
+        }
+        arr.push(id);
+      }
+    }
+    this.trigramIndex = index;
+    this.sorted = this.list.filter((t) => t.length >= 4 && !/\d/.test(t)).sort();
+  }
+
+  /**
+   * Terms within a small edit distance of `term` (1 for 4–7 letters, 2 for longer; none under 4 letters, where a
+   * typo usually makes another real word), best first, at most MAX_NEAR. The term itself is not included.
+   */
+  near(term: string): NearTerm[] {
+    const index = this.trigramIndex;
+    if (!index || term.length < 4 || term.length > 32 || /\d/.test(term)) return [];
+    const maxEdits = term.length >= 8 ? 2 : 1;
+    const grams = [...new Set(trigrams(term))];
+    // q-gram lemma: each edit destroys at most 3 trigrams.
+    const need = Math.max(1, grams.length - 3 * maxEdits);
+    const hits = new Map<number, number>();
+    for (const g of grams) {
+      const ids = index.get(g);
+      if (!ids || ids.length > 50_000) continue;
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    const out: NearTerm[] = [];
+    for (const [id, n] of hits) {
+      if (n < need) continue;
+      const cand = this.list[id] as string;
+      if (cand === term || Math.abs(cand.length - term.length) > maxEdits) continue;
+      const d = damerau(term, cand, maxEdits);
+      if (d <= maxEdits) out.push({ id, term: cand, distance: d });
+    }
+    out.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
+    return out.slice(0, MAX_NEAR);
+  }
+
+  /** Longer terms that start with `prefix` (half-typed words: `cyber` -> `cybersecurity`), at most `max`. */
+  completions(prefix: string, max = 4): NearTerm[] {
+    const sorted = this.sorted;
+    if (!sorted || prefix.length < 4) return [];
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: NearTerm[] = [];
+    for (let i = lo; i < sorted.length && out.length < max; i++) {
+      const t = sorted[i] as string;
+      if (!t.startsWith(prefix)) break;
+      if (t === prefix) continue;
+      const id = this.ids.get(t);
+      if (id !== undefined) out.push({ id, term: t, distance: -1 });
+    }
+    return out;
+  }
+}
+
+/** Trigrams of `$term$` (padded so first and last letters count). */
+export function trigrams(term: string): string[] {
+  const s = `$${term}$`;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) out.push(s.slice(i, i + 3));
+  return out;
+}
+
+/** Optimal-string-alignment distance (transpositions count as one edit), stopping early past `max`. */
+export function damerau(a: string, b: string, max: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m] as number;
+}
