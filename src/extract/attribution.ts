@@ -306,6 +306,16 @@ export function mainSubject(
       if (phrase && !phrase.possessive) {
         const e = ctx.table.find(phrase);
         if (e && e.type !== 'unknown') return speakerPhrase(ctx, para, i, j, verb);
+        // A name nobody introduced, opening the sentence before its verb (`Ortega read a statement:`).
+        const after = toks[j];
+        if (
+          (!e || e.type === 'unknown') &&
+          i === a &&
+          after &&
+          /^\p{Ll}/u.test(after.word) &&
+          (toks[j - 1] as Token).trail === ''
+        )
+          return speakerPhrase(ctx, para, i, j, verb);
       }
       i = j - 1;
     }

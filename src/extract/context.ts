@@ -2,9 +2,11 @@
  * Per-article working state shared by the extraction passes: each paragraph tokenised and split into sentences
  * once, and the entity table (who is mentioned where, with which role).
  */
+
+import { ORG_NOUNS, ROLE_NOUNS } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { isCapitalized, type Token, tokenize } from './tokens.ts';
 
 /** One paragraph, pre-processed. */
 export interface Para {
@@ -55,6 +57,27 @@ export function sentenceAt(sentences: Sentence[], pos: number): Sentence | null 
     } else hi = mid - 1;
   }
   return best;
+}
+
+/**
+ * The name at token `from` opens its clause: only its own noun phrase (`Union leader`, `The authority's general
+ * manager,`) stands between it and the sentence start or a comma. A name after a verb or preposition is an object.
+ */
+function opensClause(para: Para, from: number): boolean {
+  for (let i = from - 1; i >= 0; i--) {
+    const t = para.tokens[i] as Token;
+    if (t.trail !== '' || /[.!?]["”’]?$/.test(t.trail)) return true;
+    if (PREPOSITIONS.has(t.lower)) return false;
+    const inPhrase =
+      isCapitalized(t.word) ||
+      t.possessive ||
+      ROLE_NOUNS.has(t.lower) ||
+      ORG_NOUNS.has(t.lower) ||
+      /^(the|a|an)$/.test(t.lower);
+    if (!inPhrase) return false;
+    if (from - i > 6) return false;
+  }
+  return true;
 }
 
 /** A phrase is worth registering as an entity: a person or organisation, or a multi-word name with a role. */
@@ -137,7 +160,7 @@ export function buildContext(
       according ||
       (!phrase.possessive &&
         !inQuote(pos) &&
-        (prev === undefined || !PREPOSITIONS.has(prev.lower) || prev.trail !== '') &&
+        opensClause(para, phrase.from) &&
         (next === undefined ||
           /^\p{Ll}/u.test(next.word) ||
           (para.tokens[phrase.to - 1] as Token).trail === ','));

@@ -83,7 +83,13 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       after = attributionAfter(ctx, closePara, lastPart.close + 1, sentenceEnd);
     }
     prevClose.set(lastPart.para, lastPart.close + 1);
-    const attribution = after ?? before;
+    let attribution = after ?? before;
+    // `He then read from a prepared statement:` closing the previous paragraph introduces this one.
+    const prevPara = ctx.paras[first.para - 1];
+    if (!attribution && prevPara && startsParagraph(ctx, first) && /:\s*$/.test(prevPara.text)) {
+      const last = prevPara.sentences.at(-1);
+      if (last) attribution = attributionBefore(ctx, prevPara, last.start, prevPara.text.length, last.start);
+    }
     const [openTok] = tokenRange(para, first.open + 1, first.open + 1);
     const named = namedBefore(para.tokens, openTok, /^\p{Lu}/u.test(text));
     const adjacent =
