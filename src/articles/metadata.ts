@@ -2,6 +2,7 @@
  * Metadata normalisation shared by every format: dates to YYYY-MM-DD, URLs, authors, and the
  * outlet/date that a URL implies. Nothing here invents a value: unknown stays null.
  */
+import { readableDomainName } from './domain-name.ts';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -231,6 +232,7 @@ export const OUTLETS: Readonly<Record<string, string>> = {
   'theintercept.com': 'The Intercept',
   'propublica.org': 'ProPublica',
   'buzzfeednews.com': 'BuzzFeed News',
+  'buzzfeed.com': 'BuzzFeed',
   'huffpost.com': 'HuffPost',
   'slate.com': 'Slate',
   'vice.com': 'Vice',
@@ -266,8 +268,9 @@ export function hostOf(value: string | null): string | null {
 }
 
 /**
- * The outlet a URL belongs to: the proper name for a well-known news domain, otherwise the bare
- * domain (`dailyplanet.example`), which is readable and never a made-up name. Null without a URL.
+ * The outlet a URL belongs to: the proper name for a well-known news domain, otherwise a readable form
+ * of the domain name (`harborfallsherald.com` -> "Harbor Falls Herald"; see domain-name.ts). Null
+ * without a URL.
  */
 export function outletFromUrl(value: string | null): string | null {
   const host = hostOf(value);
@@ -277,7 +280,7 @@ export function outletFromUrl(value: string | null): string | null {
     const known = OUTLETS[labels.slice(i).join('.')];
     if (known) return known;
   }
-  return host;
+  return readableDomainName(host) ?? host;
 }
 
 /** Wire services named in datelines (`HELSINKI (Reuters) -`). */

@@ -47,6 +47,7 @@ describe('dates', () => {
 });
 
 describe('outlets', () => {
+  // Known domains by table; any other by a readable form of the domain name (domain-name.ts).
   it.each([
     ['https://techcrunch.com/2018/07/16/x/', 'TechCrunch'],
     ['https://www.nytimes.com/2018/07/16/world/europe/x.html', 'The New York Times'],
@@ -58,7 +59,14 @@ describe('outlets', () => {
     ['https://www.washingtonpost.com/x', 'The Washington Post'],
     ['https://edition.cnn.com/2018/07/16/politics/x', 'CNN'],
     ['https://www.businessinsider.com/x', 'Business Insider'],
-    ['https://m.dailyplanet.example/x', 'dailyplanet.example'],
+    ['https://m.dailyplanet.example/x', 'Daily Planet'],
+    ['https://www.harborfallsherald.com/news/x', 'Harbor Falls Herald'],
+    ['https://lakeshoretribune.com/x', 'Lakeshore Tribune'],
+    ['https://www.wexforddailycourier.com/x', 'Wexford Daily Courier'],
+    ['https://www.chicagosuntimes.com/x', 'Chicago Sun Times'],
+    ['https://the-daily-planet.co.uk/x', 'The Daily Planet'],
+    ['https://www.sfchronicle.com/x', 'SF Chronicle'],
+    ['https://xyzzy.io/x', 'Xyzzy'],
   ])('%s is %s', (url, outlet) => {
     expect(outletFromUrl(url)).toBe(outlet);
   });
