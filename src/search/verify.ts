@@ -8,19 +8,22 @@
  *   common in order, R = the reporter's words, W = the published words between the first and last common word
  *   (so quoting only part of a long quote is not penalised, but words changed inside the span are).
  *   0.6 keeps a quote with two or three words swapped out of ten as `close`, while an invented sentence that
- *   borrows stock words (`we are ready to ... together`) fails on the content-word side.
+ *   borrows stock words (`we are ready to ... together`) fails on the content-word side. A reordered quote passes
+ *   when >= 75% of its content words are in the published quote (see isClose).
  * - `not_found` otherwise.
  */
 import { diffArrays } from 'diff';
 import type { CorpusArticle, Quote } from '../types.ts';
 import type { Cluster, Item, SearchIndex } from './build.ts';
 import { type Candidate, candidates, type Scratch, termGroups } from './engine.ts';
-import { STOP_WORDS, words } from './normalize.ts';
+import { STOP_WORDS, stem, words } from './normalize.ts';
 import { stripMarkup } from './query.ts';
 import type { DiffPart, VerifyMatch, VerifyResult } from './types.ts';
 
 /** Minimum Dice similarity (all words and content words) for `close`. */
 export const CLOSE_SIMILARITY = 0.6;
+/** Share of the reporter's content words a reordered quote must contain. */
+export const REORDERED_CONTENT = 0.75;
 /** Fewest words in common for `close`: two shared words prove nothing. */
 const MIN_COMMON_WORDS = 3;
 /** Longest text checked; a quote check is a sentence or a paragraph, not an article. */
@@ -49,11 +52,15 @@ function joinCompounds(a: string[], other: Set<string>): string[] {
   return out;
 }
 
-/** Similarity of the reporter's words to the published ones, restricted to the published span they cover. */
+/**
+ * Similarity of the reporter's words to the published ones, restricted to the published span they cover. The span
+ * runs from the first to the last word in common, widened by as many published words as the reporter has unmatched
+ * words before/after it (a changed last word is a substitution, not a shorter excerpt).
+ */
 export function similarity(
   reporter: string[],
   published: string[],
-): { all: number; content: number; common: number } {
+): { all: number; content: number; bag: number; common: number } {
   const r = joinCompounds(reporter, new Set(published));
   const p = joinCompounds(published, new Set(r));
   const parts = diffArrays(r, p);
@@ -62,6 +69,8 @@ export function similarity(
   let firstEq = -1;
   let lastEq = -1;
   let pos = 0;
+  let leadingDeleted = 0;
+  let trailingDeleted = 0;
   for (const part of parts) {
     const n = part.value.length;
     if (!part.added && !part.removed) {
@@ -69,18 +78,38 @@ export function similarity(
       commonContent += part.value.filter((w) => !STOP_WORDS.has(w)).length;
       if (firstEq < 0) firstEq = pos;
       lastEq = pos + n;
+      trailingDeleted = 0;
+    } else if (part.removed) {
+      if (firstEq < 0) leadingDeleted += n;
+      else trailingDeleted += n;
     }
     if (!part.removed) pos += n;
   }
-  if (common === 0) return { all: 0, content: 0, common: 0 };
-  const window = p.slice(firstEq, lastEq);
-  const rContent = r.filter((w) => !STOP_WORDS.has(w)).length;
+  if (common === 0) return { all: 0, content: 0, bag: 0, common: 0 };
+  const from = Math.max(0, firstEq - leadingDeleted);
+  const to = Math.min(p.length, lastEq + trailingDeleted);
+  const window = p.slice(from, to);
+  const rContent = r.filter((w) => !STOP_WORDS.has(w));
   const wContent = window.filter((w) => !STOP_WORDS.has(w)).length;
+  // Word order aside: how many of the reporter's content words the published quote has at all (catches reordering).
+  const pStems = new Set(p.map(stem));
+  const bag = rContent.length ? rContent.filter((w) => pStems.has(stem(w))).length / rContent.length : 0;
   return {
     all: (2 * common) / (r.length + window.length),
-    content: rContent + wContent ? (2 * commonContent) / (rContent + wContent) : 0,
+    content: rContent.length + wContent ? (2 * commonContent) / (rContent.length + wContent) : 0,
+    bag,
     common,
   };
+}
+
+/**
+ * `close` when the words in order are mostly the same (all-word Dice >= CLOSE_SIMILARITY) and the content words
+ * agree: in order (content Dice >= CLOSE_SIMILARITY) or, for a reordered quote, nearly all of the reporter's content
+ * words are in the published quote (>= REORDERED_CONTENT).
+ */
+function isClose(sim: { all: number; content: number; bag: number; common: number }): boolean {
+  if (sim.common < MIN_COMMON_WORDS || sim.all < CLOSE_SIMILARITY) return false;
+  return sim.content >= CLOSE_SIMILARITY || sim.bag >= REORDERED_CONTENT;
 }
 
 /** Word diff from the reporter's wording to the published one, on the original words, trimmed to the covered span. */
@@ -89,14 +118,24 @@ export function wordDiff(reporterText: string, publishedText: string): DiffPart[
   const r = reporterText.split(/\s+/).filter(Boolean);
   const p = publishedText.split(/\s+/).filter(Boolean);
   const parts = diffArrays(r, p, { comparator: (a, b) => key(a) === key(b) });
-  const out: DiffPart[] = parts.map((part) => ({
+  const out: Array<{ op: DiffPart['op']; words: string[] }> = parts.map((part) => ({
     op: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
-    text: part.value.join(' '),
+    words: part.value,
   }));
-  // Published words before and after the reporter's span are context, not changes.
-  while (out.length > 1 && out[0]?.op === 'insert') out.shift();
-  while (out.length > 1 && out[out.length - 1]?.op === 'insert') out.pop();
-  return out;
+  // Published words before and after the reporter's span are context, not changes; but where the reporter has
+  // words there too, as many published words stay, as the other side of a substitution.
+  const first = out[0];
+  if (out.length > 1 && first?.op === 'insert') {
+    const del = out[1]?.op === 'delete' ? (out[1]?.words.length ?? 0) : 0;
+    first.words = del ? first.words.slice(-del) : [];
+  }
+  const last = out[out.length - 1];
+  if (out.length > 1 && last?.op === 'insert') {
+    const before = out[out.length - 2];
+    const del = before?.op === 'delete' ? before.words.length : 0;
+    last.words = last.words.slice(0, del);
+  }
+  return out.filter((d) => d.words.length > 0).map((d) => ({ op: d.op, text: d.words.join(' ') }));
 }
 
 /** Checks a reporter's wording against every quote in the index. */
@@ -123,7 +162,7 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
         continue;
       }
       const sim = similarity(reporter, published);
-      if (sim.common >= MIN_COMMON_WORDS && sim.all >= CLOSE_SIMILARITY && sim.content >= CLOSE_SIMILARITY) {
+      if (isClose(sim)) {
         scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, cluster });
       }
     }

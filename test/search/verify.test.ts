@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchEngine } from '../../src/search/index.ts';
+import { similarity, wordDiff } from '../../src/search/verify.ts';
+import { sampleCorpus } from './fixtures.ts';
+
+const engine = createSearchEngine(sampleCorpus());
+
+describe('verify: exact', () => {
+  it('folds case, curly quotes, dashes, white space and end punctuation', () => {
+    for (const text of [
+      'Safety is not negotiable',
+      '“Safety is not negotiable.”',
+      '  safety   IS not\nnegotiable!! ',
+      'we are ready to analyze together',
+      'Passengers were thrown against the ceiling…',
+    ]) {
+      const r = engine.verify(text);
+      expect(r.verdict, text).toBe('exact');
+      expect(r.matches[0]?.similarity).toBe(1);
+      expect(r.matches[0]?.diff.every((d) => d.op === 'equal')).toBe(true);
+    }
+  });
+
+  it('names the speaker and the article of the match', () => {
+    const m = engine.verify('Safety is not negotiable').matches[0];
+    expect(m?.speaker).toBe('Maria Lopez');
+    expect(m?.role).toBe('chief executive');
+    expect(m?.article.outlet).toBe('The Daily Ledger');
+    expect(m?.text).toBe('Safety is not negotiable,');
+  });
+});
+
+describe('verify: close', () => {
+  it('shows a word diff: insert = article only, delete = reporter only', () => {
+    const r = engine.verify('Safety is never negotiable');
+    expect(r.verdict).toBe('close');
+    const d = r.matches[0]?.diff ?? [];
+    expect(d).toContainEqual({ op: 'delete', text: 'never' });
+    expect(d).toContainEqual({ op: 'insert', text: 'not' });
+    expect(r.matches[0]?.similarity).toBeGreaterThan(0.6);
+    expect(r.matches[0]?.similarity).toBeLessThan(1);
+  });
+
+  it('accepts a dropped or added word and compounds written apart', () => {
+    expect(engine.verify('we will not raise taxes on families this year').verdict).toBe('close');
+    expect(engine.verify('we can analyze them through a working group on cyber security').verdict).toMatch(
+      /exact|close/,
+    );
+    expect(
+      engine.verify(
+        'For instance we can analyse them through a working group on cyber security, which we discussed',
+      ).verdict,
+    ).toBe('close');
+  });
+});
+
+describe('verify: not_found', () => {
+  it('rejects invented quotes even when they share common words', () => {
+    for (const text of [
+      'We are ready to build a wall together',
+      'Safety is the only thing we think about every day',
+      'We will raise taxes on the wealthy',
+      'The airline will cancel every flight this winter',
+    ]) {
+      expect(engine.verify(text).verdict, text).toBe('not_found');
+      expect(engine.verify(text).matches).toEqual([]);
+    }
+  });
+
+  it('never throws on bad input', () => {
+    for (const text of ['', '   ', '"…"', 'x'.repeat(100_000), '😀 ‏שלום‎', '<@U123>', 'the of and to']) {
+      expect(() => engine.verify(text), text).not.toThrow();
+    }
+    expect(engine.verify('').verdict).toBe('not_found');
+    // @ts-expect-error: garbage in, not_found out
+    expect(engine.verify(null).verdict).toBe('not_found');
+  });
+});
+
+describe('similarity and wordDiff', () => {
+  it('measures only the published span the reporter covered', () => {
+    const pub = 'a b c we are ready to analyze it together x y z'.split(' ');
+    expect(similarity('we are ready to analyze it together'.split(' '), pub).all).toBe(1);
+    expect(similarity('we are ready to study it together'.split(' '), pub).all).toBeCloseTo(12 / 14);
+  });
+
+  it('trims article-only words around the span and keeps original spelling', () => {
+    expect(wordDiff('ready to analyse', 'We are ready to analyze together')).toEqual([
+      { op: 'equal', text: 'ready to' },
+      { op: 'delete', text: 'analyse' },
+      { op: 'insert', text: 'analyze' },
+    ]);
+  });
+});
