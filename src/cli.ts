@@ -2,14 +2,11 @@
  * The `newsroom` command line: extract, search, verify, ask, start. stdout carries only the answer (JSON with
  * --json); warnings and logs go to stderr. Exit codes: 0 done, 1 a file or the configuration failed, 2 bad usage.
  */
+// The pipeline (articles, extract, search, commands) is imported inside each subcommand: `--help` and usage
+// errors answer at once and never depend on the rest of the code base loading.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { renderConsole, wantsColor } from '../adapters/console/render.ts';
-import { parseFile } from './articles/index.ts';
 import { formatDateLong } from './citations/credit.ts';
-import { ActionStore } from './commands/actions.ts';
-import { executeCommand } from './commands/index.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { buildCorpus } from './corpus.ts';
 import { diffToPlain } from './reply/plain.ts';
 import type { ArticleRef, SearchEngine, SearchResult, VerifyMatch } from './search/types.ts';
 import type { Article, LoadProblem } from './types.ts';
@@ -80,6 +77,8 @@ async function engineFor(dataFlag: string | undefined, io: Io): Promise<SearchEn
 
 async function runExtract(files: string[], json: boolean, io: Io): Promise<number> {
   if (files.length === 0) throw new UsageError('extract needs at least one FILE');
+  const { parseFile } = await import('./articles/index.ts');
+  const { buildCorpus } = await import('./corpus.ts');
   const articles: Article[] = [];
   const problems: LoadProblem[] = [];
   for (const file of files) {
@@ -230,6 +229,9 @@ async function runVerify(text: string, flags: { data?: string; json?: boolean },
 
 async function runAsk(line: string, flags: { data?: string }, io: Io): Promise<number> {
   const engine = await engineFor(flags.data, io);
+  const { ActionStore } = await import('./commands/actions.ts');
+  const { executeCommand } = await import('./commands/index.ts');
+  const { renderConsole, wantsColor } = await import('../adapters/console/render.ts');
   const trimmed = line.trim().replace(/^\/+/, '');
   const space = trimmed.search(/\s/);
   const command = space === -1 ? trimmed : trimmed.slice(0, space);
