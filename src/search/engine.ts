@@ -472,8 +472,14 @@ export function runSearch(
 
   let ranked: Array<[number, number]>;
   if (groups.length === 0) {
-    // Filters only: list what they match, newest first.
-    if (freeWords.length || phraseWords.length) ranked = [];
+    // Filters only (or only stop words beside them): list what the filters match, newest first.
+    const hasFilter =
+      filters.type !== null ||
+      filters.speakers !== null ||
+      filters.outlets.length > 0 ||
+      filters.after > 0 ||
+      filters.before > 0;
+    if (!hasFilter || phraseWords.length) ranked = [];
     else {
       ranked = [];
       for (let c = 0; c < index.clusters.length; c++) if (accept(c)) ranked.push([c, 1]);

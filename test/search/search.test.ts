@@ -130,6 +130,19 @@ describe('search: filters', () => {
     expect(engine.search('"negotiable not"').total).toBe(0);
   });
 
+  it('filters with only stop words beside them still list matches; stop words alone list nothing', () => {
+    expect(engine.search('speaker:putin the of').total).toBe(1);
+    expect(engine.search('the of and').total).toBe(0);
+  });
+
+  it('an empty corpus answers every query with nothing', () => {
+    const empty = createSearchEngine(corpus([]));
+    expect(empty.search('putin').results).toEqual([]);
+    expect(empty.search('type:quote').total).toBe(0);
+    expect(empty.verify('we are ready').verdict).toBe('not_found');
+    expect(empty.speakers('p')).toEqual([]);
+  });
+
   it('unknown foo:bar tokens are plain words', () => {
     expect(engine.search('foo:safety negotiable').results[0]?.text).toBe('Safety is not negotiable,');
   });
