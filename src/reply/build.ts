@@ -37,28 +37,39 @@ export function withBlocks(
   });
 }
 
+/** A short bold line. */
 export const heading = (text: string): ReplyBlock => ({ type: 'heading', text });
+/** A plain paragraph. */
 export const text = (value: string): ReplyBlock => ({ type: 'text', text: value });
+/** The quote set off as a quote, with its speaker (null: shown as unknown) and role. */
 export const quote = (value: string, speaker: string | null, role: string | null = null): ReplyBlock => ({
   type: 'quote',
   text: value,
   speaker,
   role,
 });
+/** A fact sentence. */
 export const fact = (value: string): ReplyBlock => ({ type: 'fact', text: value });
+/** Smaller supporting text: surrounding sentences, page lines, notes. */
 export const context = (value: string): ReplyBlock => ({ type: 'context', text: value });
+/** The source article and its copy-ready credit line. */
 export const citation = (source: SourceRefLike, credit: string): ReplyBlock => ({
   type: 'citation',
   source,
   credit,
 });
+/** Label/value pairs. */
 export const fields = (pairs: { label: string; value: string }[]): ReplyBlock => ({
   type: 'fields',
   fields: pairs,
 });
+/** A word diff (quote check): `delete` is the reporter's only, `insert` the article's only. */
 export const diff = (parts: DiffPart[]): ReplyBlock => ({ type: 'diff', parts });
+/** Short items, one per line. */
 export const list = (items: string[]): ReplyBlock => ({ type: 'list', items });
+/** A separator between results. */
 export const divider = (): ReplyBlock => ({ type: 'divider' });
+/** A button; `id` is the ActionStore-backed id executeAction resolves. */
 export const action = (kind: ReplyAction['kind'], label: string, id: string): ReplyAction => ({
   kind,
   label,
