@@ -88,7 +88,16 @@ function findTitle(text: string, stampEnds: number[]): string | null {
       .slice(0, best)
       .map((w) => w.word)
       .join(' ');
-  if (stampEnds.length < 2) return null;
+  if (stampEnds.length < 2) {
+    // One page and no repeat: a title cut short by the browser ends the header with an ellipsis.
+    const cut = after.slice(0, 40).findIndex((w) => /(?:…|\.\.\.)$/.test(w.word));
+    return cut >= 0
+      ? after
+          .slice(0, cut + 1)
+          .map((w) => w.word)
+          .join(' ')
+      : null;
+  }
   const pages = stampEnds.map((end) => words(text.slice(end, end + 2000)).slice(0, 60));
   let common = 0;
   while (
@@ -103,6 +112,20 @@ function findTitle(text: string, stampEnds: number[]): string | null {
         .map((w) => w.word)
         .join(' ')
     : null;
+}
+
+/**
+ * Browsers cut a long title in the header short (`Mercy General to close maternity ward, citing
+ * staffing sh…`). When the first page's own heading stands on a line of its own and starts with the
+ * cut title, that line is the full title. On a one-line print-out the heading's end cannot be told, so
+ * the cut title stands, ellipsis and all: it is what the page says.
+ */
+function fullTitle(text: string, header: string): { title: string; line: string } | null {
+  const cut = /\s*(?:…|\.\.\.)$/.exec(header);
+  if (!cut) return null;
+  const prefix = header.slice(0, cut.index).split(/\s+/).map(escapeRegExp).join('\\s+');
+  const m = new RegExp(`^[\\s\\uE000]*(${prefix}[^\\n\\uE000]*)\\n`).exec(text);
+  return m?.[1] ? { title: m[1].trim(), line: m[0] } : null;
 }
 
 /**
@@ -159,9 +182,11 @@ export function stripPrintArtifacts(text: string): PrintoutInfo {
   const title = findTitle(out, stampEnds);
   const titleRe = title ? String.raw`(?:\s+${title.split(' ').map(escapeRegExp).join('\\s+')}){1,2}` : '';
   out = out.replace(new RegExp(`${STAMP}${titleRe}`, 'g'), PAGE_BREAK);
+  const full = title ? fullTitle(out, title) : null;
+  if (full) out = out.replace(full.line, PAGE_BREAK);
   // A page mark left standing next to a break (its footer address was cut off) goes too.
   out = out.replace(new RegExp(String.raw`(^|\s)${PAGE_MARK}(?=\s*\uE000)`, 'g'), `$1${PAGE_BREAK}`);
   out = out.replace(new RegExp(String.raw`(\uE000\s*)${PAGE_MARK}`, 'g'), `$1${PAGE_BREAK}`);
 
-  return { text: joinBreaks(out).trim(), isPrintout: true, title, url };
+  return { text: joinBreaks(out).trim(), isPrintout: true, title: full?.title ?? title, url };
 }

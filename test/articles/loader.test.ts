@@ -2,6 +2,7 @@ import { chmod, copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../src/articles/files.ts';
 import { loadArticles, parseFile } from '../../src/articles/index.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/formats');
@@ -96,6 +97,24 @@ describe('loadArticles', () => {
     expect(articles[0]?.source).toBe(join(dir, 'nested/deeper/C.TXT'));
   });
 
+  it('reports a file over the size limit without reading it', async () => {
+    await writeFile(join(dir, 'good.txt'), GOOD);
+    await writeFile(join(dir, 'huge.txt'), Buffer.alloc(MAX_FILE_BYTES + 1, 'a'));
+    const { articles, problems } = await loadArticles(dir);
+    expect(articles.map((a) => a.id)).toEqual(['good.txt']);
+    expect(problems).toEqual([
+      { file: join(dir, 'huge.txt'), reason: 'file too large (20.0 MB; limit 20 MB)' },
+    ]);
+  });
+
+  it('reports a data folder that is a file', async () => {
+    await writeFile(join(dir, 'good.txt'), GOOD);
+    const file = join(dir, 'good.txt');
+    expect((await loadArticles(file)).problems).toEqual([
+      { file, reason: 'data folder is a file, not a folder' },
+    ]);
+  });
+
   it('reports a missing data folder instead of throwing', async () => {
     const missing = join(dir, 'no-such-folder');
     await expect(loadArticles(missing)).resolves.toEqual({
@@ -165,6 +184,22 @@ describe('sidecars', () => {
       ['a.meta.json', expect.stringMatching(/^sidecar is not valid JSON/)],
       ['c.meta.json', 'sidecar "published" is not a date: "someday"'],
       ['b.meta.json', 'sidecar has no article file beside it'],
+    ]);
+  });
+
+  it('apply to every article of a JSON array', async () => {
+    await writeFile(
+      join(dir, 'feed.json'),
+      JSON.stringify([
+        { title: 'One', body: 'First story text.' },
+        { title: 'Two', body: 'Second story text.', outlet: 'Stated Outlet' },
+      ]),
+    );
+    await writeFile(join(dir, 'feed.meta.json'), '{"outlet": "Feed Outlet", "published": "2024-02-07"}');
+    const { articles } = await loadArticles(dir);
+    expect(articles.map((a) => [a.id, a.outlet, a.published])).toEqual([
+      ['feed.json#0', 'Feed Outlet', '2024-02-07'],
+      ['feed.json#1', 'Stated Outlet', '2024-02-07'],
     ]);
   });
 

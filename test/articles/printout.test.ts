@@ -60,3 +60,39 @@ describe('browser print-outs', () => {
     expect(info.url).toBe('https://news.example/storm/');
   });
 });
+
+describe('print-outs with a title cut short in the header', () => {
+  const footer =
+    'read://https_www.example-news.com/?url=https%3A%2F%2Fwww.example-news.com%2F2024%2F10%2F29%2Fward closing%2F';
+  const header = '10/30/24, 8:41 AM Mercy General to close maternity ward, citing staffing sh…';
+
+  it('takes the full title from the first page heading on its own line', () => {
+    const text = `${header}\nMercy General to close maternity ward, citing staffing shortage\nThe hospital will stop delivering babies, officials said, and nurses\n${footer} 1/2\n${header}\nsaid they had warned administrators.\n${footer} 2/2`;
+    const info = stripPrintArtifacts(text);
+    expect(info.title).toBe('Mercy General to close maternity ward, citing staffing shortage');
+    expect(info.url).toBe('https://www.example-news.com/2024/10/29/ward-closing/');
+    expect(info.text).toBe(
+      'The hospital will stop delivering babies, officials said, and nurses said they had warned administrators.',
+    );
+  });
+
+  it('keeps the cut title when the heading cannot be told apart on one line', () => {
+    const text = `${header} Mercy General to close maternity ward, citing staffing shortage The hospital will stop. ${footer} 1/2 ${header} Nurses said so. ${footer} 2/2`;
+    const info = stripPrintArtifacts(text);
+    expect(info.title).toBe('Mercy General to close maternity ward, citing staffing sh…');
+    expect(info.text).not.toContain('read://');
+    expect(info.text).not.toContain('8:41 AM');
+    expect(info.text.endsWith('The hospital will stop. Nurses said so.')).toBe(true);
+  });
+});
+
+describe('one-page print-outs', () => {
+  it('find a cut title from the ellipsis when there is no second page', () => {
+    const text =
+      '3/1/24, 9:00 AM Council approves harbour dredging plan after years of del…\nCouncil approves harbour dredging plan after years of delay\nThe council voted 6-1 for the plan.\nread://https_www.example-news.com/?url=https%3A%2F%2Fwww.example-news.com%2Fharbour dredging%2F 1/1';
+    const info = stripPrintArtifacts(text);
+    expect(info.title).toBe('Council approves harbour dredging plan after years of delay');
+    expect(info.text).toBe('The council voted 6-1 for the plan.');
+    expect(info.url).toBe('https://www.example-news.com/harbour-dredging/');
+  });
+});
