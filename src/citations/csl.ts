@@ -1,9 +1,12 @@
 /**
  * APA/MLA/Chicago references of an article through CSL (citation-js), never hand-rolled formats.
  * plugin-csl 0.7 bundles only the `apa`, `vancouver` and `harvard1` templates; MLA and Chicago need their CSL
- * files (from the CSL styles repository) registered with `registerCslStyle`. Until then those styles answer
+ * files (from the CSL styles repository) registered with `registerCslStyle`, or dropped into
+ * src/citations/styles/ as `modern-language-association.csl` / `chicago-author-date.csl`, which are registered
+ * when this module loads. Until then those styles answer
  * with a clear "not installed" rather than silently falling back to APA, which plugin-csl would otherwise do.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { ArticleRef } from '../search/types.ts';
@@ -82,3 +85,20 @@ export function formatArticleCitation(
     .format('bibliography', { format: 'text', template: CSL_TEMPLATES[style], lang: 'en-US' })
     .trim();
 }
+
+/** Where CSL files dropped in by the newsroom are picked up (see styles/README.md). */
+export const STYLES_DIR = new URL('./styles/', import.meta.url);
+
+/** Registers the bundled-by-us CSL files that exist; returns the styles it added. */
+export function registerStylesFromDir(dir: URL = STYLES_DIR): Exclude<CitationStyle, 'ap'>[] {
+  const added: Exclude<CitationStyle, 'ap'>[] = [];
+  for (const style of ['mla', 'chicago'] as const) {
+    const file = new URL(`${CSL_TEMPLATES[style]}.csl`, dir);
+    if (!existsSync(file)) continue;
+    registerCslStyle(style, readFileSync(file, 'utf8'));
+    added.push(style);
+  }
+  return added;
+}
+
+registerStylesFromDir();

@@ -86,3 +86,30 @@ describe('CSL citations', () => {
     }
   });
 });
+
+describe('registerStylesFromDir', () => {
+  it('registers a CSL file dropped into the styles folder', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const { registerStylesFromDir } = await import('../../src/citations/csl.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'csl-'));
+    expect(registerStylesFromDir(pathToFileURL(`${dir}/`))).toEqual([]);
+    // A minimal valid CSL style: proves the file is registered and used, not what MLA looks like.
+    writeFileSync(
+      join(dir, 'chicago-author-date.csl'),
+      `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout><text value="TEST STYLE: "/><text variable="title"/></layout></bibliography>
+</style>`,
+    );
+    expect(registerStylesFromDir(pathToFileURL(`${dir}/`))).toEqual(['chicago']);
+    expect(hasCslStyle('chicago')).toBe(true);
+    expect(formatArticleCitation(article, 'chicago')).toBe(
+      'TEST STYLE: Putin proposes a joint cybersecurity group',
+    );
+  });
+});
