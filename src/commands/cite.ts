@@ -44,7 +44,7 @@ export const citeCommand = defineCommand({
         if (error instanceof MissingStyleError)
           throw new UserError(
             'styleNotInstalled',
-            `${STYLE_NAMES[style]} is not available here: its CSL style file is not installed. Try style:apa or style:ap.`,
+            `${STYLE_NAMES[style]} is not available here: its CSL style file is not installed (whoever runs the bot can add it). Try style:apa or style:ap.`,
           );
         throw error;
       }
