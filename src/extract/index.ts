@@ -11,21 +11,35 @@ import { indirectQuotes } from './indirect.ts';
 import { findSpans, hasNoQuoteMarks } from './spans.ts';
 import { unmarkedQuotes } from './unmarked.ts';
 
-/** Character ranges per paragraph already claimed by a quote. */
+/** Character ranges per paragraph already claimed by a quote, kept sorted so a lookup is a binary search. */
 class Coverage {
   private readonly byPara = new Map<number, Array<[number, number]>>();
   add(para: number, start: number, end: number): void {
-    const list = this.byPara.get(para) ?? [];
-    list.push([start, end]);
-    this.byPara.set(para, list);
+    let list = this.byPara.get(para);
+    if (!list) {
+      list = [];
+      this.byPara.set(para, list);
+    }
+    const i = this.firstEndingAfter(list, start);
+    list.splice(i, 0, [start, end]);
+  }
+  /** Index of the first range whose end is > pos (ranges never overlap, so ends are sorted too). */
+  private firstEndingAfter(list: Array<[number, number]>, pos: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as [number, number])[1] <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
   /** True when [start, end) overlaps a claimed range. */
   overlaps = (para: number, start: number, end: number): boolean => {
     const list = this.byPara.get(para);
     if (!list) return false;
-    // Quotes per paragraph are few; sentences are visited once each, so this stays near-linear.
-    for (const [a, b] of list) if (a < end && start < b) return true;
-    return false;
+    const r = list[this.firstEndingAfter(list, start)];
+    return r !== undefined && r[0] < end;
   };
 }
 

@@ -144,9 +144,13 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
     }
   }
   // `According to Osei, the overtime line will grow ...` / `..., according to Osei.`
-  const accordingAt = toks.findIndex(
-    (t, i) => i >= a && i < b - 2 && t.lower === 'according' && toks[i + 1]?.lower === 'to',
-  );
+  let accordingAt = -1;
+  for (let i = a; i < b - 2; i++) {
+    if ((toks[i] as Token).lower === 'according' && toks[i + 1]?.lower === 'to') {
+      accordingAt = i;
+      break;
+    }
+  }
   if (accordingAt === a) {
     for (let k = a + 2; k < b - 4 && k < a + 10; k++) {
       if (!(toks[k] as Token).trail.startsWith(',')) continue;

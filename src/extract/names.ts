@@ -430,7 +430,8 @@ export class EntityTable {
   roleNoun(pos: number, words: string[], orgNoun: string | null): Entity | null {
     const end = this.upperBound(pos);
     const wanted = words.map((w) => w.toLowerCase());
-    for (let i = end - 1; i >= 0; i--) {
+    // Bounded look-back: a role noun refers to someone introduced in the same stretch of the article.
+    for (let i = end - 1; i >= 0 && end - i <= 400; i--) {
       const m = this.mentions[i] as Mention;
       const e = m.entity;
       if (orgNoun !== null) {

@@ -93,7 +93,9 @@ export function unmarkedQuotes(
       const hit = finalAttribution(ctx, para, s);
       if (!hit) continue;
       const clause = para.text.slice(s.start, hit.clauseEnd);
-      if (wordCount(clause) < 4 || !(lostMarks || firstPerson(clause))) continue;
+      // Without marks, only a first person or a known speaker tells speech from the reporter's paraphrase.
+      const fp = firstPerson(clause);
+      if (wordCount(clause) < 4 || !(fp || (lostMarks && hit.attribution.entity))) continue;
       out.push({
         para: p,
         start: s.start,
