@@ -4,7 +4,7 @@
  * articles actually use (`Putin`, `Mr. Putin`, `President Putin`, `Russian President Vladimir Putin`).
  */
 import type { CorpusArticle, Quote, Speaker } from '../types.ts';
-import { HONORIFICS, NOT_NAME_WORDS } from './lexicon.ts';
+import { HONORIFICS, NOT_NAME_WORDS, TITLE_WORDS } from './lexicon.ts';
 
 const norm = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
@@ -78,16 +78,27 @@ function formsIn(paragraphs: string[], names: string[], into: Map<string, Set<st
       if (!name || (m[2] as string)[0] !== (m[2] as string)[0]?.toUpperCase()) continue;
       const prefix = words(m[1] ?? '');
       while (prefix.length > 0 && NOT_NAME_WORDS.has((prefix[0] as string).toLowerCase())) prefix.shift();
-      // A possessive or a name in another run (`Finland Putin`) is not a form of address: keep titles, honorifics
-      // and the person's own first names.
+      // Right before the surname only the person's own names, honorifics and titles may stand (`Mr. Putin`,
+      // `Russian President Vladimir Putin`); another capitalised word means another person (`Tom Lee` is not
+      // `Mary Lee`) or another organisation (`Midwest Foods` is not `Halvorsen Foods`).
       const own = new Set(words(name).slice(0, -1).map(norm));
       let i = prefix.length;
+      let titled = false;
+      let foreign = false;
       while (i > 0) {
         const w = prefix[i - 1] as string;
         const l = w.toLowerCase();
-        if (own.has(norm(w)) || l in HONORIFICS || /^\p{Lu}/u.test(w)) i--;
-        else break;
+        if (own.has(norm(w)) && !titled) i--;
+        else if (l in HONORIFICS || TITLE_WORDS.has(l)) {
+          titled = true;
+          i--;
+        } else if (titled && /^\p{Lu}/u.test(w)) i--;
+        else {
+          foreign = /^\p{Lu}/u.test(w) && i === prefix.length;
+          break;
+        }
       }
+      if (foreign) continue;
       const form = [...prefix.slice(i), m[2] as string].join(' ');
       const set = into.get(name) ?? new Set<string>();
       set.add(form);

@@ -68,6 +68,20 @@ describe('buildSpeakers', () => {
     expect(out.map((s) => s.name).sort()).toEqual(['Lee', 'Mary Lee', 'Tom Lee']);
   });
 
+  it('does not take another person with the same surname, or another organisation, for an alias', () => {
+    const a = article('g.txt', [
+      'Senator Mary Lee and her brother Tom Lee ran the campaign.',
+      '"We won," said Mary Lee.',
+      'Halvorsen Foods Inc. beat rival Midwest Foods.',
+      '"Our customers pay for quality," Halvorsen Foods said.',
+    ]);
+    const out = buildSpeakers([a]);
+    const lee = out.find((s) => s.name === 'Mary Lee');
+    expect(lee?.aliases).toContain('Senator Mary Lee');
+    expect(lee?.aliases).not.toContain('Tom Lee');
+    expect(out.find((s) => s.name === 'Halvorsen Foods')?.aliases).not.toContain('Midwest Foods');
+  });
+
   it('returns nothing for a corpus without quotes', () => {
     expect(buildSpeakers([article('f.txt', ['No quotes here at all.'])])).toEqual([]);
   });
