@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { cleanField, cleanText, sameTitle } from './clean.ts';
-import { normaliseAuthor, normaliseDate, normaliseUrl, outletFromUrl } from './metadata.ts';
+import { normaliseAuthor, normaliseDate, normaliseUrl, outletFromUrl, splitTitleSuffix } from './metadata.ts';
 import { emptyMeta, type ParsedArticle } from './types.ts';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -69,9 +69,7 @@ function ldName(value: unknown): string | null {
 
 /** Drops a trailing " | Outlet" or " - Outlet" from a title. */
 function stripSiteSuffix(title: string | null, outlet: string | null): string | null {
-  if (!title || !outlet) return title;
-  const m = /^(.*\S)\s+[|–—-]\s+(.+)$/.exec(title);
-  return m?.[1] && sameTitle(m[2] ?? '', outlet) ? m[1] : title;
+  return title ? splitTitleSuffix(title, outlet).title : null;
 }
 
 /** Removes page furniture before extraction. */
@@ -183,9 +181,15 @@ export function parseHtml(content: string): ParsedArticle {
         'meta[name="pubdate"]',
         'meta[name="publishdate"]',
         'meta[name="parsely-pub-date"]',
+        'meta[name="sailthru.date"]',
         'meta[name="date"]',
         'meta[name="DC.date.issued"]',
-      ]) ?? document.querySelector('time[itemprop="datePublished"]')?.getAttribute('datetime'),
+        'meta[name="dc.date"]',
+      ]) ??
+        // A <time> inside the article itself; one in a related-stories list elsewhere is another story's.
+        document
+          .querySelector('time[itemprop="datePublished"], article time[datetime], time[pubdate]')
+          ?.getAttribute('datetime'),
     );
   meta.author =
     normaliseAuthor(metaContent(document, ['meta[name="author"]'])) ??

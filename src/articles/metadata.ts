@@ -2,7 +2,11 @@
  * Metadata normalisation shared by every format: dates to YYYY-MM-DD, URLs, authors, and the
  * outlet/date that a URL implies. Nothing here invents a value: unknown stays null.
  */
+import { sameTitle } from './clean.ts';
 import { readableDomainName } from './domain-name.ts';
+import { OUTLETS, WIRE_AGENCIES } from './outlets.ts';
+
+export { OUTLETS, WIRE_AGENCIES } from './outlets.ts';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -167,98 +171,6 @@ export function dateFromUrl(value: string | null): string | null {
   return null;
 }
 
-/**
- * Well-known news domains and the names their readers know them by. Matched on the host or any
- * parent domain (`edition.cnn.com` -> CNN, `uk.reuters.com` -> Reuters).
- */
-export const OUTLETS: Readonly<Record<string, string>> = {
-  'techcrunch.com': 'TechCrunch',
-  'nytimes.com': 'The New York Times',
-  'reuters.com': 'Reuters',
-  'apnews.com': 'AP News',
-  'ap.org': 'Associated Press',
-  'bbc.co.uk': 'BBC',
-  'bbc.com': 'BBC',
-  'theguardian.com': 'The Guardian',
-  'guardian.co.uk': 'The Guardian',
-  'washingtonpost.com': 'The Washington Post',
-  'cnn.com': 'CNN',
-  'businessinsider.com': 'Business Insider',
-  'insider.com': 'Insider',
-  'wsj.com': 'The Wall Street Journal',
-  'ft.com': 'Financial Times',
-  'bloomberg.com': 'Bloomberg',
-  'economist.com': 'The Economist',
-  'npr.org': 'NPR',
-  'nbcnews.com': 'NBC News',
-  'cbsnews.com': 'CBS News',
-  'abcnews.go.com': 'ABC News',
-  'abc.net.au': 'ABC News (Australia)',
-  'foxnews.com': 'Fox News',
-  'msnbc.com': 'MSNBC',
-  'usatoday.com': 'USA Today',
-  'latimes.com': 'Los Angeles Times',
-  'chicagotribune.com': 'Chicago Tribune',
-  'bostonglobe.com': 'The Boston Globe',
-  'politico.com': 'Politico',
-  'politico.eu': 'Politico Europe',
-  'axios.com': 'Axios',
-  'thehill.com': 'The Hill',
-  'vox.com': 'Vox',
-  'theverge.com': 'The Verge',
-  'wired.com': 'Wired',
-  'arstechnica.com': 'Ars Technica',
-  'engadget.com': 'Engadget',
-  'zdnet.com': 'ZDNet',
-  'cnet.com': 'CNET',
-  'theatlantic.com': 'The Atlantic',
-  'newyorker.com': 'The New Yorker',
-  'time.com': 'Time',
-  'newsweek.com': 'Newsweek',
-  'forbes.com': 'Forbes',
-  'cnbc.com': 'CNBC',
-  'aljazeera.com': 'Al Jazeera',
-  'dw.com': 'DW',
-  'france24.com': 'France 24',
-  'lemonde.fr': 'Le Monde',
-  'spiegel.de': 'Der Spiegel',
-  'independent.co.uk': 'The Independent',
-  'telegraph.co.uk': 'The Telegraph',
-  'thetimes.co.uk': 'The Times',
-  'dailymail.co.uk': 'Daily Mail',
-  'sky.com': 'Sky News',
-  'news.sky.com': 'Sky News',
-  'afp.com': 'AFP',
-  'theintercept.com': 'The Intercept',
-  'propublica.org': 'ProPublica',
-  'buzzfeednews.com': 'BuzzFeed News',
-  'buzzfeed.com': 'BuzzFeed',
-  'huffpost.com': 'HuffPost',
-  'slate.com': 'Slate',
-  'vice.com': 'Vice',
-  'yahoo.com': 'Yahoo News',
-  'news.yahoo.com': 'Yahoo News',
-  'rt.com': 'RT',
-  'tass.com': 'TASS',
-  'themoscowtimes.com': 'The Moscow Times',
-  'scmp.com': 'South China Morning Post',
-  'japantimes.co.jp': 'The Japan Times',
-  'theglobeandmail.com': 'The Globe and Mail',
-  'cbc.ca': 'CBC News',
-  'smh.com.au': 'The Sydney Morning Herald',
-  'usnews.com': 'U.S. News & World Report',
-  'pbs.org': 'PBS',
-  'voanews.com': 'Voice of America',
-  'rferl.org': 'Radio Free Europe/Radio Liberty',
-  'euronews.com': 'Euronews',
-  'lawfaremedia.org': 'Lawfare',
-  'lawfareblog.com': 'Lawfare',
-  'cyberscoop.com': 'CyberScoop',
-  'thedailybeast.com': 'The Daily Beast',
-  'nypost.com': 'New York Post',
-  'washingtonexaminer.com': 'Washington Examiner',
-};
-
 /** The host of a URL without `www.`/`m.`/`amp.` prefixes, lower-cased, or null. */
 export function hostOf(value: string | null): string | null {
   if (!value) return null;
@@ -282,20 +194,6 @@ export function outletFromUrl(value: string | null): string | null {
   }
   return readableDomainName(host) ?? host;
 }
-
-/** Wire services named in datelines (`HELSINKI (Reuters) -`). */
-export const WIRE_AGENCIES: Readonly<Record<string, string>> = {
-  reuters: 'Reuters',
-  ap: 'AP News',
-  'associated press': 'AP News',
-  afp: 'AFP',
-  bloomberg: 'Bloomberg',
-  upi: 'UPI',
-  tass: 'TASS',
-  xinhua: 'Xinhua',
-  dpa: 'dpa',
-  cnn: 'CNN',
-};
 
 /**
  * The outlet a name refers to when it is a well-known one (`Reuters`, `the Associated Press`,
@@ -387,4 +285,20 @@ export function metaFromRecord(record: Record<string, unknown>): {
     ),
     author: normaliseAuthor(pick(record, ['author', 'authors', 'byline', 'creator'])),
   };
+}
+
+/**
+ * Splits a page title's site suffix off (`Port strike ends - Reuters`, `Story | The Daily Ledger`)
+ * when the suffix names the outlet: the one given, or a well-known one. Otherwise the title stands.
+ */
+export function splitTitleSuffix(
+  title: string,
+  outlet: string | null,
+): { title: string; outlet: string | null } {
+  const m = /^(.*\S)\s+[|–—-]\s+([^|–—-]+)$/.exec(title);
+  const suffix = m?.[2]?.trim();
+  if (!m?.[1] || !suffix) return { title, outlet: null };
+  if (outlet && sameTitle(suffix, outlet)) return { title: m[1], outlet };
+  const known = knownOutlet(suffix);
+  return known ? { title: m[1], outlet: known } : { title, outlet: null };
 }

@@ -11,6 +11,8 @@ import {
   normaliseAuthor,
   normaliseDate,
   normaliseUrl,
+  outletFromUrl,
+  splitTitleSuffix,
   WIRE_AGENCIES,
 } from './metadata.ts';
 import { stripPrintArtifacts } from './printout.ts';
@@ -193,8 +195,13 @@ export function parseTxt(content: string, given: Partial<ArticleMeta> = {}): Par
   const printout = stripPrintArtifacts(cleanText(content));
   const meta = emptyMeta();
   const guessed = new Set<MetaField>();
-  meta.title = printout.title;
   meta.url = printout.url;
+  if (printout.title) {
+    // A print-out's header carries the page's <title>, often with the site's name after it.
+    const split = splitTitleSuffix(printout.title, outletFromUrl(printout.url));
+    meta.title = split.title;
+    meta.outlet = split.outlet;
+  }
 
   const lines = printout.text.split('\n');
   const nonEmptyIdx = lines.flatMap((l, i) => (l === '' ? [] : [i]));

@@ -114,3 +114,11 @@ describe('HTML encodings', () => {
     ]);
   });
 });
+
+describe('HTML dates', () => {
+  it('falls back to a <time> inside the article, not one in a related list', () => {
+    const html =
+      '<html><body><aside><time datetime="2019-01-01">old</time></aside><article><h1>T</h1><time datetime="2020-05-06T10:00:00Z">May 6</time><p>The board met on Wednesday, a spokesman said.</p></article></body></html>';
+    expect(parseArticleText(html, 'html', 'd.html')[0]?.published).toBe('2020-05-06');
+  });
+});

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/articles/index.ts';
+import { parseArticleText, parseFile } from '../../src/articles/index.ts';
 import { rebuildUrl, stripPrintArtifacts } from '../../src/articles/printout.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/formats');
@@ -94,5 +94,25 @@ describe('one-page print-outs', () => {
     expect(info.title).toBe('Council approves harbour dredging plan after years of delay');
     expect(info.text).toBe('The council voted 6-1 for the plan.');
     expect(info.url).toBe('https://www.example-news.com/harbour-dredging/');
+  });
+});
+
+describe('Chrome print-outs', () => {
+  it('take the URL from a plain address footer and drop it with its page mark', () => {
+    const text =
+      '5/3/24, 7:15 PM Port strike ends after deal on wages - Reuters\nPort strike ends after deal on wages - Reuters\nDock workers returned to work on Thursday after union leaders\nhttps://www.reuters.com/world/europe/port-strike-ends-2024-05-02/ 1/2\n5/3/24, 7:15 PM Port strike ends after deal on wages - Reuters\naccepted a 9% raise.\nhttps://www.reuters.com/world/europe/port-strike-ends-2024-05-02/ 2/2';
+    const info = stripPrintArtifacts(text);
+    expect(info.url).toBe('https://www.reuters.com/world/europe/port-strike-ends-2024-05-02/');
+    expect(info.title).toBe('Port strike ends after deal on wages - Reuters');
+    expect(info.text).toBe(
+      'Dock workers returned to work on Thursday after union leaders accepted a 9% raise.',
+    );
+    // As an article, the site's name comes off the title; the date is the URL's, not the print date.
+    const [article] = parseArticleText(text, 'txt', 'chrome.txt');
+    expect(article).toMatchObject({
+      title: 'Port strike ends after deal on wages',
+      outlet: 'Reuters',
+      published: '2024-05-02',
+    });
   });
 });
