@@ -126,27 +126,61 @@ function blocks(markdown: string): Block[] {
 
 /** The date exactly as written in the front matter: YAML would turn `2018-07-16T23:30-04:00` into UTC. */
 function rawFrontMatterDate(frontMatter: string): string | null {
-  const m =
-    /^\s*(?:published|publishedAt|published_at|datePublished|date_published|pubDate|date)\s*:\s*["']?([^"'\n#]+)/m.exec(
-      frontMatter,
-    );
-  return m?.[1] ? normaliseDate(m[1]) : null;
+  for (const key of [
+    'published',
+    'publishedAt',
+    'published_at',
+    'datePublished',
+    'date_published',
+    'pubDate',
+    'date',
+  ]) {
+    const m = new RegExp(`^\\s*${key}\\s*:\\s*["']?([^"'\\n#]+)`, 'm').exec(frontMatter);
+    if (m?.[1]) return normaliseDate(m[1]);
+  }
+  return null;
 }
 
-/** Parses a Markdown article (front matter + body). Throws ArticleError on unreadable front matter. */
+const FRONT_MATTER = /^---[^\S\n]*\n([\s\S]*?)\n(?:---|\.\.\.)[^\S\n]*(?:\n|$)/;
+
+/**
+ * Front matter YAML rejects (`title: Trump: a profile`, an unclosed bracket) is read line by line as
+ * `key: value`, so that a small slip in the metadata does not cost the whole article.
+ */
+function lenientFrontMatter(
+  text: string,
+): { data: Record<string, unknown>; matter: string; content: string } | null {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return null;
+  const data: Record<string, unknown> = {};
+  for (const line of (m[1] ?? '').split('\n')) {
+    const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.+)$/.exec(line);
+    if (kv?.[1] && kv[2]) data[kv[1]] = kv[2].trim().replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return { data, matter: m[1] ?? '', content: text.slice(m[0].length) };
+}
+
+/** Parses a Markdown article (front matter + body). Throws ArticleError on executable front matter. */
 export function parseMarkdown(content: string): ParsedArticle {
-  let file: matter.GrayMatterFile<string>;
+  const text = cleanText(content);
+  let file: { data: unknown; matter: string; content: string };
   try {
     // Passing options also turns off gray-matter's cache, which hands back one shared object per input.
-    file = matter(cleanText(content), {
+    file = matter(text, {
       engines: { js: refuse('JavaScript'), javascript: refuse('JavaScript'), coffee: refuse('CoffeeScript') },
     });
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
-    throw new ArticleError(`invalid front matter: ${reason}`);
+    const lenient = lenientFrontMatter(text);
+    if (!lenient) {
+      const reason = (error as Error).message.split('\n')[0] ?? 'unreadable';
+      throw new ArticleError(`invalid front matter: ${reason}`);
+    }
+    file = lenient;
   }
   const data: Record<string, unknown> =
-    file.data && typeof file.data === 'object' && !Array.isArray(file.data) ? file.data : {};
+    file.data && typeof file.data === 'object' && !Array.isArray(file.data)
+      ? (file.data as Record<string, unknown>)
+      : {};
   const meta = metaFromRecord(data);
   meta.published = rawFrontMatterDate(file.matter) ?? meta.published;
 

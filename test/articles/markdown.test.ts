@@ -50,12 +50,20 @@ describe('Markdown articles', () => {
     );
   });
 
-  it('reports broken front matter and refuses executable front matter', () => {
-    expect(() => parseArticleText('---\ntitle: [unclosed\n---\nBody.', 'md', 'bad.md')).toThrow(
-      /invalid front matter/,
+  it('reads front matter YAML rejects line by line, and refuses executable front matter', () => {
+    const [article] = parseArticleText(
+      '---\ntitle: Trump: a profile\noutlet: [unclosed\ndate: 2018-07-01\npublished: "July 16, 2018"\n---\nBody.',
+      'md',
+      'bad.md',
     );
+    expect(article).toMatchObject({
+      title: 'Trump: a profile',
+      outlet: '[unclosed',
+      published: '2018-07-16',
+    });
+    expect(article?.paragraphs).toEqual(['Body.']);
     expect(() =>
       parseArticleText('---js\n{ title: (() => { throw new Error("ran") })() }\n---\nBody.', 'md', 'js.md'),
-    ).toThrow(/not supported/);
+    ).toThrow(/invalid front matter: front matter in JavaScript is not supported/);
   });
 });
