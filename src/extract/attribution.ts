@@ -43,6 +43,14 @@ const LEAD_WORDS = new Set(
   ).split(' '),
 );
 
+/** Lower-case words that govern a name rather than describe it (prepositions, verbs of saying, relatives). */
+const NOT_LEAD = new Set(
+  (
+    'in on at with to from by of about against than between among into over under after before during like who ' +
+    'which that and or but said says told added wrote asked is was are were has had have called named'
+  ).split(' '),
+);
+
 const isSpeechVerb = (t: Token | undefined): boolean => t !== undefined && SPEECH_VERBS.has(t.lower);
 
 /** Tokens of `para` whose start lies in [from, to). */
@@ -84,17 +92,24 @@ export function speakerPhrase(
     const phrase = analyzeRun(toks, x, y);
     if (!phrase || phrase.possessive) continue;
     const lastTok = toks[y - 1] as Token;
-    const endsPhrase = y === b || lastTok.trail.startsWith(',');
+    // The name ends the phrase, or an apposition closed by a comma does (`Luis Ortega, the union's president,`).
+    const endsPhrase =
+      y === b || (lastTok.trail.startsWith(',') && (toks[b - 1] as Token).trail.startsWith(','));
     // Lower-case words before the run must be a role (`union president Luis Ortega`) or an article.
     const lead = toks.slice(a, phrase.from);
-    const leadOk = lead.every(
-      (t) =>
-        ROLE_NOUNS.has(t.lower) ||
-        ORG_NOUNS.has(t.lower) ||
-        LEAD_WORDS.has(t.lower) ||
-        isCapitalized(t.word) ||
-        /^[\p{Ll}]+-[\p{Ll}]+$/u.test(t.word),
-    );
+    // Before the name: its own noun phrase (`Opposition transportation critic`, `the union's`), nothing that
+    // governs it (`officials in the city of Harbor Falls`) and no punctuation.
+    const leadOk =
+      lead.length <= 5 &&
+      lead.every(
+        (t, i) =>
+          (t.trail === '' || (i === lead.length - 1 && t.trail === ',')) &&
+          (ROLE_NOUNS.has(t.lower) ||
+            ORG_NOUNS.has(t.lower) ||
+            LEAD_WORDS.has(t.lower) ||
+            isCapitalized(t.word) ||
+            (/^[\p{Ll}-]+$/u.test(t.word) && !NOT_LEAD.has(t.lower))),
+      );
     if (!endsPhrase || !leadOk) continue;
     // `a Northwind spokeswoman`, `a spokesperson for Halvorsen Foods`: the organisation speaks.
     const article = lead[0]?.lower;
@@ -160,6 +175,9 @@ function subjectBefore(
     for (let k = end - 2; k >= floor && k >= end - 12; k--) {
       const t = toks[k] as Token;
       if (t.trail.startsWith(',')) {
+        // `Its president, Malcolm Reid, called ...`: the name is the part between the commas.
+        const middle = speakerPhrase(ctx, para, k + 1, end, verb);
+        if (middle?.entity && middle.via === 'name') return middle;
         const hit = shortestPhrase(ctx, para, floor, k + 1, verb);
         if (hit) return hit;
         break;

@@ -111,6 +111,16 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       // A verb earlier in the sentence frames the quote; a one- or two-word span there is a scare quote.
       keep = words >= 3 || (words >= 2 && SPEECH_VERBS.has(attribution?.verb ?? ''));
       if (looksLikeTitle(text) && words <= 4) keep = false;
+      // `its own "buy local" policy`: a short span that a noun phrase carries on after is a label, not speech.
+      const after = lastPart.closed
+        ? (ctx.paras[lastPart.para]?.text.slice(lastPart.close + 1, lastPart.close + 40) ?? '')
+        : '';
+      if (
+        words <= 3 &&
+        /^\s+\p{Ll}/u.test(after) &&
+        !/^\s+(he|she|they|it|we|said|says|added|told|wrote|according)\b/u.test(after)
+      )
+        keep = false;
     }
     out.push({ parts, attribution, inherited: false, adjacent, keep, words });
   }

@@ -7,6 +7,7 @@ import type { ArticleContext, Para } from './context.ts';
 import { REPORTING_VERBS } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
 import type { Token } from './tokens.ts';
+import { finalAttribution } from './unmarked.ts';
 
 /** A reported clause: a character range of one paragraph and who reported it. */
 export interface IndirectQuote {
@@ -26,6 +27,11 @@ const NOT_CLAUSE_START = new Set(
 
 const ADVERBS = new Set(
   'also later then again once previously repeatedly recently has had have would'.split(' '),
+);
+
+/** Words that may open a sentence before its subject. */
+const CONNECTIVES = new Set(
+  'but and so yet still later then meanwhile also separately instead however'.split(' '),
 );
 
 /** The reported clause after the verb at `v`, as a token index, or -1. */
@@ -128,10 +134,10 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
           }
         }
       }
-      for (let x = s0; x < e && !attribution; x++) {
-        // The subject must run from x to the verb; try the longest first so titles stay with their names.
+      // The subject opens the clause: only a connective (`But`, `Later`) may come before it.
+      for (let x = s0; x < e && x <= s0 + 2 && !attribution; x++) {
+        if (x > s0 && !CONNECTIVES.has((toks[x - 1] as Token).lower)) break;
         attribution = speakerPhrase(ctx, para, x, e, vt.lower);
-        if ((toks[x] as Token).trail !== '' && !(toks[x] as Token).trail.startsWith(',')) break;
       }
       if (!attribution?.entity) break;
       const c = clauseStart(toks, v, b);
@@ -142,6 +148,20 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
         attribution,
       };
     }
+  }
+  // `Police arrested a man on Monday, the department said.`: a reporter's paraphrase with a final attribution
+  // (first-person clauses were taken as lost-mark quotes before this pass runs).
+  const final = finalAttribution(ctx, para, s);
+  if (final?.attribution.entity) {
+    let start = s.start;
+    for (let i = a; i < b && i < a + 12; i++) {
+      const t = toks[i] as Token;
+      if (/^[—–]$|^--$/.test(t.word)) {
+        start = (toks[i + 1] as Token | undefined)?.start ?? start;
+        break;
+      }
+    }
+    if (final.clauseEnd - start > 20) return { start, end: final.clauseEnd, attribution: final.attribution };
   }
   // `According to Osei, the overtime line will grow ...` / `..., according to Osei.`
   let accordingAt = -1;

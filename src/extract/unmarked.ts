@@ -39,7 +39,7 @@ const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /\p{L}/u.t
 /**
  * Reads `CLAUSE, SPEAKER VERB [short tail].` or `CLAUSE, VERB SPEAKER.`; returns the clause end and attribution.
  */
-function finalAttribution(
+export function finalAttribution(
   ctx: ArticleContext,
   para: Para,
   s: Sentence,

@@ -74,6 +74,16 @@ describe('direct quotes in marks', () => {
     expect(direct(run('A group called "Mothers for Transit" organised the rally.'))).toEqual([]);
   });
 
+  it('takes a short quoted label inside a noun phrase for a label, not speech', () => {
+    expect(direct(run('Farrow said the government had ignored its own "buy local" policy.'))).toEqual([]);
+  });
+
+  it('finds the name between commas when a role comes first', () => {
+    expect(
+      direct(run('Its president, Malcolm Reid, called the decision "a punch in the gut for every family."')),
+    ).toEqual([['a punch in the gut for every family.', 'Malcolm Reid']]);
+  });
+
   it('keeps a quoted judgement that follows a title noun', () => {
     expect(
       direct(run('Jury president Henrik Sandvik called the film "patient, furious and unsentimental."')),
@@ -137,6 +147,23 @@ describe('indirect quotes', () => {
     expect(
       indirect(run('According to Paul Osei, the police overtime line will grow by 11 percent.')),
     ).toEqual([['the police overtime line will grow by 11 percent', 'Paul Osei']]);
+  });
+
+  it('reads a paraphrase with a final attribution as indirect where marks survive, without the dateline', () => {
+    expect(
+      indirect(
+        run(
+          'FENWICK — Police arrested a 31-year-old man on Monday, the Fenwick Police Department said.',
+          '"We are grateful to the public," said Police Chief Angela Ruiz.',
+        ),
+      ),
+    ).toEqual([['Police arrested a 31-year-old man on Monday', 'Fenwick Police Department']]);
+  });
+
+  it('needs the speaker to open the clause', () => {
+    expect(
+      indirect(run('The device has a battery the company says will last eight weeks on a charge.')),
+    ).toEqual([]);
   });
 
   it('keeps indirect and direct quotes apart, and drops anonymous claims', () => {
