@@ -27,6 +27,10 @@ function metaContent(document: Doc, selectors: string[]): string | null {
   return null;
 }
 
+// Whole paragraphs that are page furniture left inside the article body by many sites.
+const BOILERPLATE =
+  /^(?:advertisement|skip advertisement|story continues below(?: this)? advertisement|continue reading the main story|supported by|sponsored(?: content)?|read more|related(?: articles| stories| coverage)?|share(?: this(?: article| story)?)?|listen to this article|sign up|subscribe(?: now)?)[:.!]?$/i;
+
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
 
 /** Every JSON-LD object on the page, with @graph and arrays flattened; broken blocks are ignored. */
@@ -223,5 +227,6 @@ export function parseHtml(content: string): ParsedArticle {
   }
   // The page's own headline inside the article body repeats the title.
   if (paragraphs[0] && sameTitle(paragraphs[0], meta.title)) paragraphs.shift();
+  paragraphs = paragraphs.filter((p) => !BOILERPLATE.test(p));
   return { format: 'html', meta, guessed: new Set(), paragraphs };
 }

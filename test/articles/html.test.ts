@@ -35,6 +35,8 @@ describe('saved article pages', () => {
     for (const junk of [
       'Politics',
       'Advertisement',
+      'ADVERTISEMENT',
+      'Continue reading',
       'Subscribe now',
       'Share on',
       'Five takeaways',
