@@ -7,8 +7,11 @@ import type { Fact } from '../types.ts';
 import type { ArticleContext } from './context.ts';
 import type { Sentence } from './sentences.ts';
 
-const NUMBER_WORDS =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|half|percent|per cent)\b/i;
+/** Magnitudes are claims on their own; small number words only when they count something (`three goals`). */
+const MAGNITUDES =
+  /\b(hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|dozen|dozens|percent|per cent)\b/i;
+const COUNTS =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|half)\s+(?!(?:that|of|who|which|another|and|or|is|was|in|on|at|to|by|for)\b)[a-z]/i;
 const MONTHS =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)\s+\d/;
 const DIGITS = /\d/;
@@ -16,7 +19,9 @@ const MONEY = /[$€£¥]\s?\d/;
 
 /** The sentence carries a checkable figure or date. */
 export function isClaim(text: string): boolean {
-  return DIGITS.test(text) || MONEY.test(text) || MONTHS.test(text) || NUMBER_WORDS.test(text);
+  return (
+    DIGITS.test(text) || MONEY.test(text) || MONTHS.test(text) || MAGNITUDES.test(text) || COUNTS.test(text)
+  );
 }
 
 const wordCount = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

@@ -29,6 +29,7 @@ describe('facts', () => {
         'The vote was 5-2.',
         'The mayor was unhappy with the outcome of the long debate.',
         'We lost 3 games in a row, the coach said.',
+        'The idea is one that would be broadly decried by the allies.',
       ),
     ).toEqual([]);
   });
