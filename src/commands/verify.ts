@@ -22,14 +22,14 @@ export const verifyCommand = defineCommand({
   usage: '/verify QUOTE',
   examples: ['/verify we are ready to analyze together'],
   options: [
-    { name: 'quote', description: 'The quote as you wrote it', required: true, maxLength: MAX_VERIFY_LENGTH },
+    { name: 'text', description: 'The quote as you wrote it', required: true, maxLength: MAX_VERIFY_LENGTH },
   ],
-  rest: 'quote',
+  rest: 'text',
   schema: z.object({
-    quote: queryField('the quote to check, e.g. /verify we are ready to analyze together', MAX_VERIFY_LENGTH),
+    text: queryField('the quote to check, e.g. /verify we are ready to analyze together', MAX_VERIFY_LENGTH),
   }),
   run(ctx) {
-    const text = ctx.args.quote.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim() || ctx.args.quote;
+    const text = ctx.args.text.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim() || ctx.args.text;
     const result = ctx.engine.verify(text);
     const title = `Verify: “${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
     const blocks: ReplyBlock[] = [r.heading(VERDICTS[result.verdict])];

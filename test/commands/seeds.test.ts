@@ -92,6 +92,21 @@ describe('commands over the seed articles', () => {
     expect(none.status).toBe('empty');
   });
 
+  it('/verify takes its typed option as `text` (issue 6), as Discord sends it', async () => {
+    const env = { engine, actions: new ActionStore(), platform: 'discord' as const, user: null };
+    const typed = await executeCommand(
+      { command: 'verify', args: { text: 'we are ready to analyze together' } },
+      env,
+    );
+    expect(typed.status).toBe('ok');
+    expect(typed.fallback).toContain('Vladimir Putin');
+    const old = await executeCommand(
+      { command: 'verify', args: { quote: 'we are ready to analyze together' } },
+      env,
+    );
+    expect(old.status).toBe('usage');
+  });
+
   it('/sources lists both seeds with their counts, unknowns named', async () => {
     const reply = await run('sources');
     const list = reply.blocks.find((b) => b.type === 'list');

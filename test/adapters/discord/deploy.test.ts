@@ -56,7 +56,10 @@ describe('slash command JSON', () => {
 
   it('fact, verify and sources take one text option; help takes at most an optional one', () => {
     expect(byName.get('fact')?.options).toEqual([expect.objectContaining({ type: 3, required: true })]);
-    expect(byName.get('verify')?.options).toEqual([expect.objectContaining({ type: 3, required: true })]);
+    // Issue 6 names the option: `verify` (text).
+    expect(byName.get('verify')?.options).toEqual([
+      expect.objectContaining({ name: 'text', type: 3, required: true }),
+    ]);
     expect(byName.get('sources')?.options).toEqual([
       expect.objectContaining({ name: 'query', required: false }),
     ]);

@@ -154,7 +154,7 @@ describe('commands', () => {
       /^\*\*Cite \\\(APA\\\): putin working group\*\*/,
     ],
     ['cite', { query: 'putin working group' }, /^\*\*Cite/],
-    ['verify', { quote: 'we can analyse them through a working group on cyber security' }, /^\*\*Verify/],
+    ['verify', { text: 'we can analyse them through a working group on cyber security' }, /^\*\*Verify/],
     ['sources', {}, /^\*\*Sources/],
     ['help', {}, /^\*\*Newsroom bot/],
     ['newsroom', {}, /^\*\*Newsroom bot/],
@@ -171,7 +171,7 @@ describe('commands', () => {
     const res = await send(
       harness,
       commandInteraction('verify', {
-        quote: 'we can analyse them through a working group on cyber security',
+        text: 'we can analyse them through a working group on cyber security',
       }),
     );
     const text = res.data?.embeds.map((e) => e.description).join('\n') ?? '';
