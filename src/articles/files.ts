@@ -136,6 +136,8 @@ export async function walk(
       problems.push({ file: path, reason: describeFsError(error) });
       return;
     }
+    // Sorted, so that which of two paths to the same folder is kept does not depend on the file system.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const childPath = join(path, entry.name);

@@ -23,8 +23,10 @@ const STAMP = String.raw`\d{1,2}/\d{1,2}/\d{2,4},?[ \n]+\d{1,2}:\d{2}(?:[ \n]?[A
 const STAMP_AT_START = new RegExp(`^${STAMP}(?=\\s|$)`);
 const PAGE_MARK = String.raw`\d{1,3}/\d{1,3}(?=\s|$)`;
 // A reader-view footer runs to the page mark; the address itself may contain spaces (see rebuildUrl).
-const READ_FOOTER_WITH_MARK = new RegExp(String.raw`read://[^\n]{0,800}?\s+${PAGE_MARK}`, 'g');
-const READ_FOOTER = /read:\/\/\S+/g;
+// Older Firefox versions print the reader view as `about:reader?url=ENCODED`.
+const READER = String.raw`(?:read://|about:reader\?url=)`;
+const READ_FOOTER_WITH_MARK = new RegExp(String.raw`${READER}[^\n]{0,800}?\s+${PAGE_MARK}`, 'g');
+const READ_FOOTER = new RegExp(String.raw`${READER}\S+`, 'g');
 // Chrome prints the plain address in the footer.
 const HTTP_FOOTER_WITH_MARK = new RegExp(String.raw`https?://\S+\s+${PAGE_MARK}`, 'g');
 // A private-use character marks where a page break was removed; any already in the text are dropped first.
@@ -36,7 +38,7 @@ function escapeRegExp(s: string): string {
 
 /** True when text carries print-out headers or reader-view footers. */
 export function looksLikePrintout(text: string): boolean {
-  return STAMP_AT_START.test(text.trimStart()) || /read:\/\/\S/.test(text);
+  return STAMP_AT_START.test(text.trimStart()) || /(?:read:\/\/|about:reader\?url=)\S/.test(text);
 }
 
 /**
@@ -46,7 +48,7 @@ export function looksLikePrintout(text: string): boolean {
  */
 export function rebuildUrl(footer: string): string | null {
   const raw = footer.trim();
-  if (raw.startsWith('read://')) {
+  if (raw.startsWith('read://') || raw.startsWith('about:reader?')) {
     const param = /[?&]url=([^&]+)/.exec(raw);
     if (param?.[1]) {
       const encoded = param[1].replace(/\s*\n\s*/g, '').replace(/\s+/g, '-');

@@ -115,6 +115,16 @@ describe('loadArticles', () => {
     ]);
   });
 
+  it('follows a symbolic link to a folder once, even when it loops', async () => {
+    await mkdir(join(dir, 'real'));
+    await writeFile(join(dir, 'real', 'a.txt'), GOOD);
+    await symlink(join(dir, 'real'), join(dir, 'alias'));
+    await symlink(dir, join(dir, 'real', 'loop'));
+    const { articles, problems } = await loadArticles(dir);
+    expect(problems).toEqual([]);
+    expect(articles.map((a) => a.id)).toEqual(['alias/a.txt']);
+  });
+
   it('reports a missing data folder instead of throwing', async () => {
     const missing = join(dir, 'no-such-folder');
     await expect(loadArticles(missing)).resolves.toEqual({

@@ -116,3 +116,17 @@ describe('Chrome print-outs', () => {
     });
   });
 });
+
+describe('older Firefox print-outs', () => {
+  it('read the URL from an about:reader footer', () => {
+    const text =
+      '1/5/24, 8:00 PM Storm hits coast Storm hits coast Waves reached the road. about:reader?url=https%3A%2F%2Fnews.example%2F2024%2F01%2F05%2Fstorm hits coast 1/1';
+    const info = stripPrintArtifacts(text);
+    expect(info).toEqual({
+      text: 'Waves reached the road.',
+      isPrintout: true,
+      title: 'Storm hits coast',
+      url: 'https://news.example/2024/01/05/storm-hits-coast',
+    });
+  });
+});
