@@ -133,6 +133,20 @@ export function speakerPhrase(
       pos,
     };
   }
+  // `a Halvorsen spokeswoman`, `an Interior Ministry official`: an unnamed person speaking for an organisation.
+  if (
+    (first.lower === 'a' || first.lower === 'an') &&
+    b - a <= 5 &&
+    ROLE_NOUNS.has((toks[b - 1] as Token).lower)
+  ) {
+    const runs2 = capitalRuns(toks.slice(a + 1, b - 1)).map(
+      ([x, y]) => [x + a + 1, y + a + 1] as [number, number],
+    );
+    const run = runs2.at(-1);
+    const phrase = run ? analyzeRun(toks, run[0], run[1]) : null;
+    const org = phrase ? ctx.table.find(phrase) : null;
+    return { entity: org?.type === 'org' ? org : null, role: null, verb, via: 'role', pos };
+  }
   // `the company`, `the chief executive`, `the union's president`, `the Russian president`.
   if (first.lower === 'the' && b - a <= 5) {
     const words = toks.slice(a + 1, b).map((t) => t.lower);

@@ -44,6 +44,10 @@ function namedBefore(tokens: Token[], openIdx: number, capitalised: boolean): bo
   return false;
 }
 
+/** Text right after a closing mark that attributes the quote: `," a spokeswoman said`, `," said one analyst`. */
+const ATTRIBUTION_TAIL =
+  /^[\s,—–-]*(?:(?:[\p{L}'’.-]+\s+){0,6}(?:said|says|told|added|wrote|asked|explained|noted)\b|(?:said|says|added)\s)/u;
+
 /** Groups spans into quotes (a multi-paragraph quote is one group) and attributes each. */
 export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidate[] {
   const groups: Span[][] = [];
@@ -143,7 +147,11 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
               startsParagraph(ctx, q.parts[0] as Span)
             ? prev
             : undefined;
-    if (donor) {
+    // A quote followed by an attribution we could not resolve (`," a spokeswoman said`) has its own speaker.
+    const last = q.parts.at(-1) as Span;
+    const tail = ctx.paras[last.para]?.text.slice(last.close + 1, last.close + 80) ?? '';
+    const ownAttribution = last.closed && ATTRIBUTION_TAIL.test(tail);
+    if (donor && !ownAttribution) {
       q.attribution = donor.attribution;
       q.inherited = true;
     }

@@ -1,6 +1,15 @@
 /**
  * Extraction for one article: direct quotes (marked, split, partial, multi-paragraph, and marks lost), indirect
  * quotes, speakers resolved within the article, and facts. Pure: the same article always gives the same result.
+ *
+ * Choices worth knowing:
+ * - Marks lost: a clause before a sentence-final attribution (`..., Putin said.`) is a direct quote when it is in
+ *   the first person, or, in an article with no quote marks at all, when its speaker is known; first-person
+ *   sentences around it join it. Partial quotes whose marks were lost inside reported speech (seed 003: Coats
+ *   "cautioned that warning lights are blinking red again") cannot be told from paraphrase, so they come out as
+ *   indirect quotes with the right speaker rather than as invented direct ones.
+ * - A split quote (`"A," she said. "B."`) gives two quotes with the same speaker; a multi-paragraph quote is one.
+ * - Indirect quotes are kept only when their speaker is known; direct quotes keep a null speaker.
  */
 import type { Article, Extraction, Fact, Quote } from '../types.ts';
 import type { Attribution } from './attribution.ts';

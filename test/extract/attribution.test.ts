@@ -96,6 +96,16 @@ describe('pronouns and role nouns', () => {
     expect(speakerOf(ex, 'pay for quality')[0]).toBe('Margaret Sandoval');
   });
 
+  it("gives an unnamed spokesperson's words to the organisation, and never borrows a neighbour's speaker", () => {
+    const ex = run(
+      'Halvorsen Foods Inc. reported results. "Sales were strong this quarter," said Margaret Sandoval.',
+      '"We have no comment at this time," a Halvorsen spokeswoman said.',
+      '"I am not sure this will hold up," said one analyst, who asked not to be named.',
+    );
+    expect(speakerOf(ex, 'no comment')[0]).toBe('Halvorsen Foods');
+    expect(speakerOf(ex, 'hold up')[0]).toBeNull();
+  });
+
   it('never guesses: a pronoun or role with nobody to refer to stays null', () => {
     const ex = run('"It is over," she said.', '"We disagree," the spokesman said.');
     expect(direct(ex)).toEqual([
