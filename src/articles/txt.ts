@@ -168,7 +168,25 @@ function unwrapLayoutLines(lines: string[]): string[] {
   return out;
 }
 
-/** Splits body lines into paragraphs: blank-line blocks when the text is hard-wrapped, else one per line. */
+const BULLET_LINE = /^[-*+•]\s/;
+const HARD_WRAP_WIDTH = 100;
+
+/** Bullet lines each start an item; a line that is not a bullet continues the item above it. */
+function bulletItems(lines: string[]): string[] {
+  const items: string[] = [];
+  for (const line of lines) {
+    const last = items.length - 1;
+    if (BULLET_LINE.test(line) || last < 0) items.push(line);
+    else items[last] = `${items[last]} ${line}`;
+  }
+  return items;
+}
+
+/**
+ * Splits body lines into paragraphs. Without blank lines, every line is a paragraph (seed 000). With
+ * blank lines, each block is one paragraph when its lines are hard-wrapped (all but the last short),
+ * one per item when it is a bullet list, and one per line otherwise.
+ */
 function toParagraphs(lines: string[]): string[] {
   const blocks: string[][] = [[]];
   for (const line of lines) {
@@ -176,12 +194,16 @@ function toParagraphs(lines: string[]): string[] {
     else blocks.at(-1)?.push(line);
   }
   const nonEmpty = blocks.filter((b) => b.length > 0);
-  const multi = nonEmpty.filter((b) => b.length > 1);
-  const hardWrapped =
-    nonEmpty.length > 1 &&
-    multi.length > 0 &&
-    multi.every((b) => b.slice(0, -1).every((l) => l.length <= 100 && !/^[-*+•]\s/.test(l)));
-  const paragraphs = hardWrapped ? nonEmpty.map((b) => b.join(' ')) : nonEmpty.flat();
+  const paragraphs =
+    nonEmpty.length < 2
+      ? nonEmpty.flat()
+      : nonEmpty.flatMap((block) => {
+          if (BULLET_LINE.test(block[0] ?? '')) return bulletItems(block);
+          const wrapped = block
+            .slice(0, -1)
+            .every((l) => l.length <= HARD_WRAP_WIDTH && !BULLET_LINE.test(l));
+          return wrapped ? [block.join(' ')] : block;
+        });
   return paragraphs
     .map((p) => stripBullet(p).trim())
     .filter((p) => p !== '' && !/^[-*_=#~.•\s]{3,}$/.test(p));

@@ -116,3 +116,29 @@ describe('bylines', () => {
     expect(article?.paragraphs[0]).toBe(line);
   });
 });
+
+describe('plain-text paragraphs', () => {
+  it('joins hard-wrapped blocks, splits bullet lists into items, keeps long lines apart', () => {
+    const text = [
+      'Headline',
+      '',
+      'The council met on Tuesday and voted to approve',
+      'the budget after a long debate.',
+      '',
+      '- First point of the summary, which runs',
+      '  over two lines.',
+      '- Second point.',
+      '',
+      `${'A long unwrapped paragraph line that goes on and on. '.repeat(3).trim()}`,
+      `${'Another long unwrapped paragraph line in the same block. '.repeat(3).trim()}`,
+    ].join('\n');
+    const [article] = parseArticleText(text, 'txt', 'w.txt');
+    expect(article?.paragraphs).toEqual([
+      'The council met on Tuesday and voted to approve the budget after a long debate.',
+      'First point of the summary, which runs over two lines.',
+      'Second point.',
+      'A long unwrapped paragraph line that goes on and on. '.repeat(3).trim(),
+      'Another long unwrapped paragraph line in the same block. '.repeat(3).trim(),
+    ]);
+  });
+});
