@@ -79,10 +79,13 @@ function stripSiteSuffix(title: string | null, outlet: string | null): string | 
 /** Removes page furniture before extraction. */
 function removeFurniture(document: Doc): void {
   for (const el of document.querySelectorAll(NEVER_TEXT)) el.remove();
+  const pageText = document.body?.textContent?.length ?? 0;
   for (const el of document.querySelectorAll('[class], [id]')) {
     if (['HTML', 'BODY', 'ARTICLE', 'MAIN'].includes(el.tagName)) continue;
     const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (FURNITURE.test(label)) el.remove();
+    // Class names are only a hint: an element holding most of the page's text ("ad-free-article",
+    // a "paywall" wrapper around the story) is the article, whatever it is called.
+    if (FURNITURE.test(label) && (el.textContent?.length ?? 0) <= pageText / 2) el.remove();
   }
 }
 

@@ -124,3 +124,12 @@ describe('HTML dates', () => {
     expect(parseArticleText(html, 'html', 'd.html')[0]?.published).toBe('2020-05-06');
   });
 });
+
+describe('HTML furniture by class name', () => {
+  it('never removes the element that holds the story, whatever its class', () => {
+    const story = 'The port reopened on Monday after a week-long strike, officials said. '.repeat(8);
+    const html = `<html><body><div class="ad-free-article"><p>${story}</p><p>Dock workers returned at dawn, the union said.</p></div><div class="ad-slot">Buy now</div></body></html>`;
+    const [article] = parseArticleText(html, 'html', 'c.html');
+    expect(article?.paragraphs).toEqual([story.trim(), 'Dock workers returned at dawn, the union said.']);
+  });
+});
