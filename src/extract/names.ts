@@ -8,12 +8,14 @@ import {
   COMPANY_NOUNS,
   CORPORATE_SUFFIXES,
   FIRST_NAMES,
+  FRAMING_VERBS,
   HONORIFICS,
   NAME_CONNECTORS,
   NOT_NAME_WORDS,
   ORG_HEADS,
   ORG_NOUNS,
   ROLE_NOUNS,
+  SPEECH_VERBS,
   TITLE_WORDS,
 } from './lexicon.ts';
 import { isCapitalized, type Token } from './tokens.ts';
@@ -251,6 +253,7 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
       if (t.trail !== '' || /^(the|a|an)$/i.test(t.word)) break;
       words.unshift(t.word + (t.possessive ? "'s" : ''));
     }
+    while (words.length > 1 && /^(its|his|her|their|our|the)$/i.test(words[0] as string)) words.shift();
     return words.join(' ');
   }
   const before: string[] = [];
@@ -262,7 +265,18 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
       before.unshift(`${t.word}'s`);
       break;
     }
+    // One capitalised qualifier may open the role (`Rovers manager`, `Union president`), then it stops.
+    if (
+      isCapitalized(t.word) &&
+      before.length > 0 &&
+      !NOT_NAME_WORDS.has(t.lower) &&
+      /^[\p{L}-]+$/u.test(t.word)
+    ) {
+      before.unshift(t.word);
+      break;
+    }
     if (isCapitalized(t.word) || !/^[\p{Ll}-]+$/u.test(t.word) || NOT_NAME_WORDS.has(t.lower)) break;
+    if (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) break;
     if (before.length === 0 && !ROLE_NOUNS.has(t.lower)) break;
     if (ROLE_NOUNS.has(t.lower)) hasRole = true;
     before.unshift(t.word);

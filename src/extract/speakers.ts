@@ -65,11 +65,16 @@ function formsIn(paragraphs: string[], names: string[], into: Map<string, Set<st
     if (s.length > 1) bySurname.set(s.toLowerCase(), n);
   }
   if (bySurname.size === 0) return;
-  const alternatives = [...bySurname.keys()].sort((x, y) => y.length - x.length).map(escapeRe);
+  // Surnames as written (case-sensitive: `Rose` the person, not `rose` the verb).
+  const alternatives = names
+    .map(surnameOf)
+    .filter((x) => x.length > 1)
+    .sort((x, y) => y.length - x.length)
+    .map(escapeRe);
   // Up to four capitalised words (titles, first names) directly before a surname, no punctuation in between.
   const re = new RegExp(
-    `((?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,4})(${alternatives.join('|')})(?![\\p{L}'’])`,
-    'giu',
+    `((?:(?:[\\p{Lu}][\\p{L}.'’-]*|van|von|de|der|den|da|del|della|la|le|al|bin|ibn)\\s+){0,4})(${alternatives.join('|')})(?![\\p{L}'’])`,
+    'gu',
   );
   for (const text of paragraphs) {
     for (const m of text.matchAll(re)) {

@@ -40,6 +40,17 @@ describe('attribution forms', () => {
     ).toBe('Luis Ortega');
   });
 
+  it('reads roles written before the name in lower case, without the verb or a possessive determiner', () => {
+    const ex = run(
+      '"The drive is the whole problem," said county commissioner Rosa Delgado.',
+      'Its president, Malcolm Reid, was furious. "We build ships here," Reid said.',
+      'Rovers manager Sandra Kowalczyk smiled. "Today we were lucky," Kowalczyk said.',
+    );
+    expect(speakerOf(ex, 'whole problem')).toEqual(['Rosa Delgado', 'county commissioner', 'said']);
+    expect(speakerOf(ex, 'ships')).toEqual(['Malcolm Reid', 'president', 'said']);
+    expect(speakerOf(ex, 'lucky')).toEqual(['Sandra Kowalczyk', 'Rovers manager', 'said']);
+  });
+
   it('splits titles off names and drops honorifics', () => {
     const ex = run(
       'Russian President Vladimir Putin arrived late.',

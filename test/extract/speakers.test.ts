@@ -80,6 +80,10 @@ describe('buildSpeakers', () => {
     expect(lee?.aliases).toContain('Senator Mary Lee');
     expect(lee?.aliases).not.toContain('Tom Lee');
     expect(out.find((s) => s.name === 'Halvorsen Foods')?.aliases).not.toContain('Midwest Foods');
+    const vanDijk = buildSpeakers([
+      article('h.txt', ['Coach Pieter van Dijk was blunt. "We stopped," van Dijk said.']),
+    ]);
+    expect(vanDijk[0]?.aliases).toEqual(['Coach Pieter van Dijk', 'Pieter van Dijk', 'van Dijk']);
   });
 
   it('returns nothing for a corpus without quotes', () => {
