@@ -266,11 +266,13 @@ export function metaFromRecord(record: Record<string, unknown>): {
   author: string | null;
 } {
   const text = (v: unknown) => (typeof v === 'string' ? normaliseText(v) : null);
+  const outlet = text(
+    nameOf(pick(record, ['outlet', 'source', 'publication', 'publisher', 'site_name', 'siteName', 'site'])),
+  );
   return {
     title: text(pick(record, ['title', 'headline'])),
-    outlet: text(
-      nameOf(pick(record, ['outlet', 'source', 'publication', 'publisher', 'site_name', 'siteName', 'site'])),
-    ),
+    // A `source` that is an address is where the article came from, not the outlet's name.
+    outlet: outlet && !/^https?:\/\//i.test(outlet) ? outlet : null,
     url: normaliseUrl(pick(record, ['url', 'link', 'canonical', 'canonical_url', 'canonicalUrl', 'href'])),
     published: normaliseDate(
       pick(record, [

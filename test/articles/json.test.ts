@@ -62,3 +62,18 @@ describe('JSON articles', () => {
     expect(() => parseArticleText('{"title": "No body"}', 'json', 'd.json')).toThrow(/no article text/);
   });
 });
+
+describe('JSON field quirks', () => {
+  it('does not take a source address for the outlet name, and derives the outlet from the URL instead', () => {
+    const json = JSON.stringify({
+      title: 'T',
+      source: 'https://www.theguardian.com/feed',
+      url: 'https://www.theguardian.com/world/2018/jul/16/x',
+      body: 'Text of the story.',
+    });
+    expect(parseArticleText(json, 'json', 's.json')[0]).toMatchObject({
+      outlet: 'The Guardian',
+      published: '2018-07-16',
+    });
+  });
+});
