@@ -103,6 +103,9 @@ export async function parseFile(
   options: { id?: string; source?: string } = {},
 ): Promise<Article[]> {
   const format = formatOf(path);
+  if (!format && sidecarBase(path.replaceAll('\\', '/')) !== null) {
+    throw new ArticleError(`${path}: a sidecar (metadata for the article beside it), not an article`);
+  }
   if (!format) {
     throw new ArticleError(
       `${path}: not an article file (expected .txt, .md, .markdown, .html, .htm or .json)`,

@@ -225,6 +225,7 @@ describe('parseFile', () => {
   it('throws a clear error for missing, unsupported and empty files', async () => {
     await expect(parseFile(join(dir, 'missing.txt'))).rejects.toThrow(/missing\.txt: file not found/);
     await expect(parseFile(join(dir, 'notes.docx'))).rejects.toThrow(/not an article file/);
+    await expect(parseFile(join(dir, 'story.meta.json'))).rejects.toThrow(/a sidecar .*not an article/);
     await writeFile(join(dir, 'empty.json'), '');
     await expect(parseFile(join(dir, 'empty.json'))).rejects.toThrow(/empty\.json: empty file/);
   });
