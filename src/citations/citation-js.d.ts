@@ -7,7 +7,14 @@ declare module '@citation-js/core' {
   export const plugins: {
     config: {
       get(name: '@csl'): {
-        templates: { has(name: string): boolean; add(name: string, xml: string): void; list(): string[] };
+        /** Template name -> CSL style, as XML or as citeproc-js's JSON tree. */
+        templates: {
+          has(name: string): boolean;
+          get(name: string): unknown;
+          add(name: string, style: unknown): void;
+          remove(name: string): void;
+          list(): string[];
+        };
       };
     };
   };

@@ -1,46 +1,143 @@
 /**
- * APA/MLA/Chicago references of an article through CSL (citation-js), never hand-rolled formats.
- * plugin-csl 0.7 bundles only the `apa`, `vancouver` and `harvard1` templates; MLA and Chicago need their CSL
- * files (from the CSL styles repository) registered with `registerCslStyle`, or dropped into
- * src/citations/styles/ as `modern-language-association.csl` / `chicago-author-date.csl`, which are registered
- * when this module loads. Until then those styles answer
- * with a clear "not installed" rather than silently falling back to APA, which plugin-csl would otherwise do.
+ * APA/MLA/Chicago references of an article through CSL (citation-js + citeproc-js), never hand-rolled formats.
+ * plugin-csl 0.7 bundles only APA among these, so MLA and Chicago come from the sources in styles.ts, newest
+ * first. citation-js is imported on first use (it costs about a second with the first engine build);
+ * warmCitations() does that work once in the background at start-up so the first /cite does not wait.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
 import type { ArticleRef } from '../search/types.ts';
+import {
+  CSL_STYLE_NAMES,
+  type CslNode,
+  type CslStyleName,
+  DEFAULT_STYLE_LOCATIONS,
+  type StyleLocations,
+  styleLabel,
+  styleSources,
+  styleTitle,
+} from './styles.ts';
 
-export type CitationStyle = 'ap' | 'apa' | 'mla' | 'chicago';
+export type CitationStyle = 'ap' | CslStyleName;
 export const CITATION_STYLES: readonly CitationStyle[] = ['ap', 'apa', 'mla', 'chicago'];
 
-/** Template names in the CSL styles repository; plugin-csl looks templates up by these names. */
-export const CSL_TEMPLATES: Record<Exclude<CitationStyle, 'ap'>, string> = {
-  apa: 'apa',
-  mla: 'modern-language-association',
-  chicago: 'chicago-author-date',
-};
-
+/** No usable CSL file or package for the style; `problems` says what was tried and why each failed. */
 export class MissingStyleError extends Error {
-  constructor(readonly style: string) {
-    super(
-      `The ${style.toUpperCase()} citation style is not installed (its CSL file is not bundled with plugin-csl).`,
-    );
+  constructor(
+    readonly style: CslStyleName,
+    readonly problems: readonly string[] = [],
+  ) {
+    super(`The ${style.toUpperCase()} citation style is not installed (no usable CSL style was found).`);
     this.name = 'MissingStyleError';
   }
 }
 
-function templates() {
-  return plugins.config.get('@csl').templates;
+/** A style registered with citation-js and known to format. */
+export interface LoadedStyle {
+  style: CslStyleName;
+  /** The citation-js template name it is registered under. */
+  template: string;
+  /** From the style's `<info><title>`, e.g. `Modern Language Association 7th edition`. */
+  title: string | null;
+  /** For replies, e.g. `MLA 7th edition`. */
+  label: string;
+  /** Where it came from: a file path or an npm package with its version. */
+  origin: string;
 }
 
-/** Registers a CSL style (XML) under a style name, e.g. `registerCslStyle('mla', xml)`. */
-export function registerCslStyle(style: Exclude<CitationStyle, 'ap'>, xml: string): void {
-  templates().add(CSL_TEMPLATES[style], xml);
+/** The outcome of looking for one style: the first source that worked, and what went wrong before it. */
+export interface StyleResolution {
+  loaded: LoadedStyle | null;
+  problems: string[];
 }
 
-export function hasCslStyle(style: Exclude<CitationStyle, 'ap'>): boolean {
-  return templates().has(CSL_TEMPLATES[style]);
+type CitationJs = typeof import('@citation-js/core');
+
+let citationJs: Promise<CitationJs> | null = null;
+
+function loadCitationJs(): Promise<CitationJs> {
+  citationJs ??= (async () => {
+    const core = await import('@citation-js/core');
+    await import('@citation-js/plugin-csl');
+    return core;
+  })().catch((error: unknown) => {
+    citationJs = null;
+    throw error;
+  });
+  return citationJs;
+}
+
+/** citation-js only reads a CSL template at format time; formatting this proves the style works and builds its engine. */
+const PROBE_ITEM = {
+  id: 'newsroom-probe',
+  type: 'article-newspaper',
+  title: 'Probe title',
+  'container-title': 'Probe Outlet',
+  URL: 'https://example.org/probe',
+  issued: { 'date-parts': [[2020, 1, 2]] },
+};
+
+const LANG = 'en-US';
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function resolveStyle(style: CslStyleName, locations: StyleLocations): Promise<StyleResolution> {
+  const { Cite, plugins } = await loadCitationJs();
+  const templates = plugins.config.get('@csl').templates;
+  const problems: string[] = [];
+  for (const source of styleSources(style, locations)) {
+    let registered: string | null = null;
+    try {
+      const found = source.load();
+      let template: string;
+      let csl: string | CslNode;
+      if ('bundled' in found) {
+        template = found.bundled;
+        const xml = templates.get(template);
+        if (typeof xml !== 'string') throw new Error(`plugin-csl has no "${template}" template`);
+        csl = xml;
+      } else {
+        template = `newsroom:${style}:${source.key}`;
+        // citeproc-js edits a JSON style tree in place while building its engine: give it a copy, not the package's.
+        csl = typeof found.csl === 'string' ? found.csl : structuredClone(found.csl);
+        templates.add(template, csl);
+        registered = template;
+      }
+      const probe = new Cite([PROBE_ITEM]).format('bibliography', { format: 'text', template, lang: LANG });
+      if (!probe.trim()) throw new Error('the style printed no bibliography entry');
+      const title = styleTitle(csl);
+      return {
+        loaded: { style, template, title, label: styleLabel(style, title), origin: source.origin },
+        problems,
+      };
+    } catch (error) {
+      // Leave nothing half-registered: plugin-csl would otherwise keep offering the broken template.
+      if (registered) templates.remove(registered);
+      problems.push(`${source.origin}: ${message(error)}`);
+    }
+  }
+  return { loaded: null, problems };
+}
+
+const resolutions = new Map<string, Promise<StyleResolution>>();
+
+/**
+ * Finds, registers and checks the style once per set of locations; later calls share the answer. A style file
+ * added while the bot runs is picked up after a restart.
+ */
+export function loadCitationStyle(
+  style: CslStyleName,
+  locations: StyleLocations = DEFAULT_STYLE_LOCATIONS,
+): Promise<StyleResolution> {
+  const key = JSON.stringify([style, locations.stylesDir, locations.systemDir, locations.packages]);
+  let resolution = resolutions.get(key);
+  if (!resolution) {
+    resolution = resolveStyle(style, locations);
+    resolutions.set(key, resolution);
+    // A failed import of citation-js is worth retrying on the next call; a style that was not found is not.
+    resolution.catch(() => resolutions.delete(key));
+  }
+  return resolution;
 }
 
 type CslName = { given: string; family: string } | { literal: string };
@@ -74,31 +171,55 @@ export function articleToCsl(article: ArticleRef & { author?: string | null }): 
   return item;
 }
 
-/** A plain-text bibliography entry of the article in the style. Throws MissingStyleError when not installed. */
-export function formatArticleCitation(
+/** A formatted reference and the style (with its edition) that made it. */
+export interface FormattedCitation {
+  text: string;
+  style: LoadedStyle;
+}
+
+/**
+ * A plain-text bibliography entry of the article in the style. Missing fields stay missing: whatever the style
+ * prints for them (APA's "n.d.") is the style's own convention. Rejects with MissingStyleError when no source works.
+ */
+export async function formatArticleCitation(
   article: ArticleRef & { author?: string | null },
-  style: Exclude<CitationStyle, 'ap'>,
-): string {
-  if (!hasCslStyle(style)) throw new MissingStyleError(style);
-  const cite = new Cite([articleToCsl(article)]);
-  return cite
-    .format('bibliography', { format: 'text', template: CSL_TEMPLATES[style], lang: 'en-US' })
+  style: CslStyleName,
+  locations: StyleLocations = DEFAULT_STYLE_LOCATIONS,
+): Promise<FormattedCitation> {
+  const { loaded, problems } = await loadCitationStyle(style, locations);
+  if (!loaded) throw new MissingStyleError(style, problems);
+  const { Cite } = await loadCitationJs();
+  const text = new Cite([articleToCsl(article)])
+    .format('bibliography', { format: 'text', template: loaded.template, lang: LANG })
     .trim();
+  return { text, style: loaded };
 }
 
-/** Where CSL files dropped in by the newsroom are picked up (see styles/README.md). */
-export const STYLES_DIR = new URL('./styles/', import.meta.url);
+/** What warmCitations found, for the start-up log. */
+export interface CitationWarmup {
+  styles: { style: CslStyleName; label: string; origin: string }[];
+  problems: string[];
+}
 
-/** Registers the bundled-by-us CSL files that exist; returns the styles it added. */
-export function registerStylesFromDir(dir: URL = STYLES_DIR): Exclude<CitationStyle, 'ap'>[] {
-  const added: Exclude<CitationStyle, 'ap'>[] = [];
-  for (const style of ['mla', 'chicago'] as const) {
-    const file = new URL(`${CSL_TEMPLATES[style]}.csl`, dir);
-    if (!existsSync(file)) continue;
-    registerCslStyle(style, readFileSync(file, 'utf8'));
-    added.push(style);
+/**
+ * Loads citation-js and every style once so the first /cite answers at once. Meant to run in the background at
+ * start-up; it never rejects (problems are in the result). Each engine build is synchronous, so it yields between
+ * styles to let the start-up's own I/O through.
+ */
+export async function warmCitations(
+  locations: StyleLocations = DEFAULT_STYLE_LOCATIONS,
+): Promise<CitationWarmup> {
+  const warmup: CitationWarmup = { styles: [], problems: [] };
+  for (const style of CSL_STYLE_NAMES) {
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      const { loaded, problems } = await loadCitationStyle(style, locations);
+      warmup.problems.push(...problems);
+      if (loaded) warmup.styles.push({ style, label: loaded.label, origin: loaded.origin });
+      else warmup.problems.push(`${style}: no usable CSL style, /cite style:${style} will say so`);
+    } catch (error) {
+      warmup.problems.push(`${style}: ${message(error)}`);
+    }
   }
-  return added;
+  return warmup;
 }
-
-registerStylesFromDir();

@@ -4,10 +4,24 @@ export {
   articleToCsl,
   CITATION_STYLES,
   type CitationStyle,
-  CSL_TEMPLATES,
+  type CitationWarmup,
+  type FormattedCitation,
   formatArticleCitation,
-  hasCslStyle,
+  type LoadedStyle,
+  loadCitationStyle,
   MissingStyleError,
-  registerCslStyle,
+  type StyleResolution,
+  warmCitations,
 } from './csl.ts';
 export { attributionSetting } from './setting.ts';
+export {
+  CSL_STYLE_NAMES,
+  type CslNode,
+  type CslStyleName,
+  DEFAULT_STYLE_LOCATIONS,
+  STYLE_FILES,
+  type StyleLocations,
+  styleLabel,
+  styleSources,
+  styleTitle,
+} from './styles.ts';

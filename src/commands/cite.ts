@@ -28,18 +28,27 @@ export const citeCommand = defineCommand({
       .pipe(z.enum(CITATION_STYLES, { error: `Style must be one of: ${CITATION_STYLES.join(', ')}.` }))
       .default('ap'),
   }),
-  run(ctx) {
+  async run(ctx) {
     const { query, style } = ctx.args;
     const title = `Cite (${STYLE_NAMES[style]}): ${query}`;
     const response = ctx.engine.search(query, { type: 'all', limit: 1 });
     const best = response.results[0];
     if (!best) return nothingFound(title, 'quotes or facts', query, response);
     let formatted: string;
-    if (style === 'ap') formatted = creditFor(ctx.engine, best);
-    else {
+    let note: string;
+    if (style === 'ap') {
+      formatted = creditFor(ctx.engine, best);
+      note = 'AP-style credit line built from the article data.';
+    } else {
       const article = ctx.engine.corpus.articles.find((a) => a.id === best.article.id);
       try {
-        formatted = formatArticleCitation({ ...best.article, author: article?.author ?? null }, style);
+        const cited = await formatArticleCitation(
+          { ...best.article, author: article?.author ?? null },
+          style,
+        );
+        formatted = cited.text;
+        // The edition is named because the styles on hand may be older than the current one (MLA 7th, not 9th).
+        note = `${cited.style.label} reference for the article, formatted with CSL.`;
       } catch (error) {
         if (error instanceof MissingStyleError)
           throw new UserError(
@@ -56,11 +65,7 @@ export const citeCommand = defineCommand({
         r.text(formatted),
         item,
         r.citation(best.article, creditFor(ctx.engine, best)),
-        r.context(
-          style === 'ap'
-            ? 'AP-style credit line built from the article data.'
-            : `${STYLE_NAMES[style]} reference for the article, formatted with CSL.`,
-        ),
+        r.context(note),
       ],
       actions: resultActions(ctx, 'cite', ctx.args, false),
     });

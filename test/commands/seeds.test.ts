@@ -65,10 +65,29 @@ describe('commands over the seed articles', () => {
     expect(line.length).toBeGreaterThan(20);
   });
 
-  it('/cite style:mla says the style is not installed rather than faking it', async () => {
-    const reply = await run('cite', 'working group style:mla');
-    expect(reply.status).toBe('error');
-    expect(reply.fallback).toContain('MLA is not available here');
+  it('/cite style:mla and style:chicago: CSL references that name their edition', async () => {
+    const text = (reply: Awaited<ReturnType<typeof run>>) =>
+      reply.blocks[0]?.type === 'text' ? reply.blocks[0].text : '';
+    const context = (reply: Awaited<ReturnType<typeof run>>) =>
+      reply.blocks.flatMap((b) => (b.type === 'context' ? [b.text] : [])).join(' ');
+    const mla = await run('cite', 'putin working group style:mla');
+    expect(mla.status).toBe('ok');
+    expect(mla.title).toBe('Cite (MLA): putin working group');
+    // MLA (7th from npm, 9th from Debian's styles) quotes the title-cased title, then names the outlet.
+    expect(text(mla)).toMatch(/^“Putin Proposes a Joint Cybersecurity Group .*\.” TechCrunch[ ,]/);
+    expect(context(mla)).toMatch(
+      /^MLA \d+(st|nd|rd|th) edition reference for the article, formatted with CSL\./,
+    );
+    const chicago = await run('cite', 'putin working group style:CHICAGO');
+    expect(chicago.status).toBe('ok');
+    expect(text(chicago)).toContain('July 16, 2018');
+    expect(text(chicago)).toContain(
+      'https://techcrunch.com/2018/07/16/trump-putin-joint-cybersecurity-group/',
+    );
+    expect(text(chicago)).not.toContain('(2018, July 16)');
+    expect(context(chicago)).toMatch(
+      /^Chicago \d+(st|nd|rd|th) edition \((full note|author-date)\) reference/,
+    );
   });
 
   it('/verify: exact for the published words, close with a diff for changed ones', async () => {
