@@ -5,8 +5,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type CslStyleName,
   formatArticleCitation,
   MissingStyleError,
   type StyleLocations,
@@ -105,6 +107,37 @@ describe('missing metadata', () => {
     expect(text).toContain('TechCrunch');
     expect(text).toContain(URL);
     expect(text).not.toContain('null');
+  });
+});
+
+describe('odd article data', () => {
+  it('formats any title, outlet and author without throwing or printing null/undefined', async () => {
+    const odd = fc.oneof(
+      // Data that itself says "null" would make the check below meaningless.
+      fc.string({ maxLength: 60 }).filter((t) => !/null|undefined/.test(t)),
+      fc.constantFrom(
+        '<i>x</i> & <b>',
+        '\u202Eevil\u202C',
+        'пу́тин',
+        '普京 工作组',
+        '🤖',
+        'a'.repeat(5000),
+        '"“',
+        '{{}}',
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<CslStyleName[]>('apa', 'mla', 'chicago'),
+        fc.record({ title: fc.option(odd), outlet: fc.option(odd), author: fc.option(odd) }),
+        async (style, data) => {
+          const { text } = await formatArticleCitation({ ...seed, ...data }, style, PACKAGED);
+          expect(text).not.toMatch(/\bnull\b|\bundefined\b/);
+          expect(text).toContain('2018');
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
