@@ -118,13 +118,14 @@ export function buildContext(
     }
   }
   for (const { phrase, role } of phrases) {
-    // `Gavin Shore ... Shore told the council`: a two- or three-word name later used by its last word is a person.
+    // `Gavin Shore ... Shore told the council` / `Rosalind Achebe ... Rosalind says`: a two- or three-word name
+    // later used by one of its words alone is a person.
     const words = phrase.nameWords;
     if (
       phrase.type === 'unknown' &&
       words.length >= 2 &&
       words.length <= 3 &&
-      singles.has((words.at(-1) as string).toLowerCase())
+      (singles.has((words.at(-1) as string).toLowerCase()) || singles.has((words[0] as string).toLowerCase()))
     )
       phrase.type = 'person';
     // Full names first, so that later short forms find them.

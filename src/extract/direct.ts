@@ -34,7 +34,9 @@ function namedBefore(tokens: Token[], openIdx: number, capitalised: boolean): bo
     const t = tokens[i] as Token;
     // A cue in the previous sentence (`who led the study. 'When ...`) names nothing here.
     if (/[.!?;:]/.test(t.trail)) break;
-    if (NAMING_CUES.has(t.lower) || (t.lower === 'called' && i === openIdx - 1)) return true;
+    // `a group called "X"` names; `what he called "X"` quotes him.
+    const callerSpeaks = /^(he|she|they|we|i|it|what)$/.test(tokens[i - 1]?.lower ?? '');
+    if (NAMING_CUES.has(t.lower) || (t.lower === 'called' && i === openIdx - 1 && !callerSpeaks)) return true;
     // `the film "The Long Tide"` names a title; `called the film "patient, furious"` quotes a judgement.
     if (capitalised && TITLE_NOUNS.has(t.lower) && i >= openIdx - 2) return true;
     if (t.lower === 'known' && tokens[i + 1]?.lower === 'as') return true;
@@ -47,6 +49,10 @@ function namedBefore(tokens: Token[], openIdx: number, capitalised: boolean): bo
 /** Text right after a closing mark that attributes the quote: `," a spokeswoman said`, `," said one analyst`. */
 const ATTRIBUTION_TAIL =
   /^[\s,—–-]*(?:(?:[\p{L}'’.-]+\s+){0,6}(?:said|says|told|added|wrote|asked|explained|noted)\b|(?:said|says|added)\s)/u;
+
+/** Words that may follow a short partial quote without making it part of a noun phrase (`"paused" while ...`). */
+const FOLLOWS_SPEECH =
+  /^\s+(he|she|they|it|we|said|says|added|told|wrote|according|while|and|but|because|as|when|after|before|since|though|although|if|unless|or|so|then|to|in|on|at|for|from|by|with|until|despite)\b/u;
 
 /** Groups spans into quotes (a multi-paragraph quote is one group) and attributes each. */
 export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidate[] {
@@ -119,12 +125,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       const after = lastPart.closed
         ? (ctx.paras[lastPart.para]?.text.slice(lastPart.close + 1, lastPart.close + 40) ?? '')
         : '';
-      if (
-        words <= 3 &&
-        /^\s+\p{Ll}/u.test(after) &&
-        !/^\s+(he|she|they|it|we|said|says|added|told|wrote|according)\b/u.test(after)
-      )
-        keep = false;
+      if (words <= 3 && /^\s+\p{Ll}/u.test(after) && !FOLLOWS_SPEECH.test(after)) keep = false;
     }
     out.push({ parts, attribution, inherited: false, adjacent, keep, words });
   }

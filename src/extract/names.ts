@@ -384,6 +384,9 @@ export class EntityTable {
       if (persons.length === 1) return persons[0] as Entity;
       const orgs = (this.byFirstWord.get(k) ?? []).filter((e) => e.type === 'org');
       if (orgs.length === 1 && persons.length === 0) return orgs[0] as Entity;
+      // Sisters sharing a surname are told apart by first name (`Rosalind says`): a unique first name will do.
+      const byFirst = (this.byFirstWord.get(k) ?? []).filter((e) => e.type === 'person');
+      if (persons.length === 0 && byFirst.length === 1) return byFirst[0] as Entity;
       return null;
     }
     // `Vladimir V. Putin` vs `Vladimir Putin`: same first and last word, one candidate.

@@ -87,13 +87,66 @@ function singleSpans(text: string, para: number): Span[] {
   return out;
 }
 
+/**
+ * Spans marked with straight single quotes (`'We left it,' said Mr Hale`), British style typed on a plain keyboard,
+ * where the same mark is also the apostrophe. An opener follows a space and precedes a letter; a closer follows a
+ * letter or punctuation and precedes a space, punctuation or the end. `drivers' pay` could be either: such a
+ * plural possessive closes a quote only when no clearer closer comes before the next opener.
+ */
+function straightSingleSpans(text: string, para: number): Span[] {
+  const out: Span[] = [];
+  type Mark = { i: number; open: boolean; close: boolean; weak: boolean };
+  const marks: Mark[] = [];
+  for (let i = text.indexOf("'"); i >= 0; i = text.indexOf("'", i + 1)) {
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + 1] ?? ' ';
+    const open = /[\s([—–-]/.test(before) && /[\p{L}\p{N}]/u.test(after);
+    const close = /[\p{L}\p{N}.,!?;:…]/u.test(before) && /[\s.,;:!?)\]—–-]/.test(after);
+    if (open || close) marks.push({ i, open, close, weak: close && before === 's' && /\s/.test(after) });
+  }
+  let k = 0;
+  while (k < marks.length) {
+    const m = marks[k] as Mark;
+    if (!m.open) {
+      k++;
+      continue;
+    }
+    let strong = -1;
+    let weak = -1;
+    for (let j = k + 1; j < marks.length; j++) {
+      const c = marks[j] as Mark;
+      if (c.open && !c.close) break;
+      if (c.close && !c.weak) {
+        strong = j;
+        break;
+      }
+      if (c.close && weak < 0) weak = j;
+    }
+    const end = strong >= 0 ? strong : weak;
+    if (end < 0) {
+      k++;
+      continue;
+    }
+    const close = (marks[end] as Mark).i;
+    const [s, e] = trimInner(text, m.i + 1, close);
+    if (e > s)
+      out.push({ para, open: m.i, close, closed: true, innerStart: s, innerEnd: e, continues: false });
+    k = end + 1;
+  }
+  return out;
+}
+
 /** All quote spans of an article, in document order, with continuations flagged. */
 export function findSpans(paragraphs: string[]): Span[] {
   const out: Span[] = [];
   let openAtEnd = false;
   paragraphs.forEach((text, p) => {
     DOUBLE.lastIndex = 0;
-    const spans = DOUBLE.test(text) ? doubleSpans(text, p) : singleSpans(text, p);
+    const spans = DOUBLE.test(text)
+      ? doubleSpans(text, p)
+      : text.includes('‘')
+        ? singleSpans(text, p)
+        : straightSingleSpans(text, p);
     const first = spans[0];
     if (openAtEnd && first && text.slice(0, first.open).trim() === '') first.continues = true;
     openAtEnd = spans.length > 0 && !(spans.at(-1) as Span).closed;

@@ -117,6 +117,16 @@ describe('pronouns and role nouns', () => {
     expect(speakerOf(ex, 'hold up')[0]).toBeNull();
   });
 
+  it('tells people who share a surname apart by first name', () => {
+    const ex = run(
+      'Rosalind Achebe keeps 40 hives. Her sister, Naomi Achebe, keeps 25.',
+      '"People think bees are portable," Rosalind says.',
+      '"She is being modest," Naomi says.',
+    );
+    expect(speakerOf(ex, 'portable')[0]).toBe('Rosalind Achebe');
+    expect(speakerOf(ex, 'modest')[0]).toBe('Naomi Achebe');
+  });
+
   it('never guesses: a pronoun or role with nobody to refer to stays null', () => {
     const ex = run('"It is over," she said.', '"We disagree," the spokesman said.');
     expect(direct(ex)).toEqual([

@@ -14,6 +14,24 @@ describe('direct quotes in marks', () => {
     ]);
   });
 
+  it('reads British straight single quotes without tripping on apostrophes', () => {
+    expect(
+      direct(
+        run(
+          "'They took it off the table at eleven o'clock and told us to take it,' said Mr Dominic Hale, the drivers' union leader. 'We left it.'",
+        ),
+      ),
+    ).toEqual([
+      ["They took it off the table at eleven o'clock and told us to take it", 'Dominic Hale'],
+      ['We left it.', 'Dominic Hale'],
+    ]);
+    expect(
+      direct(
+        run("Minister Alan Briggs said it was what he called 'a matter for the employer and its staff'."),
+      ),
+    ).toEqual([['a matter for the employer and its staff', 'Alan Briggs']]);
+  });
+
   it('gives both halves of a split quote to the speaker', () => {
     const ex = run('"The vote was close," Mayor Ana Ruiz said. "But it was fair, and we won it."');
     expect(direct(ex)).toEqual([
