@@ -185,6 +185,13 @@ export async function main(
       });
       return 0;
     }
+    // Chat platforms give 3 s: load the CSL styles now, in the background, not on the first /cite.
+    void import('./citations/csl.ts')
+      .then((c) => c.warmCitations())
+      .then(
+        (w) => logger[w.problems.length > 0 ? 'warn' : 'debug'](w, 'citation styles warmed'),
+        (err: unknown) => logger.warn({ err }, 'citation styles not warmed'),
+      );
     return await runChat(adapters, config, holder, logger, `${summary}${unreadable}`);
   } finally {
     watcher?.close();

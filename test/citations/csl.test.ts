@@ -44,6 +44,16 @@ const bare = {
 };
 
 describe('the seed article in each style', () => {
+  it('MLA 9th from the style file shipped in src/citations/styles: outlet, day month year and the URL', async () => {
+    // Default locations: the shipped file wins over the older npm package, whatever else is on the machine.
+    const mla = await formatArticleCitation(seed, 'mla');
+    expect(mla.text).toBe(`“${TITLE_CASED}.” TechCrunch, 16 July 2018, ${URL}.`);
+    expect(mla.style.label).toBe('MLA 9th edition');
+    // Seed 000 knows only its title: MLA 9th prints just that, with nothing invented.
+    const onlyTitle = await formatArticleCitation(bare, 'mla');
+    expect(onlyTitle.text).not.toMatch(/Print|n\. pag|Web\./);
+  });
+
   it('APA 7th: sentence-case title first when there is no author, then (2018, July 16), outlet, URL', async () => {
     const apa = await formatArticleCitation(seed, 'apa', PACKAGED);
     expect(apa.text).toBe(`${TITLE}. (2018, July 16). TechCrunch. ${URL}`);
