@@ -91,6 +91,14 @@ export function speakerPhrase(
   for (const [x, y] of runs) {
     const phrase = analyzeRun(toks, x, y);
     if (!phrase || phrase.possessive) continue;
+    // `Officials said`: a lone capitalised word the article also writes in lower case is a common noun.
+    if (
+      phrase.nameWords.length === 1 &&
+      phrase.type === 'unknown' &&
+      !ctx.table.find(phrase) &&
+      ctx.lowerWords.has((phrase.nameWords[0] as string).toLowerCase())
+    )
+      continue;
     const lastTok = toks[y - 1] as Token;
     // The name ends the phrase, or an apposition closed by a comma does (`Luis Ortega, the union's president,`).
     const endsPhrase =

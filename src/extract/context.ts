@@ -29,6 +29,8 @@ const PREPOSITIONS = new Set(
 export interface ArticleContext {
   paras: Para[];
   table: EntityTable;
+  /** Words the article writes in lower case: `Officials` opening a sentence is the word `officials`, not a name. */
+  lowerWords: Set<string>;
 }
 
 /** Index of the first token whose start is >= pos. */
@@ -169,5 +171,8 @@ export function buildContext(
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.
   table.finish();
-  return { paras, table };
+  const lowerWords = new Set<string>();
+  for (const para of paras)
+    for (const t of para.tokens) if (/^\p{Ll}+$/u.test(t.word)) lowerWords.add(t.word);
+  return { paras, table, lowerWords };
 }

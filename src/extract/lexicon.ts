@@ -133,6 +133,9 @@ export const NOT_NAME_WORDS = set(`
   once again both each every all no not nor after amid among according asked speaking
   nonetheless nevertheless however instead indeed moreover furthermore overall separately additionally just whether
   any such other another please thanks
+  officials residents analysts experts critics investigators researchers scientists lawmakers parents teachers
+  students workers protesters prosecutors authorities sources witnesses neighbors neighbours voters doctors nurses
+  officers firefighters employees executives people others passengers riders fans players
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
   today yesterday tomorrow tonight
@@ -155,7 +158,7 @@ const FEMALE = `
   rose alexis kayla elena sofia lucia ana carmen rosa priya aisha fatima mei yuki ingrid greta hillary claire nadia
   leila yasmin amara keisha tanya vera irina olga svetlana natasha marta ines beatriz camila valentina renee monique
   dana hazel harriet miriam naomi esther tamara vanessa whitney zoe chloe lena nora ellen joanne louise
-  ayesha chiara giulia francesca sabine anke eva katarzyna agnieszka zeynep elif mariam sana lin
+  ayesha chiara giulia francesca sabine anke eva katarzyna agnieszka zeynep elif mariam sana lin june april
 `;
 const MALE = `
   james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald

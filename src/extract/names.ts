@@ -114,7 +114,12 @@ const isInitial = (w: string): boolean => /^\p{Lu}\.?$/u.test(w);
 export function analyzeRun(tokens: Token[], from: number, to: number): NamePhrase | null {
   let a = from;
   let b = to;
-  while (a < b && NOT_NAME_WORDS.has((tokens[a] as Token).lower)) a++;
+  // `June Lin`, `April Ross`: a month that is also a first name stays when a surname follows.
+  const keepsName = (i: number): boolean =>
+    FIRST_NAMES.has((tokens[i] as Token).lower) &&
+    i + 1 < b &&
+    /^\p{Lu}\p{Ll}/u.test((tokens[i + 1] as Token).word);
+  while (a < b && NOT_NAME_WORDS.has((tokens[a] as Token).lower) && !keepsName(a)) a++;
   while (b > a && NOT_NAME_WORDS.has((tokens[b - 1] as Token).lower)) b--;
   if (a >= b) return null;
   let words = tokens.slice(a, b).map((t) => t.word);

@@ -127,6 +127,12 @@ describe('pronouns and role nouns', () => {
     expect(speakerOf(ex, 'modest')[0]).toBe('Naomi Achebe');
   });
 
+  it('keeps a first name that is also a month, and takes no common noun for a name', () => {
+    const ex = run('June Lin said the gift was for Sundays. "We did not want it to vanish," she said.');
+    expect(speakerOf(ex, 'vanish')[0]).toBe('June Lin');
+    expect(run('Officials said in May that the vote was close. Several officials left.').quotes).toEqual([]);
+  });
+
   it('never guesses: a pronoun or role with nobody to refer to stays null', () => {
     const ex = run('"It is over," she said.', '"We disagree," the spokesman said.');
     expect(direct(ex)).toEqual([

@@ -78,7 +78,12 @@ describe('bad input', () => {
           const para = paragraphs[q.paragraph];
           expect(para).toBeDefined();
           expect(q.start).toBeGreaterThanOrEqual(0);
-          expect(q.start).toBeLessThanOrEqual(q.end + (q.text.length > q.end - q.start ? q.text.length : 0));
+          expect(q.start).toBeLessThanOrEqual(para?.length ?? 0);
+          if (para?.slice(q.start, q.end) !== q.text) {
+            // A multi-paragraph quote: it starts here and ends inside a later paragraph.
+            expect(q.text.startsWith(para?.slice(q.start, q.start + 5) ?? '')).toBe(true);
+            expect(paragraphs.slice(q.paragraph + 1).some((later) => q.end <= later.length)).toBe(true);
+          }
           expect(q.confidence).toBeGreaterThanOrEqual(0);
           expect(q.confidence).toBeLessThanOrEqual(1);
           expect(q.speaker === null || q.speaker.trim().length > 0).toBe(true);
