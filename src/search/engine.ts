@@ -32,6 +32,8 @@ import { damerau } from './vocabulary.ts';
 
 /** How many clusters fuse.js re-ranks per query: enough for paging, small enough to stay fast. */
 export const CANDIDATE_LIMIT = 200;
+/** How many of the candidates fuse.js re-ranks; the rest (paging far down) keep their index score. */
+const FUSE_LIMIT = 100;
 /** Share of the query's idf mass a result must cover (typo/synonym hits count at their lower weight). */
 const MIN_COVERAGE = 0.34;
 const DEFAULT_LIMIT = 10;
@@ -47,6 +49,8 @@ const W_PREFIX = 0.6;
 const W_SYNONYM = 0.7;
 /** Final score = MIX_INDEX * coverage + (1 - MIX_INDEX) * fuse similarity. */
 const MIX_INDEX = 0.5;
+/** A query word used by at least this many items is not expanded to typo or prefix variants. */
+const TRUSTED_DF = 3;
 /** Cap on words sent to fuse.js (its bitap cost grows with each query word). */
 const MAX_FUSE_WORDS = 12;
 
@@ -73,6 +77,8 @@ export class Scratch {
   readonly reqCount: Uint8Array;
   readonly clusterStamp: Int32Array;
   readonly clusterBest: Float32Array;
+  /** Items touched by the current query, reused so a large query allocates nothing per posting. */
+  readonly touched: Int32Array;
   qid = 0;
   gid = 0;
   constructor(nItems: number, nClusters: number) {
@@ -83,12 +89,17 @@ export class Scratch {
     this.reqCount = new Uint8Array(nItems);
     this.clusterStamp = new Int32Array(nClusters);
     this.clusterBest = new Float32Array(nClusters);
+    this.touched = new Int32Array(nItems);
   }
+}
+
+function dfOf(index: SearchIndex, id: number): number {
+  return (index.postStart[id + 1] as number) - (index.postStart[id] as number);
 }
 
 function idfOf(index: SearchIndex, id: number): number {
   const n = index.items.length;
-  const df = (index.postStart[id + 1] as number) - (index.postStart[id] as number);
+  const df = dfOf(index, id);
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
@@ -114,8 +125,13 @@ export function termGroups(index: SearchIndex, freeWords: string[], phraseWords:
       const exact = vocab.get(t);
       put(exact, 1);
       if (!required) {
-        for (const near of vocab.near(t)) put(near.id, near.distance <= 1 ? W_TYPO1 : W_TYPO2);
-        for (const c of vocab.completions(t)) put(c.id, W_PREFIX);
+        // A word the corpus uses several times is taken as meant; typo and prefix variants are for words it
+        // barely knows. This also keeps common words from dragging in the postings of their neighbours.
+        const trusted = exact !== undefined && dfOf(index, exact) >= TRUSTED_DF;
+        if (!trusted) {
+          for (const near of vocab.near(t)) put(near.id, near.distance <= 1 ? W_TYPO1 : W_TYPO2);
+          for (const c of vocab.completions(t)) put(c.id, W_PREFIX);
+        }
         for (const s of SYNONYMS.get(t) ?? []) put(vocab.get(s), W_SYNONYM);
       }
       const prev = content[k - 1];
@@ -166,24 +182,35 @@ export function candidates(
   const { postStart, postItems, postFlags, itemCluster } = index;
   const s = scratch;
   const qid = ++s.qid;
-  const touched: number[] = [];
+  const touched = s.touched;
+  let nTouched = 0;
   let mass = 0;
   let required = 0;
   for (const g of groups) {
     mass += g.idf;
     if (g.required) required++;
+  }
+  const floor = minCoverage * mass;
+  // Rarest words first (required ones before all): once the words left could not lift an unseen item to the
+  // floor on their own, common words only add to items already seen (max-score pruning).
+  const ordered = [...groups].sort((a, b) => Number(b.required) - Number(a.required) || b.idf - a.idf);
+  let remaining = mass;
+  for (const g of ordered) {
+    const admitNew = remaining >= floor || g.required;
+    remaining -= g.idf;
     const gid = ++s.gid;
     for (const v of g.variants) {
       const base = g.idf * v.weight;
       for (let p = postStart[v.id] as number; p < (postStart[v.id + 1] as number); p++) {
         const i = postItems[p] as number;
+        if (!admitNew && s.stamp[i] !== qid) continue;
         const f = postFlags[p] as number;
         const w = base * (f & FIELD_TEXT ? W_TEXT : f & FIELD_SPEAKER ? W_SPEAKER : W_META);
         if (s.stamp[i] !== qid) {
           s.stamp[i] = qid;
           s.score[i] = 0;
           s.reqCount[i] = 0;
-          touched.push(i);
+          touched[nTouched++] = i;
         }
         if (s.groupStamp[i] !== gid) {
           s.groupStamp[i] = gid;
@@ -198,9 +225,9 @@ export function candidates(
     }
   }
   if (mass <= 0) return [];
-  const floor = minCoverage * mass;
   const found: number[] = [];
-  for (const i of touched) {
+  for (let k = 0; k < nTouched; k++) {
+    const i = touched[k] as number;
     if ((s.score[i] as number) < floor || (s.reqCount[i] as number) < required) continue;
     const c = itemCluster[i] as number;
     const sc = s.score[i] as number;
@@ -389,19 +416,20 @@ const FUSE_KEYS = [
   { name: 'meta', weight: 0.5 },
 ];
 
-/** Re-ranks candidates with fuse.js; returns [cluster, final score] best first. */
+/** Re-ranks the best FUSE_LIMIT candidates with fuse.js; returns [cluster, final score] best first. */
 function rerank(index: SearchIndex, cands: Candidate[], fuseQuery: string): Array<[number, number]> {
   const fuseScore = new Map<number, number>();
   if (fuseQuery && cands.length) {
     const fuse = new Fuse(
-      cands.map((c) => fuseDoc(index, c.cluster)),
+      cands.slice(0, FUSE_LIMIT).map((c) => fuseDoc(index, c.cluster)),
       {
         keys: FUSE_KEYS,
         includeScore: true,
         ignoreLocation: true,
         ignoreFieldNorm: true,
         useTokenSearch: true,
-        threshold: 0.35,
+        // Per query word: up to ~1 typo in 4 letters; looser only adds noise from long quotes.
+        threshold: 0.3,
         shouldSort: false,
       },
     );
