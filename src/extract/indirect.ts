@@ -143,7 +143,7 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
       const c = clauseStart(toks, v, b);
       if (c < 0 || b - c < 4) break;
       return {
-        start: (toks[c] as Token).start - ((toks[c] as Token).lead.length ? 0 : 0),
+        start: (toks[c] as Token).start,
         end: clauseEnd(para, s),
         attribution,
       };
