@@ -117,6 +117,16 @@ function buildSpeakers(corpus: Corpus): { table: SpeakerEntry[]; byKey: Map<stri
   return { table, byKey };
 }
 
+/** FNV-1a over the words (with a separator), as a 32-bit int. */
+function hashWords(ws: string[]): number {
+  let h = 0x811c9dc5;
+  for (const w of ws) {
+    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+    h = Math.imul(h ^ 32, 0x01000193);
+  }
+  return h | 0;
+}
+
 /** Union-find over item indexes. */
 function makeUnion(n: number): { find: (x: number) => number; union: (a: number, b: number) => void } {
   const parent = new Int32Array(n);
@@ -168,22 +178,20 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     articleDate[a] = dateNum((articles[a] as CorpusArticle).published);
 
   const vocab = new Vocabulary();
-  const surfaceCounts: Map<string, number>[] = [];
-  const noteSurface = (id: number, w: string): void => {
-    let m = surfaceCounts[id];
-    if (!m) {
-      m = new Map();
-      surfaceCounts[id] = m;
-    }
-    if (m.size < 8 || m.has(w)) m.set(w, (m.get(w) ?? 0) + 1);
-  };
-  const termIdsOf = (text: string, surface: boolean, ws = words(text)): number[] => {
+  // The first spelling seen for each term (for suggestions), and a word -> term id cache so each distinct word
+  // is stemmed and looked up once, not once per occurrence.
+  const surfaceOf: string[] = [];
+  const idOfWord = new Map<string, number>();
+  const termIdsOf = (text: string, ws = words(text)): number[] => {
     const ids: number[] = [];
     for (const w of ws) {
-      if (STOP_WORDS.has(w)) continue;
-      const id = vocab.add(stem(w));
-      if (surface) noteSurface(id, w);
-      ids.push(id);
+      let id = idOfWord.get(w);
+      if (id === undefined) {
+        id = STOP_WORDS.has(w) ? -1 : vocab.add(stem(w));
+        if (id >= 0 && surfaceOf[id] === undefined) surfaceOf[id] = w;
+        if (idOfWord.size < 2_000_000) idOfWord.set(w, id);
+      }
+      if (id >= 0) ids.push(id);
     }
     return ids;
   };
@@ -196,7 +204,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const textTerms = new IntBuf();
   const textStart = new Int32Array(items.length + 1);
   const itemSpeaker = new Int32Array(items.length).fill(-1);
-  const itemWordKey: string[] = new Array(items.length);
+  const itemWordHash = new Int32Array(items.length);
 
   const metaCache = new Map<number, number[]>();
   const speakerCache = new Map<number, number[]>();
@@ -216,9 +224,9 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     const item = items[i] as Item;
     order.length = 0;
     const ws = words(item.ref.text);
-    itemWordKey[i] = ws.join(' ');
-    for (const t of termIdsOf(item.ref.text, true, ws)) mark(i, t, FIELD_TEXT);
-    const distinct = order.slice().sort((x, y) => x - y);
+    itemWordHash[i] = hashWords(ws);
+    for (const t of termIdsOf(item.ref.text, ws)) mark(i, t, FIELD_TEXT);
+    const distinct = Int32Array.from(order).sort();
     for (const t of distinct) textTerms.push(t);
     textStart[i + 1] = textTerms.length;
 
@@ -247,7 +255,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     let meta = metaCache.get(item.article);
     if (!meta) {
       const art = articles[item.article] as CorpusArticle;
-      meta = [...new Set(termIdsOf(`${art.title ?? ''} ${art.outlet ?? ''}`, false))];
+      meta = [...new Set(termIdsOf(`${art.title ?? ''} ${art.outlet ?? ''}`))];
       metaCache.set(item.article, meta);
       // Articles are visited in order: the previous article's meta terms are no longer needed.
       metaCache.delete(item.article - 1);
@@ -260,14 +268,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     pairStart[i + 1] = pairTerm.length;
   }
   vocab.seal();
-  const surface = vocab.list.map((term, id) => {
-    const m = surfaceCounts[id];
-    if (!m) return term;
-    let best = term;
-    let bestN = -1;
-    for (const [w, n] of m) if (n > bestN) [best, bestN] = [w, n];
-    return best;
-  });
+  const surface = vocab.list.map((term, id) => surfaceOf[id] ?? term);
 
   // CSR postings by counting sort over the pairs.
   const nTerms = vocab.list.length;
@@ -289,7 +290,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
 
   const itemCluster = clusterItems(
     items,
-    itemWordKey,
+    itemWordHash,
     textTerms.data,
     textStart,
     itemSpeaker,
@@ -341,7 +342,7 @@ function sharedCount(a: Int32Array, a0: number, a1: number, b0: number, b1: numb
  */
 function clusterItems(
   items: Item[],
-  itemWordKey: string[],
+  itemWordHash: Int32Array,
   textTerms: Int32Array,
   textStart: Int32Array,
   itemSpeaker: Int32Array,
@@ -352,14 +353,26 @@ function clusterItems(
   const n = items.length;
   const uf = makeUnion(n);
   const df = (t: number): number => (postStart[t + 1] as number) - (postStart[t] as number);
-  // Identical wording always merges, however short.
-  const byWords = new Map<string, number>();
+  // Identical wording always merges, however short or common its words: grouped by a hash of the words, then
+  // confirmed word for word (a hash collision must not merge two quotes).
+  const byHash = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
+    const h = itemWordHash[i] as number;
+    const same = byHash.get(h);
+    if (!same) {
+      byHash.set(h, [i]);
+      continue;
+    }
     const it = items[i] as Item;
-    const key = `${it.type}|${itemSpeaker[i]}|${itemWordKey[i]}`;
-    const prev = byWords.get(key);
-    if (prev === undefined) byWords.set(key, i);
-    else uf.union(prev, i);
+    const key = words(it.ref.text).join(' ');
+    const match = same.find((j) => {
+      const other = items[j] as Item;
+      return (
+        other.type === it.type && itemSpeaker[j] === itemSpeaker[i] && words(other.ref.text).join(' ') === key
+      );
+    });
+    if (match !== undefined) uf.union(match, i);
+    else same.push(i);
   }
   const hitStamp = new Int32Array(n).fill(-1);
   const hitCount = new Uint8Array(n);
@@ -371,7 +384,14 @@ function clusterItems(
     if (len < MIN_TERMS_TO_MERGE) continue;
     const it = items[i] as Item;
     const threshold = it.type === 'quote' ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
-    const own = Array.from(textTerms.subarray(s0, s1)).sort((x, y) => df(x) - df(y));
+    // Sort by df (ties by term id) through one numeric key: a typed-array sort, no comparator calls.
+    const keys = new Float64Array(len);
+    for (let k = 0; k < len; k++) {
+      const t = textTerms[s0 + k] as number;
+      keys[k] = df(t) * 4_294_967_296 + t;
+    }
+    keys.sort();
+    const own = Array.from(keys, (x) => x % 4_294_967_296);
     const probe: number[] = [];
     for (const t of own.slice(0, Math.min(MAX_PROBES, Math.floor((1 - threshold) * len) + 2))) {
       if (df(t) > 1 && df(t) <= DEDUPE_DF_CAP) probe.push(t);
