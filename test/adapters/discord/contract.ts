@@ -1,12 +1,11 @@
 /**
- * The Discord adapter behind the platform-neutral contract interface (the same shape as slackContract in
- * test/adapters/slack/contract.ts), so one shared suite can run against every adapter. Commands go in as
- * Ed25519-signed interactions over real HTTP; answers are the interaction responses, with Discord's markdown
+ * The Discord adapter behind the platform-neutral contract interface (test/adapters/contract-types.ts), so one
+ * shared suite can run against every adapter. Commands go in as Ed25519-signed interactions over real HTTP; answers are the interaction responses, with Discord's markdown
  * escapes and mention breakers undone so the text compares with other platforms'.
  */
 import type { DiscordMessage } from '../../../adapters/discord/render.ts';
 import { findCommand, parseCommandText } from '../../../src/commands/index.ts';
-import type { SearchEngine } from '../../../src/search/types.ts';
+import type { ContractAdapter, ContractAnswer, ContractButton, ContractSession } from '../contract-types.ts';
 import {
   buttonInteraction,
   commandInteraction,
@@ -16,30 +15,6 @@ import {
 } from './helpers.ts';
 import { type DiscordStandIn, startDiscordStandIn } from './standin.ts';
 
-export interface ContractButton {
-  kind: 'share' | 'more';
-  /** What the platform sends back when pressed (the custom_id). */
-  value: string;
-}
-
-export interface ContractAnswer {
-  text: string;
-  fallback: string;
-  buttons: ContractButton[];
-  private: boolean;
-}
-
-export interface ContractSession {
-  ask(line: string): Promise<ContractAnswer>;
-  press(button: ContractButton): Promise<ContractAnswer>;
-  close(): Promise<void>;
-}
-
-export interface ContractAdapter {
-  name: string;
-  start(engine: SearchEngine): Promise<ContractSession>;
-}
-
 /** Undoes the renderer's escapes: backslash before punctuation, zero-width spaces inside mentions. */
 export function unescapeDiscord(s: string): string {
   return s.replace(/\u200b/g, '').replace(/\\([^\p{L}\p{N}\s])/gu, '$1');
@@ -48,7 +23,8 @@ export function unescapeDiscord(s: string): string {
 function toAnswer(m: DiscordMessage): ContractAnswer {
   const strings: string[] = [m.content ?? ''];
   for (const e of m.embeds) {
-    strings.push(e.author?.name ?? '', e.title ?? '', e.description ?? '');
+    // The article link lives on the embed's title, not in its text: it is part of what the reader sees.
+    strings.push(e.author?.name ?? '', e.title ?? '', e.url ?? '', e.description ?? '');
     for (const f of e.fields ?? []) strings.push(f.name, f.value);
     strings.push(e.footer?.text ?? '');
   }
@@ -101,6 +77,7 @@ async function session(h: HttpHarness, discord: DiscordStandIn): Promise<Contrac
 /** The Discord adapter (HTTP interactions mode) for a shared contract suite. */
 export const discordContract: ContractAdapter = {
   name: 'discord',
+  capabilities: { share: true, privateReplies: true },
   start: async (engine) => {
     const discord = await startDiscordStandIn();
     return session(await startHttpHarness(engine, discord.apiUrl), discord);

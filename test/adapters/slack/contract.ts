@@ -3,37 +3,8 @@
  * (as crossws runs one shared suite per adapter). Commands go in as signed slash commands over real HTTP; answers
  * come back as the ack body or the response_url post, unescaped to plain text so adapters can be compared.
  */
-import type { SearchEngine } from '../../../src/search/types.ts';
+import type { ContractAdapter, ContractAnswer, ContractButton, ContractSession } from '../contract-types.ts';
 import { allStrings, type SlackHarness, startSlackHarness } from './harness.ts';
-
-export interface ContractButton {
-  kind: 'share' | 'more';
-  /** What the platform sends back when pressed. */
-  value: string;
-}
-
-export interface ContractAnswer {
-  /** The visible text of the answer (every block string, unescaped), for `toContain` checks. */
-  text: string;
-  /** The plain-text fallback the platform carries. */
-  fallback: string;
-  buttons: ContractButton[];
-  /** True when only the asker sees it. */
-  private: boolean;
-}
-
-export interface ContractSession {
-  /** One command line as a user types it: `/quote putin working group`. */
-  ask(line: string): Promise<ContractAnswer>;
-  /** Presses a button of an earlier answer; resolves with what the platform posted as a result. */
-  press(button: ContractButton): Promise<ContractAnswer>;
-  close(): Promise<void>;
-}
-
-export interface ContractAdapter {
-  name: string;
-  start(engine: SearchEngine): Promise<ContractSession>;
-}
 
 /** Slack's three escapes, undone for comparison with other platforms' plain text. */
 const unescapeSlack = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -95,5 +66,6 @@ async function session(h: SlackHarness): Promise<ContractSession> {
 /** The Slack adapter for a shared contract suite. */
 export const slackContract: ContractAdapter = {
   name: 'slack',
+  capabilities: { share: true, privateReplies: true },
   start: async (engine) => session(await startSlackHarness(engine)),
 };

@@ -1,0 +1,168 @@
+/**
+ * One contract suite run against every adapter (GUIDE item 9; crossws runs one shared suite per adapter): the same
+ * lines typed into Slack, Discord and the console must say the same things. Each adapter is driven through its
+ * ContractAdapter driver; a case is skipped only for an adapter that declares it lacks the capability.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../src/commands/index.ts';
+import { loadCorpus } from '../../src/corpus.ts';
+import { createSearchEngine } from '../../src/search/index.ts';
+import type { SearchEngine } from '../../src/search/types.ts';
+import { consoleContract } from './console-contract.ts';
+import type { ContractAdapter, ContractAnswer, ContractButton, ContractSession } from './contract-types.ts';
+import { discordContract, unescapeDiscord } from './discord/contract.ts';
+import { slackContract } from './slack/contract.ts';
+import { fixtureEngine } from './slack/fake-engine.ts';
+
+const adapters: ContractAdapter[] = [slackContract, discordContract, consoleContract];
+
+/** Putin's reply in seed 003 (TechCrunch), word for word as published. */
+const PUTIN_QUOTE =
+  'For instance, we can analyze them through the joint working group on cyber security, the establishment of which we discussed during our previous contacts.';
+
+/** The button of a kind, or a failed expectation naming what was there instead. */
+function button(answer: ContractAnswer, kind: ContractButton['kind']): ContractButton {
+  const found = answer.buttons.find((b) => b.kind === kind);
+  expect(found, `a ${kind} button among ${JSON.stringify(answer.buttons)}`).toBeDefined();
+  return found ?? { kind, value: '' };
+}
+
+/** The buttons an answer with more pages must carry on this adapter. */
+const pagedButtons = (adapter: ContractAdapter): ContractButton['kind'][] =>
+  adapter.capabilities.share ? ['share', 'more'] : ['more'];
+
+/** Starts one session per adapter for the describe block, closed after it. */
+function sessionFor(adapter: ContractAdapter, engine: () => Promise<SearchEngine> | SearchEngine) {
+  let s: ContractSession | undefined;
+  beforeAll(async () => {
+    s = await adapter.start(await engine());
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  return (): ContractSession => {
+    if (!s) throw new Error(`${adapter.name} did not start`);
+    return s;
+  };
+}
+
+describe.each(adapters)('contract: $name', (adapter) => {
+  const { share, privateReplies } = adapter.capabilities;
+
+  describe('on the seed articles (real engine)', () => {
+    const s = sessionFor(adapter, async () => createSearchEngine(await loadCorpus('data/articles')));
+
+    it('answers /quote with the quote, speaker, outlet and link of the seed', async () => {
+      const a = await s().ask('/quote putin working group');
+      expect(a.text).toContain(PUTIN_QUOTE);
+      expect(a.text).toContain('Vladimir Putin');
+      expect(a.text).toContain('TechCrunch');
+      expect(a.text).toContain('https://techcrunch.com/2018/07/16/trump-putin-joint-cybersecurity-group/');
+      expect(a.fallback).not.toBe('');
+    });
+
+    it.skipIf(!privateReplies)('answers privately', async () => {
+      const a = await s().ask('/quote putin working group');
+      expect(a.private).toBe(true);
+    });
+
+    it('pages to page 2 with different results', async () => {
+      const a = await s().ask('/quote putin');
+      expect(a.buttons.map((b) => b.kind)).toEqual(pagedButtons(adapter));
+      expect(a.text).toContain('page 1 of');
+      const page2 = await s().press(button(a, 'more'));
+      expect(page2.text).toContain('page 2 of');
+      expect(page2.text).not.toBe(a.text);
+    });
+
+    it.skipIf(!share)('shares a quote publicly', async () => {
+      const a = await s().ask('/quote putin working group');
+      const shared = await s().press(button(a, 'share'));
+      expect(shared.private).toBe(false);
+      expect(shared.text).toContain(PUTIN_QUOTE);
+      expect(shared.text).toContain('TechCrunch');
+    });
+
+    it('an empty /quote gets the usage text', async () => {
+      const a = await s().ask('/quote');
+      expect(a.text).toContain('/quote');
+      expect(a.text).toContain('QUERY');
+      expect(a.text).not.toContain('TechCrunch');
+    });
+
+    it('an unknown search says nothing was found', async () => {
+      const a = await s().ask('/quote zzzqqq xylophone');
+      expect(a.text).toContain('No quotes found');
+      expect(a.text).toContain('zzzqqq xylophone');
+      expect(a.buttons).toEqual([]);
+    });
+
+    it('/verify with an exact seed quote says it matches', async () => {
+      const a = await s().ask(`/verify ${PUTIN_QUOTE}`);
+      expect(a.text).toMatch(/exact/i);
+      expect(a.text).toContain('matches the published wording');
+      expect(a.text).toContain('Vladimir Putin');
+      expect(a.text).not.toMatch(/not found/i);
+    });
+
+    it('/sources lists both seed articles', async () => {
+      const a = await s().ask('/sources');
+      expect(a.text).toContain('2 articles');
+      expect(a.text).toContain('Putin proposes a joint cybersecurity group');
+      expect(a.text).toContain('Trump and Putin could be reigniting talks');
+      expect(a.text).toContain('TechCrunch');
+    });
+
+    it('/help lists every command', async () => {
+      const a = await s().ask('/help');
+      for (const c of commands) expect(a.text).toContain(`/${c.name}`);
+    });
+
+    it('a 20,000-character query gets a friendly reply, not an error', async () => {
+      const a = await s().ask(`/quote ${'putin '.repeat(3334).slice(0, 20_000)}`);
+      expect(a.text).toContain('too long');
+      expect(a.text).not.toMatch(/Error|stack|\.ts:\d+/);
+    });
+  });
+
+  describe('on the fixture corpus (markup and many pages)', () => {
+    const s = sessionFor(adapter, fixtureEngine);
+
+    it('answers a quote with speaker, source and buttons', async () => {
+      const a = await s().ask('/quote working group');
+      expect(a.text).toContain('The working group number 1 will meet soon');
+      expect(a.text).toContain('Vladimir Putin');
+      expect(a.text).toContain('The Daily');
+      expect(a.buttons.map((b) => b.kind)).toEqual(pagedButtons(adapter));
+    });
+
+    it.skipIf(!privateReplies)('answers privately', async () => {
+      const a = await s().ask('/quote working group');
+      expect(a.private).toBe(true);
+    });
+
+    it('pages', async () => {
+      const a = await s().ask('/quote working group');
+      const page2 = await s().press(button(a, 'more'));
+      expect(page2.text).toContain('page 2 of');
+    });
+
+    it.skipIf(!share)('shares publicly', async () => {
+      const a = await s().ask('/quote working group');
+      const shared = await s().press(button(a, 'share'));
+      expect(shared.private).toBe(false);
+      expect(shared.text).toContain('The working group number 1 will meet soon');
+    });
+
+    it('round-trips markup as plain text: what the user typed is what comes back', async () => {
+      const a = await s().ask('/quote zebra <!channel> & <b>');
+      expect(a.text).toContain('zebra crossing <!channel> <@U123>');
+    });
+  });
+});
+
+describe('Discord driver', () => {
+  it('the unescaping used for comparison only removes what the renderer added', () => {
+    expect(unescapeDiscord('\\*a\\* <\u200b@1> \\\\ b')).toBe('*a* <@1> \\ b');
+  });
+});
