@@ -17,7 +17,7 @@ import {
   type SpeakerEntry,
 } from './build.ts';
 import { contextOf } from './context.ts';
-import { fold, STOP_WORDS, stem, words } from './normalize.ts';
+import { fold, STOP_WORDS, stem, terms, words } from './normalize.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
 import { SYNONYMS } from './synonyms.ts';
 import type {
@@ -28,7 +28,7 @@ import type {
   SearchResult,
   SourceRef,
 } from './types.ts';
-import { damerau } from './vocabulary.ts';
+import { damerau, type NearTerm } from './vocabulary.ts';
 
 /** How many clusters fuse.js re-ranks per query: enough for paging, small enough to stay fast. */
 export const CANDIDATE_LIMIT = 200;
@@ -47,8 +47,15 @@ const W_TYPO1 = 0.75;
 const W_TYPO2 = 0.55;
 const W_PREFIX = 0.6;
 const W_SYNONYM = 0.7;
-/** Final score = MIX_INDEX * coverage + (1 - MIX_INDEX) * fuse similarity. */
-const MIX_INDEX = 0.5;
+/**
+ * Final score = MIX_INDEX * coverage + MIX_FUSE * fuse similarity + MIX_NEAR * proximity (query words found next to
+ * each other, in order: a half-remembered phrase is usually remembered in one piece).
+ */
+const MIX_INDEX = 0.45;
+const MIX_FUSE = 0.45;
+const MIX_NEAR = 0.1;
+/** Two query words count as together when the second follows the first within this many words. */
+const NEAR_WINDOW = 3;
 /** A query word used by at least this many items is not expanded to typo or prefix variants. */
 const TRUSTED_DF = 3;
 /** Cap on words sent to fuse.js (its bitap cost grows with each query word). */
@@ -103,6 +110,24 @@ function idfOf(index: SearchIndex, id: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/** Typo variants kept per query word. */
+const MAX_TYPO_VARIANTS = 6;
+
+/**
+ * The likeliest intended words for a word the corpus barely knows: nearest first, where the distance is the smaller
+ * of stem-to-stem and typed-word-to-spelling (stemming can double a typo), then the most used (a reporter more
+ * likely mistyped a common word than a rare one).
+ */
+function nearTerms(index: SearchIndex, stemmed: string, typed: string): NearTerm[] {
+  const found = index.vocab.near(stemmed, typed.length, Number.POSITIVE_INFINITY);
+  for (const n of found) {
+    const spelled = index.surface[n.id];
+    if (spelled && n.distance > 0) n.distance = Math.min(n.distance, damerau(typed, spelled, n.distance));
+  }
+  found.sort((a, b) => a.distance - b.distance || dfOf(index, b.id) - dfOf(index, a.id));
+  return found.slice(0, MAX_TYPO_VARIANTS);
+}
+
 /**
  * Turns query words into term groups: the word's own term, near misspellings from the trigram vocabulary, prefix
  * completions, synonyms, and compounds typed apart (`cyber security` also looks for `cybersecurity`).
@@ -129,7 +154,7 @@ export function termGroups(index: SearchIndex, freeWords: string[], phraseWords:
         // barely knows. This also keeps common words from dragging in the postings of their neighbours.
         const trusted = exact !== undefined && dfOf(index, exact) >= TRUSTED_DF;
         if (!trusted) {
-          for (const near of vocab.near(t)) put(near.id, near.distance <= 1 ? W_TYPO1 : W_TYPO2);
+          for (const near of nearTerms(index, t, w)) put(near.id, near.distance <= 1 ? W_TYPO1 : W_TYPO2);
           for (const c of vocab.completions(t)) put(c.id, W_PREFIX);
         }
         for (const s of SYNONYMS.get(t) ?? []) put(vocab.get(s), W_SYNONYM);
@@ -417,7 +442,45 @@ const FUSE_KEYS = [
 ];
 
 /** Re-ranks the best FUSE_LIMIT candidates with fuse.js; returns [cluster, final score] best first. */
-function rerank(index: SearchIndex, cands: Candidate[], fuseQuery: string): Array<[number, number]> {
+/**
+ * Share of consecutive query-word pairs found in order within NEAR_WINDOW words in any wording of the cluster
+ * (typo and synonym variants count). 1 for one-word queries, so it never penalises them.
+ */
+function proximity(index: SearchIndex, c: number, groups: TermGroup[]): number {
+  const free = groups.filter((g) => g.variants.length > 0);
+  if (free.length < 2) return 1;
+  const sets = free.map((g) => new Set(g.variants.map((v) => index.vocab.list[v.id])));
+  const cl = index.clusters[c] as Cluster;
+  let best = 0;
+  for (const i of cl.items) {
+    const ts = terms((index.items[i] as Item).ref.text);
+    let found = 0;
+    for (let k = 0; k + 1 < sets.length; k++) {
+      const a = sets[k] as Set<string | undefined>;
+      const b = sets[k + 1] as Set<string | undefined>;
+      let ok = false;
+      for (let p = 0; p < ts.length && !ok; p++) {
+        if (!a.has(ts[p])) continue;
+        for (let q = p + 1; q <= p + NEAR_WINDOW && q < ts.length; q++) {
+          if (b.has(ts[q])) {
+            ok = true;
+            break;
+          }
+        }
+      }
+      if (ok) found++;
+    }
+    best = Math.max(best, found / (sets.length - 1));
+  }
+  return best;
+}
+
+function rerank(
+  index: SearchIndex,
+  cands: Candidate[],
+  fuseQuery: string,
+  groups: TermGroup[],
+): Array<[number, number]> {
   const fuseScore = new Map<number, number>();
   if (fuseQuery && cands.length) {
     const fuse = new Fuse(
@@ -435,9 +498,10 @@ function rerank(index: SearchIndex, cands: Candidate[], fuseQuery: string): Arra
     );
     for (const r of fuse.search(fuseQuery)) fuseScore.set(r.item.c, r.score ?? 1);
   }
-  const out: Array<[number, number]> = cands.map((c) => {
+  const out: Array<[number, number]> = cands.map((c, k) => {
     const fs = fuseScore.get(c.cluster) ?? 1;
-    return [c.cluster, MIX_INDEX * c.coverage + (1 - MIX_INDEX) * (1 - fs)];
+    const near = k < FUSE_LIMIT ? proximity(index, c.cluster, groups) : 0;
+    return [c.cluster, MIX_INDEX * c.coverage + MIX_FUSE * (1 - fs) + MIX_NEAR * near];
   });
   out.sort((a, b) => b[1] - a[1] || compareClusters(index, a[0], b[0]));
   return out;
@@ -522,7 +586,7 @@ export function runSearch(
     const fuseQuery = [...new Set([...phraseWords, ...freeWords].filter((w) => !STOP_WORDS.has(w)))]
       .slice(0, MAX_FUSE_WORDS)
       .join(' ');
-    ranked = rerank(index, cands, fuseQuery);
+    ranked = rerank(index, cands, fuseQuery, groups);
   }
   response.total = ranked.length;
   response.results = ranked.slice(offset, offset + limit).map(([c, s]) => toResult(index, c, s));

@@ -57,13 +57,15 @@ export class Vocabulary {
   }
 
   /**
-   * Terms within a small edit distance of `term` (1 for 4–7 letters, 2 for longer; none under 4 letters, where a
-   * typo usually makes another real word), best first, at most MAX_NEAR. The term itself is not included.
+   * Terms within a small edit distance of `term` (1 when the typed word has 4–5 letters, 2 for longer; none under
+   * 4 letters, where a typo usually makes another real word), best first, at most MAX_NEAR. The term itself is not
+   * included.
    */
-  near(term: string): NearTerm[] {
+  near(term: string, typedLength = term.length, max = MAX_NEAR): NearTerm[] {
     const index = this.trigramIndex;
-    if (!index || term.length < 4 || term.length > 32 || /\d/.test(term)) return [];
-    const maxEdits = term.length >= 8 ? 2 : 1;
+    if (!index || term.length < 3 || typedLength < 4 || term.length > 32 || /\d/.test(term)) return [];
+    // Edits are budgeted on the word as typed: stemming can turn one typo into two (`raates` -> `raat` vs `rate`).
+    const maxEdits = typedLength >= 6 ? 2 : 1;
     const grams = [...new Set(trigrams(term))];
     // q-gram lemma: each edit destroys at most 3 trigrams.
     const need = Math.max(1, grams.length - 3 * maxEdits);
@@ -82,7 +84,7 @@ export class Vocabulary {
       if (d <= maxEdits) out.push({ id, term: cand, distance: d });
     }
     out.sort((a, b) => a.distance - b.distance || a.term.localeCompare(b.term));
-    return out.slice(0, MAX_NEAR);
+    return out.slice(0, max);
   }
 
   /** Longer terms that start with `prefix` (half-typed words: `cyber` -> `cybersecurity`), at most `max`. */
