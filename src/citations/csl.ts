@@ -41,6 +41,19 @@ export interface LoadedStyle {
   label: string;
   /** Where it came from: a file path or an npm package with its version. */
   origin: string;
+  /** The style as registered, kept pristine so a fresh engine can be built from it (see renewEngine). */
+  csl: string | CslNode;
+}
+
+/** The style worked, but citeproc-js could not format this article with it. */
+export class CitationFormatError extends Error {
+  constructor(
+    readonly style: CslStyleName,
+    cause: unknown,
+  ) {
+    super(`citeproc-js could not format the article in ${style}: ${message(cause)}`, { cause });
+    this.name = 'CitationFormatError';
+  }
 }
 
 /** The outcome of looking for one style: the first source that worked, and what went wrong before it. */
@@ -91,15 +104,19 @@ async function resolveStyle(style: CslStyleName, locations: StyleLocations): Pro
       const found = source.load();
       let template: string;
       let csl: string | CslNode;
+      // Never handed to citeproc-js, so a fresh engine can always be built from it.
+      let pristine: string | CslNode;
       if ('bundled' in found) {
         template = found.bundled;
         const xml = templates.get(template);
         if (typeof xml !== 'string') throw new Error(`plugin-csl has no "${template}" template`);
         csl = xml;
+        pristine = xml;
       } else {
         template = `newsroom:${style}:${source.key}`;
         // citeproc-js edits a JSON style tree in place while building its engine: give it a copy, not the package's.
         csl = typeof found.csl === 'string' ? found.csl : structuredClone(found.csl);
+        pristine = found.csl;
         templates.add(template, csl);
         registered = template;
       }
@@ -107,7 +124,14 @@ async function resolveStyle(style: CslStyleName, locations: StyleLocations): Pro
       if (!probe.trim()) throw new Error('the style printed no bibliography entry');
       const title = styleTitle(csl);
       return {
-        loaded: { style, template, title, label: styleLabel(style, title), origin: source.origin },
+        loaded: {
+          style,
+          template,
+          title,
+          label: styleLabel(style, title),
+          origin: source.origin,
+          csl: pristine,
+        },
         problems,
       };
     } catch (error) {
@@ -188,11 +212,42 @@ export async function formatArticleCitation(
 ): Promise<FormattedCitation> {
   const { loaded, problems } = await loadCitationStyle(style, locations);
   if (!loaded) throw new MissingStyleError(style, problems);
-  const { Cite } = await loadCitationJs();
-  const text = new Cite([articleToCsl(article)])
-    .format('bibliography', { format: 'text', template: loaded.template, lang: LANG })
-    .trim();
-  return { text, style: loaded };
+  const { Cite, plugins } = await loadCitationJs();
+  const entry = [articleToCsl(article)];
+  const format = () =>
+    new Cite(entry).format('bibliography', { format: 'text', template: loaded.template, lang: LANG }).trim();
+  try {
+    return { text: format(), style: loaded };
+  } catch {
+    // plugin-csl keeps one citeproc engine per template, and an entry that trips citeproc (MLA's disambiguation
+    // keys names in plain objects: an author called "toString" breaks it) leaves that engine broken for every
+    // later call. A fresh engine, then one more try; if the entry itself is the trouble, the next call still
+    // gets a working engine.
+    renewEngine(loaded, plugins.config.get('@csl').templates);
+    try {
+      return { text: format(), style: loaded };
+    } catch (error) {
+      renewEngine(loaded, plugins.config.get('@csl').templates);
+      throw new CitationFormatError(style, error);
+    }
+  }
+}
+
+let renewals = 0;
+
+interface TemplateRegistry {
+  add(name: string, style: unknown): void;
+  remove(name: string): void;
+}
+
+/** Registers the pristine style under a new template name: plugin-csl builds a new engine for a new name. */
+function renewEngine(loaded: LoadedStyle, templates: TemplateRegistry): void {
+  const previous = loaded.template;
+  renewals += 1;
+  loaded.template = `newsroom:${loaded.style}:renewed-${renewals}`;
+  templates.add(loaded.template, typeof loaded.csl === 'string' ? loaded.csl : structuredClone(loaded.csl));
+  // plugin-csl's own bundled templates (apa) stay; our earlier registrations go.
+  if (previous.startsWith('newsroom:')) templates.remove(previous);
 }
 
 /** What warmCitations found, for the start-up log. */

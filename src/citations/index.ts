@@ -3,6 +3,7 @@ export { type CreditSubject, creditLine, formatDateLong } from './credit.ts';
 export {
   articleToCsl,
   CITATION_STYLES,
+  CitationFormatError,
   type CitationStyle,
   type CitationWarmup,
   type FormattedCitation,

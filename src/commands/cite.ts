@@ -1,6 +1,11 @@
 /** /cite QUERY [style:ap|apa|mla|chicago]: a copy-ready citation of the best match. */
 import { z } from 'zod';
-import { CITATION_STYLES, formatArticleCitation, MissingStyleError } from '../citations/csl.ts';
+import {
+  CITATION_STYLES,
+  CitationFormatError,
+  formatArticleCitation,
+  MissingStyleError,
+} from '../citations/csl.ts';
 import * as r from '../reply/build.ts';
 import { defineCommand } from './define.ts';
 import { UserError } from './errors.ts';
@@ -54,6 +59,11 @@ export const citeCommand = defineCommand({
           throw new UserError(
             'styleNotInstalled',
             `${STYLE_NAMES[style]} is not available here: its CSL style file is not installed (whoever runs the bot can add it). Try style:apa or style:ap.`,
+          );
+        if (error instanceof CitationFormatError)
+          throw new UserError(
+            'styleCannotFormat',
+            `The ${STYLE_NAMES[style]} style could not format this article's data. Try style:apa or style:ap.`,
           );
         throw error;
       }
