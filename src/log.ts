@@ -1,5 +1,5 @@
 /** One logger for the process. Secrets are redacted by key wherever they appear in logged objects. */
-import { pino, type Logger } from 'pino';
+import { type Logger, pino } from 'pino';
 import type { LogLevel } from './config.ts';
 
 export type { Logger };
