@@ -10,7 +10,7 @@
  * 1e5); the table also prints this engine's recall on exactly that subset for a like-for-like comparison.
  *
  * For each size: build_ms (index build, corpus already in memory), p50_ms / p99_ms (one query, results included),
- * heap_mb (heap growth from the build, after gc), recall_at_3 (the target quote among the first three results).
+ * heap_mb (growth of the JS heap plus external memory such as typed-array buffers, after gc), recall_at_3 (the target quote among the first three results).
  * Needs `--expose-gc` (the npm script passes it) for heap figures.
  */
 import { performance } from 'node:perf_hooks';
@@ -47,10 +47,12 @@ const log = (msg: string): void => {
 };
 
 const gc = (globalThis as { gc?: () => void }).gc;
+/** JS heap plus memory outside it (typed-array buffers hold the postings): what the index really costs. */
 function heapNow(): number {
   gc?.();
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
 }
 
 function percentile(sorted: number[], p: number): number {
