@@ -87,6 +87,10 @@ describe('search: filters', () => {
     expect(engine.search('speaker:puttin').results[0]?.speaker).toBe('Vladimir Putin');
     const none = engine.search('speaker:zzzz safety');
     expect(none.total).toBe(0);
+    // Two typos in a short name do not resolve, but the near name is offered.
+    const near = engine.search('speaker:lpoes safety');
+    expect(near.total).toBe(0);
+    expect(near.suggestions).toContain('Maria Lopez');
   });
 
   it('type: quote|fact and the type option', () => {
