@@ -40,7 +40,7 @@ export interface SearchResult {
   score: number;
   /** The earliest source (the one cited). */
   article: ArticleRef;
-  /** The sentence before and after, from the cited article. */
+  /** The sentence before, the sentence(s) holding the item, and the sentence after, from the cited article. */
   context: string;
   /** A one-line credit, e.g. `Vladimir Putin said, TechCrunch reported July 16, 2018.` */
   citation: string;
@@ -50,7 +50,7 @@ export interface SearchResult {
 
 export interface SearchResponse {
   query: string;
-  /** How many results matched in all (for paging). */
+  /** How many results matched in all (for paging). Free-text queries rank at most 200 (or offset + limit). */
   total: number;
   results: SearchResult[];
   /** Near speakers or words, offered when nothing (or little) matched. */
