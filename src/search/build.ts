@@ -374,6 +374,15 @@ function clusterItems(
     if (match !== undefined) uf.union(match, i);
     else same.push(i);
   }
+  const numberCache = new Map<number, string[]>();
+  const numbersOf = (i: number): string[] => {
+    let nums = numberCache.get(i);
+    if (!nums) {
+      nums = words((items[i] as Item).ref.text).filter((w) => /\d/.test(w));
+      numberCache.set(i, nums);
+    }
+    return nums;
+  };
   const hitStamp = new Int32Array(n).fill(-1);
   const hitCount = new Uint8Array(n);
   const found: number[] = [];
@@ -412,6 +421,9 @@ function clusterItems(
       }
     }
     for (const j of found) {
+      // Already in one cluster (exact copies were merged above): nothing to compare. Without this, an archive
+      // carrying the same wire story many times compares every copy with every other.
+      if (uf.find(i) === uf.find(j)) continue;
       const other = items[j] as Item;
       if (other.type !== it.type) continue;
       const sa = itemSpeaker[i] as number;
@@ -423,7 +435,7 @@ function clusterItems(
       if (shorter < MIN_TERMS_TO_MERGE) continue;
       const shared = sharedCount(textTerms, s0, s1, t0, t1);
       if (shared / shorter < threshold) continue;
-      if (it.type === 'fact' && !sameNumbers(it.ref.text, other.ref.text)) continue;
+      if (it.type === 'fact' && !sameNumbers(items, i, j, numbersOf)) continue;
       uf.union(i, j);
     }
   }
@@ -433,9 +445,9 @@ function clusterItems(
 }
 
 /** Facts about different amounts are different facts: the shorter's numbers must all appear in the longer. */
-function sameNumbers(a: string, b: string): boolean {
-  const nums = (s: string): string[] => words(s).filter((w) => /\d/.test(w));
-  const [x, y] = a.length <= b.length ? [nums(a), nums(b)] : [nums(b), nums(a)];
+function sameNumbers(items: Item[], a: number, b: number, numbersOf: (i: number) => string[]): boolean {
+  const shorterFirst = (items[a] as Item).ref.text.length <= (items[b] as Item).ref.text.length;
+  const [x, y] = shorterFirst ? [numbersOf(a), numbersOf(b)] : [numbersOf(b), numbersOf(a)];
   const ys = new Set(y);
   return x.every((w) => ys.has(w));
 }
