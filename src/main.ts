@@ -8,6 +8,7 @@ import type { Adapter, AdapterDeps } from './adapter.ts';
 import { ActionStore } from './commands/actions.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
+import { loadCorpusInWorker } from './corpus-thread.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createSearchEngine } from './search/index.ts';
 import type { SearchEngine } from './search/types.ts';
@@ -36,6 +37,14 @@ export async function loadEngine(dataDir: string): Promise<SearchEngine> {
 }
 
 /**
+ * For reloads while the bot is answering: files are read and extracted on a worker thread, and only the search
+ * index (about 0.8 s for 24,000 quotes) is built here.
+ */
+export async function reloadEngine(dataDir: string): Promise<SearchEngine> {
+  return createSearchEngine(await loadCorpusInWorker(dataDir));
+}
+
+/**
  * Holds the current engine. A reload builds the new one in the background and swaps it in when done, so
  * queries never wait; a failed reload keeps the old engine.
  */
@@ -47,7 +56,7 @@ export class EngineHolder {
     private current: SearchEngine,
     private readonly dataDir: string,
     private readonly logger: Logger,
-    private readonly load: (dir: string) => Promise<SearchEngine> = loadEngine,
+    private readonly load: (dir: string) => Promise<SearchEngine> = reloadEngine,
   ) {}
 
   readonly get = (): SearchEngine => this.current;
