@@ -24,7 +24,13 @@ export function makeArticle(overrides: Partial<CorpusArticle> & { id: string }):
   };
 }
 
-export function fakeEngine(articles: CorpusArticle[], opts: { crash?: boolean } = {}): SearchEngine {
+/**
+ * `crash` makes every search throw; `suggestions` is what a search with no hits suggests (default `['putin']`).
+ */
+export function fakeEngine(
+  articles: CorpusArticle[],
+  opts: { crash?: boolean; suggestions?: string[] } = {},
+): SearchEngine {
   const corpus: Corpus = { dataDir: 'fake', articles, speakers: [], problems: [], loadedAt: new Date(0) };
   const items: SearchResult[] = [];
   for (const a of articles) {
@@ -86,7 +92,7 @@ export function fakeEngine(articles: CorpusArticle[], opts: { crash?: boolean } 
         query,
         total: scored.length,
         results: scored.slice(offset, offset + (options.limit ?? 10)),
-        suggestions: scored.length === 0 ? ['putin'] : [],
+        suggestions: scored.length === 0 ? (opts.suggestions ?? ['putin']) : [],
       };
     },
     verify(text): VerifyResult {
