@@ -69,6 +69,24 @@ function confidence(att: Attribution | undefined, base: number): number {
   return Math.round(base * via * 100) / 100;
 }
 
+/** A quote whose text is one span of one paragraph (unmarked and indirect quotes; direct ones may span several). */
+function spanQuote(
+  paragraphs: readonly string[],
+  span: { para: number; start: number; end: number; attribution?: Attribution | undefined },
+  kind: Quote['kind'],
+  base: number,
+): Quote {
+  return {
+    text: paragraphs[span.para]?.slice(span.start, span.end) ?? '',
+    ...speakerOf(span.attribution),
+    kind,
+    paragraph: span.para,
+    start: span.start,
+    end: span.end,
+    confidence: confidence(span.attribution, base),
+  };
+}
+
 /** Extracts quotes and facts from one article. Offsets index into `article.paragraphs[paragraph]`. */
 export function extract(article: Article): Extraction {
   const paragraphs = article.paragraphs ?? [];
@@ -107,28 +125,12 @@ export function extract(article: Article): Extraction {
   const lostMarks = hasNoQuoteMarks(paragraphs);
   for (const u of unmarkedQuotes(ctx, lostMarks, coverage.overlaps)) {
     coverage.add(u.para, u.start, u.end);
-    quotes.push({
-      text: paragraphs[u.para]?.slice(u.start, u.end) ?? '',
-      ...speakerOf(u.attribution),
-      kind: 'direct',
-      paragraph: u.para,
-      start: u.start,
-      end: u.end,
-      confidence: confidence(u.attribution, u.continuation ? 0.6 : 0.7),
-    });
+    quotes.push(spanQuote(paragraphs, u, 'direct', u.continuation ? 0.6 : 0.7));
   }
 
   const directCoverage = coverage.overlaps;
   for (const q of indirectQuotes(ctx, directCoverage)) {
-    quotes.push({
-      text: paragraphs[q.para]?.slice(q.start, q.end) ?? '',
-      ...speakerOf(q.attribution),
-      kind: 'indirect',
-      paragraph: q.para,
-      start: q.start,
-      end: q.end,
-      confidence: confidence(q.attribution, 0.7),
-    });
+    quotes.push(spanQuote(paragraphs, q, 'indirect', 0.7));
   }
 
   quotes.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
