@@ -109,18 +109,18 @@ export function unmarkedQuotes(
       let k = i - 1;
       while (lostMarks && k >= 0 && !used.has(k) && isSpeechLike(ctx, para, sents[k] as Sentence, p, covered))
         k--;
-      if (k < i - 1) {
-        const from = sents[k + 1] as Sentence;
-        const to = sents[i - 1] as Sentence;
-        for (let x = k + 1; x < i; x++) used.add(x);
+      // Sentences first..last (inclusive) continue the attributed one's speech.
+      const continuation = (first: number, last: number) => {
+        for (let x = first; x <= last; x++) used.add(x);
         out.push({
           para: p,
-          start: from.start,
-          end: to.end,
+          start: (sents[first] as Sentence).start,
+          end: (sents[last] as Sentence).end,
           attribution: hit.attribution,
           continuation: true,
         });
-      }
+      };
+      if (k < i - 1) continuation(k + 1, i - 1);
       let j = i + 1;
       let end = -1;
       while (j < sents.length) {
@@ -140,16 +140,7 @@ export function unmarkedQuotes(
         break;
       }
       if (end > i) {
-        for (let x = i + 1; x <= end; x++) used.add(x);
-        const from = sents[i + 1] as Sentence;
-        const to = sents[end] as Sentence;
-        out.push({
-          para: p,
-          start: from.start,
-          end: to.end,
-          attribution: hit.attribution,
-          continuation: true,
-        });
+        continuation(i + 1, end);
         i = end;
       }
     }
