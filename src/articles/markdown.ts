@@ -7,7 +7,7 @@
  */
 import matter from 'gray-matter';
 import { cleanField, cleanText, sameTitle } from './clean.ts';
-import { metaFromRecord, normaliseDate } from './metadata.ts';
+import { metaFromRecord, normaliseDate, PUBLISHED_KEYS } from './metadata.ts';
 import { ArticleError, type ParsedArticle } from './types.ts';
 
 /** Front matter must be data: gray-matter would `eval` a `---js` block, so other languages are refused. */
@@ -126,15 +126,7 @@ function blocks(markdown: string): Block[] {
 
 /** The date exactly as written in the front matter: YAML would turn `2018-07-16T23:30-04:00` into UTC. */
 function rawFrontMatterDate(frontMatter: string): string | null {
-  for (const key of [
-    'published',
-    'publishedAt',
-    'published_at',
-    'datePublished',
-    'date_published',
-    'pubDate',
-    'date',
-  ]) {
+  for (const key of PUBLISHED_KEYS) {
     const m = new RegExp(`^\\s*${key}\\s*:\\s*["']?([^"'\\n#]+)`, 'm').exec(frontMatter);
     if (m?.[1]) return normaliseDate(m[1]);
   }

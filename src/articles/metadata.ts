@@ -237,6 +237,17 @@ export function normaliseText(value: unknown): string | null {
   return s === '' ? null : s;
 }
 
+/** Keys that name an article's publication date in front matter and JSON records, most specific first. */
+export const PUBLISHED_KEYS: readonly string[] = [
+  'published',
+  'publishedAt',
+  'published_at',
+  'datePublished',
+  'date_published',
+  'pubDate',
+  'date',
+];
+
 function pick(record: Record<string, unknown>, keys: readonly string[]): unknown {
   for (const key of keys) {
     const value = record[key];
@@ -274,17 +285,7 @@ export function metaFromRecord(record: Record<string, unknown>): {
     // A `source` that is an address is where the article came from, not the outlet's name.
     outlet: outlet && !/^https?:\/\//i.test(outlet) ? outlet : null,
     url: normaliseUrl(pick(record, ['url', 'link', 'canonical', 'canonical_url', 'canonicalUrl', 'href'])),
-    published: normaliseDate(
-      pick(record, [
-        'published',
-        'publishedAt',
-        'published_at',
-        'datePublished',
-        'date_published',
-        'pubDate',
-        'date',
-      ]),
-    ),
+    published: normaliseDate(pick(record, PUBLISHED_KEYS)),
     author: normaliseAuthor(pick(record, ['author', 'authors', 'byline', 'creator'])),
   };
 }
