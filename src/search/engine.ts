@@ -359,7 +359,8 @@ function makeAccept(index: SearchIndex, f: Filters): (c: number) => boolean {
   };
 }
 
-function articleRef(art: CorpusArticle): ArticleRef {
+/** The citation fields of an article, as search results and verify matches carry them. */
+export function articleRef(art: CorpusArticle): ArticleRef {
   return {
     id: art.id,
     title: art.title ?? null,

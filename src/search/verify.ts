@@ -15,7 +15,7 @@
 import { diffArrays } from 'diff';
 import type { CorpusArticle, Quote } from '../types.ts';
 import type { Cluster, Item, SearchIndex } from './build.ts';
-import { type Candidate, candidates, type Scratch, termGroups } from './engine.ts';
+import { articleRef, type Candidate, candidates, type Scratch, termGroups } from './engine.ts';
 import { STOP_WORDS, stem, words } from './normalize.ts';
 import { stripMarkup } from './query.ts';
 import type { DiffPart, VerifyMatch, VerifyResult } from './types.ts';
@@ -196,14 +196,7 @@ function toMatch(index: SearchIndex, s: Scored, reporterText: string): VerifyMat
     text: quote.text,
     speaker: entry?.speaker.name ?? quote.speaker ?? null,
     role: quote.role ?? entry?.speaker.role ?? null,
-    article: {
-      id: art.id,
-      title: art.title ?? null,
-      outlet: art.outlet ?? null,
-      url: art.url ?? null,
-      published: art.published ?? null,
-      source: art.source,
-    },
+    article: articleRef(art),
     diff: wordDiff(reporterText, quote.text),
     similarity: Math.round(s.similarity * 1000) / 1000,
   };
