@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.ts';
 import { buildSpeakers } from '../../src/extract/speakers.ts';
 import type { Article, CorpusArticle } from '../../src/types.ts';
+import { article as plainArticle } from './helpers.ts';
 
 function article(id: string, paragraphs: string[]): CorpusArticle {
-  const a: Article = {
-    id,
-    source: id,
-    format: 'txt',
-    title: null,
-    outlet: null,
-    url: null,
-    published: null,
-    author: null,
-    paragraphs,
-  };
+  const a: Article = { ...plainArticle(...paragraphs), id, source: id };
   return { ...a, ...extract(a) };
 }
 
