@@ -400,6 +400,7 @@ export function toResult(index: SearchIndex, c: number, score: number): SearchRe
     role: quote?.role ?? sp?.role ?? null,
     kind: quote?.kind ?? null,
     verb: quote?.verb ?? null,
+    confidence: quote?.confidence ?? null,
     score: Math.round(score * 1000) / 1000,
     article,
     context: contextOf(art, rep.ref.paragraph, rep.ref.start, rep.ref.end),

@@ -36,6 +36,8 @@ export interface SearchResult {
   /** Quotes only. */
   kind: QuoteKind | null;
   verb: string | null;
+  /** Quotes only: the extractor's 0..1 confidence in the speaker (see src/trust.ts for when a name is shown). */
+  confidence: number | null;
   /** 0..1, higher is better. */
   score: number;
   /** The earliest source (the one cited). */
@@ -70,6 +72,10 @@ export interface VerifyMatch {
   text: string;
   speaker: string | null;
   role: string | null;
+  /** `direct` (the published words) or `indirect` (a paraphrase: never verified as exact). */
+  kind: QuoteKind;
+  /** The extractor's 0..1 confidence in the speaker. */
+  confidence: number;
   article: ArticleRef;
   diff: DiffPart[];
   /** 0..1 word overlap with the published wording. */

@@ -196,6 +196,8 @@ function toMatch(index: SearchIndex, s: Scored, reporterText: string): VerifyMat
     text: quote.text,
     speaker: entry?.speaker.name ?? quote.speaker ?? null,
     role: quote.role ?? entry?.speaker.role ?? null,
+    kind: quote.kind,
+    confidence: quote.confidence,
     article: articleRef(art),
     diff: wordDiff(reporterText, quote.text),
     similarity: Math.round(s.similarity * 1000) / 1000,
