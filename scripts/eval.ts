@@ -1,7 +1,14 @@
 /**
  * `npm run eval`: extraction and search quality on the annotated fixtures under test/fixtures/eval.
  * Prints each section's figures; exits 1 when a target is missed, so it can gate a release.
+ *
+ * `npm run eval -- --brat DIR [--limit N] [--misses FILE]` scores extraction against a folder of brat-annotated
+ * articles instead (NAME.txt + NAME*.ann with Source/Cue/Content spans, as in the PolNeAR corpus), and writes
+ * every miss to FILE when asked. The folder is never needed by `npm test`.
  */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { BRAT_TARGETS, bratLines, bratOk, scoreBrat } from '../test/eval/brat.ts';
 import { runExtractionEval } from '../test/eval/extraction.ts';
 import { runSearchEval } from '../test/eval/search.ts';
 
@@ -12,7 +19,26 @@ export interface EvalSection {
   ok: boolean;
 }
 
-const sections: EvalSection[] = [await runExtractionEval(), await runSearchEval()];
+const { values } = parseArgs({
+  options: { brat: { type: 'string' }, limit: { type: 'string' }, misses: { type: 'string' } },
+});
+
+let sections: EvalSection[];
+if (values.brat) {
+  const scores = await scoreBrat(values.brat, Number(values.limit ?? 0) || 0);
+  if (values.misses) await writeFile(values.misses, `${[...scores.misses, ...scores.debris].join('\n')}\n`);
+  const t = BRAT_TARGETS;
+  sections = [
+    {
+      title: `Extraction against brat annotations (${values.brat})`,
+      lines: [
+        ...bratLines(scores),
+        `targets: direct F1 >= ${t.directF1}, speaker >= ${t.speaker * 100}% (named >= ${t.named * 100}%, pronoun/role >= ${t.pronounRole * 100}%), shown names wrong <= ${t.shownWrong * 100}%, no debris`,
+      ],
+      ok: bratOk(scores),
+    },
+  ];
+} else sections = [await runExtractionEval(), await runSearchEval()];
 for (const section of sections) {
   console.log(`\n== ${section.title} ${section.ok ? '(targets met)' : '(TARGET MISSED)'}`);
   for (const line of section.lines) console.log(`  ${line}`);

@@ -1,0 +1,479 @@
+/**
+ * Scores extraction against a folder of brat-annotated articles (`npm run eval -- --brat DIR`): NAME.txt plus one or
+ * more NAME*.ann with Source / Cue / Content spans linked by `Attribution` events, as in the PolNeAR corpus.
+ *
+ * What counts as a true direct quote: a span inside quotation marks of three or more words whose words lie mostly
+ * (>= 50%) inside an annotated Content span; its speaker is that attribution's Source. Quoted one- or two-word
+ * fragments and quoted titles outside any attribution are not quotes. Matching follows the fixtures' evaluation:
+ * a predicted direct quote is correct when >= 30% of its words lie in a true quote; a true quote is found when
+ * >= 30% of its words are covered by predicted direct quotes.
+ *
+ * Speakers are scored where the gold source can be named:
+ * - `name`: the Source holds a proper name ("Sen. Ted Cruz", "Clinton spokesman Brian Fallon"); right when the
+ *   predicted speaker shares its surname (the last capitalised word of the head, after possessives are dropped).
+ * - `pronoun` / `role`: "he", "the spokesman", "the campaign"; the gold name is taken as the nearest earlier
+ *   named Source of the same article (an approximation: the annotation has no coreference chains). Organisations
+ *   named by a role noun ("the campaign said") are right when the prediction is that organisation's name or the
+ *   nearest named source.
+ * "Shown" quotes are those whose speaker the bot would show as a name (confidence >= SPEAKER_SHOWN_MIN).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArticleText } from '../../src/articles/index.ts';
+import { extract } from '../../src/extract/index.ts';
+import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
+import type { Quote } from '../../src/types.ts';
+
+/** One brat text-bound annotation. */
+interface TSpan {
+  id: string;
+  type: string;
+  ranges: Array<[number, number]>;
+  text: string;
+}
+
+/** One attribution: its content ranges and its source (if annotated). */
+export interface GoldAttribution {
+  content: Array<[number, number]>;
+  source: TSpan | null;
+  cue: TSpan | null;
+}
+
+/** Parses a brat .ann file into attributions. */
+export function parseAnn(ann: string): GoldAttribution[] {
+  const spans = new Map<string, TSpan>();
+  const events: string[] = [];
+  for (const line of ann.split('\n')) {
+    if (line.startsWith('T')) {
+      const [id, head, text] = line.split('\t');
+      if (!id || !head) continue;
+      const sp = head.indexOf(' ');
+      const type = head.slice(0, sp);
+      const ranges = head
+        .slice(sp + 1)
+        .split(';')
+        .map((r) => r.trim().split(/\s+/).map(Number) as [number, number])
+        .filter((r) => r.length === 2 && r.every(Number.isFinite));
+      spans.set(id, { id, type, ranges, text: text ?? '' });
+    } else if (line.startsWith('E')) events.push(line.split('\t')[1] ?? '');
+  }
+  const out: GoldAttribution[] = [];
+  for (const ev of events) {
+    const roles = new Map<string, TSpan>();
+    for (const part of ev.split(/\s+/)) {
+      const [role, id] = part.split(':');
+      const span = id ? spans.get(id) : undefined;
+      if (role && span) roles.set(role.replace(/\d+$/, ''), span);
+    }
+    const content = roles.get('Content');
+    if (!content) continue;
+    out.push({ content: content.ranges, source: roles.get('Source') ?? null, cue: roles.get('Cue') ?? null });
+  }
+  return out;
+}
+
+const OPEN = new Set(['“', '"', '«', '„', "''", '``']);
+const CLOSE: Record<string, string[]> = {
+  '“': ['”', '"'],
+  '"': ['"', '”'],
+  '«': ['»'],
+  '„': ['“', '”'],
+  "''": ["''"],
+  '``': ["''"],
+};
+
+/** Spans inside double quotation marks in the raw text (inner offsets), paired within a paragraph. Doubled
+ * apostrophes ('' … '' and `` … '', as some wires write them) are double quotation marks. */
+export function quoteSpans(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let paraStart = 0;
+  for (const para of text.split(/\n/)) {
+    let open: { ch: string; at: number; len: number } | null = null;
+    for (let i = 0; i < para.length; i++) {
+      const two = para.slice(i, i + 2);
+      const ch = two === "''" || two === '``' ? two : (para[i] as string);
+      if (open && (CLOSE[open.ch] ?? []).includes(ch)) {
+        out.push([paraStart + open.at + open.len, paraStart + i]);
+        open = null;
+      } else if (!open && OPEN.has(ch)) open = { ch, at: i, len: ch.length };
+      i += ch.length - 1;
+    }
+    // A quote running to the end of its paragraph (a multi-paragraph quote) is a quote too.
+    if (open && para.length - open.at > 20)
+      out.push([paraStart + open.at + open.len, paraStart + para.length]);
+    paraStart += para.length + 1;
+  }
+  return out;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+function wordStarts(text: string): number[] {
+  return [...text.matchAll(WORD)].map((m) => m.index ?? 0);
+}
+
+/** Indexes of the words starting inside [from, to). `starts` is sorted. */
+function wordsIn(starts: number[], from: number, to: number): number[] {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < starts.length && (starts[i] as number) < to; i++) out.push(i);
+  return out;
+}
+
+const PRONOUNS = new Set([
+  'he',
+  'she',
+  'they',
+  'i',
+  'we',
+  'it',
+  'you',
+  'him',
+  'her',
+  'them',
+  'his',
+  'hers',
+  'their',
+  'its',
+  'who',
+  'which',
+  'that',
+  'me',
+  'us',
+  'himself',
+  'herself',
+  'themselves',
+]);
+/** Title words that are never a surname. */
+const TITLE_WORDS = new Set(
+  'mr mrs ms miss dr sen senator rep representative gov governor president pres vice secretary sec gen general lt col adm judge justice rev reverend prof professor former mayor chairman chairwoman speaker leader attorney candidate republican democrat democratic gop the a an u.s us'.split(
+    ' ',
+  ),
+);
+
+export type SourceClass = 'name' | 'pronoun' | 'role';
+
+/** Sorts a gold source into name, pronoun, or role (a common noun phrase: "the spokesman", "officials"). */
+export function classifySource(text: string): SourceClass {
+  const t = text.trim();
+  if (PRONOUNS.has(t.toLowerCase())) return 'pronoun';
+  return surnameOf(t) ? 'name' : 'role';
+}
+
+/** The surname of a named source, lower case: the last capitalised word of its head, or null for no name. */
+export function surnameOf(source: string): string | null {
+  // "Clinton's spokesman Brian Fallon": possessives name someone else; "Fallon, a spokesman": cut at the comma.
+  const head = source
+    .replace(/\b[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*['’]s?\b/gu, ' ')
+    .replace(/\([^)]*\)/g, ' ');
+  const words = head.split(/[\s,]+/).filter(Boolean);
+  const caps = words.filter((w, i) => {
+    const bare = w.replace(/[^\p{L}'’-]/gu, '');
+    if (!/^\p{Lu}/u.test(bare)) return false;
+    if (TITLE_WORDS.has(bare.toLowerCase().replace(/\.$/, ''))) return false;
+    // A capital at the very start of a common noun phrase ("The campaign") is not a name.
+    if (i === 0 && words.length > 1 && /^(the|a|an|some|many|several|two|three|other|both)$/i.test(bare))
+      return false;
+    return bare.length > 1;
+  });
+  const last = caps.at(-1);
+  return last ? last.replace(/[^\p{L}'’-]/gu, '').toLowerCase() : null;
+}
+
+/** True when a predicted speaker name has this surname. */
+function hasSurname(predicted: string | null, surname: string): boolean {
+  if (!predicted) return false;
+  const words = predicted
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .map((w) => w.replace(/[^\p{L}'’]/gu, ''));
+  return words.includes(surname.replace(/-/g, '')) || words.join('-').includes(surname);
+}
+
+/** Debris a speaker string must never carry: markup, quote marks, dashes at the ends, digits, line breaks. */
+export function speakerDebris(speaker: string): string | null {
+  if (/[<>{}[\]|*_#@\\]/.test(speaker)) return 'markup';
+  if (/["“”«»„]/.test(speaker)) return 'quote mark';
+  if (/^[\s\-–—,.:;'‘’]|[\s\-–—,:;'‘’]$/.test(speaker)) return 'punctuation at an end';
+  if (/\d/.test(speaker)) return 'digits';
+  if (/\s{2,}|\n/.test(speaker)) return 'spacing';
+  if (/\b(said|says|told|according)\b/i.test(speaker)) return 'verb';
+  return null;
+}
+
+/** Counts of one tally. */
+interface Tally {
+  right: number;
+  of: number;
+}
+
+/** The measured figures over a brat folder. */
+export interface BratScores {
+  articles: number;
+  direct: {
+    predicted: number;
+    correct: number;
+    truth: number;
+    found: number;
+    precision: number;
+    recall: number;
+    f1: number;
+  };
+  speaker: Record<SourceClass | 'all', Tally>;
+  /** Found quotes the bot would show with a name, and how many of those names are wrong. */
+  shown: { of: number; wrong: number };
+  /** Found quotes with no speaker or shown as unclear. */
+  unclear: number;
+  debris: string[];
+  /** Quotes that are paraphrase in the gold (no marks) but predicted direct. */
+  paraphraseAsDirect: number;
+  /** Milliseconds of extraction per article, average (CPU time of the extractor alone). */
+  msPerArticle: number;
+  misses: string[];
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
+
+/** The article files of a brat folder: NAME.txt with its NAME*.ann (the first annotator's, by file name). */
+async function bratPairs(dir: string): Promise<Array<{ txt: string; ann: string }>> {
+  const walk = async (d: string): Promise<string[]> => {
+    const entries = await readdir(d, { withFileTypes: true });
+    const out: string[] = [];
+    for (const e of entries) {
+      if (e.isDirectory()) out.push(...(await walk(join(d, e.name))));
+      else out.push(join(d, e.name));
+    }
+    return out;
+  };
+  const files = (await walk(dir)).sort();
+  const anns = files.filter((f) => f.endsWith('.ann'));
+  const pairs: Array<{ txt: string; ann: string }> = [];
+  for (const txt of files.filter((f) => f.endsWith('.txt'))) {
+    const name = basename(txt, '.txt');
+    const ann =
+      anns.find((a) => basename(a) === `${name}.ann`) ?? anns.find((a) => basename(a).startsWith(`${name}_`));
+    if (ann) pairs.push({ txt, ann });
+  }
+  return pairs;
+}
+
+/** Maps each paragraph of a parsed article to its start in the raw text (or -1 where it cannot be found). */
+function paragraphStarts(raw: string, paragraphs: readonly string[]): number[] {
+  const out: number[] = [];
+  let cursor = 0;
+  for (const p of paragraphs) {
+    const probe = p.slice(0, Math.min(40, p.length));
+    const at = raw.indexOf(probe, cursor);
+    out.push(at);
+    if (at >= 0) cursor = at + Math.min(p.length, 1);
+  }
+  return out;
+}
+
+/** Scores the extractor on every article of a brat folder. `limit` caps the number of articles (0: all). */
+export async function scoreBrat(dir: string, limit = 0): Promise<BratScores> {
+  let pairs = await bratPairs(dir);
+  if (limit > 0) pairs = pairs.slice(0, limit);
+  const d = { predicted: 0, correct: 0, truth: 0, found: 0 };
+  const speaker: Record<SourceClass | 'all', Tally> = {
+    all: { right: 0, of: 0 },
+    name: { right: 0, of: 0 },
+    pronoun: { right: 0, of: 0 },
+    role: { right: 0, of: 0 },
+  };
+  const shown = { of: 0, wrong: 0 };
+  let unclear = 0;
+  let paraphraseAsDirect = 0;
+  const debris: string[] = [];
+  const misses: string[] = [];
+  let cpu = 0;
+
+  for (const { txt, ann } of pairs) {
+    const raw = await readFile(txt, 'utf8');
+    const gold = parseAnn(await readFile(ann, 'utf8'));
+    const article = parseArticleText(raw, 'txt', basename(txt))[0];
+    if (!article) continue;
+    const t0 = process.cpuUsage();
+    const ex = extract(article);
+    const dt = process.cpuUsage(t0);
+    cpu += (dt.user + dt.system) / 1000;
+    const name = basename(txt, '.txt');
+
+    const starts = wordStarts(raw);
+    const inContent = new Map<number, GoldAttribution>();
+    for (const g of gold)
+      for (const [a, b] of g.content)
+        for (const w of wordsIn(starts, a, b)) if (!inContent.has(w)) inContent.set(w, g);
+
+    // Gold direct quotes.
+    interface GoldQuote {
+      words: number[];
+      att: GoldAttribution;
+      text: string;
+      start: number;
+    }
+    const truth: GoldQuote[] = [];
+    for (const [a, b] of quoteSpans(raw)) {
+      const words = wordsIn(starts, a, b);
+      if (words.length < 3) continue;
+      const atts = words.map((w) => inContent.get(w)).filter((g): g is GoldAttribution => g !== undefined);
+      if (atts.length / words.length < 0.5) continue;
+      // The attribution holding most of its words.
+      const counts = new Map<GoldAttribution, number>();
+      for (const g of atts) counts.set(g, (counts.get(g) ?? 0) + 1);
+      const att = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] as GoldAttribution;
+      truth.push({ words, att, text: raw.slice(a, b), start: a });
+    }
+    const goldWords = new Set(truth.flatMap((t) => t.words));
+
+    // Named sources in text order, for resolving pronoun and role sources.
+    const named = gold
+      .filter((g) => g.source && classifySource(g.source.text) === 'name')
+      .map((g) => ({ at: g.source?.ranges[0]?.[0] ?? 0, surname: surnameOf(g.source?.text ?? '') as string }))
+      .sort((x, y) => x.at - y.at);
+
+    const pStarts = paragraphStarts(raw, article.paragraphs);
+    const predicted = ex.quotes
+      .filter((q) => q.kind === 'direct')
+      .map((q: Quote) => {
+        const base = pStarts[q.paragraph] ?? -1;
+        const words = base < 0 ? [] : wordsIn(starts, base + q.start, base + q.start + q.text.length);
+        return { q, words };
+      });
+    for (const q of ex.quotes) {
+      if (!q.speaker) continue;
+      const why = speakerDebris(q.speaker);
+      if (why) debris.push(`${name}: ${why}: ${JSON.stringify(q.speaker)}`);
+    }
+
+    d.predicted += predicted.length;
+    d.truth += truth.length;
+    for (const p of predicted) {
+      const inTruth = p.words.filter((w) => goldWords.has(w)).length;
+      if (p.words.length > 0 && inTruth / p.words.length >= 0.3) d.correct++;
+      else {
+        const para = p.words.filter((w) => inContent.has(w)).length;
+        if (p.words.length > 0 && para / p.words.length >= 0.5) paraphraseAsDirect++;
+        misses.push(`${name}: spurious direct "${p.q.text.slice(0, 80)}"`);
+      }
+    }
+    for (const t of truth) {
+      const tw = new Set(t.words);
+      let best: (typeof predicted)[number] | null = null;
+      let bestN = 0;
+      const covered = new Set<number>();
+      for (const p of predicted) {
+        let n = 0;
+        for (const w of p.words)
+          if (tw.has(w)) {
+            n++;
+            covered.add(w);
+          }
+        if (n > bestN) {
+          bestN = n;
+          best = p;
+        }
+      }
+      if (covered.size / tw.size < 0.3 || !best) {
+        misses.push(`${name}: missed direct "${t.text.slice(0, 80)}"`);
+        continue;
+      }
+      d.found++;
+      const src = t.att.source;
+      if (!src) continue;
+      const cls = classifySource(src.text);
+      let surname: string | null = null;
+      if (cls === 'name') surname = surnameOf(src.text);
+      else {
+        const at = src.ranges[0]?.[0] ?? t.start;
+        const before = named.filter((n) => n.at < at).at(-1);
+        surname = before?.surname ?? null;
+      }
+      if (!surname) continue;
+      const pred = best.q;
+      const right = hasSurname(pred.speaker, surname);
+      speaker[cls].of++;
+      speaker.all.of++;
+      if (right) {
+        speaker[cls].right++;
+        speaker.all.right++;
+      }
+      const isShown = pred.speaker !== null && pred.confidence >= SPEAKER_SHOWN_MIN;
+      if (isShown) {
+        shown.of++;
+        if (!right) shown.wrong++;
+      } else unclear++;
+      if (!right)
+        misses.push(
+          `${name}: speaker ${JSON.stringify(pred.speaker)} (${pred.confidence}) for "${t.text.slice(0, 60)}" want ${cls} ${JSON.stringify(src.text)}${cls === 'name' ? '' : ` -> ${surname}`}`,
+        );
+    }
+  }
+  const precision = ratio(d.correct, d.predicted);
+  const recall = ratio(d.found, d.truth);
+  return {
+    articles: pairs.length,
+    direct: {
+      ...d,
+      precision,
+      recall,
+      f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    },
+    speaker,
+    shown,
+    unclear,
+    debris,
+    paraphraseAsDirect,
+    msPerArticle: pairs.length === 0 ? 0 : cpu / pairs.length,
+    misses,
+  };
+}
+
+const pct = (t: Tally): string => `${((t.right / Math.max(1, t.of)) * 100).toFixed(1)}% (${t.right}/${t.of})`;
+
+/** Report lines for `npm run eval -- --brat DIR`. */
+export function bratLines(s: BratScores): string[] {
+  return [
+    `${s.articles} articles, ${s.direct.truth} true direct quotes (3+ words in quotation marks inside an annotated attribution)`,
+    `direct quotes: P ${s.direct.precision.toFixed(3)} (${s.direct.correct}/${s.direct.predicted})  R ${s.direct.recall.toFixed(3)} (${s.direct.found}/${s.direct.truth})  F1 ${s.direct.f1.toFixed(3)}`,
+    `speaker right, of found quotes with a gold name: ${pct(s.speaker.all)}`,
+    `  named sources ${pct(s.speaker.name)}; pronoun sources ${pct(s.speaker.pronoun)}; role sources ${pct(s.speaker.role)}`,
+    `shown with a name: ${s.shown.of}, wrong ${s.shown.wrong} (${((s.shown.wrong / Math.max(1, s.shown.of)) * 100).toFixed(1)}%); unclear or none: ${s.unclear}`,
+    `paraphrase predicted as direct: ${s.paraphraseAsDirect}`,
+    `speaker strings with debris: ${s.debris.length}${s.debris.length ? ` (${s.debris.slice(0, 5).join('; ')})` : ''}`,
+    `extraction CPU: ${s.msPerArticle.toFixed(2)} ms per article on average`,
+  ];
+}
+
+/** Targets from the attribution issue (issue 9), for held-out real news. */
+export const BRAT_TARGETS = {
+  directF1: 0.93,
+  speaker: 0.9,
+  named: 0.93,
+  pronounRole: 0.8,
+  shownWrong: 0.05,
+} as const;
+
+/** True when every target is met. */
+export function bratOk(s: BratScores): boolean {
+  const t = BRAT_TARGETS;
+  const acc = (x: Tally): number => x.right / Math.max(1, x.of);
+  const pr = {
+    right: s.speaker.pronoun.right + s.speaker.role.right,
+    of: s.speaker.pronoun.of + s.speaker.role.of,
+  };
+  return (
+    s.direct.f1 >= t.directF1 &&
+    acc(s.speaker.all) >= t.speaker &&
+    acc(s.speaker.name) >= t.named &&
+    acc(pr) >= t.pronounRole &&
+    s.shown.wrong / Math.max(1, s.shown.of) <= t.shownWrong &&
+    s.debris.length === 0
+  );
+}
