@@ -152,7 +152,7 @@ const PRONOUNS = new Set([
 ]);
 /** Title words that are never a surname. */
 const TITLE_WORDS = new Set(
-  'mr mrs ms miss dr sen senator rep representative gov governor president pres vice secretary sec gen general lt col adm judge justice rev reverend prof professor former mayor chairman chairwoman speaker leader attorney candidate republican democrat democratic gop the a an u.s us'.split(
+  'mr mrs ms miss dr sen senator rep representative gov governor president pres vice secretary sec gen general lt col adm judge justice rev reverend prof professor former mayor chairman chairwoman speaker leader attorney candidate republican democrat democratic gop the a an u.s us vp ceo chief ambassador minority majority whip house senate'.split(
     ' ',
   ),
 );
@@ -166,24 +166,44 @@ export function classifySource(text: string): SourceClass {
   return surnameOf(t) ? 'name' : 'role';
 }
 
-/** The surname of a named source, lower case: the last capitalised word of its head, or null for no name. */
+/** The surname of a named source, lower case: the last word of the last run of capitalised words in its head (the
+ * part before a comma, a bracket or a relative clause; titles and possessives left out), so "Clinton spokesman
+ * Brian Fallon, who ..." is Fallon and "Gov. Phil Bryant of Mississippi" is Bryant. Null when it names nobody. */
 export function surnameOf(source: string): string | null {
-  // "Clinton's spokesman Brian Fallon": possessives name someone else; "Fallon, a spokesman": cut at the comma.
-  const head = source
-    .replace(/\b[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*['’]s?\b/gu, ' ')
-    .replace(/\([^)]*\)/g, ' ');
-  const words = head.split(/[\s,]+/).filter(Boolean);
-  const caps = words.filter((w, i) => {
-    const bare = w.replace(/[^\p{L}'’-]/gu, '');
-    if (!/^\p{Lu}/u.test(bare)) return false;
-    if (TITLE_WORDS.has(bare.toLowerCase().replace(/\.$/, ''))) return false;
-    // A capital at the very start of a common noun phrase ("The campaign") is not a name.
-    if (i === 0 && words.length > 1 && /^(the|a|an|some|many|several|two|three|other|both)$/i.test(bare))
-      return false;
-    return bare.length > 1;
-  });
-  const last = caps.at(-1);
-  return last ? last.replace(/[^\p{L}'’-]/gu, '').toLowerCase() : null;
+  // "Rubio's deputy campaign manager, Rich Beeson, who ...": the name may stand in the apposition after the role.
+  const [first, second] = source.split(/,|\(|\bwho\b|\bwhich\b/);
+  return headSurname(first ?? '') ?? (second && /^\s*\p{Lu}/u.test(second) ? headSurname(second) : null);
+}
+
+function headSurname(segment: string): string | null {
+  const head = segment.replace(
+    /\b[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*['’]s?(?=\s|$)/gu,
+    ' ~ ',
+  );
+  const words = head.split(/\s+/).filter(Boolean);
+  let run: string[] = [];
+  let last: string[] = [];
+  for (const [i, w] of words.entries()) {
+    const bare = w.replace(/[^\p{L}.'’-]/gu, '').replace(/\.$/, '');
+    const lower = bare.toLowerCase();
+    const isCap = /^\p{Lu}/u.test(bare) && !(i === 0 && /^(the|a|an|some|many|several|other|both)$/i.test(bare));
+    if (isCap && TITLE_WORDS.has(lower)) {
+      run = [];
+      continue;
+    }
+    const initial = run.length > 0 && /^\p{Lu}$/u.test(bare);
+    const particle = run.length > 0 && /^(de|la|van|von|der|del|da|al|bin|ibn|le)$/.test(bare);
+    if (isCap || initial || particle) {
+      run.push(bare);
+      last = run;
+      continue;
+    }
+    if (run.length > 0 && /^(of|from|at|in|for|with|on|to)$/.test(lower)) break;
+    run = [];
+  }
+  while (last.length > 0 && /^(\p{Lu}|de|la|van|von|der|del|da|al|bin|ibn|le)$/u.test(last.at(-1) as string)) last.pop();
+  const name = last.at(-1);
+  return name && name.length > 1 ? name.toLowerCase() : null;
 }
 
 /** True when a predicted speaker name has this surname. */
