@@ -14,6 +14,7 @@ import {
   SPEECH_VERBS,
 } from './lexicon.ts';
 import { analyzeRun, capitalRuns, type Entity, roleAround } from './names.ts';
+import { tagAfter } from './tags.ts';
 import { isCapitalized, type Token } from './tokens.ts';
 
 /** A resolved attribution. `entity` null means "someone speaks here, but we cannot tell who". */
@@ -133,9 +134,13 @@ export function speakerPhrase(
     )
       continue;
     if (entity.type === 'unknown') entity.type = 'person';
+    // `Rep. John Mica (R-Fla.)`: the party and state tag joins the role.
+    const tag = tagAfter(para.tags, lastTok.end);
+    const baseRole = role ?? entity.roles[0] ?? null;
+    const withTag = tag ? (baseRole ? `${baseRole} (${tag.tag})` : tag.tag) : baseRole;
     return {
       entity,
-      role: entity.type === 'org' ? null : (role ?? entity.roles[0] ?? null),
+      role: entity.type === 'org' ? null : withTag,
       verb,
       via: 'name',
       pos,

@@ -6,6 +6,7 @@
 import { ORG_NOUNS, ROLE_NOUNS } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
+import { maskTags, type PartyTag } from './tags.ts';
 import { isCapitalized, type Token, tokenize } from './tokens.ts';
 
 /** One paragraph, pre-processed. */
@@ -15,6 +16,8 @@ export interface Para {
   base: number;
   tokens: Token[];
   sentences: Sentence[];
+  /** Party and state tags (`(R-Fla.)`), blanked out of the tokens and kept for the speaker's role. */
+  tags: PartyTag[];
 }
 
 /** Words after which a capitalised run is an object, not a subject. */
@@ -97,7 +100,8 @@ export function buildContext(
   const paras: Para[] = [];
   let base = 0;
   for (const text of paragraphs) {
-    paras.push({ text, base, tokens: tokenize(text), sentences: splitSentences(text) });
+    const { masked, tags } = maskTags(text);
+    paras.push({ text, base, tokens: tokenize(masked), sentences: splitSentences(text), tags });
     base += text.length + 1;
   }
   const phrases: Array<{ para: Para; phrase: NamePhrase; role: string | null }> = [];

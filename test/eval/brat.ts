@@ -248,6 +248,8 @@ export interface BratScores {
   speaker: Record<SourceClass | 'all', Tally>;
   /** Found quotes the bot would show with a name, and how many of those names are wrong. */
   shown: { of: number; wrong: number };
+  /** Per confidence value: found quotes with a predicted name, and how many of those names are wrong. */
+  byConfidence: Map<number, { of: number; wrong: number }>;
   /** Found quotes with no speaker or shown as unclear. */
   unclear: number;
   debris: string[];
@@ -308,6 +310,7 @@ export async function scoreBrat(dir: string, limit = 0): Promise<BratScores> {
     role: { right: 0, of: 0 },
   };
   const shown = { of: 0, wrong: 0 };
+  const byConfidence = new Map<number, { of: number; wrong: number }>();
   let unclear = 0;
   let paraphraseAsDirect = 0;
   const debris: string[] = [];
@@ -424,6 +427,12 @@ export async function scoreBrat(dir: string, limit = 0): Promise<BratScores> {
         speaker[cls].right++;
         speaker.all.right++;
       }
+      if (pred.speaker) {
+        const b = byConfidence.get(pred.confidence) ?? { of: 0, wrong: 0 };
+        b.of++;
+        if (!right) b.wrong++;
+        byConfidence.set(pred.confidence, b);
+      }
       const isShown = pred.speaker !== null && pred.confidence >= SPEAKER_SHOWN_MIN;
       if (isShown) {
         shown.of++;
@@ -447,6 +456,7 @@ export async function scoreBrat(dir: string, limit = 0): Promise<BratScores> {
     },
     speaker,
     shown,
+    byConfidence,
     unclear,
     debris,
     paraphraseAsDirect,
@@ -465,6 +475,10 @@ export function bratLines(s: BratScores): string[] {
     `speaker right, of found quotes with a gold name: ${pct(s.speaker.all)}`,
     `  named sources ${pct(s.speaker.name)}; pronoun sources ${pct(s.speaker.pronoun)}; role sources ${pct(s.speaker.role)}`,
     `shown with a name: ${s.shown.of}, wrong ${s.shown.wrong} (${((s.shown.wrong / Math.max(1, s.shown.of)) * 100).toFixed(1)}%); unclear or none: ${s.unclear}`,
+    `names by confidence (confidence: wrong/of): ${[...s.byConfidence.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .map(([c, b]) => `${c}: ${b.wrong}/${b.of}`)
+      .join(', ')}`,
     `paraphrase predicted as direct: ${s.paraphraseAsDirect}`,
     `speaker strings with debris: ${s.debris.length}${s.debris.length ? ` (${s.debris.slice(0, 5).join('; ')})` : ''}`,
     `extraction CPU: ${s.msPerArticle.toFixed(2)} ms per article on average`,
