@@ -7,7 +7,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { formatDateLong } from './citations/credit.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { diffToPlain } from './reply/plain.ts';
+import { quoted } from './reply/build.ts';
+import { diffToPlain, quoteToPlain } from './reply/plain.ts';
 import type { ArticleRef, SearchEngine, SearchResult, VerifyMatch } from './search/types.ts';
 import type { Article, LoadProblem } from './types.ts';
 
@@ -144,6 +145,7 @@ function resultJson(r: SearchResult) {
     speaker: r.speaker,
     role: r.role,
     kind: r.kind,
+    confidence: r.confidence,
     score: r.score,
     article: articleJson(r.article),
     context: r.context,
@@ -153,10 +155,9 @@ function resultJson(r: SearchResult) {
 }
 
 function readableResult(r: SearchResult, i: number): string {
-  const who = r.type === 'quote' ? ` — ${r.speaker ?? 'speaker unknown'}${r.role ? `, ${r.role}` : ''}` : '';
   const a = r.article;
   return [
-    `${i + 1}. [${r.type} ${r.score.toFixed(2)}] “${r.text}”${who}`,
+    `${i + 1}. [${r.type} ${r.score.toFixed(2)}] ${r.type === 'quote' ? quoteToPlain(quoted(r)).replace('\n', ' ') : r.text}`,
     `   ${a.outlet ?? 'outlet unknown'} · ${a.title ?? 'title unknown'} · ${formatDateLong(a.published) ?? 'date unknown'} · ${a.url ?? 'no link'}`,
     `   ${r.citation}`,
     ...(r.sources.length > 1 ? [`   also in ${r.sources.length - 1} more source(s)`] : []),
@@ -196,6 +197,9 @@ function matchJson(m: VerifyMatch) {
     text: m.text,
     speaker: m.speaker,
     role: m.role,
+    kind: m.kind,
+    paraphrase: m.paraphrase,
+    confidence: m.confidence,
     article: articleJson(m.article),
     diff: m.diff,
     similarity: m.similarity,
@@ -217,10 +221,11 @@ async function runVerify(text: string, flags: { data?: string; json?: boolean },
     for (const m of result.matches) {
       lines.push(
         '',
-        `“${m.text}” — ${m.speaker ?? 'speaker unknown'}`,
+        quoteToPlain(quoted(m)).replace('\n', ' '),
         `  ${m.article.outlet ?? 'outlet unknown'} · ${m.article.title ?? 'title unknown'} · ${formatDateLong(m.article.published) ?? 'date unknown'} · ${m.article.url ?? 'no link'}`,
       );
-      if (m.diff.some((p) => p.op !== 'equal')) lines.push(`  Diff: ${diffToPlain(m.diff)}`);
+      if (m.kind !== 'indirect' && m.diff.some((p) => p.op !== 'equal'))
+        lines.push(`  Diff: ${diffToPlain(m.diff)}`);
     }
     io.out(lines.join('\n'));
   }

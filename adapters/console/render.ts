@@ -2,7 +2,7 @@
  * The console renderer: a Reply as terminal text. Pure; colour only when asked (a TTY without NO_COLOR).
  * ANSI SGR codes: https://en.wikipedia.org/wiki/ANSI_escape_code#SGR
  */
-import { describeSource, describeSpeaker } from '../../src/reply/plain.ts';
+import { describeSource, quoteAttribution, reportedSpeech } from '../../src/reply/plain.ts';
 import type { Reply, ReplyBlock, ReplyStatus } from '../../src/reply/types.ts';
 
 /** Console lines are not wrapped (terminals do it); only runaway single values are cut, visibly. */
@@ -66,11 +66,17 @@ function renderBlock(block: ReplyBlock, paint: ReturnType<typeof painter>): stri
       return paint(sanitize(block.text), 'bold');
     case 'text':
       return sanitize(block.text);
-    case 'quote':
+    case 'quote': {
+      if (block.paraphrase) {
+        // Reported speech, labelled, and never inside quotation marks: it is the article's wording.
+        const { lead, clause } = reportedSpeech(block);
+        return indent(`${paint(sanitize(lead), 'bold', 'yellow')} ${sanitize(clause)}`);
+      }
       return `${indent(paint(`“${sanitize(block.text)}”`, 'green'))}\n${indent(
-        `— ${paint(sanitize(describeSpeaker(block.speaker, block.role)), 'bold')}`,
+        `— ${paint(sanitize(quoteAttribution(block)), block.speaker ? 'bold' : 'yellow')}`,
         '    ',
       )}`;
+    }
     case 'fact':
       return indent(`• ${sanitize(block.text)}`);
     case 'context':

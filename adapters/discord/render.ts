@@ -14,6 +14,7 @@ import type {
 } from 'discord.js';
 import { formatDateLong } from '../../src/citations/credit.ts';
 import { ACTION_PREFIX } from '../../src/commands/index.ts';
+import { PARAPHRASE_LABEL, quoteAttribution, reportedSpeech } from '../../src/reply/plain.ts';
 import type { Reply, ReplyAction, ReplyBlock, ReplyStatus, SourceRefLike } from '../../src/reply/types.ts';
 import type { DiffPart } from '../../src/search/types.ts';
 import { codeSpan, ELLIPSIS, escapeAndFit, escapeMarkdown, plainText, truncate } from './markdown.ts';
@@ -181,6 +182,8 @@ export function renderDiff(parts: readonly DiffPart[], max: number): string {
   return truncate(pieces.join(' '), max);
 }
 
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 function citationTitle(source: SourceRefLike): string {
   return source.title ?? 'Title unknown';
 }
@@ -202,13 +205,17 @@ function draftEmbeds(blocks: readonly ReplyBlock[]): Draft[] {
       case 'quote': {
         if (current.hasItem || current.hasCitation) next();
         current.hasItem = true;
-        if (block.speaker) {
-          current.author = block.role ? `${block.speaker}, ${block.role}` : block.speaker;
+        const who = quoteAttribution(block);
+        if (block.paraphrase) {
+          // Reported speech, labelled, never inside quotation marks: it is the article's wording.
+          const { lead, clause } = reportedSpeech(block);
+          current.author = `${PARAPHRASE_LABEL} · ${capitalise(who)}`;
+          current.description.push(`**${escapeMarkdown(lead)}** ${escapeAndFit(clause, ITEM_TEXT_MAX)}`);
         } else {
-          current.author = 'Speaker unknown';
+          current.author = capitalise(who);
+          // Cut inside the quote marks so the closing one survives a huge quote.
+          current.description.push(`“${escapeAndFit(block.text, ITEM_TEXT_MAX)}”`);
         }
-        // Cut inside the quote marks so the closing one survives a huge quote.
-        current.description.push(`“${escapeAndFit(block.text, ITEM_TEXT_MAX)}”`);
         current.afterItem = true;
         continue;
       }

@@ -9,7 +9,7 @@
  * with `verbatim: true` so Slack does not auto-link bare `@channel`, `#channel` or URLs in them either.
  */
 import { formatDateLong } from '../../src/citations/credit.ts';
-import { describeSpeaker } from '../../src/reply/index.ts';
+import { quoteAttribution, reportedSpeech } from '../../src/reply/index.ts';
 import type { Reply, ReplyAction, ReplyBlock, SourceRefLike } from '../../src/reply/types.ts';
 import type { DiffPart } from '../../src/search/types.ts';
 
@@ -169,9 +169,17 @@ export function linkified(raw: string): string {
 }
 
 function quoteBlock(block: Extract<ReplyBlock, { type: 'quote' }>): string {
-  const attribution = `\n— *${escapeText(oneLine(describeSpeaker(block.speaker, null)))}*${
-    block.speaker && block.role ? `, _${escapeText(oneLine(block.role))}_` : ''
-  }`;
+  if (block.paraphrase) {
+    // Reported speech, labelled, and never set off as a quote (no `>` bar, no quotation marks).
+    const { lead, clause } = reportedSpeech(block);
+    return clipFormatted(
+      `*${escapeText(oneLine(lead))}* ${clipEscaped(clause, MAX_SECTION_TEXT - 200)}`,
+      MAX_SECTION_TEXT,
+    );
+  }
+  const attribution = block.speaker
+    ? `\n— *${escapeText(oneLine(block.speaker))}*${block.role ? `, _${escapeText(oneLine(block.role))}_` : ''}`
+    : `\n— _${escapeText(oneLine(quoteAttribution(block)))}_`;
   const lines = block.text.split(/\r?\n/);
   // Each line costs a `>` prefix; budget for them before escaping so the quote, not the speaker, gets cut.
   const budget = MAX_SECTION_TEXT - attribution.length - 2 * lines.length;

@@ -10,7 +10,7 @@ import * as r from '../reply/build.ts';
 import { defineCommand } from './define.ts';
 import { UserError } from './errors.ts';
 import { queryField } from './fields.ts';
-import { creditFor, nothingFound, resultActions } from './present.ts';
+import { creditFor, itemBlock, nothingFound, resultActions } from './present.ts';
 
 const STYLE_NAMES = { ap: 'AP credit line', apa: 'APA', mla: 'MLA', chicago: 'Chicago' } as const;
 
@@ -68,7 +68,7 @@ export const citeCommand = defineCommand({
         throw error;
       }
     }
-    const item = best.type === 'quote' ? r.quote(best.text, best.speaker, best.role) : r.fact(best.text);
+    const item = itemBlock(best);
     return r.card({
       title,
       blocks: [

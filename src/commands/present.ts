@@ -2,8 +2,10 @@
 import { creditLine, formatDateLong } from '../citations/credit.ts';
 import { attributionSetting } from '../citations/setting.ts';
 import * as r from '../reply/build.ts';
+import { PARAPHRASE_LABEL } from '../reply/plain.ts';
 import type { Reply, ReplyAction, ReplyBlock } from '../reply/types.ts';
-import type { SearchEngine, SearchResponse, SearchResult } from '../search/types.ts';
+import type { SearchEngine, SearchResponse, SearchResult, SourceRef } from '../search/types.ts';
+import { speakerDisplay } from '../trust.ts';
 import type { CommandContext } from './types.ts';
 
 /** Ids of buttons are `share.KEY` / `more.KEY`: one stored invocation serves both, the prefix says which. */
@@ -48,12 +50,28 @@ export function attributedResult(result: SearchResult): Attributed {
   };
 }
 
-/** AP-style credit line, with the setting when the article gives one. */
+/**
+ * AP-style credit line, with the setting when the article gives one. The speaker is named only when sure enough
+ * (src/trust.ts) and a paraphrase is labelled as one.
+ */
 export function creditFor(engine: SearchEngine, result: SearchResult): string {
+  const shown = speakerDisplay(result.speaker, result.confidence);
   return creditLine(
-    { type: result.type, speaker: result.speaker, setting: settingFor(engine, attributedResult(result)) },
+    {
+      type: result.type,
+      speaker: shown.name,
+      kind: result.kind,
+      setting: shown.name ? settingFor(engine, attributedResult(result)) : null,
+    },
     result.article,
   );
+}
+
+/** Whether another article's version of a quote is a paraphrase there (each version keeps its own kind). */
+function isParaphraseIn(engine: SearchEngine, source: SourceRef, fallback: SearchResult): boolean {
+  const article = engine.corpus.articles.find((a) => a.id === source.id);
+  const quote = article?.quotes.find((q) => q.paragraph === source.paragraph && q.text === source.text);
+  return (quote?.kind ?? fallback.kind) === 'indirect';
 }
 
 /** `TechCrunch, July 16, 2018` with missing parts named. */
@@ -61,8 +79,9 @@ export function shortSource(article: { outlet: string | null; published: string 
   return `${article.outlet ?? 'outlet unknown'}, ${formatDateLong(article.published) ?? 'date unknown'}`;
 }
 
-function itemBlock(result: SearchResult): ReplyBlock {
-  return result.type === 'quote' ? r.quote(result.text, result.speaker, result.role) : r.fact(result.text);
+/** The quote (speaker shown only when sure enough; a paraphrase as reported speech) or the fact. */
+export function itemBlock(result: SearchResult): ReplyBlock {
+  return result.type === 'quote' ? r.quoted(result) : r.fact(result.text);
 }
 
 /** The best result in full: the item, its context, the citation and the other articles carrying it. */
@@ -76,7 +95,13 @@ export function fullResultBlocks(engine: SearchEngine, result: SearchResult): Re
       r.list(
         others.map(
           (s) =>
-            `Also in ${s.title ?? 'title unknown'} (${shortSource(s)}): “${s.text}”${s.url ? ` ${s.url}` : ''}`,
+            `Also in ${s.title ?? 'title unknown'} (${shortSource(s)}): ${
+              result.type === 'quote' && isParaphraseIn(engine, s, result)
+                ? `${PARAPHRASE_LABEL}: ${s.text}`
+                : result.type === 'quote'
+                  ? `“${s.text}”`
+                  : s.text
+            }${s.url ? ` ${s.url}` : ''}`,
         ),
       ),
     );

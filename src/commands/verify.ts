@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { creditLine } from '../citations/credit.ts';
 import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
+import { speakerDisplay } from '../trust.ts';
 import { defineCommand, MAX_VERIFY_LENGTH } from './define.ts';
 import { queryField } from './fields.ts';
 import { resultActions, settingFor } from './present.ts';
@@ -15,6 +16,12 @@ const VERDICTS = {
   close: 'Close: the same quote, but the wording differs from what was published.',
   not_found: 'Not found: no published quote matches this wording.',
 } as const;
+
+/** The verdict line when the nearest published text is a paraphrase (an indirect quote), never a quote. */
+export const PARAPHRASE_ONLY =
+  'Not found as a quote: the nearest published text is a paraphrase (reported speech), not the speaker’s own words.';
+const PARAPHRASE_NOTE =
+  'A paraphrase is the article’s wording, not the speaker’s: it cannot be verified as a quote and must not go inside quotation marks.';
 
 export const verifyCommand = defineCommand({
   name: 'verify',
@@ -32,29 +39,40 @@ export const verifyCommand = defineCommand({
     const text = ctx.args.text.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim() || ctx.args.text;
     const result = ctx.engine.verify(text);
     const title = `Verify: “${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
-    const blocks: ReplyBlock[] = [r.heading(VERDICTS[result.verdict])];
-    if (result.verdict === 'not_found' || result.matches.length === 0) {
+    const paraphrases = result.matches.filter((m) => m.kind === 'indirect');
+    const onlyParaphrase = result.verdict === 'not_found' && paraphrases.length > 0;
+    const blocks: ReplyBlock[] = [r.heading(onlyParaphrase ? PARAPHRASE_ONLY : VERDICTS[result.verdict])];
+    if (result.matches.length === 0 || (result.verdict === 'not_found' && !onlyParaphrase)) {
       blocks.push(r.context('Try /quote with a few key words to find what was said.'));
       return r.card({ title, status: 'empty', blocks });
     }
     for (const [i, match] of result.matches.slice(0, MAX_MATCHES).entries()) {
       if (i > 0) blocks.push(r.divider());
-      blocks.push(r.quote(match.text, match.speaker, match.role));
-      if (result.verdict === 'close' || match.diff.some((p) => p.op !== 'equal'))
+      blocks.push(r.quoted(match));
+      // A diff against a paraphrase would read as a correction of someone's words; it is not their words.
+      if (
+        match.kind !== 'indirect' &&
+        (result.verdict === 'close' || match.diff.some((p) => p.op !== 'equal'))
+      )
         blocks.push(r.diff(match.diff));
-      const setting = settingFor(ctx.engine, {
-        type: 'quote',
-        speaker: match.speaker,
-        articleId: match.article.id,
-        text: match.text,
-      });
+      const shown = speakerDisplay(match.speaker, match.confidence);
+      const setting = shown.name
+        ? settingFor(ctx.engine, {
+            type: 'quote',
+            speaker: match.speaker,
+            articleId: match.article.id,
+            text: match.text,
+          })
+        : null;
       blocks.push(
         r.citation(
           match.article,
-          creditLine({ type: 'quote', speaker: match.speaker, setting }, match.article),
+          creditLine({ type: 'quote', speaker: shown.name, kind: match.kind, setting }, match.article),
         ),
       );
     }
+    if (paraphrases.length > 0) blocks.push(r.context(PARAPHRASE_NOTE));
+    if (onlyParaphrase) return r.card({ title, status: 'empty', blocks });
     if (result.verdict === 'close')
       blocks.push(
         r.context(

@@ -3,8 +3,10 @@
  * fallback computed from its own blocks and the two can never drift apart.
  */
 import type { DiffPart } from '../search/types.ts';
+import { speakerDisplay } from '../trust.ts';
+import type { QuoteKind } from '../types.ts';
 import { toPlainText } from './plain.ts';
-import type { Reply, ReplyAction, ReplyBlock, ReplyStatus, SourceRefLike } from './types.ts';
+import type { QuoteBlock, Reply, ReplyAction, ReplyBlock, ReplyStatus, SourceRefLike } from './types.ts';
 
 /** Builds a Reply and computes its plain-text fallback. */
 export function card(parts: {
@@ -48,6 +50,30 @@ export const quote = (value: string, speaker: string | null, role: string | null
   speaker,
   role,
 });
+/** What a quote block is built from: a search result or a verify match. */
+export interface QuotedItem {
+  text: string;
+  speaker: string | null;
+  role: string | null;
+  kind?: QuoteKind | null;
+  confidence?: number | null;
+}
+
+/**
+ * A quote block under the trust rules: the speaker is named only at or above SPEAKER_SHOWN_MIN (else offered as
+ * "possibly"), and an indirect quote becomes a paraphrase block.
+ */
+export function quoted(item: QuotedItem): QuoteBlock {
+  const shown = speakerDisplay(item.speaker, item.confidence);
+  return {
+    type: 'quote',
+    text: item.text,
+    speaker: shown.name,
+    role: shown.name ? item.role : null,
+    possibly: shown.possibly,
+    paraphrase: item.kind === 'indirect',
+  };
+}
 /** A fact sentence. */
 export const fact = (value: string): ReplyBlock => ({ type: 'fact', text: value });
 /** Smaller supporting text: surrounding sentences, page lines, notes. */

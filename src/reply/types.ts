@@ -2,15 +2,26 @@
  * A reply is a plain, typed tree. Commands build it; each adapter has one pure renderer for it
  * (Slack Block Kit, Discord embeds, console text). All strings are plain text: renderers escape them.
  */
-import type { DiffPart, SourceRef } from '../search/types.ts';
+import type { ArticleRef, DiffPart } from '../search/types.ts';
 
 export type ReplyBlock =
   /** A short bold line. */
   | { type: 'heading'; text: string }
   /** A plain paragraph. */
   | { type: 'text'; text: string }
-  /** The quote itself, set off as a quote, with who said it. */
-  | { type: 'quote'; text: string; speaker: string | null; role: string | null }
+  /**
+   * The quote itself, set off as a quote, with who said it. `speaker` is the name to show (null: unknown or
+   * unclear); `possibly` the likeliest name when too uncertain to show (rendered "possibly X, check the article").
+   * `paraphrase` (an indirect quote) is shown as labelled reported speech, never inside quotation marks.
+   */
+  | {
+      type: 'quote';
+      text: string;
+      speaker: string | null;
+      role: string | null;
+      possibly?: string | null;
+      paraphrase?: boolean;
+    }
   /** A fact sentence. */
   | { type: 'fact'; text: string }
   /** Surrounding sentences, shown smaller. */
@@ -25,8 +36,11 @@ export type ReplyBlock =
   | { type: 'list'; items: string[] }
   | { type: 'divider' };
 
+/** The quote block (see ReplyBlock). */
+export type QuoteBlock = Extract<ReplyBlock, { type: 'quote' }>;
+
 /** What a citation block needs: SourceRef without the carried text. */
-export type SourceRefLike = Omit<SourceRef, 'text' | 'paragraph'> & { text?: string };
+export type SourceRefLike = ArticleRef & { text?: string };
 
 /** A button. `id` is what the adapter sends back; the adapter resolves it through the ActionStore. */
 export interface ReplyAction {

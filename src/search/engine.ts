@@ -404,7 +404,10 @@ export function toResult(index: SearchIndex, c: number, score: number): SearchRe
     score: Math.round(score * 1000) / 1000,
     article,
     context: contextOf(art, rep.ref.paragraph, rep.ref.start, rep.ref.end),
-    citation: creditLine({ type: rep.type, speaker }, article),
+    citation: creditLine(
+      { type: rep.type, speaker, kind: quote?.kind ?? null, confidence: quote?.confidence ?? null },
+      article,
+    ),
     sources,
   };
 }

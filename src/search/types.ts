@@ -74,6 +74,8 @@ export interface VerifyMatch {
   role: string | null;
   /** `direct` (the published words) or `indirect` (a paraphrase: never verified as exact). */
   kind: QuoteKind;
+  /** True for an indirect quote: the article's paraphrase, not the speaker's words (kind === 'indirect'). */
+  paraphrase: boolean;
   /** The extractor's 0..1 confidence in the speaker. */
   confidence: number;
   article: ArticleRef;

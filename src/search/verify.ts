@@ -167,8 +167,17 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
       }
     }
   }
-  scored.sort((a, b) => Number(b.exact) - Number(a.exact) || b.similarity - a.similarity);
-  const verdict = scored[0]?.exact ? 'exact' : scored.length ? 'close' : 'not_found';
+  // Only a direct quote is the speaker's own words: a paraphrase is never `exact` (nor `close`, which means
+  // "the same quote, reworded"); when only paraphrases match, the verdict is not_found and they are the matches.
+  const direct = (s: Scored) => (s.item.ref as Quote).kind !== 'indirect';
+  scored.sort(
+    (a, b) =>
+      Number(b.exact && direct(b)) - Number(a.exact && direct(a)) ||
+      Number(direct(b)) - Number(direct(a)) ||
+      b.similarity - a.similarity,
+  );
+  const best = scored[0];
+  const verdict = !best || !direct(best) ? 'not_found' : best.exact ? 'exact' : 'close';
   const matches: VerifyMatch[] = scored.slice(0, MAX_MATCHES).map((s) => toMatch(index, s, text));
   return { verdict, matches };
 }
@@ -197,6 +206,7 @@ function toMatch(index: SearchIndex, s: Scored, reporterText: string): VerifyMat
     speaker: entry?.speaker.name ?? quote.speaker ?? null,
     role: quote.role ?? entry?.speaker.role ?? null,
     kind: quote.kind,
+    paraphrase: quote.kind === 'indirect',
     confidence: quote.confidence,
     article: articleRef(art),
     diff: wordDiff(reporterText, quote.text),

@@ -12,7 +12,7 @@ import { consoleContract } from './console-contract.ts';
 import type { ContractAdapter, ContractAnswer, ContractButton, ContractSession } from './contract-types.ts';
 import { discordContract, unescapeDiscord } from './discord/contract.ts';
 import { slackContract } from './slack/contract.ts';
-import { fixtureEngine } from './slack/fake-engine.ts';
+import { fixtureEngine, UNCLEAR_QUOTE } from './slack/fake-engine.ts';
 
 const adapters: ContractAdapter[] = [slackContract, discordContract, consoleContract];
 
@@ -105,6 +105,34 @@ describe.each(adapters)('contract: $name', (adapter) => {
       expect(a.text).not.toMatch(/not found/i);
     });
 
+    it('shows a paraphrase as labelled reported speech, never inside quotation marks (issue 9)', async () => {
+      const a = await s().ask('/quote russia favors cooperation counter terrorism');
+      expect(a.text).toContain('Paraphrase');
+      expect(a.text).toMatch(
+        /Vladimir Putin, Russian President, said\W{0,3} Russia favors continued cooperation/,
+      );
+      // Not in quotation marks, not set off as a block quote (Slack's `>`), in the text or the fallback.
+      for (const shown of [a.text, a.fallback]) {
+        expect(shown).not.toMatch(/[“"‘']\s*Russia favors/);
+        expect(shown).not.toMatch(/(^|\n)>\s*Russia favors/);
+      }
+      expect(a.text).toContain('Paraphrase, not a direct quote: Vladimir Putin said');
+      expect(a.text).not.toMatch(/(^|\n)\W*Vladimir Putin said in Helsinki, TechCrunch reported/);
+    });
+
+    it('/verify never calls a paraphrase exact, and says it is one', async () => {
+      const a = await s().ask('/verify Russia favors continued cooperation in counter terrorism');
+      expect(a.text).not.toMatch(/exact/i);
+      expect(a.text).toContain('Not found as a quote');
+      expect(a.text).toContain('paraphrase');
+      // The title echoes the reporter's own words; the published paraphrase (it goes on "and maintaining") is
+      // never put inside quotation marks.
+      expect(a.text).toMatch(
+        /said\W{0,3} Russia favors continued cooperation in counter terrorism and maintaining/,
+      );
+      expect(a.text).not.toMatch(/[“"]\s*Russia favors continued cooperation in counter terrorism and/);
+    });
+
     it('/sources lists both seed articles', async () => {
       const a = await s().ask('/sources');
       expect(a.text).toContain('2 articles');
@@ -152,6 +180,25 @@ describe.each(adapters)('contract: $name', (adapter) => {
       const shared = await s().press(button(a, 'share'));
       expect(shared.private).toBe(false);
       expect(shared.text).toContain('The working group number 1 will meet soon');
+    });
+
+    it('names no speaker below the confidence threshold: "speaker unclear (possibly X, check the article)"', async () => {
+      const a = await s().ask('/quote harbour wall hold winter');
+      expect(a.text).toContain(UNCLEAR_QUOTE);
+      expect(a.text).toMatch(/speaker unclear \(possibly Jane Roe, check the article\)/i);
+      // The name appears only as "possibly": never as the speaker, nor in the credit line.
+      expect(a.text.replace(/possibly Jane Roe/g, '')).not.toContain('Jane Roe');
+      expect(a.text).toContain('As quoted by The Daily March 4, 2021.');
+      expect(a.fallback.replace(/possibly Jane Roe/g, '')).not.toContain('Jane Roe');
+    });
+
+    it('a paraphrase in a compact result is not in quotation marks either', async () => {
+      const a = await s().ask('/quote flood gates replaced spring');
+      expect(a.text).toContain('Paraphrase');
+      expect(a.text).not.toMatch(/[“"]\s*the flood gates/i);
+      expect(a.text).toMatch(
+        /Jane Roe, City engineer, said\W{0,3} the flood gates would be replaced by spring/,
+      );
     });
 
     it('round-trips markup as plain text: what the user typed is what comes back', async () => {

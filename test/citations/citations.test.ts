@@ -44,7 +44,7 @@ describe('creditLine', () => {
       'Vladimir Putin said, TechCrunch reported July 16, 2018.',
     );
     expect(creditLine({ type: 'fact', speaker: null }, { ...article, outlet: null, published: null })).toBe(
-      'An unknown outlet reported (date unknown).',
+      'According to a published report.',
     );
   });
 });

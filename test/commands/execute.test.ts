@@ -54,6 +54,8 @@ describe('executeCommand', () => {
       text: 'We can analyze them through a working group',
       speaker: 'Vladimir Putin',
       role: 'Russian President',
+      possibly: null,
+      paraphrase: false,
     });
     const citation = reply.blocks.find((b) => b.type === 'citation');
     expect(citation).toMatchObject({

@@ -54,7 +54,10 @@ export function fakeEngine(
         score: 0,
         article: ref,
         context: '',
-        citation: creditLine({ type: 'quote', speaker: q.speaker }, ref),
+        citation: creditLine(
+          { type: 'quote', speaker: q.speaker, kind: q.kind, confidence: q.confidence },
+          ref,
+        ),
         sources: [{ ...ref, text: q.text, paragraph: q.paragraph }],
       });
     for (const f of a.facts)
@@ -102,13 +105,15 @@ export function fakeEngine(
       const quote = items.find((i) => i.type === 'quote' && words(i.text).join(' ') === t);
       if (quote)
         return {
-          verdict: 'exact',
+          // As the real engine: a paraphrase is never verified as exact.
+          verdict: quote.kind === 'indirect' ? 'not_found' : 'exact',
           matches: [
             {
               text: quote.text,
               speaker: quote.speaker,
               role: quote.role,
               kind: quote.kind ?? 'direct',
+              paraphrase: quote.kind === 'indirect',
               confidence: quote.confidence ?? 0,
               article: quote.article,
               diff: [{ op: 'equal', text: quote.text }],

@@ -10,7 +10,13 @@ import { fakeEngine, makeArticle } from '../../commands/fake-engine.ts';
 export function article(
   id: string,
   meta: Partial<Pick<CorpusArticle, 'title' | 'outlet' | 'url' | 'published'>>,
-  quotes: { text: string; speaker: string | null; role?: string | null }[],
+  quotes: {
+    text: string;
+    speaker: string | null;
+    role?: string | null;
+    kind?: 'direct' | 'indirect';
+    confidence?: number;
+  }[],
   facts: string[] = [],
 ): CorpusArticle {
   const paragraphs = [...quotes.map((q) => `“${q.text}” ${q.speaker ?? 'someone'} said.`), ...facts];
@@ -25,12 +31,12 @@ export function article(
       text: q.text,
       speaker: q.speaker,
       role: q.role ?? null,
-      kind: 'direct' as const,
+      kind: q.kind ?? 'direct',
       verb: 'said',
       paragraph: i,
       start: 1,
       end: 1 + q.text.length,
-      confidence: 0.9,
+      confidence: q.confidence ?? 0.9,
     })),
     facts: facts.map((f, i) => ({ text: f, paragraph: quotes.length + i, start: 0, end: f.length })),
   });
@@ -39,7 +45,14 @@ export function article(
 /** An article whose every field carries Slack markup: none of it may come out live. */
 export const INJECTION = '<!channel> <@U123> <http://evil|click> & *bold*';
 
-/** Hand-made corpus: an injection article and enough "working group" quotes for three pages. */
+/** A quote whose speaker the extractor is unsure of (below SPEAKER_SHOWN_MIN), and a paraphrase. */
+export const UNCLEAR_QUOTE = 'The harbour wall will hold this winter';
+export const HARBOUR_PARAPHRASE = 'the flood gates would be replaced by spring';
+
+/**
+ * Hand-made corpus: an injection article, enough "working group" quotes for three pages, and a harbour article
+ * with an unsure speaker and a paraphrase.
+ */
 export function fixtureEngine(): SearchEngine {
   return fakeEngine(
     [
@@ -67,6 +80,19 @@ export function fixtureEngine(): SearchEngine {
           role: 'President',
         })),
         ['The group met 12 times in 2018.'],
+      ),
+      article(
+        'harbour.txt',
+        {
+          title: 'Harbour works',
+          outlet: 'The Daily',
+          url: 'https://example.com/harbour',
+          published: '2021-03-04',
+        },
+        [
+          { text: UNCLEAR_QUOTE, speaker: 'Jane Roe', role: 'City engineer', confidence: 0.3 },
+          { text: HARBOUR_PARAPHRASE, speaker: 'Jane Roe', role: 'City engineer', kind: 'indirect' },
+        ],
       ),
     ],
     // The Slack tests render "no results" without a did-you-mean line.
