@@ -103,7 +103,7 @@ describe('newsroom search', () => {
     expect(out.query).toBe('putin working group');
     expect(out.results.length).toBeGreaterThan(0);
     for (const r of out.results) {
-      for (const key of ['type', 'text', 'speaker', 'score', 'article', 'citation', 'sources'])
+      for (const key of ['type', 'text', 'speaker', 'confidence', 'score', 'article', 'citation', 'sources'])
         expect(r).toHaveProperty(key);
       expect(Object.keys(r.article as object)).toEqual(['title', 'outlet', 'url', 'published', 'source']);
       expect(r.type).toBe('quote');
@@ -168,6 +168,31 @@ describe('newsroom verify', () => {
     const diff = out.matches[0]?.diff ?? [];
     expect(diff.some((p) => p.op === 'delete' && p.text.includes('willing'))).toBe(true);
     expect(diff.some((p) => p.op === 'insert' && p.text.includes('ready'))).toBe(true);
+  });
+
+  it('never says exact for a paraphrase: not_found, with the paraphrase flagged (fields added, none renamed)', async () => {
+    const { code, stdout } = await runBin([
+      'verify',
+      'Russia favors continued cooperation in counter terrorism and maintaining cyber security',
+      '--data',
+      SEEDS,
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { verdict: string; matches: Record<string, unknown>[] };
+    expect(Object.keys(out)).toEqual(['verdict', 'matches']);
+    expect(out.verdict).toBe('not_found');
+    expect(out.matches[0]).toMatchObject({ speaker: 'Vladimir Putin', kind: 'indirect', paraphrase: true });
+    for (const key of ['text', 'speaker', 'role', 'article', 'diff', 'similarity', 'confidence'])
+      expect(out.matches[0]).toHaveProperty(key);
+    const text = await runBin([
+      'verify',
+      'Russia favors continued cooperation in counter terrorism and maintaining cyber security',
+      '--data',
+      SEEDS,
+    ]);
+    expect(text.stdout).toContain('Paraphrase: Vladimir Putin, Russian President, said Russia favors');
+    expect(text.stdout).not.toMatch(/[“"]Russia favors/);
   });
 
   it('says not_found for an invented quote', async () => {
