@@ -4,11 +4,13 @@
  *
  * `npm run eval -- --brat DIR [--limit N] [--misses FILE]` scores extraction against a folder of brat-annotated
  * articles instead (NAME.txt + NAME*.ann with Source/Cue/Content spans, as in the PolNeAR corpus), and writes
- * every miss to FILE when asked. The folder is never needed by `npm test`.
+ * every miss to FILE when asked. `--refs FILE` takes hand-graded referents for pronoun and role sources (lines
+ * `N<TAB>ARTICLE<TAB>SOURCE_OFFSET<TAB>surname|org:NAME|none|unclear`); with it, only graded pronoun and role
+ * sources are scored. The folder is never needed by `npm test`.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { BRAT_TARGETS, bratLines, bratOk, scoreBrat } from '../test/eval/brat.ts';
+import { BRAT_TARGETS, bratLines, bratOk, parseRefs, scoreBrat } from '../test/eval/brat.ts';
 import { runExtractionEval } from '../test/eval/extraction.ts';
 import { runSearchEval } from '../test/eval/search.ts';
 
@@ -20,12 +22,18 @@ export interface EvalSection {
 }
 
 const { values } = parseArgs({
-  options: { brat: { type: 'string' }, limit: { type: 'string' }, misses: { type: 'string' } },
+  options: {
+    brat: { type: 'string' },
+    limit: { type: 'string' },
+    misses: { type: 'string' },
+    refs: { type: 'string' },
+  },
 });
 
 let sections: EvalSection[];
 if (values.brat) {
-  const scores = await scoreBrat(values.brat, Number(values.limit ?? 0) || 0);
+  const refs = values.refs ? parseRefs(await readFile(values.refs, 'utf8')) : undefined;
+  const scores = await scoreBrat(values.brat, Number(values.limit ?? 0) || 0, refs);
   if (values.misses) await writeFile(values.misses, `${[...scores.misses, ...scores.debris].join('\n')}\n`);
   const t = BRAT_TARGETS;
   sections = [

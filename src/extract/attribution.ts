@@ -89,9 +89,44 @@ export function speakerPhrase(
   }
   // A capitalised run ending the phrase, or followed only by an apposition (`Luis Ortega, the union's president`).
   const runs = capitalRuns(toks.slice(a, b)).map(([x, y]) => [x + a, y + a] as [number, number]);
-  for (const [x, y] of runs) {
+  for (const [ri, [x, y0]] of runs.entries()) {
+    let y = y0;
     const phrase = analyzeRun(toks, x, y);
     if (!phrase || phrase.possessive) continue;
+    // `David French of the National Retail Federation`, `Robert Antonacci of the New York delegation`: a person
+    // followed by the body they belong to speaks; the body is not the speaker.
+    const next = runs[ri + 1];
+    const link = toks.slice(y, next?.[0] ?? y).map((t) => t.lower);
+    if (
+      next &&
+      phrase.type !== 'org' &&
+      (toks[y - 1] as Token).trail === '' &&
+      /^(of|at|from|with)( the)?$/.test(link.join(' ')) &&
+      (phrase.type === 'person' || phrase.nameWords.length >= 2 || ctx.table.find(phrase)?.type === 'person')
+    ) {
+      const tail = toks.slice(next[1], b);
+      const restOk = tail.every(
+        (t, i) =>
+          (t.trail === '' || i === tail.length - 1) && /^[\p{Ll}-]+$/u.test(t.word) && !NOT_LEAD.has(t.lower),
+      );
+      if (restOk || next[1] === b) {
+        const affiliation = toks
+          .slice(y, b)
+          .map((t) => t.word)
+          .join(' ');
+        const entity = ctx.table.resolve(phrase, null);
+        if (entity.type === 'unknown') entity.type = 'person';
+        const baseRole = phrase.role ?? entity.roles[0] ?? null;
+        return {
+          entity,
+          role: baseRole ? `${baseRole} ${affiliation}` : affiliation,
+          verb,
+          via: 'name',
+          pos,
+        };
+      }
+    }
+    y = y0;
     // `Officials said`: a lone capitalised word the article also writes in lower case is a common noun.
     if (
       phrase.nameWords.length === 1 &&
@@ -255,6 +290,11 @@ function shortestPhrase(
   return undefined;
 }
 
+/** An attribution whose speaker cannot be named (`," an analyst at a bank said`). */
+function unnamed(para: Para, at: Token, verb: string): Attribution {
+  return { entity: null, role: null, verb, via: 'none', pos: para.base + at.start };
+}
+
 /**
  * Attribution right after a closing quote mark, within the same sentence:
  * `," Trump said.` `," said Luis Ortega, the union's president.` `," according to the report.`
@@ -284,7 +324,8 @@ export function attributionAfter(
       const hit = speakerPhrase(ctx, para, a + 1, e, t0.lower);
       if (hit) return hit;
     }
-    return undefined;
+    // Someone is attributed here, but not someone we can name: the quote stands, its speaker unknown.
+    return unnamed(para, t0, t0.lower);
   }
   if (t0.lower === 'according' && toks[a + 1]?.lower === 'to') {
     for (let e = Math.min(limit, a + 8); e > a + 2; e--) {
@@ -297,7 +338,21 @@ export function attributionAfter(
     const t = toks[v] as Token;
     if (isSpeechVerb(t)) {
       const end = subjectEnd(toks, v, a);
-      return speakerPhrase(ctx, para, a, end, t.lower);
+      const direct = speakerPhrase(ctx, para, a, end, t.lower);
+      if (direct) return direct;
+      // The verb after intervening words: `" would be appropriate, Ben Carson said after the attacks`,
+      // `" that Sanders can catch Clinton, said Steve Elmendorf, a strategist.`
+      const subject = v > a + 1 ? subjectBefore(ctx, para, a + 1, end, t.lower) : undefined;
+      if (subject?.entity) return subject;
+      if (toks[v - 1]?.trail.startsWith(',') || v === a) {
+        let e = v + 1;
+        while (e < limit && e < v + 8 && (toks[e] as Token).trail === '') e++;
+        for (let k = Math.min(limit, e + 1); k > v + 1; k--) {
+          const hit = speakerPhrase(ctx, para, v + 1, k, t.lower);
+          if (hit?.entity) return hit;
+        }
+      }
+      return subject ?? unnamed(para, t0, t.lower);
     }
     if (t.lead !== '' || /[.;!?]/.test(toks[v - 1]?.trail ?? '')) break;
   }

@@ -85,7 +85,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       // question or exclamation inside the marks does not end the attribution's sentence.
       if (
         sentenceEnd === lastPart.close + 1 &&
-        /[?!]\s*$/.test(closePara.text.slice(lastPart.innerStart, lastPart.close))
+        /[?!]['"]?\s*$/.test(closePara.text.slice(lastPart.innerStart, lastPart.close))
       ) {
         const next = sentenceAt(closePara.sentences, lastPart.close + 2);
         if (next && next.start > lastPart.close) sentenceEnd = next.end;
@@ -93,7 +93,8 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       after = attributionAfter(ctx, closePara, lastPart.close + 1, sentenceEnd);
     }
     prevClose.set(lastPart.para, lastPart.close + 1);
-    let attribution = after ?? before;
+    // A nameless attribution after the marks (`," an aide said`) yields to a named one before them.
+    let attribution = after?.entity ? after : (before ?? after);
     // `He then read from a prepared statement:` closing the previous paragraph introduces this one.
     const prevPara = ctx.paras[first.para - 1];
     if (!attribution && prevPara && startsParagraph(ctx, first) && /:\s*$/.test(prevPara.text)) {
@@ -114,7 +115,10 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       (prevQuote.parts.at(-1) as Span).para === first.para &&
       /^[^"“”]*$/.test(para.text.slice((prevQuote.parts.at(-1) as Span).close + 1, first.open)) &&
       para.text.slice((prevQuote.parts.at(-1) as Span).close + 1, first.open).length < 120;
-    if (keep && !attribution) {
+    if (keep && attribution && !attribution.entity && attribution.via === 'none' && words < 3) {
+      // `"outraged," one aide said`: a one- or two-word fragment with a nameless attribution is a label.
+      keep = false;
+    } else if (keep && !attribution) {
       // No attribution: only long stretches of speech count (a lone sentence in quotes between quoted paragraphs).
       keep = (words >= 5 || continuesSplit) && !looksLikeTitle(text);
     } else if (keep && !adjacent) {

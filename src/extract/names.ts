@@ -126,10 +126,19 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   // `Prof Tariq Rahman of Kelburn University`: a person's name, then the organisation they belong to.
   let affiliation: string[] = [];
   const ofAt = words.findIndex((w, i) => i >= 2 && (w === 'of' || w === 'at'));
+  // `Gov. Bill Richardson of New Mexico`, `Sen. Bernie Sanders of Vermont`: a person's name (a title or honorific
+  // before it, or a known first name opening it), then the place or body they belong to.
+  const personBefore = (end: number): boolean => {
+    const lw = words.slice(0, end).map((w) => w.toLowerCase());
+    const titled = lw.some((l, i) => l in HONORIFICS || (TITLE_WORDS.has(l) && i < end - 1));
+    const named = end >= 2 && FIRST_NAMES.has(lw[end - 2] as string) && /^\p{Lu}\p{Ll}/u.test(words[end - 1] ?? '');
+    return (titled || named) && !lw.some((l) => ORG_HEADS.has(l));
+  };
   if (
     ofAt > 0 &&
-    ORG_HEADS.has((words.at(-1) as string).toLowerCase()) &&
-    !words.slice(0, ofAt).some((w) => ORG_HEADS.has(w.toLowerCase()))
+    ((ORG_HEADS.has((words.at(-1) as string).toLowerCase()) &&
+      !words.slice(0, ofAt).some((w) => ORG_HEADS.has(w.toLowerCase()))) ||
+      (personBefore(ofAt) && (!TITLE_WORDS.has((words[ofAt - 1] as string).toLowerCase()) || ofAt >= 3)))
   ) {
     affiliation = words.slice(ofAt);
     words = words.slice(0, ofAt);
@@ -141,10 +150,13 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   let k = 0;
   // Everything up to the last title word is role; honorifics are dropped.
   let lastTitle = -1;
+  // `Peter T. King`, `Angus King`: a title word right after a first name or an initial is a surname.
+  const surnameTitle = (i: number): boolean =>
+    i > 0 && (FIRST_NAMES.has(lowers[i - 1] as string) || isInitial(words[i - 1] as string));
   for (let i = 0; i < lowers.length; i++) {
     const l = lowers[i] as string;
     if (l in HONORIFICS) lastTitle = i;
-    else if (TITLE_WORDS.has(l) && i < lowers.length - 1) lastTitle = i;
+    else if (TITLE_WORDS.has(l) && i < lowers.length - 1 && !surnameTitle(i)) lastTitle = i;
   }
   if (lastTitle >= 0) {
     k = lastTitle + 1;

@@ -18,7 +18,8 @@ export interface Span {
   continues: boolean;
 }
 
-const DOUBLE = /["“”«»„]/g;
+/** Double quotation marks: straight, curly, guillemets, low-high, and doubled apostrophes ('' … '' and `` … ''). */
+const DOUBLE = /``|''|["“”«»„]/g;
 
 function trimInner(text: string, from: number, to: number): [number, number] {
   let a = from;
@@ -28,31 +29,47 @@ function trimInner(text: string, from: number, to: number): [number, number] {
   return [a, b];
 }
 
-/** Spans of one paragraph marked with double quotes (straight, curly, guillemets). */
+/**
+ * Spans of one paragraph marked with double quotes. A span's `close` is the last character of its closing mark, so
+ * `close + 1` is always just after the mark, whether it is one character or two (`''`).
+ */
 function doubleSpans(text: string, para: number): Span[] {
   const out: Span[] = [];
   let open = -1;
-  DOUBLE.lastIndex = 0;
-  for (let m = DOUBLE.exec(text); m !== null; m = DOUBLE.exec(text)) {
+  let openLen = 1;
+  const re = new RegExp(DOUBLE.source, 'g');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const ch = m[0];
     const i = m.index;
-    const opener = ch === '“' || ch === '«' || ch === '„';
-    const closer = ch === '”' || ch === '»';
+    // After a low opening mark („, German style) the high “ closes; elsewhere it opens.
+    const lowOpen = open >= 0 && text[open] === '„';
+    const opener = (ch === '“' && !lowOpen) || ch === '«' || ch === '„' || ch === '``';
+    const closer = ch === '”' || ch === '»' || (ch === '“' && lowOpen);
     if (open < 0) {
       if (closer) continue; // a stray closing mark opens nothing
       open = i;
+      openLen = ch.length;
     } else if (opener) {
       // A second opener before any closer: the first was stray; restart here.
       open = i;
+      openLen = ch.length;
     } else {
-      const [s, e] = trimInner(text, open + 1, i);
+      const [s, e] = trimInner(text, open + openLen, i);
       if (e > s)
-        out.push({ para, open, close: i, closed: true, innerStart: s, innerEnd: e, continues: false });
+        out.push({
+          para,
+          open,
+          close: i + ch.length - 1,
+          closed: true,
+          innerStart: s,
+          innerEnd: e,
+          continues: false,
+        });
       open = -1;
     }
   }
   if (open >= 0) {
-    const [s, e] = trimInner(text, open + 1, text.length);
+    const [s, e] = trimInner(text, open + openLen, text.length);
     if (e > s)
       out.push({
         para,
@@ -141,8 +158,7 @@ export function findSpans(paragraphs: string[]): Span[] {
   const out: Span[] = [];
   let openAtEnd = false;
   paragraphs.forEach((text, p) => {
-    DOUBLE.lastIndex = 0;
-    const spans = DOUBLE.test(text)
+    const spans = hasDouble(text)
       ? doubleSpans(text, p)
       : text.includes('‘')
         ? singleSpans(text, p)
@@ -157,5 +173,10 @@ export function findSpans(paragraphs: string[]): Span[] {
 
 /** True when the text has no double quote marks at all (a print-out that lost them). */
 export function hasNoQuoteMarks(paragraphs: string[]): boolean {
-  return !paragraphs.some((t) => /["“”«»„]/.test(t));
+  return !paragraphs.some(hasDouble);
+}
+
+/** True when the paragraph has a double quotation mark of any kind. */
+function hasDouble(text: string): boolean {
+  return /``|''|["“”«»„]/.test(text);
 }

@@ -176,17 +176,15 @@ export function surnameOf(source: string): string | null {
 }
 
 function headSurname(segment: string): string | null {
-  const head = segment.replace(
-    /\b[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*['’]s?(?=\s|$)/gu,
-    ' ~ ',
-  );
+  const head = segment.replace(/\b[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)*['’]s?(?=\s|$)/gu, ' ~ ');
   const words = head.split(/\s+/).filter(Boolean);
   let run: string[] = [];
   let last: string[] = [];
   for (const [i, w] of words.entries()) {
     const bare = w.replace(/[^\p{L}.'’-]/gu, '').replace(/\.$/, '');
     const lower = bare.toLowerCase();
-    const isCap = /^\p{Lu}/u.test(bare) && !(i === 0 && /^(the|a|an|some|many|several|other|both)$/i.test(bare));
+    const isCap =
+      /^\p{Lu}/u.test(bare) && !(i === 0 && /^(the|a|an|some|many|several|other|both)$/i.test(bare));
     if (isCap && TITLE_WORDS.has(lower)) {
       run = [];
       continue;
@@ -201,7 +199,8 @@ function headSurname(segment: string): string | null {
     if (run.length > 0 && /^(of|from|at|in|for|with|on|to)$/.test(lower)) break;
     run = [];
   }
-  while (last.length > 0 && /^(\p{Lu}|de|la|van|von|der|del|da|al|bin|ibn|le)$/u.test(last.at(-1) as string)) last.pop();
+  while (last.length > 0 && /^(\p{Lu}|de|la|van|von|der|del|da|al|bin|ibn|le)$/u.test(last.at(-1) as string))
+    last.pop();
   const name = last.at(-1);
   return name && name.length > 1 ? name.toLowerCase() : null;
 }
@@ -214,6 +213,26 @@ function hasSurname(predicted: string | null, surname: string): boolean {
     .split(/[\s-]+/)
     .map((w) => w.replace(/[^\p{L}'’]/gu, ''));
   return words.includes(surname.replace(/-/g, '')) || words.join('-').includes(surname);
+}
+
+/** True when a predicted speaker names the organisation (every word of its short name, `the` aside). */
+function orgMatches(predicted: string | null, org: string): boolean {
+  if (!predicted) return false;
+  const p = predicted.toLowerCase();
+  return org
+    .split(/\s+/)
+    .filter((w) => w !== 'the')
+    .every((w) => p.includes(w));
+}
+
+/** Reads hand-graded referents: lines `N<TAB>ARTICLE<TAB>OFFSET<TAB>ANSWER` (surname, `org:NAME`, `none`, `unclear`). */
+export function parseRefs(tsv: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of tsv.split('\n')) {
+    const [, article, offset, answer] = line.split('\t');
+    if (article && offset && answer) out.set(`${article}:${offset}`, answer.trim().toLowerCase());
+  }
+  return out;
 }
 
 /** Debris a speaker string must never carry: markup, quote marks, dashes at the ends, digits, line breaks. */
@@ -299,7 +318,7 @@ function paragraphStarts(raw: string, paragraphs: readonly string[]): number[] {
 }
 
 /** Scores the extractor on every article of a brat folder. `limit` caps the number of articles (0: all). */
-export async function scoreBrat(dir: string, limit = 0): Promise<BratScores> {
+export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, string>): Promise<BratScores> {
   let pairs = await bratPairs(dir);
   if (limit > 0) pairs = pairs.slice(0, limit);
   const d = { predicted: 0, correct: 0, truth: 0, found: 0 };
@@ -412,15 +431,32 @@ export async function scoreBrat(dir: string, limit = 0): Promise<BratScores> {
       if (!src) continue;
       const cls = classifySource(src.text);
       let surname: string | null = null;
+      const graded = refs?.get(`${name}:${src.ranges[0]?.[0] ?? -1}`);
       if (cls === 'name') surname = surnameOf(src.text);
-      else {
+      else if (refs) {
+        // Hand-graded referents only: `none` / `unclear` have no right name, so any name shown for them is wrong.
+        if (graded === undefined) continue;
+        if (graded === 'none' || graded === 'unclear') {
+          if (best.q.speaker && best.q.confidence >= SPEAKER_SHOWN_MIN) {
+            shown.of++;
+            shown.wrong++;
+            misses.push(
+              `${name}: speaker ${JSON.stringify(best.q.speaker)} shown for "${t.text.slice(0, 60)}" want ${graded}`,
+            );
+          }
+          continue;
+        }
+        surname = graded;
+      } else {
         const at = src.ranges[0]?.[0] ?? t.start;
         const before = named.filter((n) => n.at < at).at(-1);
         surname = before?.surname ?? null;
       }
       if (!surname) continue;
       const pred = best.q;
-      const right = hasSurname(pred.speaker, surname);
+      const right = surname.startsWith('org:')
+        ? orgMatches(pred.speaker, surname.slice(4))
+        : hasSurname(pred.speaker, surname);
       speaker[cls].of++;
       speaker.all.of++;
       if (right) {

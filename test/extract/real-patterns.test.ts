@@ -17,15 +17,118 @@ const shown = (q: Quote): string | null => (q.confidence >= SPEAKER_SHOWN_MIN ? 
 
 describe('party and state tags', () => {
   it.each([
-    ['"We will not back down on this bill," said Rep. Ann Kowalski (R-Fla.), a member of the panel.', 'Ann Kowalski', 'R-Fla.'],
-    ['"The vote is a disgrace to the chamber," Sen. Dale Pruitt, D-N.C., said Tuesday.', 'Dale Pruitt', 'D-N.C.'],
+    [
+      '"We will not back down on this bill," said Rep. Ann Kowalski (R-Fla.), a member of the panel.',
+      'Ann Kowalski',
+      'R-Fla.',
+    ],
+    [
+      '"The vote is a disgrace to the chamber," Sen. Dale Pruitt, D-N.C., said Tuesday.',
+      'Dale Pruitt',
+      'D-N.C.',
+    ],
     ['Rep. Tom Arliss (D-Ohio) said: "Nobody in my district asked for this."', 'Tom Arliss', 'D-Ohio'],
-    ['"It is the beginning of cracks in the wall," said Sen. Mara Lindqvist (I-Vt.).', 'Mara Lindqvist', 'I-Vt.'],
-    ['Rep. Peter Hale, Republican of New York, said: "The station gave that voice a home."', 'Peter Hale', 'Republican of New York'],
+    [
+      '"It is the beginning of cracks in the wall," said Sen. Mara Lindqvist (I-Vt.).',
+      'Mara Lindqvist',
+      'I-Vt.',
+    ],
+    [
+      'Rep. Peter Hale, Republican of New York, said: "The station gave that voice a home."',
+      'Peter Hale',
+      'Republican of New York',
+    ],
   ])('%s', (text, speaker, tag) => {
     const q = run(text).quotes.find((x) => x.kind === 'direct') as Quote;
     expect(q.speaker).toBe(speaker);
     expect(q.role).toContain(tag);
     expect(shown(q)).toBe(speaker);
+  });
+});
+
+describe('quote marks as real text writes them', () => {
+  it('reads doubled apostrophes as double quotes', () => {
+    const ex = run("''If we nominate him, we lose the state,'' said Gov. Mark Ellison of Ohio.");
+    const q = quoteWith(ex.quotes, 'If we nominate him');
+    expect(q.text).toBe('If we nominate him, we lose the state');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker).toBe('Mark Ellison');
+  });
+  it("reads `` … '' as double quotes", () => {
+    const q = quoteWith(
+      run("``The levee will hold through the spring,'' the engineer Rosa Quint said.").quotes,
+      'levee',
+    );
+    expect(q.text).toBe('The levee will hold through the spring');
+  });
+  it('pairs German low-high marks', () => {
+    const ex = run('„Wir schaffen das“, she wrote. Then Dana Kolb said: "We will manage it together."');
+    expect(ex.quotes.some((q) => q.text.includes('sagte') || q.text.includes('she wrote'))).toBe(false);
+    expect(quoteWith(ex.quotes, 'manage it together').speaker).toBe('Dana Kolb');
+  });
+  it('keeps a quote inside a quote as part of the outer quote', () => {
+    const q = quoteWith(run('“The memo said ‘never again’ and we meant it,” Ellison said.').quotes, 'memo');
+    expect(q.text).toBe('The memo said ‘never again’ and we meant it');
+    expect(q.speaker).toBe('Ellison');
+  });
+});
+
+describe('names next to places and bodies', () => {
+  it.each([
+    [
+      '“We have to look after our progressive wing,” said former Gov. Bill Haskins of New Mexico, a Democrat.',
+      'Bill Haskins',
+    ],
+    [
+      '“Nobody is in charge here,” said Representative Peter T. King of New York, who backs the bill.',
+      'Peter T. King',
+    ],
+    [
+      '“This is an extreme revision,” said David Ferrante of the National Retail Federation.',
+      'David Ferrante',
+    ],
+    ['“Who cares?” said Robert Antonelli of the New York delegation.', 'Robert Antonelli'],
+    ['Mr. Burwell of the Tax Policy Center said: “There is no way to keep those promises.”', 'Burwell'],
+    ['“I am here to listen,” said Secretary of State Joan Kerrigan.', 'Joan Kerrigan'],
+  ])('%s', (text, speaker) => {
+    expect(run(text).quotes.find((q) => q.kind === 'direct')?.speaker).toBe(speaker);
+  });
+});
+
+describe('the speech verb after intervening words', () => {
+  it('finds an inverted speaker after a clause', () => {
+    const ex = run(
+      '"It seems extremely unlikely" that the governor can catch up, said Steve Elbaum, a strategist.',
+    );
+    expect(quoteWith(ex.quotes, 'extremely unlikely').speaker).toBe('Steve Elbaum');
+  });
+  it('finds the subject after a clause', () => {
+    const ex = run(
+      '"Boots on the ground" would be appropriate, Republican candidate Ben Carr said after the attacks.',
+    );
+    const q = quoteWith(ex.quotes, 'Boots');
+    expect(q.speaker).toBe('Ben Carr');
+    expect(q.role).toBe('Republican candidate');
+  });
+  it('reads words after the verb', () => {
+    expect(
+      quoteWith(
+        run('“We will win in November,” Trump said Tuesday at a rally in Dayton, Ohio.').quotes,
+        'win',
+      ).speaker,
+    ).toBe('Trump');
+  });
+  it('keeps a quote whose speaker cannot be named, without a name', () => {
+    const q = quoteWith(
+      run('“Rates will rise before the summer,” an analyst at a large bank said.').quotes,
+      'Rates',
+    );
+    expect(q.kind).toBe('direct');
+    expect(q.speaker).toBeNull();
+  });
+  it('drops a one-word label with a nameless attribution', () => {
+    expect(
+      run('The plan was “outrageous,” one aide said.').quotes.filter((q) => q.kind === 'direct'),
+    ).toEqual([]);
   });
 });
