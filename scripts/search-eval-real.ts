@@ -86,7 +86,9 @@ for (const { article, quote } of sample) {
     misses.push(
       `${query}\n    want: ${quote.text.slice(0, 120)}\n    got:  ${response.results[0]?.text.slice(0, 120)}`,
     );
-  if (engine.verify(quote.text).verdict === 'exact') exact++;
+  const verdict = engine.verify(quote.text).verdict;
+  if (verdict === 'exact') exact++;
+  else if (misses.length < SHOW_MISSES) misses.push(`verify ${verdict}: ${quote.text.slice(0, 160)}`);
 }
 
 // Grouping health, on the same index the engine builds.

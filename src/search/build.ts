@@ -41,6 +41,10 @@ export interface SpeakerEntry {
   keys: string[];
   /** Folded words of the name and aliases. */
   words: Set<string>;
+  /** Folded words that name this person on their own: the name's words and each alias's last word (not titles). */
+  nameWords: Set<string>;
+  /** Folded words of the roles seen (`hospital spokesperson`), for role searches and speaker lookup. */
+  roleWords: Set<string>;
 }
 
 /** Everything a query needs; immutable once built. */
@@ -48,8 +52,12 @@ export interface SearchIndex {
   corpus: Corpus;
   items: Item[];
   itemCluster: Int32Array;
+  /** Speaker-table index of each item's own speaker, or -1. */
+  itemSpeaker: Int32Array;
   clusters: Cluster[];
   speakers: SpeakerEntry[];
+  /** Folded name word -> speaker-table indexes it names (`putin` -> Vladimir Putin). */
+  speakersByNameWord: Map<string, number[]>;
   vocab: Vocabulary;
   /** The most common surface word for each term id (for suggestions). */
   surface: string[];
@@ -95,7 +103,13 @@ function buildSpeakers(corpus: Corpus): { table: SpeakerEntry[]; byKey: Map<stri
     const keys = [...new Set(names.map((n) => words(n).join(' ')).filter(Boolean))];
     const ws = new Set<string>();
     for (const n of names) for (const w of words(n)) ws.add(w);
-    table.push({ speaker, keys, words: ws });
+    const nameWords = new Set(words(speaker.name));
+    for (const alias of speaker.aliases) {
+      const last = words(alias).pop();
+      if (last) nameWords.add(last);
+    }
+    for (const w of nameWords) if (w.length < 2 || STOP_WORDS.has(w)) nameWords.delete(w);
+    table.push({ speaker, keys, words: ws, nameWords, roleWords: new Set(words(speaker.role ?? '')) });
     for (const k of keys) if (!byKey.has(k)) byKey.set(k, idx);
   };
   for (const s of corpus.speakers ?? []) addEntry(s);
@@ -112,6 +126,14 @@ function buildSpeakers(corpus: Corpus): { table: SpeakerEntry[]; byKey: Map<stri
         addEntry(s);
       }
       s.quoteCount++;
+    }
+  }
+  // Roles as quoted (a speaker's most common role is already in); bounded so one speaker cannot grow without end.
+  for (const a of corpus.articles) {
+    for (const q of a.quotes) {
+      if (!q.speaker || !q.role) continue;
+      const entry = table[byKey.get(words(q.speaker).join(' ')) ?? -1];
+      if (entry && entry.roleWords.size < 40) for (const w of words(q.role)) entry.roleWords.add(w);
     }
   }
   return { table, byKey };
@@ -167,6 +189,14 @@ const MAX_PROBES = 6;
 export function buildIndex(corpus: Corpus): SearchIndex {
   const articles: CorpusArticle[] = corpus.articles;
   const { table: speakers, byKey: speakerByKey } = buildSpeakers(corpus);
+  const speakersByNameWord = new Map<string, number[]>();
+  speakers.forEach((e, idx) => {
+    for (const w of e.nameWords) {
+      const list = speakersByNameWord.get(w);
+      if (list) list.push(idx);
+      else speakersByNameWord.set(w, [idx]);
+    }
+  });
   const items: Item[] = [];
   for (let a = 0; a < articles.length; a++) {
     const art = articles[a] as CorpusArticle;
@@ -251,6 +281,9 @@ export function buildIndex(corpus: Corpus): SearchIndex {
         }
         for (const t of ids) mark(i, t, FIELD_SPEAKER);
       }
+      // The quote's own role (`hospital spokesperson`) is searchable like the speaker's name.
+      const role = (item.ref as Quote).role;
+      if (role) for (const t of termIdsOf(role)) mark(i, t, FIELD_SPEAKER);
     }
     let meta = metaCache.get(item.article);
     if (!meta) {
@@ -288,7 +321,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     }
   }
 
-  const itemCluster = clusterItems(
+  const { itemCluster, clusters } = clusterItems(
     items,
     itemWordHash,
     textTerms.data,
@@ -297,14 +330,16 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     postStart,
     postItems,
     postFlags,
+    articleDate,
   );
-  const clusters = makeClusters(items, itemCluster, itemSpeaker, articleDate);
   return {
     corpus,
     items,
     itemCluster,
+    itemSpeaker,
     clusters,
     speakers,
+    speakersByNameWord,
     vocab,
     surface,
     postStart,
@@ -332,13 +367,22 @@ function sharedCount(a: Int32Array, a0: number, a1: number, b0: number, b1: numb
   return n;
 }
 
+/** Share of a member's distinct words (folded, stop words included) that must appear in the text shown. */
+const MEMBER_WORD_SHARE = 0.6;
+
 /**
- * Groups items that carry the same quote or fact: same type, compatible speakers (equal, or one unknown), and the
- * shorter item's distinct content terms mostly contained in the longer's. Candidates come from the item's rarest
- * terms: if containment >= c, at least two of the shorter item's floor((1-c)n)+2 rarest terms are shared
- * (pigeonhole). Probes are capped (MAX_PROBES terms, each used by at most DEDUPE_DF_CAP items) so the build stays
- * linear; the cost is that a very long quote whose rare words are all common may be missed as a duplicate.
- * Returns each item's cluster root.
+ * Groups items that carry the same quote or fact in different articles. Candidates are pairs of the same type with
+ * compatible speakers (equal, or one unknown) whose shorter item's distinct content terms are mostly contained in
+ * the longer's; they come from each item's rarest terms: if containment >= c, at least two of the shorter item's
+ * floor((1-c)n)+2 rarest terms are shared (pigeonhole). Probes are capped (MAX_PROBES terms, each used by at most
+ * DEDUPE_DF_CAP items) so the build stays linear; a very long quote whose rare words are all common may be missed as
+ * a duplicate (it then stays its own result, which is safe).
+ *
+ * Candidate pairs are never chained: a group is led by its earliest wording (the text shown), and an item joins
+ * only when it is a candidate of that leader itself, shares >= MEMBER_WORD_SHARE of its words with it, comes from an
+ * article the group does not hold yet and has a compatible speaker. So a result never gathers quotes that merely
+ * share a topic through a chain of look-alikes, and a second, different quote of one article is never hidden behind
+ * the first. Identical wording (same words, same speaker) is one quote however often it is printed.
  */
 function clusterItems(
   items: Item[],
@@ -349,7 +393,8 @@ function clusterItems(
   postStart: Int32Array,
   postItems: Int32Array,
   postFlags: Uint8Array,
-): Int32Array {
+  articleDate: Int32Array,
+): { itemCluster: Int32Array; clusters: Cluster[] } {
   const n = items.length;
   const uf = makeUnion(n);
   const df = (t: number): number => (postStart[t + 1] as number) - (postStart[t] as number);
@@ -382,6 +427,22 @@ function clusterItems(
       numberCache.set(i, nums);
     }
     return nums;
+  };
+  // Candidate pairs between identical-wording groups (by root), each pair once.
+  const adjacent = new Map<number, number[]>();
+  const pairSeen = new Set<number>();
+  const link = (a: number, b: number): void => {
+    const key = a < b ? a * n + b : b * n + a;
+    if (pairSeen.has(key)) return;
+    pairSeen.add(key);
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const list = adjacent.get(x);
+      if (list) list.push(y);
+      else adjacent.set(x, [y]);
+    }
   };
   const hitStamp = new Int32Array(n).fill(-1);
   const hitCount = new Uint8Array(n);
@@ -420,12 +481,14 @@ function clusterItems(
         if (hitCount[j] === needHits) found.push(j);
       }
     }
+    const ri = uf.find(i);
     for (const j of found) {
-      // Already in one cluster (exact copies were merged above): nothing to compare. Without this, an archive
-      // carrying the same wire story many times compares every copy with every other.
-      if (uf.find(i) === uf.find(j)) continue;
+      // Exact copies are one group already: nothing to compare (an archive carrying the same wire story many
+      // times would otherwise compare every copy with every other).
+      const rj = uf.find(j);
+      if (ri === rj) continue;
       const other = items[j] as Item;
-      if (other.type !== it.type) continue;
+      if (other.type !== it.type || other.article === it.article) continue;
       const sa = itemSpeaker[i] as number;
       const sb = itemSpeaker[j] as number;
       if (sa >= 0 && sb >= 0 && sa !== sb) continue;
@@ -436,12 +499,111 @@ function clusterItems(
       const shared = sharedCount(textTerms, s0, s1, t0, t1);
       if (shared / shorter < threshold) continue;
       if (it.type === 'fact' && !sameNumbers(items, i, j, numbersOf)) continue;
-      uf.union(i, j);
+      link(ri, rj);
     }
   }
-  const root = new Int32Array(n);
-  for (let i = 0; i < n; i++) root[i] = uf.find(i);
-  return root;
+
+  // Members of each identical-wording group, in display order: earliest article first, then the longer wording.
+  const priority = (a: number, b: number): number => {
+    const x = items[a] as Item;
+    const y = items[b] as Item;
+    return (
+      dateKey(articleDate[x.article] as number) - dateKey(articleDate[y.article] as number) ||
+      x.article - y.article ||
+      y.ref.text.length - x.ref.text.length ||
+      a - b
+    );
+  };
+  const groupOf = new Map<number, number[]>();
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = uf.find(i);
+    const g = groupOf.get(r);
+    if (g) g.push(i);
+    else {
+      groupOf.set(r, [i]);
+      roots.push(r);
+    }
+  }
+  for (const g of groupOf.values()) if (g.length > 1) g.sort(priority);
+  const headOf = (r: number): number => (groupOf.get(r) as number[])[0] as number;
+  roots.sort((a, b) => priority(headOf(a), headOf(b)));
+
+  const wordCache = new Map<number, Set<string>>();
+  const wordSet = (i: number): Set<string> => {
+    let set = wordCache.get(i);
+    if (!set) {
+      set = new Set(words((items[i] as Item).ref.text));
+      wordCache.set(i, set);
+    }
+    return set;
+  };
+  /** May `member` be shown under `leader`'s wording: its words mostly there, its content terms too. */
+  const fits = (member: number, leader: number): boolean => {
+    const own = wordSet(member);
+    const shown = wordSet(leader);
+    let common = 0;
+    for (const w of own) if (shown.has(w)) common++;
+    if (own.size === 0 || common / own.size < MEMBER_WORD_SHARE) return false;
+    const m0 = textStart[member] as number;
+    const m1 = textStart[member + 1] as number;
+    const shared = sharedCount(
+      textTerms,
+      m0,
+      m1,
+      textStart[leader] as number,
+      textStart[leader + 1] as number,
+    );
+    const threshold = (items[member] as Item).type === 'quote' ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
+    if (m1 > m0 && shared / (m1 - m0) < threshold) return false;
+    return (items[member] as Item).type !== 'fact' || sameNumbers(items, member, leader, numbersOf);
+  };
+
+  const itemCluster = new Int32Array(n).fill(-1);
+  const clusters: Cluster[] = [];
+  const assigned = new Set<number>();
+  for (const leader of roots) {
+    if (assigned.has(leader)) continue;
+    assigned.add(leader);
+    const head = headOf(leader);
+    const joined = [leader];
+    const articles = new Set((groupOf.get(leader) as number[]).map((i) => (items[i] as Item).article));
+    let speaker = itemSpeaker[head] as number;
+    const neighbours = (adjacent.get(leader) ?? []).filter((r) => !assigned.has(r));
+    neighbours.sort((a, b) => priority(headOf(a), headOf(b)));
+    for (const r of neighbours) {
+      const g = groupOf.get(r) as number[];
+      const sp = itemSpeaker[headOf(r)] as number;
+      if (speaker >= 0 && sp >= 0 && sp !== speaker) continue;
+      if (g.some((i) => articles.has((items[i] as Item).article))) continue;
+      if (!fits(headOf(r), head)) continue;
+      assigned.add(r);
+      joined.push(r);
+      for (const i of g) articles.add((items[i] as Item).article);
+      if (speaker < 0) speaker = sp;
+    }
+    const members = joined.flatMap((r) => groupOf.get(r) as number[]).sort(priority);
+    const id = clusters.length;
+    // One item per article: the same words printed twice in one article are one quote.
+    const shown: number[] = [];
+    const seenArticles = new Set<number>();
+    let minDate = 0;
+    let maxDate = 0;
+    for (const m of members) {
+      itemCluster[m] = id;
+      const art = (items[m] as Item).article;
+      const d = articleDate[art] as number;
+      if (d) {
+        if (!minDate || d < minDate) minDate = d;
+        if (d > maxDate) maxDate = d;
+      }
+      if (seenArticles.has(art)) continue;
+      seenArticles.add(art);
+      shown.push(m);
+    }
+    clusters.push({ type: (items[head] as Item).type, items: shown, speaker, minDate, maxDate });
+  }
+  return { itemCluster, clusters };
 }
 
 /** Facts about different amounts are different facts: the shorter's numbers must all appear in the longer. */
@@ -450,73 +612,6 @@ function sameNumbers(items: Item[], a: number, b: number, numbersOf: (i: number)
   const [x, y] = shorterFirst ? [numbersOf(a), numbersOf(b)] : [numbersOf(b), numbersOf(a)];
   const ys = new Set(y);
   return x.every((w) => ys.has(w));
-}
-
-/** Turns union-find roots into clusters, representative = earliest article's wording, and renumbers itemCluster. */
-function makeClusters(
-  items: Item[],
-  itemCluster: Int32Array,
-  itemSpeaker: Int32Array,
-  articleDate: Int32Array,
-): Cluster[] {
-  const groups = new Map<number, number[]>();
-  const clusters: Cluster[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const r = itemCluster[i] as number;
-    if (r === i) {
-      groups.set(r, [i]);
-      continue;
-    }
-    (groups.get(r) as number[]).push(i);
-  }
-  for (const members of groups.values()) {
-    const id = clusters.length;
-    const first = members[0] as number;
-    if (members.length === 1) {
-      const d = articleDate[(items[first] as Item).article] as number;
-      clusters.push({
-        type: (items[first] as Item).type,
-        items: members,
-        speaker: itemSpeaker[first] as number,
-        minDate: d,
-        maxDate: d,
-      });
-      itemCluster[first] = id;
-      continue;
-    }
-    const ordered = [...members].sort((x, y) => {
-      const a = items[x] as Item;
-      const b = items[y] as Item;
-      return (
-        dateKey(articleDate[a.article] as number) - dateKey(articleDate[b.article] as number) ||
-        a.article - b.article ||
-        b.ref.text.length - a.ref.text.length
-      );
-    });
-    // One item per article (its longest wording, which the sort put first).
-    const perArticle: number[] = [];
-    const seenArticles = new Set<number>();
-    for (const m of ordered) {
-      const art = (items[m] as Item).article;
-      if (seenArticles.has(art)) continue;
-      seenArticles.add(art);
-      perArticle.push(m);
-    }
-    let speaker = -1;
-    let minDate = 0;
-    let maxDate = 0;
-    for (const m of ordered) {
-      if (speaker < 0) speaker = itemSpeaker[m] as number;
-      const d = articleDate[(items[m] as Item).article] as number;
-      if (d) {
-        if (!minDate || d < minDate) minDate = d;
-        if (d > maxDate) maxDate = d;
-      }
-      itemCluster[m] = id;
-    }
-    clusters.push({ type: (items[first] as Item).type, items: perArticle, speaker, minDate, maxDate });
-  }
-  return clusters;
 }
 
 /** Folded text of an item's words, space-joined, padded: `" a b c "` (for phrase and containment checks). */

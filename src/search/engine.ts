@@ -60,6 +60,34 @@ const NEAR_WINDOW = 3;
 const TRUSTED_DF = 3;
 /** Cap on words sent to fuse.js (its bitap cost grows with each query word). */
 const MAX_FUSE_WORDS = 12;
+/**
+ * Share of the final score given to the longest run of query words found in order, stop words included, in a
+ * wording: six words pasted from a quote find that quote even when they are mostly `i`, `it`, `do` and `will`.
+ */
+const MIX_PHRASE = 0.3;
+/** A run shorter than this many words is no evidence of a phrase (two stop words in a row are everywhere). */
+const MIN_PHRASE_RUN = 3;
+/** Extra score for a quote by a speaker the query names (`putin on cyber security`) over quotes mentioning them. */
+const NAMED_SPEAKER_BONUS = 0.15;
+/** Text weight of a query word that names a known speaker: a mention counts, but less than being the speaker. */
+const W_MENTION = 0.5;
+/** Phrase lookups through one content word's postings stop being cheap past this many items; then a scan. */
+const PHRASE_DF_CAP = 5000;
+/** A query word names a speaker when they are quoted at least this often, or this share of the word's uses. */
+const NAME_MIN_QUOTES = 25;
+const NAME_QUOTE_SHARE = 0.05;
+/** Most items a phrase lookup collects. */
+const MAX_PHRASE_HITS = 500;
+
+/**
+ * Words of saying and asking: a reporter writes `what did putin say about the summit`; these are never required
+ * (they would only match quotes that happen to say "said"). They still count in the phrase score.
+ */
+const SAYING_WORDS: ReadonlySet<string> = new Set(
+  'say said says saying quote quotes quoted quoting comment comments commented remark remarks statement statements tell told talk talked talking word words'.split(
+    ' ',
+  ),
+);
 
 interface Variant {
   id: number;
@@ -73,6 +101,8 @@ export interface TermGroup {
   idf: number;
   /** Phrase words must all be present. */
   required: boolean;
+  /** The word names a known speaker: quotes by them weigh more than quotes mentioning them. */
+  speakerWord?: boolean;
 }
 
 /** Per-engine scratch arrays, reused by every query (JS runs one query at a time). */
@@ -132,7 +162,12 @@ function nearTerms(index: SearchIndex, stemmed: string, typed: string): NearTerm
  * Turns query words into term groups: the word's own term, near misspellings from the trigram vocabulary, prefix
  * completions, synonyms, and compounds typed apart (`cyber security` also looks for `cybersecurity`).
  */
-export function termGroups(index: SearchIndex, freeWords: string[], phraseWords: string[]): TermGroup[] {
+export function termGroups(
+  index: SearchIndex,
+  freeWords: string[],
+  phraseWords: string[],
+  speakerWords: ReadonlySet<string> = new Set(),
+): TermGroup[] {
   const { vocab } = index;
   const groups: TermGroup[] = [];
   const seen = new Set<string>();
@@ -178,6 +213,7 @@ export function termGroups(index: SearchIndex, freeWords: string[], phraseWords:
         variants: [...variants].map(([id, weight]) => ({ id, weight })).sort((a, b) => b.weight - a.weight),
         idf,
         required,
+        ...(speakerWords.has(w) ? { speakerWord: true } : {}),
       });
     }
   };
@@ -224,13 +260,27 @@ export function candidates(
     const admitNew = remaining >= floor || g.required;
     remaining -= g.idf;
     const gid = ++s.gid;
+    const wText = g.speakerWord ? W_MENTION : W_TEXT;
+    const wSpeaker = g.speakerWord ? W_TEXT : W_SPEAKER;
     for (const v of g.variants) {
       const base = g.idf * v.weight;
       for (let p = postStart[v.id] as number; p < (postStart[v.id + 1] as number); p++) {
         const i = postItems[p] as number;
         if (!admitNew && s.stamp[i] !== qid) continue;
         const f = postFlags[p] as number;
-        const w = base * (f & FIELD_TEXT ? W_TEXT : f & FIELD_SPEAKER ? W_SPEAKER : W_META);
+        const w =
+          base *
+          (g.speakerWord
+            ? f & FIELD_SPEAKER
+              ? wSpeaker
+              : f & FIELD_TEXT
+                ? wText
+                : W_META
+            : f & FIELD_TEXT
+              ? wText
+              : f & FIELD_SPEAKER
+                ? wSpeaker
+                : W_META);
         if (s.stamp[i] !== qid) {
           s.stamp[i] = qid;
           s.score[i] = 0;
@@ -294,22 +344,35 @@ interface Filters {
 
 /** Speakers matching a typed name: exact alias, then all typed words in a name, then one-typo names. */
 export function resolveSpeaker(index: SearchIndex, typed: string): Set<number> {
+  return resolveSpeakerHow(index, typed).found;
+}
+
+/**
+ * resolveSpeaker, saying whether the match needed typo tolerance (the reply then names who was meant). Tiers:
+ * an exact name or alias; every typed word in one speaker's names; every typed word in their names or roles
+ * (`speaker:hospital spokesperson`); the same with one typo per word.
+ */
+export function resolveSpeakerHow(index: SearchIndex, typed: string): { found: Set<number>; fuzzy: boolean } {
   const key = words(typed).join(' ');
   const out = new Set<number>();
-  if (!key) return out;
-  const typedWords = key.split(' ');
+  if (!key) return { found: out, fuzzy: false };
+  const typedWords = key.split(' ').filter((w) => !STOP_WORDS.has(w) || key.split(' ').length === 1);
   index.speakers.forEach((e, i) => {
     if (e.keys.includes(key)) out.add(i);
   });
-  if (out.size) return out;
+  if (out.size) return { found: out, fuzzy: false };
   index.speakers.forEach((e, i) => {
     if (typedWords.every((w) => e.words.has(w))) out.add(i);
   });
-  if (out.size) return out;
+  if (out.size) return { found: out, fuzzy: false };
+  index.speakers.forEach((e, i) => {
+    if (typedWords.every((w) => e.words.has(w) || e.roleWords.has(w))) out.add(i);
+  });
+  if (out.size) return { found: out, fuzzy: false };
   index.speakers.forEach((e, i) => {
     if (typedWords.every((w) => fuzzyHas(e, w))) out.add(i);
   });
-  return out;
+  return { found: out, fuzzy: out.size > 0 };
 }
 
 function fuzzyHas(e: SpeakerEntry, w: string): boolean {
@@ -387,10 +450,17 @@ export function toResult(index: SearchIndex, c: number, score: number): SearchRe
   const speaker = sp?.name ?? quote?.speaker ?? null;
   const sources: SourceRef[] = cl.items.map((i) => {
     const it = index.items[i] as Item;
+    const own = index.itemSpeaker[i] as number;
     return {
       ...articleRef(index.corpus.articles[it.article] as CorpusArticle),
       text: it.ref.text,
       paragraph: it.ref.paragraph,
+      speaker:
+        it.type === 'quote'
+          ? own >= 0
+            ? (index.speakers[own] as SpeakerEntry).speaker.name
+            : ((it.ref as Quote).speaker ?? null)
+          : null,
     };
   });
   return {
@@ -480,14 +550,48 @@ function proximity(index: SearchIndex, c: number, groups: TermGroup[]): number {
   return best;
 }
 
-function rerank(
-  index: SearchIndex,
-  cands: Candidate[],
-  fuseQuery: string,
-  groups: TermGroup[],
-): Array<[number, number]> {
+/** Longest run of `seq` found contiguously, in order, in `ws` (longest common substring of two word lists). */
+export function longestRun(ws: readonly string[], seq: readonly string[]): number {
+  if (seq.length === 0 || ws.length === 0) return 0;
+  let best = 0;
+  let prev = new Uint16Array(seq.length + 1);
+  let cur = new Uint16Array(seq.length + 1);
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    for (let j = 0; j < seq.length; j++) {
+      const v = w === seq[j] ? (prev[j] as number) + 1 : 0;
+      cur[j + 1] = v;
+      if (v > best) best = v;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+/** Share of the query's words found as one run in the cluster's best wording; 0 below MIN_PHRASE_RUN words. */
+function phraseScore(index: SearchIndex, c: number, seq: readonly string[]): number {
+  if (seq.length < MIN_PHRASE_RUN) return 0;
+  let best = 0;
+  for (const i of (index.clusters[c] as Cluster).items) {
+    best = Math.max(best, longestRun(words((index.items[i] as Item).ref.text), seq));
+    if (best === seq.length) break;
+  }
+  return best >= MIN_PHRASE_RUN ? best / seq.length : 0;
+}
+
+/** What the re-rank needs besides the candidates. */
+interface RankContext {
+  fuseQuery: string;
+  groups: TermGroup[];
+  /** Every query word in order, stop words included (for the phrase score). */
+  sequence: string[];
+  /** Speakers the query's words name (`putin` in `putin on cyber security`). */
+  named: ReadonlySet<number>;
+}
+
+function rerank(index: SearchIndex, cands: Candidate[], rc: RankContext): Array<[number, number]> {
   const fuseScore = new Map<number, number>();
-  if (fuseQuery && cands.length) {
+  if (rc.fuseQuery && cands.length) {
     const fuse = new Fuse(
       cands.slice(0, FUSE_LIMIT).map((c) => fuseDoc(index, c.cluster)),
       {
@@ -501,14 +605,87 @@ function rerank(
         shouldSort: false,
       },
     );
-    for (const r of fuse.search(fuseQuery)) fuseScore.set(r.item.c, r.score ?? 1);
+    for (const r of fuse.search(rc.fuseQuery)) fuseScore.set(r.item.c, r.score ?? 1);
   }
+  const usePhrase = rc.sequence.length >= MIN_PHRASE_RUN;
+  const base = usePhrase ? 1 - MIX_PHRASE : 1;
   const out: Array<[number, number]> = cands.map((c, k) => {
     const fs = fuseScore.get(c.cluster) ?? 1;
-    const near = k < FUSE_LIMIT ? proximity(index, c.cluster, groups) : 0;
-    return [c.cluster, MIX_INDEX * c.coverage + MIX_FUSE * (1 - fs) + MIX_NEAR * near];
+    const near = k < FUSE_LIMIT ? proximity(index, c.cluster, rc.groups) : 0;
+    let score = base * (MIX_INDEX * c.coverage + MIX_FUSE * (1 - fs) + MIX_NEAR * near);
+    if (usePhrase && k < FUSE_LIMIT) score += MIX_PHRASE * phraseScore(index, c.cluster, rc.sequence);
+    if (rc.named.has((index.clusters[c.cluster] as Cluster).speaker)) score += NAMED_SPEAKER_BONUS;
+    return [c.cluster, Math.min(1, score)];
   });
   out.sort((a, b) => b[1] - a[1] || compareClusters(index, a[0], b[0]));
+  return out;
+}
+
+/** Every item's folded words as one string (`\n w1 w2 \n w1 ...`), built on the first phrase scan, per index. */
+interface PhraseText {
+  text: string;
+  /** Start offset of each item's line. */
+  starts: Int32Array;
+}
+const phraseTexts = new WeakMap<SearchIndex, PhraseText>();
+
+function phraseText(index: SearchIndex): PhraseText {
+  let pt = phraseTexts.get(index);
+  if (!pt) {
+    const parts: string[] = [];
+    const starts = new Int32Array(index.items.length);
+    let at = 0;
+    index.items.forEach((it, i) => {
+      const line = `\n ${words(it.ref.text).join(' ')} `;
+      starts[i] = at;
+      at += line.length;
+      parts.push(line);
+    });
+    pt = { text: parts.join(''), starts };
+    phraseTexts.set(index, pt);
+  }
+  return pt;
+}
+
+/**
+ * Items whose words contain `seq` contiguously. Through the postings of the query's rarest content word when it is
+ * rare enough; otherwise (a query of stop words, or of very common words) one scan of the corpus's folded text.
+ */
+export function phraseItems(index: SearchIndex, seq: readonly string[]): number[] {
+  const needle = ` ${seq.join(' ')} `;
+  let rarest = -1;
+  for (const w of seq) {
+    if (STOP_WORDS.has(w)) continue;
+    const id = index.vocab.get(stem(w));
+    if (id === undefined) return [];
+    if (rarest < 0 || dfOf(index, id) < dfOf(index, rarest)) rarest = id;
+  }
+  const out: number[] = [];
+  if (rarest >= 0 && dfOf(index, rarest) <= PHRASE_DF_CAP) {
+    for (let p = index.postStart[rarest] as number; p < (index.postStart[rarest + 1] as number); p++) {
+      if (!((index.postFlags[p] as number) & FIELD_TEXT)) continue;
+      const i = index.postItems[p] as number;
+      if (paddedWords((index.items[i] as Item).ref.text).includes(needle)) out.push(i);
+      if (out.length >= MAX_PHRASE_HITS) break;
+    }
+    return out;
+  }
+  const { text, starts } = phraseText(index);
+  let from = 0;
+  while (out.length < MAX_PHRASE_HITS) {
+    const at = text.indexOf(needle, from);
+    if (at < 0) break;
+    // The item whose line holds `at`: the last start <= at.
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] as number) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    if (out[out.length - 1] !== lo) out.push(lo);
+    from = at + 1;
+  }
   return out;
 }
 
@@ -522,6 +699,33 @@ function compareClusters(index: SearchIndex, a: number, b: number): number {
 function clampInt(v: unknown, def: number, min: number, max: number): number {
   const n = typeof v === 'number' && Number.isFinite(v) ? Math.floor(v) : def;
   return Math.min(max, Math.max(min, n));
+}
+
+/** `putin's` and `putin’s` -> `putin`: a possessive asks about the person. */
+function dropPossessive(word: string): string {
+  return word.replace(/['\u2019]s$/i, '');
+}
+
+/**
+ * Speakers named by a query word: the word is one of their name words (`putin`), or a plural/possessive typed
+ * without the apostrophe (`putins`).
+ */
+function speakersNamedBy(index: SearchIndex, w: string): number[] {
+  let name = w;
+  let found = index.speakersByNameWord.get(w);
+  if (!found && w.length > 3 && w.endsWith('s') && index.vocab.get(stem(w)) === undefined) {
+    name = w.slice(0, -1);
+    found = index.speakersByNameWord.get(name);
+  }
+  if (!found) return [];
+  // A name that is also a common word (`hope` for Hope Hicks, `email` in a garbled speaker) names someone only
+  // when that someone is quoted often enough next to how often the word is written.
+  const id = index.vocab.get(stem(name));
+  const used = id === undefined ? 0 : dfOf(index, id);
+  return found.filter((s) => {
+    const quoted = (index.speakers[s] as SpeakerEntry).speaker.quoteCount;
+    return quoted >= NAME_MIN_QUOTES || quoted >= NAME_QUOTE_SHARE * used;
+  });
 }
 
 /** Runs one search. Never throws on any query string or options. */
@@ -546,16 +750,75 @@ export function runSearch(
 
   const optType = options.type === 'quote' || options.type === 'fact' ? options.type : null;
   if (optType && q.type && optType !== q.type) return response;
+  const type = optType ?? q.type;
   let speakers: Set<number> | null = null;
   const unresolved: string[] = [];
+  const guessed: string[] = [];
   for (const typed of [...q.speakers, ...(optSpeaker ? [optSpeaker] : [])]) {
-    const found = resolveSpeaker(index, typed);
+    const { found, fuzzy } = resolveSpeakerHow(index, typed);
     if (found.size === 0) unresolved.push(typed);
+    if (fuzzy) for (const s of found) guessed.push((index.speakers[s] as SpeakerEntry).speaker.name);
     const prev: Set<number> | null = speakers;
     speakers = prev ? new Set([...prev].filter((x: number) => found.has(x))) : found;
   }
+
+  let freeWords = q.words.flatMap((w) => words(dropPossessive(w)));
+  const sequence = [...freeWords];
+  // With a speaker filter, a free word that is one of the filtered speakers' names narrows the filter instead of
+  // searching the text: `speaker:president putin` (or `speaker:vladimir putin`) means Putin, not every president.
+  if (speakers && speakers.size > 0) {
+    freeWords = freeWords.filter((w) => {
+      const naming = speakersNamedBy(index, w).filter((s) => (speakers as Set<number>).has(s));
+      if (naming.length === 0) return true;
+      speakers = new Set(naming);
+      return false;
+    });
+  }
+  // Words of saying and asking never have to match, unless they are all there is.
+  const content = freeWords.filter((w) => !STOP_WORDS.has(w));
+  if (content.some((w) => !SAYING_WORDS.has(w))) freeWords = freeWords.filter((w) => !SAYING_WORDS.has(w));
+
+  // Query words naming a known speaker.
+  const named = new Set<number>();
+  const speakerWords = new Set<string>();
+  const nameMatches: number[][] = [];
+  for (const w of freeWords) {
+    if (STOP_WORDS.has(w)) continue;
+    const naming = speakersNamedBy(index, w);
+    if (naming.length === 0) continue;
+    speakerWords.add(w);
+    nameMatches.push(naming);
+    for (const s of naming) named.add(s);
+  }
+  const contentLeft = freeWords.filter((w) => !STOP_WORDS.has(w));
+  // Only a speaker's name (`putin`, `what did putin say`, `quotes from trump`): list that speaker's quotes.
+  let bySpeakerRank: Map<number, number> | null = null;
+  if (
+    type !== 'fact' &&
+    q.phrases.length === 0 &&
+    contentLeft.length > 0 &&
+    contentLeft.every((w) => speakerWords.has(w)) &&
+    // Words pasted from a quote (`i hope not`) are a quote search, even when one of them is also a name.
+    !(sequence.length >= MIN_PHRASE_RUN && phraseItems(index, sequence).length > 0)
+  ) {
+    let both = new Set(nameMatches[0] ?? []);
+    for (const m of nameMatches.slice(1)) both = new Set(m.filter((s) => both.has(s)));
+    const current: Set<number> | null = speakers;
+    const chosen = [...both].filter((s) => !current || current.has(s));
+    if (chosen.length > 0) {
+      chosen.sort(
+        (a, b) =>
+          (index.speakers[b] as SpeakerEntry).speaker.quoteCount -
+          (index.speakers[a] as SpeakerEntry).speaker.quoteCount,
+      );
+      bySpeakerRank = new Map(chosen.map((s, k) => [s, k]));
+      speakers = new Set(chosen);
+      freeWords = [];
+    }
+  }
+
   const filters: Filters = {
-    type: optType ?? q.type,
+    type: bySpeakerRank && !type ? 'quote' : type,
     speakers,
     outlets: q.outlets,
     after: dateNum(q.after),
@@ -563,45 +826,71 @@ export function runSearch(
     phrases: q.phrases,
   };
   const accept = makeAccept(index, filters);
-  const freeWords = q.words.flatMap((w) => words(w));
   const phraseWords = q.phrases.flatMap((p) => words(p));
-  const groups = termGroups(index, freeWords, phraseWords);
+  const groups = termGroups(index, freeWords, phraseWords, speakerWords);
 
   let ranked: Array<[number, number]>;
-  if (groups.length === 0) {
-    // Filters only (or only stop words beside them): list what the filters match, newest first.
-    const hasFilter =
-      filters.type !== null ||
-      filters.speakers !== null ||
-      filters.outlets.length > 0 ||
-      filters.after > 0 ||
-      filters.before > 0;
+  const hasFilter =
+    filters.type !== null ||
+    filters.speakers !== null ||
+    filters.outlets.length > 0 ||
+    filters.after > 0 ||
+    filters.before > 0;
+  const lookForPhrase = sequence.length >= MIN_PHRASE_RUN && sequence.some((w) => STOP_WORDS.has(w));
+  if (groups.length === 0 && !(lookForPhrase && !bySpeakerRank)) {
+    // Filters only (or only stop words beside them): list what the filters match, newest first; a speaker named
+    // in the query lists the most quoted matching speaker first.
     if (!hasFilter || phraseWords.length) ranked = [];
     else {
       ranked = [];
       for (let c = 0; c < index.clusters.length; c++) if (accept(c)) ranked.push([c, 1]);
+      const rank = (c: number): number => bySpeakerRank?.get((index.clusters[c] as Cluster).speaker) ?? 0;
       ranked.sort(
         (a, b) =>
+          rank(a[0]) - rank(b[0]) ||
           (index.clusters[b[0]] as Cluster).maxDate - (index.clusters[a[0]] as Cluster).maxDate ||
           a[0] - b[0],
       );
     }
   } else {
-    const cands = candidates(index, scratch, groups, accept, Math.max(CANDIDATE_LIMIT, offset + limit));
+    const cands = groups.length
+      ? candidates(index, scratch, groups, accept, Math.max(CANDIDATE_LIMIT, offset + limit))
+      : [];
+    if (lookForPhrase) {
+      // Words pasted from a quote, stop words and all: the quotes holding them in one run join the candidates,
+      // first, so the re-rank sees them however common their content words are.
+      const hit = new Set<number>();
+      for (const i of phraseItems(index, sequence)) {
+        const c = index.itemCluster[i] as number;
+        if (accept(c)) hit.add(c);
+      }
+      if (hit.size) {
+        const rest = cands.filter((c) => !hit.has(c.cluster));
+        cands.length = 0;
+        for (const c of hit) cands.push({ cluster: c, coverage: 1 });
+        cands.push(...rest);
+      }
+    }
     const fuseQuery = [...new Set([...phraseWords, ...freeWords].filter((w) => !STOP_WORDS.has(w)))]
       .slice(0, MAX_FUSE_WORDS)
       .join(' ');
-    ranked = rerank(index, cands, fuseQuery, groups);
+    ranked = rerank(index, cands, { fuseQuery, groups, sequence, named });
   }
   response.total = ranked.length;
   response.results = ranked.slice(offset, offset + limit).map(([c, s]) => toResult(index, c, s));
-  if (response.total < 3) response.suggestions = suggest(index, groups, unresolved);
+  if (response.total < 3 || guessed.length)
+    response.suggestions = suggest(index, groups, unresolved, guessed);
   return response;
 }
 
 /** "Did you mean": near vocabulary words for unknown query words, near speaker names for unknown speakers. */
-function suggest(index: SearchIndex, groups: TermGroup[], unresolvedSpeakers: string[]): string[] {
-  const out = new Set<string>();
+function suggest(
+  index: SearchIndex,
+  groups: TermGroup[],
+  unresolvedSpeakers: string[],
+  guessed: string[] = [],
+): string[] {
+  const out = new Set<string>(guessed);
   for (const g of groups) {
     if (index.vocab.get(stem(g.word)) !== undefined) continue;
     for (const near of index.vocab.near(stem(g.word)).slice(0, 2))
@@ -615,6 +904,7 @@ function suggest(index: SearchIndex, groups: TermGroup[], unresolvedSpeakers: st
       for (const w of tw) for (const x of e.words) best = Math.min(best, damerau(w, x, 3));
       if (best <= 3) scored.push([best, e.speaker.name]);
     }
+    scored.sort((a, b) => a[0] - b[0]);
     scored.sort((a, b) => a[0] - b[0]);
     for (const [, name] of scored.slice(0, 3)) out.add(name);
   }

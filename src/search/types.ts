@@ -13,10 +13,12 @@ export interface ArticleRef {
   source: string;
 }
 
-/** One article carrying a result, with that article's own wording. */
+/** One article carrying a result, with that article's own wording and speaker. */
 export interface SourceRef extends ArticleRef {
   text: string;
   paragraph: number;
+  /** Who this article says spoke (the corpus name when aliases merged); null for facts and unknown speakers. */
+  speaker?: string | null;
 }
 
 export interface SearchOptions {

@@ -15,7 +15,7 @@
 import { diffArrays } from 'diff';
 import type { CorpusArticle, Quote } from '../types.ts';
 import type { Cluster, Item, SearchIndex } from './build.ts';
-import { articleRef, type Candidate, candidates, type Scratch, termGroups } from './engine.ts';
+import { articleRef, type Candidate, candidates, phraseItems, type Scratch, termGroups } from './engine.ts';
 import { STOP_WORDS, stem, words } from './normalize.ts';
 import { stripMarkup } from './query.ts';
 import type { DiffPart, VerifyMatch, VerifyResult } from './types.ts';
@@ -147,9 +147,19 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
   if (reporter.length === 0) return { verdict: 'not_found', matches: [] };
   const groups = termGroups(index, reporter.slice(0, 64), []);
   const quoteOnly = (c: number): boolean => (index.clusters[c] as Cluster).type === 'quote';
-  const cands: Candidate[] = groups.length
-    ? candidates(index, scratch, groups, quoteOnly, CANDIDATES, 0.2)
-    : stopWordOnlyCandidates(index, reporter);
+  // Quotes holding the reporter's words in one run come first, however common those words are (`I think he will
+  // do it`): the postings alone rank them among every quote that says "think".
+  const exactHits = new Set<number>();
+  // (Two stop words prove nothing: `we are` is in every other quote.)
+  const runs = reporter.length >= 3 || groups.length > 0 ? phraseItems(index, reporter.slice(0, 64)) : [];
+  for (const i of runs) {
+    const c = index.itemCluster[i] as number;
+    if (quoteOnly(c) && exactHits.size < CANDIDATES) exactHits.add(c);
+  }
+  const cands: Candidate[] = [...exactHits].map((cluster) => ({ cluster, coverage: 1 }));
+  if (groups.length)
+    for (const c of candidates(index, scratch, groups, quoteOnly, CANDIDATES, 0.2))
+      if (!exactHits.has(c.cluster)) cands.push(c);
   const padded = ` ${reporter.join(' ')} `;
   const scored: Scored[] = [];
   for (const cand of cands) {
@@ -180,21 +190,6 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
   const verdict = !best || !direct(best) ? 'not_found' : best.exact ? 'exact' : 'close';
   const matches: VerifyMatch[] = scored.slice(0, MAX_MATCHES).map((s) => toMatch(index, s, text));
   return { verdict, matches };
-}
-
-/** A check made only of stop words ("we are ready to") can only be an exact fragment: scan for it directly. */
-function stopWordOnlyCandidates(index: SearchIndex, reporter: string[]): Candidate[] {
-  if (reporter.length < 3) return [];
-  const padded = ` ${reporter.join(' ')} `;
-  const out: Candidate[] = [];
-  for (let c = 0; c < index.clusters.length && out.length < CANDIDATES; c++) {
-    const cl = index.clusters[c] as Cluster;
-    if (cl.type !== 'quote') continue;
-    if (cl.items.some((i) => ` ${words((index.items[i] as Item).ref.text).join(' ')} `.includes(padded))) {
-      out.push({ cluster: c, coverage: 1 });
-    }
-  }
-  return out;
 }
 
 function toMatch(index: SearchIndex, s: Scored, reporterText: string): VerifyMatch {
