@@ -6,12 +6,13 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { bylineNames, joinNames } from './byline.ts';
 import { cleanField, cleanText, sameTitle } from './clean.ts';
-import { normaliseAuthor, normaliseDate, normaliseUrl, outletFromUrl, splitTitleSuffix } from './metadata.ts';
-import { emptyMeta, type ParsedArticle } from './types.ts';
+import { normaliseDate, outletFromUrl } from './metadata.ts';
+import { readPageMeta, stripSiteName } from './page-meta.ts';
+import type { ParsedArticle } from './types.ts';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
-type Json = Record<string, unknown>;
 
 const NEVER_TEXT =
   'script, style, noscript, template, iframe, svg, nav, footer, aside, form, button, [role="navigation"], [role="complementary"], [role="contentinfo"], [aria-hidden="true"]';
@@ -19,62 +20,9 @@ const NEVER_TEXT =
 const FURNITURE =
   /(?:^|[\s_-])(?:ads?|advert\w*|sponsor\w*|promo\w*|related|recommended|newsletter|share|social|cookie\w*|paywall|outbrain|taboola)(?:$|[\s_-])/i;
 
-function metaContent(document: Doc, selectors: string[]): string | null {
-  for (const selector of selectors) {
-    const value = cleanField(document.querySelector(selector)?.getAttribute('content'));
-    if (value) return value;
-  }
-  return null;
-}
-
 // Whole paragraphs that are page furniture left inside the article body by many sites.
 const BOILERPLATE =
   /^(?:advertisement|skip advertisement|story continues below(?: this)? advertisement|continue reading the main story|supported by|sponsored(?: content)?|read more|related(?: articles| stories| coverage)?|share(?: this(?: article| story)?)?|listen to this article|sign up|subscribe(?: now)?)[:.!]?$/i;
-
-const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
-
-/** Every JSON-LD object on the page, with @graph and arrays flattened; broken blocks are ignored. */
-function jsonLdObjects(document: Doc): Json[] {
-  const out: Json[] = [];
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      out.push(value as Json);
-      if ('@graph' in value) visit((value as Json)['@graph']);
-    }
-  };
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    try {
-      visit(JSON.parse(script.textContent ?? ''));
-    } catch {
-      // A malformed JSON-LD block is common on real pages; the other sources still apply.
-    }
-  }
-  return out;
-}
-
-function isArticleLd(item: Json): boolean {
-  const type = item['@type'];
-  const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
-}
-
-function ldUrl(item: Json): string | null {
-  const main = item.mainEntityOfPage;
-  const mainId = main && typeof main === 'object' ? (main as Json)['@id'] : main;
-  return normaliseUrl(item.url) ?? normaliseUrl(mainId);
-}
-
-function ldName(value: unknown): string | null {
-  if (typeof value === 'string') return cleanField(value);
-  if (value && typeof value === 'object' && 'name' in value) return cleanField((value as Json).name);
-  return null;
-}
-
-/** Drops a trailing " | Outlet" or " - Outlet" from a title. */
-function stripSiteSuffix(title: string | null, outlet: string | null): string | null {
-  return title ? splitTitleSuffix(title, outlet).title : null;
-}
 
 /** Removes page furniture before extraction. */
 function removeFurniture(document: Doc): void {
@@ -165,43 +113,7 @@ export function parseDocument(html: string): ReturnType<typeof parseHTML> {
 /** Parses a saved article page. */
 export function parseHtml(content: string): ParsedArticle {
   const { document } = parseDocument(content);
-  const ld = jsonLdObjects(document).find(isArticleLd) ?? null;
-  const meta = emptyMeta();
-
-  meta.outlet =
-    metaContent(document, ['meta[property="og:site_name"]']) ?? (ld ? ldName(ld.publisher) : null);
-  meta.title = stripSiteSuffix(
-    metaContent(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
-      (ld ? cleanField(ld.headline) : null),
-    meta.outlet,
-  );
-  meta.url =
-    normaliseUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
-    normaliseUrl(metaContent(document, ['meta[property="og:url"]'])) ??
-    (ld ? ldUrl(ld) : null);
-  meta.published =
-    normaliseDate(metaContent(document, ['meta[property="article:published_time"]'])) ??
-    (ld ? normaliseDate(ld.datePublished) : null) ??
-    normaliseDate(
-      metaContent(document, [
-        'meta[itemprop="datePublished"]',
-        'meta[name="pubdate"]',
-        'meta[name="publishdate"]',
-        'meta[name="parsely-pub-date"]',
-        'meta[name="sailthru.date"]',
-        'meta[name="date"]',
-        'meta[name="DC.date.issued"]',
-        'meta[name="dc.date"]',
-      ]) ??
-        // A <time> inside the article itself; one in a related-stories list elsewhere is another story's.
-        document
-          .querySelector('time[itemprop="datePublished"], article time[datetime], time[pubdate]')
-          ?.getAttribute('datetime'),
-    );
-  meta.author =
-    normaliseAuthor(metaContent(document, ['meta[name="author"]'])) ??
-    (ld ? normaliseAuthor(ld.author) : null) ??
-    normaliseAuthor(metaContent(document, ['meta[property="article:author"]']));
+  const { meta, siteNames, ld } = readPageMeta(document);
   const pageTitle = cleanField(document.querySelector('title')?.textContent);
 
   removeFurniture(document);
@@ -212,11 +124,11 @@ export function parseHtml(content: string): ParsedArticle {
   } catch {
     // Readability gives up on some odd pages; the page's own block elements are the fallback below.
   }
-  meta.title ??= stripSiteSuffix(
-    cleanField(parsed?.title) ?? pageTitle,
-    meta.outlet ?? outletFromUrl(meta.url),
-  );
-  meta.author ??= normaliseAuthor(parsed?.byline);
+  const fallbackTitle = cleanField(parsed?.title) ?? pageTitle;
+  meta.title ??= fallbackTitle
+    ? stripSiteName(fallbackTitle, [...siteNames, outletFromUrl(meta.url) ?? ''])
+    : null;
+  meta.author ??= joinNames(bylineNames(parsed?.byline ?? '', { outlets: siteNames, strict: true }));
   meta.published ??= normaliseDate(parsed?.publishedTime);
 
   let paragraphs = htmlParagraphs(parsed?.content ?? fallbackBody);

@@ -2,6 +2,7 @@
  * Metadata normalisation shared by every format: dates to YYYY-MM-DD, URLs, authors, and the
  * outlet/date that a URL implies. Nothing here invents a value: unknown stays null.
  */
+import { bylineNames, joinNames } from './byline.ts';
 import { sameTitle } from './clean.ts';
 import { readableDomainName } from './domain-name.ts';
 import { OUTLETS, WIRE_AGENCIES } from './outlets.ts';
@@ -211,23 +212,19 @@ export function knownOutlet(name: string): string | null {
   return null;
 }
 
-/** Cleans an author value: strips a leading `By`, joins lists, drops profile URLs. */
+/**
+ * Cleans an author value to the names it holds (byline.ts: no `By`, dates, handles, job titles or
+ * staff credits), several joined for display ("A, B and C"); null when it names no one.
+ */
 export function normaliseAuthor(value: unknown): string | null {
-  if (Array.isArray(value)) {
-    const names = value.map(normaliseAuthor).filter((n): n is string => n !== null);
-    return names.length > 0 ? [...new Set(names)].join(', ') : null;
-  }
-  if (value && typeof value === 'object' && 'name' in value) {
-    return normaliseAuthor((value as { name: unknown }).name);
-  }
-  if (typeof value !== 'string') return null;
-  const s = value
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^by[:\s]+/i, '')
-    .trim();
-  if (s === '' || /^https?:\/\//i.test(s)) return null;
-  return s;
+  return joinNames([...new Set(authorNames(value))]);
+}
+
+function authorNames(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(authorNames);
+  if (value && typeof value === 'object' && 'name' in value)
+    return authorNames((value as { name: unknown }).name);
+  return typeof value === 'string' ? bylineNames(value) : [];
 }
 
 /** A trimmed, whitespace-collapsed non-empty string, or null. */

@@ -35,7 +35,7 @@ describe('JSON articles', () => {
       title: 'Coats: warning lights are blinking red',
       outlet: 'Lawfare',
       published: '2018-07-13',
-      author: 'Ellen Park, Sam Ortiz',
+      author: 'Ellen Park and Sam Ortiz',
     });
     expect(article?.paragraphs).toHaveLength(2);
   });

@@ -81,7 +81,7 @@ describe('outlets', () => {
 describe('authors', () => {
   it('strips "By", joins lists and drops profile URLs', () => {
     expect(normaliseAuthor('By  Jane Doe')).toBe('Jane Doe');
-    expect(normaliseAuthor([{ name: 'A B' }, 'C D', 'A B'])).toBe('A B, C D');
+    expect(normaliseAuthor([{ name: 'A B' }, 'C D', 'A B'])).toBe('A B and C D');
     expect(normaliseAuthor('https://facebook.com/someone')).toBeNull();
     expect(normaliseAuthor(42)).toBeNull();
   });
