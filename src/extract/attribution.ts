@@ -6,6 +6,8 @@ import type { ArticleContext, Para } from './context.ts';
 import { tokenAt } from './context.ts';
 import {
   FRAMING_VERBS,
+  isPlace,
+  looksCommon,
   NAME_CONNECTORS,
   NOT_NAME_WORDS,
   ORG_NOUNS,
@@ -133,6 +135,15 @@ export function speakerPhrase(
       phrase.type === 'unknown' &&
       !ctx.table.find(phrase) &&
       ctx.lowerWords.has((phrase.nameWords[0] as string).toLowerCase())
+    )
+      continue;
+    // A place is never a speaker, nor a group word or a common word read as a one-word name.
+    if (isPlace(phrase.nameWords) || isPlace(toks.slice(x, y).map((t) => t.word))) continue;
+    if (
+      phrase.nameWords.length === 1 &&
+      phrase.type !== 'org' &&
+      looksCommon(phrase.nameWords[0] as string) &&
+      ctx.table.find(phrase)?.type !== 'person'
     )
       continue;
     const lastTok = toks[y - 1] as Token;
@@ -342,6 +353,9 @@ export function attributionAfter(
       if (direct) return direct;
       // The verb after intervening words: `" would be appropriate, Ben Carson said after the attacks`,
       // `" that Sanders can catch Clinton, said Steve Elmendorf, a strategist.`
+      // Only across a clause: without a comma in between, the words before the verb were the whole phrase.
+      const clause = toks.slice(a, end).some((u) => u.trail.startsWith(','));
+      if (!clause) return unnamed(para, t0, t.lower);
       const subject = v > a + 1 ? subjectBefore(ctx, para, a + 1, end, t.lower) : undefined;
       if (subject?.entity) return subject;
       if (toks[v - 1]?.trail.startsWith(',') || v === a) {
@@ -394,6 +408,22 @@ export function mainSubject(
     )
       continue;
     if (isCapitalized(t.word)) {
+      // `Democratic presidential candidate Sen. Bernie Sanders on Saturday criticized ...`: the whole noun phrase
+      // up to the verb or preposition is the subject, its head the last name in it.
+      if (clauseStart) {
+        let e = i + 1;
+        while (e < b && e < i + 10) {
+          const u = toks[e] as Token;
+          if (!isCapitalized(u.word) && (NOT_LEAD.has(u.lower) || /(ed|s)$/.test(u.lower))) break;
+          if (u.lead !== '') break;
+          e++;
+          if (u.trail !== '') break;
+        }
+        if (e > i + 1) {
+          const whole = speakerPhrase(ctx, para, i, e, verb);
+          if (whole?.entity && whole.via === 'name') return whole;
+        }
+      }
       let j = i + 1;
       while (
         j < b &&
@@ -410,12 +440,15 @@ export function mainSubject(
         const after = toks[j];
         if (
           (!e || e.type === 'unknown') &&
-          i === a &&
+          (i === a || (clauseStart && !NOT_LEAD.has(after?.lower ?? ''))) &&
           after &&
           /^\p{Ll}/u.test(after.word) &&
           (toks[j - 1] as Token).trail === ''
-        )
-          return speakerPhrase(ctx, para, i, j, verb);
+        ) {
+          // `Early in his campaign, Trump attacked ...`: an opener that is not a name lets the search go on.
+          const hit = speakerPhrase(ctx, para, i, j, verb);
+          if (hit) return hit;
+        }
       }
       i = j - 1;
     }

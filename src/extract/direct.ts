@@ -115,7 +115,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       (prevQuote.parts.at(-1) as Span).para === first.para &&
       /^[^"“”]*$/.test(para.text.slice((prevQuote.parts.at(-1) as Span).close + 1, first.open)) &&
       para.text.slice((prevQuote.parts.at(-1) as Span).close + 1, first.open).length < 120;
-    if (keep && attribution && !attribution.entity && words < 3) {
+    if (keep && attribution && !attribution.entity && attribution.via === 'none' && words < 3) {
       // `"outraged," one aide said`: a one- or two-word fragment with a nameless attribution is a label.
       keep = false;
     } else if (keep && !attribution) {

@@ -182,3 +182,46 @@ export const FIRST_NAMES: Map<string, 'm' | 'f'> = new Map([
     .split(/\s+/)
     .map((n) => [n, 'm'] as const),
 ]);
+
+/**
+ * Places that are never speakers: a state or a city does not talk (its governor, mayor or government does, and
+ * the text then names them). Countries are left out on purpose: "Russia said" reports a government.
+ */
+export const PLACES = set(`
+  alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+  indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+  nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
+  new_hampshire new_jersey new_mexico new_york north_carolina north_dakota rhode_island south_carolina south_dakota
+  west_virginia united_states america u.s. us u.s.a. usa district_of_columbia puerto_rico
+  manhattan brooklyn queens bronx chicago boston philadelphia atlanta miami dallas houston denver phoenix seattle
+  detroit cleveland columbus cincinnati pittsburgh baltimore sacramento orlando tampa nashville memphis charlotte
+  milwaukee minneapolis omaha tucson albuquerque portland las_vegas los_angeles san_francisco san_diego des_moines
+  iowa_city manchester concord charleston columbia dayton helsinki london paris berlin brussels moscow beijing tokyo
+  europe asia africa middle_east latin_america silicon_valley wall_street capitol_hill main_street
+`);
+
+/**
+ * Capitalised words that name groups, parties or qualities, never one speaker (`Republicans said`, `Democratic`
+ * opening `Democratic presidential candidate ...`), and sentence openers that are not names.
+ */
+export const GROUP_WORDS = set(`
+  republican republicans democrat democrats democratic conservative conservatives liberal liberals progressive
+  progressives independent independents libertarian libertarians gop pollsters polls estimates critics supporters
+  opponents voters delegates americans american latino latinos latina hispanic hispanics evangelicals muslims
+  christians catholics jews immigrants democracy congress senate house administration government officials
+  thank thanks signs voice union united even early later shortly reached surveying having being asked speaking
+  earlier instead indeed today tonight yesterday recently separately meanwhile update updated editor breaking watch
+`);
+
+/** A capitalised single word that reads as a common word: -ly adverbs, -ing and -ed verb forms, contractions. */
+export function looksCommon(word: string): boolean {
+  const l = word.toLowerCase();
+  if (GROUP_WORDS.has(l)) return true;
+  if (/['’](ve|re|ll|d|m|t)$/.test(l)) return true;
+  return /^[a-z]{4,}(ly|ing|ed)$/.test(l) && !FIRST_NAMES.has(l);
+}
+
+/** True when the name words are a place (`United States`, `South Carolina`, `Ohio`). */
+export function isPlace(nameWords: readonly string[]): boolean {
+  return PLACES.has(nameWords.join('_').toLowerCase().replace(/^the_/, ''));
+}

@@ -132,3 +132,34 @@ describe('the speech verb after intervening words', () => {
     ).toEqual([]);
   });
 });
+
+describe('what is never a speaker', () => {
+  it('a place next to the quote is not the speaker', () => {
+    const ex = run(
+      'Hanna Voss spoke for an hour.',
+      '“The United States must stop treating the island like a colony,” Voss said in Ohio.',
+    );
+    expect(quoteWith(ex.quotes, 'colony').speaker).toBe('Hanna Voss');
+    const ex2 = run('“We are not giving up on the state,” South Carolina said.');
+    expect(quoteWith(ex2.quotes, 'giving up').speaker).toBeNull();
+  });
+  it.each([
+    ['“The party has lost its way entirely,” Republicans said.'],
+    ['Early in the race, he was “a failed candidate with no plan.”'],
+    ['“It was a disaster for the whole region,” Pollsters said.'],
+  ])('no group word or common word as a name: %s', (text) => {
+    for (const q of run(text).quotes) expect(['Republicans', 'Early', 'Pollsters']).not.toContain(q.speaker);
+  });
+  it('reads a long subject noun phrase to its head', () => {
+    const ex = run(
+      'Democratic presidential candidate Sen. Bernard Sandoval (I-Vt.) on Saturday criticized the accord, saying it goes “nowhere near far enough.”',
+    );
+    expect(quoteWith(ex.quotes, 'nowhere near').speaker).toBe('Bernard Sandoval');
+  });
+  it('an opening adverb is not the subject', () => {
+    const ex = run(
+      'Early in his campaign, Lorne Trask attacked the mayor, calling him “a failed candidate who lost.”',
+    );
+    expect(quoteWith(ex.quotes, 'failed candidate').speaker).toBe('Lorne Trask');
+  });
+});
