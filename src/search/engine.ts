@@ -924,6 +924,19 @@ export function findSpeakers(index: SearchIndex, prefix: string, limit = 10): Sp
     else if (e.keys.some((k) => k.includes(p))) rank = 2;
     if (rank >= 0) scored.push([rank, e]);
   }
+  // Too few by spelling: near names (`trmp` -> Donald Trump), ranked after every true match.
+  if (scored.length < n && p.length >= 3) {
+    const max = p.length >= 6 ? 2 : 1;
+    const have = new Set(scored.map(([, e]) => e));
+    for (const e of index.speakers) {
+      if (have.has(e)) continue;
+      let best = max + 1;
+      for (const w of e.words)
+        for (let len = p.length - 1; len <= p.length + 1; len++)
+          best = Math.min(best, damerau(p, w.slice(0, len), max));
+      if (best <= max) scored.push([3 + best, e]);
+    }
+  }
   scored.sort(
     (a, b) =>
       a[0] - b[0] ||

@@ -1,0 +1,178 @@
+/**
+ * Grouping of the same quote across articles, and findability of every quote by its own words (issue 10, item 1).
+ * Every sentence here is written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/search/build.ts';
+import { createSearchEngine } from '../../src/search/index.ts';
+import { words } from '../../src/search/normalize.ts';
+import { article, corpus } from './helpers.ts';
+
+/** Share of a text's distinct words found in another. */
+function share(member: string, shown: string): number {
+  const own = [...new Set(words(member))];
+  const other = new Set(words(shown));
+  return own.filter((w) => other.has(w)).length / own.length;
+}
+
+describe('grouping: one result only for the same quote', () => {
+  // A chain of look-alikes: each neighbour shares most words with the next, the ends share few.
+  const chain = [
+    'The harbour bridge will reopen to lorries in the spring after the repairs are finished',
+    'The harbour bridge will reopen to cyclists in the spring after the repairs are finished and inspected',
+    'The harbour bridge will reopen to cyclists and walkers after the painting and lighting are finished and inspected',
+    'The old ferry pier will reopen to cyclists and walkers after the painting and lighting are finished and inspected by engineers',
+  ];
+  const arts = chain.map((text, k) =>
+    article({
+      id: `port-${k}`,
+      published: `2025-03-0${k + 1}`,
+      paragraphs: [`"${text}," said Ida Brandt, the port director.`],
+      quotes: [{ text, speaker: 'Ida Brandt' }],
+    }),
+  );
+  const c = corpus(arts, [{ name: 'Ida Brandt', role: 'port director', aliases: ['Brandt'], quoteCount: 4 }]);
+  const index = buildIndex(c);
+  const engine = createSearchEngine(c);
+
+  it('never gathers a chain of look-alikes: every member shares >= 60% of its words with the text shown', () => {
+    for (let i = 0; i < index.items.length; i++) {
+      const cl = index.clusters[index.itemCluster[i] as number];
+      const shown = index.items[cl?.items[0] as number]?.ref.text as string;
+      expect(share(index.items[i]?.ref.text as string, shown)).toBeGreaterThanOrEqual(0.6);
+    }
+    // The first and the last wording are not one quote.
+    expect(index.itemCluster[0]).not.toBe(index.itemCluster[3]);
+  });
+
+  it('finds every wording first by its own words', () => {
+    for (const [k, text] of chain.entries()) {
+      const top = engine.search(text, { type: 'quote' }).results[0];
+      expect(
+        top?.sources.some((s) => s.id === `port-${k}` && s.text === text),
+        text,
+      ).toBe(true);
+      expect(engine.verify(text).verdict, text).toBe('exact');
+    }
+  });
+
+  it('keeps two different quotes of one article apart, however many words they share', () => {
+    const one = 'We will build four hundred new homes on the old rail yard before the winter';
+    const two = 'We will not build four hundred new homes on the old rail yard before the election';
+    const a = article({
+      id: 'housing',
+      paragraphs: [`"${one}," the mayor said. Later she added: "${two}."`],
+      quotes: [
+        { text: one, speaker: 'Rosa Quint' },
+        { text: two, speaker: 'Rosa Quint' },
+      ],
+    });
+    const e = createSearchEngine(corpus([a]));
+    const res = e.search('build four hundred new homes rail yard');
+    expect(res.total).toBe(2);
+    expect(e.verify(one).verdict).toBe('exact');
+    expect(e.verify(two).verdict).toBe('exact');
+    expect(e.verify(two).matches[0]?.text).toBe(two);
+  });
+
+  it('groups the same quote across articles, each version with its own article and speaker, earliest first', () => {
+    const early = 'Our clinics will stay open on Sundays until the flu season is over';
+    const late = 'Our clinics will stay open on Sundays until the flu season is finally over';
+    const e = createSearchEngine(
+      corpus(
+        [
+          article({
+            id: 'late',
+            published: '2025-01-09',
+            paragraphs: [`"${late}," a spokesperson said.`],
+            quotes: [{ text: late, speaker: null }],
+          }),
+          article({
+            id: 'early',
+            published: '2025-01-08',
+            paragraphs: [`"${early}," said Noor Haddad.`],
+            quotes: [{ text: early, speaker: 'Noor Haddad' }],
+          }),
+        ],
+        [{ name: 'Noor Haddad', role: 'health minister', aliases: ['Haddad'], quoteCount: 1 }],
+      ),
+    );
+    const res = e.search('clinics open sundays flu season');
+    expect(res.total).toBe(1);
+    const top = res.results[0];
+    expect(top?.sources.map((s) => [s.id, s.speaker, s.text])).toEqual([
+      ['early', 'Noor Haddad', early],
+      ['late', null, late],
+    ]);
+    expect(e.verify(late).verdict).toBe('exact');
+  });
+
+  it('never merges the same words said by two different people', () => {
+    const text = 'This budget is a betrayal of every family in the northern valleys';
+    const e = createSearchEngine(
+      corpus(
+        [
+          article({
+            id: 'a',
+            paragraphs: [`"${text}," said Olga Vance.`],
+            quotes: [{ text, speaker: 'Olga Vance' }],
+          }),
+          article({
+            id: 'b',
+            paragraphs: [`"${text}," said Piet Mol.`],
+            quotes: [{ text, speaker: 'Piet Mol' }],
+          }),
+        ],
+        [],
+      ),
+    );
+    expect(
+      e
+        .search('budget betrayal northern valleys')
+        .results.map((r) => r.speaker)
+        .sort(),
+    ).toEqual(['Olga Vance', 'Piet Mol']);
+  });
+});
+
+describe('findability: words pasted from a quote, stop words and all', () => {
+  // Many quotes say "think"; the one asked for is mostly stop words.
+  const fillers = Array.from({ length: 40 }, (_, k) => `I think the ${k}th district deserves a new library`);
+  const target = 'I think she will do it';
+  const arts = [
+    ...fillers.map((text, k) =>
+      article({
+        id: `f${k}`,
+        paragraphs: [`"${text}," said Lee Ames.`],
+        quotes: [{ text, speaker: 'Lee Ames' }],
+      }),
+    ),
+    article({
+      id: 'target',
+      paragraphs: [`"${target}," said Mo Adler.`],
+      quotes: [{ text: target, speaker: 'Mo Adler' }],
+    }),
+    article({
+      id: 'stop',
+      paragraphs: ['"It is not about me, it is about us," said Mo Adler.'],
+      quotes: [{ text: 'It is not about me, it is about us', speaker: 'Mo Adler' }],
+    }),
+  ];
+  const e = createSearchEngine(corpus(arts));
+
+  it('finds a quote of common words first, and verifies it as exact', () => {
+    expect(e.search('i think she will do it').results[0]?.text).toBe(target);
+    expect(e.verify(target).verdict).toBe('exact');
+  });
+
+  it('finds a quote made only of stop words', () => {
+    expect(e.search('not about me it is about us').results[0]?.text).toBe(
+      'It is not about me, it is about us',
+    );
+    expect(e.verify('it is not about me').verdict).toBe('exact');
+  });
+
+  it('two stop words alone are not a published quote', () => {
+    expect(e.verify('it is').verdict).toBe('not_found');
+  });
+});
