@@ -15,7 +15,7 @@ import {
   ROLE_NOUNS,
   SPEECH_VERBS,
 } from './lexicon.ts';
-import { analyzeRun, capitalRuns, type Entity, roleAround } from './names.ts';
+import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
 import { tagAfter } from './tags.ts';
 import { isCapitalized, type Token } from './tokens.ts';
 
@@ -28,6 +28,8 @@ export interface Attribution {
   via: 'name' | 'pronoun' | 'role' | 'none';
   /** Absolute position of the attribution (for later pronouns). */
   pos: number;
+  /** For pronouns: how sure the resolution is (see EntityTable.pronounDetail). */
+  strength?: PronounStrength;
 }
 
 /** Words allowed between a speaker and the verb (`Trump also said`, `she later wrote`, `he has said`). */
@@ -78,8 +80,10 @@ export function speakerPhrase(
   const pos = para.base + first.start;
   if (b - a === 1 && !isCapitalized(first.word)) {
     const g = PRONOUNS[first.lower];
-    if (g === 'm' || g === 'f')
-      return { entity: ctx.table.pronoun(pos, g), role: null, verb, via: 'pronoun', pos };
+    if (g === 'm' || g === 'f') {
+      const { entity, strength } = ctx.table.pronounDetail(pos, g);
+      return { entity, role: null, verb, via: 'pronoun', pos, strength };
+    }
     if (g === 'org')
       return { entity: ctx.table.roleNoun(pos, [], 'company'), role: null, verb, via: 'pronoun', pos };
     if (['they', 'we', 'i'].includes(first.lower))
@@ -87,7 +91,8 @@ export function speakerPhrase(
   }
   if (b - a === 1 && /^(he|she)$/i.test(first.word)) {
     const g = first.lower === 'he' ? 'm' : 'f';
-    return { entity: ctx.table.pronoun(pos, g), role: null, verb, via: 'pronoun', pos };
+    const { entity, strength } = ctx.table.pronounDetail(pos, g);
+    return { entity, role: null, verb, via: 'pronoun', pos, strength };
   }
   // A capitalised run ending the phrase, or followed only by an apposition (`Luis Ortega, the union's president`).
   const runs = capitalRuns(toks.slice(a, b)).map(([x, y]) => [x + a, y + a] as [number, number]);

@@ -131,6 +131,9 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         : '';
       if (words <= 3 && /^\s+\p{Ll}/u.test(after) && !FOLLOWS_SPEECH.test(after)) keep = false;
     }
+    // The person just quoted is the likeliest antecedent of the next `he said`.
+    if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
+      ctx.table.markSpeaker(attribution.entity, attribution.pos);
     out.push({ parts, attribution, inherited: false, adjacent, keep, words });
   }
   // Split quotes and unattributed quoted paragraphs borrow the speaker of the nearest attributed neighbour.

@@ -65,7 +65,16 @@ function speakerOf(att: Attribution | undefined): Pick<Quote, 'speaker' | 'role'
 /** How sure we are, from how the quote and its speaker were found. */
 function confidence(att: Attribution | undefined, base: number): number {
   if (!att?.entity) return Math.min(base, 0.5);
-  const via = att.via === 'name' ? 1 : att.via === 'pronoun' ? 0.9 : 0.85;
+  const via =
+    att.via === 'name'
+      ? 1
+      : att.via === 'pronoun'
+        ? att.strength === 'continuity'
+          ? 0.95
+          : att.strength === 'unique'
+            ? 0.9
+            : 0.6
+        : 0.85;
   return Math.round(base * via * 100) / 100;
 }
 

@@ -68,7 +68,8 @@ export const TITLE_WORDS = set(`
   king queen prince princess speaker leader majority minority spokesperson spokeswoman spokesman rev. bishop
   archbishop inspector prosecutor dean provost treasurer auditor comptroller controller founder economist
   analyst prof striker forward defender goalkeeper midfielder quarterback pitcher head assistant executive interim acting
-  former adviser advisor counsel lawmaker trustee
+  former adviser advisor counsel lawmaker trustee adm. admiral maj. major cmdr. commander sec. atty. supt. sgt
+  congressman congresswoman assemblyman assemblywoman delegate candidate nominee
 `);
 
 /** Lower-case nouns that name a person's role (`union president`, `the chief executive`). */

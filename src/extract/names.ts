@@ -3,6 +3,8 @@
  * role `Russian President`, name `Vladimir Putin`), classified as person or organisation, and merged into
  * entities so that `Putin`, `Mr. Putin` and `President Putin` all point at `Vladimir Putin`.
  */
+
+import { genderOfFirstName } from './gender.ts';
 import {
   COMPANY_HEADS,
   COMPANY_NOUNS,
@@ -10,6 +12,7 @@ import {
   FIRST_NAMES,
   FRAMING_VERBS,
   HONORIFICS,
+  isPlace,
   NAME_CONNECTORS,
   NOT_NAME_WORDS,
   ORG_HEADS,
@@ -58,7 +61,15 @@ export interface Mention {
   pos: number;
   /** The mention is a grammatical subject or a speaker: preferred antecedent for pronouns. */
   subject: boolean;
+  /** The entity was just quoted here (an attribution named them). */
+  speaker?: boolean;
 }
+
+/**
+ * How a pronoun was resolved: `continuity` (the person quoted just before, nobody else of that gender since),
+ * `unique` (the only compatible person in the recent text), `ambiguous` (another compatible person is as likely).
+ */
+export type PronounStrength = 'continuity' | 'unique' | 'ambiguous';
 
 const BREAK_TRAIL = /[,;:!?"”’)\]]|\.$/;
 
@@ -203,6 +214,16 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     (FIRST_NAMES.has(nameLowers[0] as string) || isInitial(nameWords[1] as string))
   )
     type = 'person';
+  else if (
+    // `Gwendolyn Marsh`: a first name the name tables know, then a surname that is no place or body.
+    nameWords.length >= 2 &&
+    nameWords.length <= 4 &&
+    genderOfFirstName(nameLowers[0] as string) !== null &&
+    !nameLowers.some((l) => ORG_HEADS.has(l) || NOT_NAME_WORDS.has(l)) &&
+    !isPlace(nameWords) &&
+    !isPlace(nameWords.slice(0, 1))
+  )
+    type = 'person';
   if (type === 'org') {
     while (nameWords.length > 1 && CORPORATE_SUFFIXES.has((nameWords.at(-1) as string).toLowerCase()))
       nameWords = nameWords.slice(0, -1);
@@ -211,7 +232,11 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     // Long runs are rarely one person's name; keep the tail, which is where the name sits after a title.
     nameWords = nameWords.slice(-3);
   }
-  if (type === 'person' && gender === null) gender = FIRST_NAMES.get(nameLowers[0] as string) ?? null;
+  if (type === 'person' && gender === null)
+    gender =
+      nameWords.length >= 2
+        ? genderOfFirstName(nameLowers[0] as string)
+        : (FIRST_NAMES.get(nameLowers[0] as string) ?? null);
   const last = tokens[to - 1] as Token;
   const first = tokens[a] as Token;
   return {
@@ -320,6 +345,24 @@ export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | 
     if (t.trail !== '') break;
   }
   return null;
+}
+
+/** Words that make a name an organisation or a thing, whatever its type says. */
+const NOT_PERSON_WORDS = new Set(
+  'force forces army navy poll polls news times post journal press tribune herald review magazine network campaign committee caucus coalition'.split(
+    ' ',
+  ),
+);
+
+/** A person-typed entity that reads as a person: a known first name, a title, an honorific, or a lone surname. */
+function readsAsPerson(e: Entity): boolean {
+  const words = e.name.split(' ');
+  if (words.some((w) => ORG_HEADS.has(w.toLowerCase()) || NOT_PERSON_WORDS.has(w.toLowerCase())))
+    return false;
+  if (e.roles.length > 0 || words.length === 1) return true;
+  if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
+  const first = (words[0] as string).toLowerCase();
+  return FIRST_NAMES.has(first) || genderOfFirstName(first) !== null || isInitial(words[1] as string);
 }
 
 /** Canonical key for matching names: lower case, no dots. */
@@ -437,28 +480,67 @@ export class EntityTable {
     return lo;
   }
 
+  /** Records that `entity` was quoted at `pos`: the likeliest antecedent of the next `he said`. */
+  markSpeaker(entity: Entity, pos: number): void {
+    const i = this.upperBound(pos);
+    this.mentions.splice(i, 0, { entity, pos, subject: true, speaker: true });
+  }
+
   /**
    * The person a pronoun at `pos` refers to: the most recent compatible subject (same gender or gender unknown),
-   * else the most recent compatible mention. Looks back a bounded distance; null if nothing.
+   * else the most recent compatible mention, with how sure that is. Only people can be `he` or `she`: an entity
+   * typed as a person must also read as one (a known first name, a title or an honorific, or a gender the text
+   * gave it). Looks back a bounded distance; null if nothing.
    */
-  pronoun(pos: number, gender: 'm' | 'f', window = 2500): Entity | null {
+  pronounDetail(
+    pos: number,
+    gender: 'm' | 'f',
+    window = 2500,
+  ): { entity: Entity | null; strength: PronounStrength } {
     const end = this.upperBound(pos);
-    let anyMatch: Entity | null = null;
+    let best: Mention | null = null;
+    let anyMatch: Mention | null = null;
+    let lastSpeaker: Mention | null = null;
+    const compatible = (e: Entity): boolean =>
+      e.type === 'person' && (e.gender === gender || e.gender === null) && readsAsPerson(e);
     for (let i = end - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;
-      const e = m.entity;
-      // Compatible: the same gender, or a person whose gender the text has not told us.
-      if (e.type !== 'person' || (e.gender !== null && e.gender !== gender)) continue;
-      if (m.subject) {
-        // The discourse now tells us the gender; later pronouns rely on it.
-        e.gender = gender;
-        return e;
-      }
-      anyMatch = anyMatch ?? e;
+      if (!compatible(m.entity)) continue;
+      if (m.speaker && !lastSpeaker) lastSpeaker = m;
+      if (m.subject && !best) best = m;
+      anyMatch ??= m;
+      if (best && lastSpeaker) break;
     }
-    if (anyMatch) anyMatch.gender = gender;
-    return anyMatch;
+    const chosen = best ?? anyMatch;
+    if (!chosen) return { entity: null, strength: 'ambiguous' };
+    const e = chosen.entity;
+    // Rivals: other compatible people mentioned since shortly before the chosen mention.
+    const since = Math.min(chosen.pos, lastSpeaker?.pos ?? chosen.pos) - 400;
+    const rivals = new Set<Entity>();
+    for (let i = end - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos < since) break;
+      if (m.entity !== e && compatible(m.entity)) rivals.add(m.entity);
+    }
+    // The discourse now tells us the gender; later pronouns rely on it.
+    e.gender = gender;
+    let strength: PronounStrength;
+    if (lastSpeaker?.entity === e && pos - lastSpeaker.pos <= 1500) {
+      // Quoted just before, and no other compatible person has been the subject since.
+      const otherSubjectSince = this.mentions
+        .slice(this.upperBound(lastSpeaker.pos), end)
+        .some((m) => m.subject && m.entity !== e && compatible(m.entity));
+      strength = otherSubjectSince ? 'ambiguous' : 'continuity';
+    } else if (lastSpeaker && lastSpeaker.entity !== e && pos - lastSpeaker.pos <= 1500)
+      strength = 'ambiguous';
+    else strength = rivals.size === 0 ? 'unique' : 'ambiguous';
+    return { entity: e, strength };
+  }
+
+  /** The person a pronoun at `pos` refers to (see `pronounDetail`). */
+  pronoun(pos: number, gender: 'm' | 'f', window = 2500): Entity | null {
+    return this.pronounDetail(pos, gender, window).entity;
   }
 
   /** The entity a role noun phrase at `pos` refers to (`the chief executive`, `the company`, `the union`). */

@@ -16,7 +16,7 @@ export interface Token {
 
 /** Dotted forms that keep their final dot: abbreviations and initials. */
 const KEEP_DOT =
-  /^(?:mr|mrs|ms|mx|dr|st|jr|sr|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|det|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|vs|no|[a-z])\.$|^(?:[a-z]\.){2,}$/i;
+  /^(?:mr|mrs|ms|mx|dr|st|jr|sr|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|det|adm|maj|cmdr|atty|supt|sec|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|vs|no|[a-z])\.$|^(?:[a-z]\.){2,}$/i;
 
 const LEAD = /^["'“‘«([{]+/;
 const TRAIL = /["'”’»)\]},.;:!?…]+$/;

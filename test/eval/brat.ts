@@ -206,9 +206,11 @@ function headSurname(segment: string): string | null {
 }
 
 /** True when a predicted speaker name has this surname. */
-function hasSurname(predicted: string | null, surname: string): boolean {
+function hasSurname(predicted: string | null, wanted: string): boolean {
   if (!predicted) return false;
+  const surname = wanted.replace(/’/g, "'");
   const words = predicted
+    .replace(/’/g, "'")
     .toLowerCase()
     .split(/[\s-]+/)
     .map((w) => w.replace(/[^\p{L}'’]/gu, ''));

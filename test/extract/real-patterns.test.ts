@@ -163,3 +163,46 @@ describe('what is never a speaker', () => {
     expect(quoteWith(ex.quotes, 'failed candidate').speaker).toBe('Lorne Trask');
   });
 });
+
+describe('pronouns: gender, continuity, and honest ambiguity', () => {
+  it('uses first-name gender beyond our own list', () => {
+    const ex = run(
+      'Reginald Okafor and Gwendolyn Marsh met the board on Monday.',
+      '“We lost the vote, and we will appeal,” she said.',
+    );
+    expect(quoteWith(ex.quotes, 'appeal').speaker).toBe('Gwendolyn Marsh');
+  });
+  it('gives the next "he said" to the person just quoted', () => {
+    const ex = run(
+      'Tom Reyes, the union leader, spoke first. “We will strike,” Reyes said.',
+      'Reyes spoke for ten minutes. “Nobody wants this,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'Nobody wants');
+    expect(q.speaker).toBe('Tom Reyes');
+    expect(shown(q)).toBe('Tom Reyes');
+  });
+  it('offers the likeliest of two equally likely men only as "possibly"', () => {
+    const ex = run(
+      '“We will strike,” said Tom Reyes, the union leader.',
+      'Later, Martin Holt, the mayor, answered him.',
+      '“Nobody wants this,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'Nobody wants');
+    expect(q.speaker).not.toBeNull();
+    expect(shown(q)).toBeNull();
+  });
+  it('an organisation is never "he"', () => {
+    const ex = run(
+      'The Chinese Air Force flew over the islands on Friday.',
+      '“They try to demonize me,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'demonize').speaker).toBeNull();
+  });
+  it('a title reads as a person: Adm. Harris', () => {
+    const ex = run(
+      'The Chinese Air Force flew over the islands. Adm. Harris spoke to reporters.',
+      '“They try to demonize me,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'demonize').speaker).toBe('Harris');
+  });
+});

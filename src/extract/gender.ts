@@ -1,0 +1,16 @@
+/**
+ * The usual gender of a first name: our own list first (names of the news, where it is sure), then the
+ * gender-detection-from-name tables (English, then other languages). One cue among several: honorifics and the
+ * pronouns an article uses come first.
+ */
+import { getGender } from 'gender-detection-from-name';
+import { FIRST_NAMES } from './lexicon.ts';
+
+/** `m`, `f`, or null when the name is unknown or used for both. */
+export function genderOfFirstName(lower: string): 'm' | 'f' | null {
+  const own = FIRST_NAMES.get(lower);
+  if (own) return own;
+  if (lower.length < 2 || !/^\p{L}+$/u.test(lower)) return null;
+  const g = getGender(lower, 'en');
+  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+}
