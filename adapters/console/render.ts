@@ -85,7 +85,9 @@ function renderBlock(block: ReplyBlock, paint: ReturnType<typeof painter>): stri
       const s = describeSource(block.source);
       const link = block.source.url ? paint(sanitize(s.link), 'underline', 'cyan') : paint(s.link, 'dim');
       return indent(
-        `${paint('Source:', 'bold')} ${sanitize(s.outlet)} · “${sanitize(s.title)}” · ${s.date}\n        ${link}\n${paint('Credit:', 'bold')} ${sanitize(block.credit)}`,
+        `${paint('Source:', 'bold')} ${sanitize(s.outlet)} · “${sanitize(s.title)}” · ${s.date}\n        ${link}${
+          block.credit ? `\n${paint('Credit:', 'bold')} ${sanitize(block.credit)}` : ''
+        }`,
       );
     }
     case 'fields':
@@ -108,6 +110,9 @@ function renderBlock(block: ReplyBlock, paint: ReturnType<typeof painter>): stri
       );
     case 'list':
       return block.items.map((item) => indent(`• ${sanitize(item)}`)).join('\n');
+    case 'actions':
+      // A terminal has no buttons; "more" is typed (see actionHints).
+      return '';
     case 'divider':
       return indent(paint('────────', 'dim'));
   }
@@ -123,7 +128,7 @@ export function renderConsole(reply: Reply, options: ConsoleRenderOptions): stri
   const paint = painter(options.color);
   const parts = [
     paint(sanitize(reply.title), ...STATUS_STYLE[reply.status]),
-    ...reply.blocks.map((b) => renderBlock(b, paint)),
+    ...reply.blocks.map((b) => renderBlock(b, paint)).filter((b) => b !== ''),
   ];
   const hint = actionHints(reply);
   if (hint) parts.push(paint(`→ ${hint}`, 'dim'));

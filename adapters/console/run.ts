@@ -52,12 +52,18 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     logger: options.logger,
   });
   let moreId: string | null = null;
+  /** The last command line answered, to say what `more` has nothing more of. */
+  let last: string | null = null;
 
   const answer = async (line: string): Promise<void> => {
     const trimmed = line.trim();
     if (trimmed.toLowerCase() === 'more' || trimmed.toLowerCase() === '/more') {
       if (!moreId) {
-        write('Nothing more to show: run a command first.');
+        write(
+          last
+            ? `Nothing more to show: “${last}” fit on one page, or that was its last page.`
+            : 'Nothing more to show yet: "more" pages through the results of a command such as /quote putin.',
+        );
         return;
       }
       const outcome = await executeAction(moreId, env());
@@ -66,6 +72,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       return;
     }
     const { command, text } = splitCommandLine(trimmed);
+    last = `/${command}${text ? ` ${text}` : ''}`;
     const reply = await executeCommand({ command, text }, env());
     moreId = reply.actions.find((a) => a.kind === 'more')?.id ?? null;
     write(renderConsole(reply, { color }));

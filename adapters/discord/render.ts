@@ -239,7 +239,7 @@ function draftEmbeds(blocks: readonly ReplyBlock[]): Draft[] {
         current.title = citationTitle(block.source);
         current.url = safeUrl(block.source.url);
         current.footer = citationFooter(block.source);
-        current.fields.push(field('Credit', codeSpan(block.credit, EMBED_FIELD_VALUE_MAX)));
+        if (block.credit) current.fields.push(field('Credit', codeSpan(block.credit, EMBED_FIELD_VALUE_MAX)));
         break;
       }
       case 'heading':
@@ -259,6 +259,9 @@ function draftEmbeds(blocks: readonly ReplyBlock[]): Draft[] {
       case 'list':
         current.description.push(block.items.map((item) => `• ${escapeMarkdown(item)}`).join('\n'));
         break;
+      case 'actions':
+        // Buttons go in the message's components (see toDiscordMessage), labelled with what they share.
+        continue;
       case 'divider':
         next();
         break;
@@ -353,7 +356,11 @@ function actionRows(actions: readonly ReplyAction[]): DiscordMessage['components
     buttons.push({
       type: COMPONENT_BUTTON,
       style: action.kind === 'share' ? BUTTON_PRIMARY : BUTTON_SECONDARY,
-      label: truncate(BUTTON_LABELS[action.kind], BUTTON_LABEL_MAX),
+      // A per-result Post button sits under all the embeds: its label says which result it posts.
+      label: truncate(
+        action.detail ? `${BUTTON_LABELS[action.kind]}: ${action.detail}` : BUTTON_LABELS[action.kind],
+        BUTTON_LABEL_MAX,
+      ),
       custom_id: customId,
     });
   }
@@ -396,7 +403,13 @@ export function toDiscordMessage(reply: Reply, opts: RenderOptions): DiscordMess
 
   const message: DiscordMessage = {
     embeds,
-    components: opts.withActions === false ? [] : actionRows(reply.actions),
+    components:
+      opts.withActions === false
+        ? []
+        : actionRows([
+            ...reply.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : [])),
+            ...reply.actions,
+          ]),
     allowed_mentions: { parse: [] },
   };
   const content = truncate(lines.join('\n'), CONTENT_MAX);

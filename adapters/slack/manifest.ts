@@ -13,7 +13,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { commands as allCommands } from '../../src/commands/index.ts';
+import { commands as allCommands, invocationName } from '../../src/commands/index.ts';
 import type { CommandDefinition } from '../../src/commands/types.ts';
 import { SLACK_EVENTS_PATH } from './paths.ts';
 
@@ -99,8 +99,7 @@ export function requestUrl(base: string): string {
  * answers `/help` if a workspace adds it.
  */
 export function slashName(def: CommandDefinition): string {
-  const name = def.name === 'help' && def.aliases?.[0] ? def.aliases[0] : def.name;
-  return `/${name}`.slice(0, MAX_COMMAND_NAME);
+  return `/${invocationName(def, 'slack')}`.slice(0, MAX_COMMAND_NAME);
 }
 
 /** `/quote QUERY [speaker:NAME]` -> `QUERY [speaker:NAME]`. */

@@ -191,16 +191,14 @@ function quoteBlock(block: Extract<ReplyBlock, { type: 'quote' }>): string {
   return `${quoted}${attribution}`;
 }
 
-function citationBlocks(source: SourceRefLike, credit: string): SlackBlock[] {
+function citationBlocks(source: SourceRefLike, credit: string | null): SlackBlock[] {
   const outlet = source.outlet ? `*${escapeText(oneLine(source.outlet))}*` : 'outlet unknown';
   const date = formatDateLong(source.published) ?? 'date unknown';
   const title = source.title ?? 'title unknown';
   const linked = source.url ? link(source.url, title) : `${escapeText(oneLine(title))} (no link)`;
   const budget = MAX_SECTION_TEXT - 2;
-  return [
-    contextBlock(`${outlet} · ${escapeText(date)} · ${linked}`),
-    section(`\`${clipEscaped(forCode(credit), budget)}\``),
-  ];
+  const line = contextBlock(`${outlet} · ${escapeText(date)} · ${linked}`);
+  return credit ? [line, section(`\`${clipEscaped(forCode(credit), budget)}\``)] : [line];
 }
 
 /**
@@ -279,9 +277,20 @@ function blockToSlack(block: ReplyBlock): SlackBlock[] {
               ),
             ),
           ];
+    case 'actions':
+      // Per-result buttons sit right under their result; each actions block keeps its action_ids unique.
+      return block.actions.length === 0
+        ? []
+        : [{ type: 'actions', elements: uniqueByKind(block.actions).map(button) }];
     case 'divider':
       return [{ type: 'divider' }];
   }
+}
+
+/** Slack rejects duplicate action_ids within one block, so one button per kind. */
+function uniqueByKind(actions: readonly ReplyAction[]): ReplyAction[] {
+  const seen = new Set<string>();
+  return actions.filter((a) => !seen.has(a.kind) && seen.add(a.kind)).slice(0, MAX_ACTION_ELEMENTS);
 }
 
 function button(action: ReplyAction): ButtonElement {
@@ -306,16 +315,11 @@ export function toBlockKit(reply: Reply, opts: RenderOptions = {}): SlackMessage
   if (reply.title.trim() !== '')
     head.push({ type: 'header', text: plain(clipEscaped(oneLine(reply.title), MAX_HEADER_TEXT)) });
 
-  const body = reply.blocks.flatMap(blockToSlack);
+  const showActions = opts.actions ?? true;
+  const body = reply.blocks.filter((b) => showActions || b.type !== 'actions').flatMap(blockToSlack);
 
   const tail: SlackBlock[] = [];
-  const showActions = opts.actions ?? true;
-  // Slack rejects duplicate action_ids within one block, so one button per kind.
-  const seen = new Set<string>();
-  const buttons = (showActions ? reply.actions : [])
-    .filter((a) => !seen.has(a.kind) && seen.add(a.kind))
-    .slice(0, MAX_ACTION_ELEMENTS)
-    .map(button);
+  const buttons = uniqueByKind(showActions ? reply.actions : []).map(button);
   if (buttons.length > 0) tail.push({ type: 'actions', elements: buttons });
 
   let shown = body;

@@ -215,7 +215,13 @@ export async function formatArticleCitation(
   const { Cite, plugins } = await loadCitationJs();
   const entry = [articleToCsl(article)];
   const format = () =>
-    new Cite(entry).format('bibliography', { format: 'text', template: loaded.template, lang: LANG }).trim();
+    quoteArticleTitle(
+      new Cite(entry)
+        .format('bibliography', { format: 'text', template: loaded.template, lang: LANG })
+        .trim(),
+      style,
+      article,
+    );
   try {
     return { text: format(), style: loaded };
   } catch {
@@ -231,6 +237,21 @@ export async function formatArticleCitation(
       throw new CitationFormatError(style, error);
     }
   }
+}
+
+/**
+ * MLA puts an article's title in quotation marks; with no outlet (container) the CSL style treats the title as a
+ * whole work, set in italics, which plain text cannot show: the bare title would read as running text. The
+ * quotation marks go back on, with MLA's period inside them.
+ */
+export function quoteArticleTitle(text: string, style: CslStyleName, article: ArticleRef): string {
+  const title = article.title?.trim();
+  if (style !== 'mla' || !title || article.outlet || text.includes('“')) return text;
+  const at = text.toLowerCase().indexOf(title.toLowerCase());
+  if (at < 0) return text;
+  const end = at + title.length;
+  const stop = text[end] === '.' ? '.' : '';
+  return `${text.slice(0, at)}“${text.slice(at, end)}${stop}”${text.slice(end + stop.length)}`;
 }
 
 let renewals = 0;

@@ -9,6 +9,8 @@ export interface StoredInvocation {
   command: string;
   args: Record<string, unknown>;
   page: number;
+  /** A per-result Share: the 0-based index of the result on that page. */
+  result?: number;
 }
 
 export class ActionStore {

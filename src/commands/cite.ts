@@ -7,12 +7,24 @@ import {
   MissingStyleError,
 } from '../citations/csl.ts';
 import * as r from '../reply/build.ts';
+import type { ReplyBlock } from '../reply/types.ts';
+import type { ArticleRef } from '../search/types.ts';
 import { defineCommand } from './define.ts';
 import { UserError } from './errors.ts';
 import { queryField } from './fields.ts';
 import { creditFor, itemBlock, nothingFound, resultActions } from './present.ts';
 
 const STYLE_NAMES = { ap: 'AP credit line', apa: 'APA', mla: 'MLA', chicago: 'Chicago' } as const;
+
+/** What the article data lacks, said once (a CSL reference just leaves it out). */
+function missingNote(article: ArticleRef): ReplyBlock[] {
+  const missing = [
+    article.outlet ? null : 'outlet',
+    article.published ? null : 'date',
+    article.url ? null : 'link',
+  ].filter(Boolean);
+  return missing.length > 0 ? [r.context(`Not in the article data: ${missing.join(', ')}.`)] : [];
+}
 
 export const citeCommand = defineCommand({
   name: 'cite',
@@ -53,7 +65,12 @@ export const citeCommand = defineCommand({
         );
         formatted = cited.text;
         // The edition is named because the styles on hand may be older than the current one (MLA 7th, not 9th).
-        note = `${cited.style.label} reference for the article, formatted with CSL.`;
+        // The Chicago style on hand is the notes-and-bibliography one; what is printed is its bibliography entry,
+        // so the label names that form, not "(full note)".
+        note =
+          style === 'chicago'
+            ? `${cited.style.label.replace(/\s*\((?:full )?note[^)]*\)$/i, '')} bibliography entry for the article, formatted with CSL.`
+            : `${cited.style.label} reference for the article, formatted with CSL.`;
       } catch (error) {
         if (error instanceof MissingStyleError)
           throw new UserError(
@@ -69,14 +86,15 @@ export const citeCommand = defineCommand({
       }
     }
     const item = itemBlock(best);
+    // Each fact once: the AP credit line is the citation block's own credit (a code span in chat, easy to
+    // copy); a CSL reference already names outlet, title, date and link, so no source line repeats them.
+    const blocks =
+      style === 'ap'
+        ? [r.citation(best.article, formatted), item, r.context(note)]
+        : [r.text(formatted), item, ...missingNote(best.article), r.context(note)];
     return r.card({
       title,
-      blocks: [
-        r.text(formatted),
-        item,
-        r.citation(best.article, creditFor(ctx.engine, best)),
-        r.context(note),
-      ],
+      blocks,
       actions: resultActions(ctx, 'cite', ctx.args, false),
     });
   },

@@ -10,6 +10,7 @@ import type { Reply } from '../reply/types.ts';
 import type { SearchEngine } from '../search/types.ts';
 import type { ActionStore } from './actions.ts';
 import { UserError } from './errors.ts';
+import { invocationName, onPlatform } from './names.ts';
 import { ACTION_PREFIX } from './present.ts';
 import { parseCommandText } from './text.ts';
 import type { CommandDefinition, CommandUser, Platform } from './types.ts';
@@ -29,6 +30,8 @@ export interface CommandInput {
   args?: Record<string, unknown>;
   /** 1-based. */
   page?: number;
+  /** Share one result: its 0-based index on the page. */
+  result?: number;
 }
 
 export interface CommandEnv {
@@ -46,20 +49,29 @@ export interface Registry {
   find(name: string): CommandDefinition | undefined;
 }
 
-function usageReply(def: CommandDefinition, message: string): Reply {
+function usageReply(def: CommandDefinition, message: string, here: (text: string) => string): Reply {
   return r.card({
-    title: `Usage: ${def.usage}`,
+    title: `Usage: ${here(def.usage)}`,
     status: 'usage',
-    blocks: [r.text(message), r.fields([{ label: 'Example', value: def.examples.join('  ·  ') }])],
+    blocks: [
+      r.text(here(message)),
+      r.fields([{ label: 'Example', value: def.examples.map(here).join('  ·  ') }]),
+    ],
   });
 }
 
-function userErrorReply(def: CommandDefinition | undefined, error: UserError): Reply {
-  if (error.kind === 'usage' && def) return usageReply(def, error.message);
+function userErrorReply(
+  def: CommandDefinition | undefined,
+  error: UserError,
+  platform: Platform,
+  defs: readonly CommandDefinition[],
+): Reply {
+  const here = (text: string) => onPlatform(text, defs, platform);
+  if (error.kind === 'usage' && def) return usageReply(def, error.message, here);
   return r.card({
-    title: def ? `/${def.name}` : 'Newsroom bot',
+    title: def ? `/${invocationName(def, platform)}` : 'Newsroom bot',
     status: error.kind,
-    blocks: [r.text(error.message)],
+    blocks: [r.text(here(error.message))],
   });
 }
 
@@ -95,7 +107,7 @@ export function createExecutor(registry: Registry) {
           .slice(0, 40);
         throw new UserError(
           'unknownCommand',
-          `There is no /${name} command. Try ${registry.commands.map((c) => `/${c.name}`).join(', ')}.`,
+          `There is no /${name} command. Try ${registry.commands.map((c) => `/${invocationName(c, env.platform)}`).join(', ')}.`,
           'usage',
         );
       }
@@ -110,10 +122,11 @@ export function createExecutor(registry: Registry) {
         platform: env.platform,
         user: env.user,
         actions: env.actions,
+        ...(Number.isInteger(input.result) && (input.result ?? -1) >= 0 ? { result: input.result } : {}),
       });
       return reply.fallback ? reply : r.card(reply);
     } catch (error) {
-      if (error instanceof UserError) return userErrorReply(def, error);
+      if (error instanceof UserError) return userErrorReply(def, error, env.platform, registry.commands);
       const ref = randomBytes(4).toString('hex');
       env.logger?.error(
         { err: error, ref, command: input.command, platform: env.platform },
@@ -148,12 +161,20 @@ export function createExecutor(registry: Registry) {
       return { kind, reply };
     }
     const reply = await executeCommand(
-      { command: stored.command, args: stored.args, page: stored.page },
+      {
+        command: stored.command,
+        args: stored.args,
+        page: stored.page,
+        ...(stored.result !== undefined ? { result: stored.result } : {}),
+      },
       env,
     );
     const who = env.user?.name ?? (env.user ? `<${env.user.id}>` : 'someone');
     // A shared message is public: its buttons would act for whoever clicks, so it carries none.
-    return { kind, reply: r.withBlocks(reply, { after: [r.context(`Shared by ${who}`)], actions: [] }) };
+    return {
+      kind,
+      reply: r.withBlocks(r.withoutActions(reply), { after: [r.context(`Shared by ${who}`)], actions: [] }),
+    };
   }
 
   return { executeCommand, executeAction };

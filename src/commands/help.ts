@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
 import { defineCommand } from './define.ts';
+import { invocationName, onPlatform, otherNames } from './names.ts';
 import type { CommandDefinition } from './types.ts';
 
 /** What an adapter or the console needs to show help without running a command. */
@@ -37,8 +38,24 @@ export function createHelpCommand(list: () => readonly CommandDefinition[]): Com
     schema: z.object({ command: z.string().trim().max(50).default('') }),
     run(ctx) {
       const wanted = ctx.args.command.replace(/^\//, '').toLowerCase();
-      const all = commandHelp(list());
-      const chosen = wanted ? all.filter((c) => c.name === wanted || c.aliases.includes(wanted)) : all;
+      const defs = list();
+      const here = (text: string) => onPlatform(text, defs, ctx.platform);
+      const all = commandHelp(defs).map((c) => {
+        const def = defs.find((d) => d.name === c.name);
+        return {
+          ...c,
+          name: def ? invocationName(def, ctx.platform) : c.name,
+          aliases: def ? otherNames(def, ctx.platform) : c.aliases,
+          usage: here(c.usage),
+          examples: c.examples.map(here),
+        };
+      });
+      const chosen = wanted
+        ? all.filter((c) => {
+            const def = defs.find((d) => d.name === c.name || invocationName(d, ctx.platform) === c.name);
+            return c.name === wanted || c.aliases.includes(wanted) || def?.name === wanted;
+          })
+        : all;
       const blocks: ReplyBlock[] = [];
       if (wanted && chosen.length === 0)
         blocks.push(r.text(`There is no /${wanted} command. These are the commands:`));

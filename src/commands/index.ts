@@ -13,7 +13,9 @@ export { defineCommand, MAX_QUERY_LENGTH, MAX_VERIFY_LENGTH, PAGE_SIZE } from '.
 export { UserError } from './errors.ts';
 export type { ActionOutcome, CommandEnv, CommandInput, CommandLogger } from './execute.ts';
 export type { CommandHelp } from './help.ts';
+export { invocationName, namesOn, onPlatform, otherNames } from './names.ts';
 export { ACTION_PREFIX } from './present.ts';
+export { editDistance, nearSuggestions } from './suggest.ts';
 export { cleanText, parseCommandText } from './text.ts';
 export type * from './types.ts';
 

@@ -6,6 +6,7 @@ import { PARAPHRASE_LABEL } from '../reply/plain.ts';
 import type { Reply, ReplyAction, ReplyBlock } from '../reply/types.ts';
 import type { SearchEngine, SearchResponse, SearchResult, SourceRef } from '../search/types.ts';
 import { speakerDisplay } from '../trust.ts';
+import { nearSuggestions } from './suggest.ts';
 import type { CommandContext } from './types.ts';
 
 /** Ids of buttons are `share.KEY` / `more.KEY`: one stored invocation serves both, the prefix says which. */
@@ -84,10 +85,36 @@ export function itemBlock(result: SearchResult): ReplyBlock {
   return result.type === 'quote' ? r.quoted(result) : r.fact(result.text);
 }
 
+const escapeRegExp = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Marks where the quote or fact itself stood in its context. */
+export const ITEM_GAP = '[…]';
+
+/**
+ * The sentences around an item, with the item itself cut out (it is shown just above): `Putin added that […].`
+ * The quotation marks that wrapped it go too. Empty when nothing but the item was there.
+ */
+export function contextAround(context: string, item: string): string {
+  const text = context.trim();
+  const words = item.trim().split(/\s+/).filter(Boolean);
+  if (!text || words.length === 0) return text;
+  // White space (and a dropped final stop) may differ between the item and the sentence that holds it.
+  const last = words.length - 1;
+  words[last] = (words[last] ?? '').replace(/[.!?…]+$/, '');
+  const body = words.map(escapeRegExp).join('\\s+');
+  const m = new RegExp(`[“"‘]?${body}[.!?…]?[”"’]?`).exec(text);
+  if (!m) return text;
+  const before = text.slice(0, m.index).trimEnd();
+  const after = text.slice(m.index + m[0].length).trimStart();
+  const joined = `${before} ${ITEM_GAP}${/^[,.;:!?]/.test(after) ? '' : ' '}${after}`.trim();
+  return joined.replace(/[\s[\]…,.;:!?]/g, '') === '' ? '' : joined;
+}
+
 /** The best result in full: the item, its context, the citation and the other articles carrying it. */
 export function fullResultBlocks(engine: SearchEngine, result: SearchResult): ReplyBlock[] {
   const blocks: ReplyBlock[] = [itemBlock(result)];
-  if (result.context.trim()) blocks.push(r.context(result.context.trim()));
+  const around = contextAround(result.context, result.text);
+  if (around) blocks.push(r.context(around));
   blocks.push(r.citation(result.article, creditFor(engine, result)));
   const others = result.sources.filter((s) => s.id !== result.article.id);
   if (others.length > 0)
@@ -121,6 +148,29 @@ export function compactResultBlocks(result: SearchResult): ReplyBlock[] {
   ];
 }
 
+/** A few words naming a result for a button away from it, never in quotation marks. */
+export function resultDetail(result: SearchResult): string {
+  const words = result.text.trim().split(/\s+/);
+  const start = words.slice(0, 8).join(' ') + (words.length > 8 ? '…' : '');
+  if (result.type !== 'quote') return start;
+  const shown = speakerDisplay(result.speaker, result.confidence);
+  const who = shown.name ?? (shown.possibly ? 'speaker unclear' : 'speaker unknown');
+  return `${who}${result.kind === 'indirect' ? ' (paraphrase)' : ''}: ${start}`;
+}
+
+/** Share of one result on a page: its own stored invocation, naming the result by its index. */
+function shareResult(
+  ctx: CommandContext<unknown>,
+  command: string,
+  args: Record<string, unknown>,
+  index: number,
+  result: SearchResult,
+): ReplyBlock {
+  const key = ctx.actions.put({ command, args, page: ctx.page, result: index });
+  const label = result.type === 'quote' ? 'Share this quote' : 'Share this fact';
+  return r.actions([r.action('share', label, `${ACTION_PREFIX.share}${key}`, resultDetail(result))]);
+}
+
 /** Share (this page) and, when more pages exist, More (next page): one stored invocation behind both. */
 export function resultActions(
   ctx: CommandContext<unknown>,
@@ -137,8 +187,8 @@ export function resultActions(
 /** "Nothing found", with the engine's near speakers or words when it has some. */
 export function nothingFound(title: string, what: string, query: string, response: SearchResponse): Reply {
   const blocks: ReplyBlock[] = [r.text(`No ${what} found for “${query}”.`)];
-  if (response.suggestions.length > 0)
-    blocks.push(r.text(`Did you mean: ${response.suggestions.slice(0, 5).join(', ')}?`));
+  const near = nearSuggestions(query, response.suggestions);
+  if (near.length > 0) blocks.push(r.text(`Did you mean: ${near.slice(0, 5).join(', ')}?`));
   blocks.push(
     r.context('Try fewer or other words, or drop the speaker filter. /sources lists the articles searched.'),
   );
@@ -168,16 +218,35 @@ export function resultsPage(
       });
     return nothingFound(spec.title, spec.what, spec.query, response);
   }
-  const blocks = fullResultBlocks(ctx.engine, best);
-  for (const result of rest) blocks.push(r.divider(), ...compactResultBlocks(result));
+  // Sharing one result: that result alone, in full, with no page line or buttons that would promise more.
+  if (ctx.result !== undefined) {
+    const chosen = response.results[ctx.result];
+    if (!chosen)
+      return r.card({
+        title: spec.title,
+        status: 'empty',
+        blocks: [
+          r.text('That result is no longer there (the articles changed). Please run the command again.'),
+        ],
+      });
+    return r.card({ title: spec.title, blocks: fullResultBlocks(ctx.engine, chosen) });
+  }
+  const blocks = [...fullResultBlocks(ctx.engine, best), shareResult(ctx, spec.command, spec.args, 0, best)];
+  for (const [i, result] of rest.entries())
+    blocks.push(
+      r.divider(),
+      ...compactResultBlocks(result),
+      shareResult(ctx, spec.command, spec.args, i + 1, result),
+    );
   const first = (ctx.page - 1) * spec.pageSize + 1;
   const last = first + response.results.length - 1;
   const pages = Math.max(1, Math.ceil(response.total / spec.pageSize));
   blocks.push(r.context(`Results ${first}–${last} of ${response.total} · page ${ctx.page} of ${pages}`));
   const hasMore = last < response.total;
-  return r.card({
-    title: spec.title,
-    blocks,
-    actions: resultActions(ctx, spec.command, spec.args, hasMore),
-  });
+  const actions: ReplyAction[] = [];
+  if (hasMore) {
+    const key = ctx.actions.put({ command: spec.command, args: spec.args, page: ctx.page });
+    actions.push(r.action('more', 'More results', `${ACTION_PREFIX.more}${key}`));
+  }
+  return r.card({ title: spec.title, blocks, actions });
 }

@@ -33,6 +33,8 @@ export interface CommandContext<A> {
   user: CommandUser | null;
   /** Where the reply's buttons store their invocation. */
   actions: ActionStore;
+  /** Set when sharing one result: its 0-based index on the page; the reply then holds that result alone. */
+  result?: number;
 }
 
 export interface CommandDefinition<A = Record<string, unknown>> {

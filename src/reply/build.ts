@@ -79,7 +79,7 @@ export const fact = (value: string): ReplyBlock => ({ type: 'fact', text: value 
 /** Smaller supporting text: surrounding sentences, page lines, notes. */
 export const context = (value: string): ReplyBlock => ({ type: 'context', text: value });
 /** The source article and its copy-ready credit line. */
-export const citation = (source: SourceRefLike, credit: string): ReplyBlock => ({
+export const citation = (source: SourceRefLike, credit: string | null): ReplyBlock => ({
   type: 'citation',
   source,
   credit,
@@ -93,11 +93,24 @@ export const fields = (pairs: { label: string; value: string }[]): ReplyBlock =>
 export const diff = (parts: DiffPart[]): ReplyBlock => ({ type: 'diff', parts });
 /** Short items, one per line. */
 export const list = (items: string[]): ReplyBlock => ({ type: 'list', items });
+/** Buttons for the result just before them (per-result Share). */
+export const actions = (list: ReplyAction[]): ReplyBlock => ({ type: 'actions', actions: list });
 /** A separator between results. */
 export const divider = (): ReplyBlock => ({ type: 'divider' });
 /** A button; `id` is the ActionStore-backed id executeAction resolves. */
-export const action = (kind: ReplyAction['kind'], label: string, id: string): ReplyAction => ({
-  kind,
-  label,
-  id,
-});
+export const action = (
+  kind: ReplyAction['kind'],
+  label: string,
+  id: string,
+  detail?: string,
+): ReplyAction => ({ kind, label, id, ...(detail ? { detail } : {}) });
+
+/** The reply without any buttons, inline or not: what a shared (public) message carries. */
+export function withoutActions(reply: Reply): Reply {
+  return card({
+    title: reply.title,
+    status: reply.status,
+    blocks: reply.blocks.filter((b) => b.type !== 'actions'),
+    actions: [],
+  });
+}

@@ -103,7 +103,8 @@ export function blockToPlain(block: ReplyBlock): string {
       return `(${block.text})`;
     case 'citation': {
       const s = describeSource(block.source);
-      return `Source: ${s.outlet}, “${s.title}”, ${s.date}, ${s.link}\nCredit: ${block.credit}`;
+      const credit = block.credit ? `\nCredit: ${block.credit}` : '';
+      return `Source: ${s.outlet}, “${s.title}”, ${s.date}, ${s.link}${credit}`;
     }
     case 'fields':
       return block.fields.map((f) => `${f.label}: ${f.value}`).join('\n');
@@ -111,6 +112,9 @@ export function blockToPlain(block: ReplyBlock): string {
       return `Diff: ${diffToPlain(block.parts)}`;
     case 'list':
       return block.items.map((item) => `- ${item}`).join('\n');
+    case 'actions':
+      // Buttons are not text.
+      return '';
     case 'divider':
       return '---';
   }

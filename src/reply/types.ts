@@ -26,14 +26,16 @@ export type ReplyBlock =
   | { type: 'fact'; text: string }
   /** Surrounding sentences, shown smaller. */
   | { type: 'context'; text: string }
-  /** The source article (outlet, title, date, link) and a copy-ready credit line. */
-  | { type: 'citation'; source: SourceRefLike; credit: string }
+  /** The source article (outlet, title, date, link) and a copy-ready credit line (null: shown elsewhere). */
+  | { type: 'citation'; source: SourceRefLike; credit: string | null }
   /** Label/value pairs. */
   | { type: 'fields'; fields: { label: string; value: string }[] }
   /** A word diff (quote check). */
   | { type: 'diff'; parts: DiffPart[] }
   /** Short items, one per line. */
   | { type: 'list'; items: string[] }
+  /** Buttons that belong to the result just before them (Share this one); chat adapters only. */
+  | { type: 'actions'; actions: ReplyAction[] }
   | { type: 'divider' };
 
 /** The quote block (see ReplyBlock). */
@@ -48,6 +50,11 @@ export interface ReplyAction {
   label: string;
   /** Opaque key into the ActionStore (short: Discord custom_id allows 100 characters). */
   id: string;
+  /**
+   * What a per-result Share posts, in a few words and without quotation marks (`Vladimir Putin: Any specific
+   * material…`), for platforms whose buttons sit away from the result (Discord).
+   */
+  detail?: string;
 }
 
 export type ReplyStatus = 'ok' | 'empty' | 'usage' | 'error';

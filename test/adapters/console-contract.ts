@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { runConsole } from '../../adapters/console/index.ts';
-import { ActionStore } from '../../src/commands/index.ts';
+import { ActionStore, commands } from '../../src/commands/index.ts';
 import type { SearchEngine } from '../../src/search/types.ts';
 import type { ContractAdapter, ContractAnswer, ContractButton, ContractSession } from './contract-types.ts';
 
@@ -77,5 +77,7 @@ async function session(engine: SearchEngine): Promise<ContractSession> {
 export const consoleContract: ContractAdapter = {
   name: 'console',
   capabilities: { share: false, privateReplies: false },
+  // The console answers every name and alias findCommand knows.
+  registered: () => commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]),
   start: async (engine) => session(engine),
 };

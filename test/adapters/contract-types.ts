@@ -47,5 +47,7 @@ export interface ContractCapabilities {
 export interface ContractAdapter {
   name: string;
   capabilities: ContractCapabilities;
+  /** The slash names (without the slash) this platform registers and answers: what help may name. */
+  registered(): string[];
   start(engine: SearchEngine): Promise<ContractSession>;
 }

@@ -27,9 +27,9 @@ function button(answer: ContractAnswer, kind: ContractButton['kind']): ContractB
   return found ?? { kind, value: '' };
 }
 
-/** The buttons an answer with more pages must carry on this adapter. */
+/** The buttons a full page with more pages must carry on this adapter: a Share per result, then More. */
 const pagedButtons = (adapter: ContractAdapter): ContractButton['kind'][] =>
-  adapter.capabilities.share ? ['share', 'more'] : ['more'];
+  adapter.capabilities.share ? ['share', 'share', 'share', 'share', 'share', 'more'] : ['more'];
 
 /** Starts one session per adapter for the describe block, closed after it. */
 function sessionFor(adapter: ContractAdapter, engine: () => Promise<SearchEngine> | SearchEngine) {
@@ -141,10 +141,66 @@ describe.each(adapters)('contract: $name', (adapter) => {
       expect(a.text).toContain('TechCrunch');
     });
 
-    it('/help lists every command', async () => {
-      const a = await s().ask('/help');
-      for (const c of commands) expect(a.text).toContain(`/${c.name}`);
+    it('/help lists every command, by the name this platform knows it', async () => {
+      const a = await s().ask(`/${adapter.registered().includes('help') ? 'help' : 'newsroom'}`);
+      const names = adapter.registered();
+      for (const c of commands) {
+        const shown = names.includes(c.name) ? c.name : c.aliases?.find((n) => names.includes(n));
+        expect(a.text).toContain(`/${shown}`);
+      }
     });
+
+    it('help, usage lines and error hints name only commands that exist on this platform', async () => {
+      const names = new Set(adapter.registered());
+      const help = names.has('help') ? 'help' : 'newsroom';
+      for (const line of [
+        `/${help}`,
+        `/${help} cite`,
+        `/${help} nosuch`,
+        '/quote',
+        '/bogus',
+        '/quote zzzqqq',
+        '/verify zzzqqq wwwkkk',
+      ]) {
+        const typed = new Set(line.split(/\s+/).map((w) => w.replace(/^\//, '')));
+        const a = await s().ask(line);
+        // Slash names in the text (not inside links or paths), other than what the reporter typed.
+        const named = [...a.text.matchAll(/(?<![\w/:.])\/([a-z]+)\b/g)].map((m) => m[1] ?? '');
+        for (const name of named) if (!typed.has(name)) expect(names, `${line} -> /${name}`).toContain(name);
+      }
+    });
+
+    it('the quote is shown once: its context holds the sentences around it, not the quote again', async () => {
+      const a = await s().ask('/quote putin working group');
+      expect(a.text.split(PUTIN_QUOTE)).toHaveLength(2);
+      expect(a.text).toContain('Putin said in Helsinki. […]');
+    });
+
+    it('/cite prints the credit line once', async () => {
+      const a = await s().ask('/cite putin working group');
+      expect(
+        a.text.split('Vladimir Putin said in Helsinki, TechCrunch reported July 16, 2018.'),
+      ).toHaveLength(2);
+    });
+
+    it.skipIf(!share)(
+      'shares one result on its own: that quote with its context and citation, no page footer',
+      async () => {
+        const a = await s().ask('/quote putin working group');
+        const shares = a.buttons.filter((b) => b.kind === 'share');
+        expect(shares.length).toBeGreaterThan(1);
+        const shared = await s().press(shares[0] ?? { kind: 'share', value: '' });
+        expect(shared.private).toBe(false);
+        expect(shared.text).toContain(PUTIN_QUOTE);
+        expect(shared.text).toContain('Vladimir Putin');
+        expect(shared.text).toContain('Putin said in Helsinki. […]');
+        expect(shared.text).toContain(
+          'https://techcrunch.com/2018/07/16/trump-putin-joint-cybersecurity-group/',
+        );
+        expect(shared.text).not.toMatch(/Results \d|page \d+ of/);
+        expect(shared.buttons).toEqual([]);
+      },
+    );
 
     it('a 20,000-character query gets a friendly reply, not an error', async () => {
       const a = await s().ask(`/quote ${'putin '.repeat(3334).slice(0, 20_000)}`);
@@ -180,6 +236,21 @@ describe.each(adapters)('contract: $name', (adapter) => {
       const shared = await s().press(button(a, 'share'));
       expect(shared.private).toBe(false);
       expect(shared.text).toContain('The working group number 1 will meet soon');
+    });
+
+    it.skipIf(!share)('each result has its own share: the third posts the third quote alone', async () => {
+      const a = await s().ask('/quote working group');
+      const order = [...a.text.matchAll(/The working group number (\d+) will meet soon/g)].map((m) => m[1]);
+      const shares = a.buttons.filter((b) => b.kind === 'share');
+      expect(shares).toHaveLength(5);
+      const shared = await s().press(shares[2] ?? { kind: 'share', value: '' });
+      const posted = [...shared.text.matchAll(/The working group number (\d+) will meet soon/g)].map(
+        (m) => m[1],
+      );
+      expect(new Set(posted)).toEqual(new Set([order[2]]));
+      expect(shared.text).toContain('The Daily');
+      // The page had more, but the shared message promises nothing it cannot give.
+      expect(shared.text).not.toMatch(/Results \d|page \d+ of|More/);
     });
 
     it('names no speaker below the confidence threshold: "speaker unclear (possibly X, check the article)"', async () => {

@@ -63,10 +63,11 @@ describe('executeCommand', () => {
       credit: 'Vladimir Putin said in Helsinki, TechCrunch reported July 16, 2018.',
     });
     expect(reply.blocks.filter((b) => b.type === 'quote')).toHaveLength(5);
-    expect(reply.actions.map((a) => [a.kind, a.label])).toEqual([
-      ['share', 'Share to channel'],
-      ['more', 'More results'],
-    ]);
+    // One Share per result, right under it; More for the page.
+    expect(reply.actions.map((a) => [a.kind, a.label])).toEqual([['more', 'More results']]);
+    const shares = reply.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : []));
+    expect(shares.map((a) => [a.kind, a.label])).toEqual(Array(5).fill(['share', 'Share this quote']));
+    expect(shares[0]?.detail).toBe('Vladimir Putin: We can analyze them through a working group');
     expect(reply.fallback).toContain('“We can analyze them through a working group”');
     expect(reply.fallback).toContain('Results 1–5 of 7 · page 1 of 2');
     // The four further results are compact: the quote and one source line each.
@@ -132,8 +133,11 @@ describe('executeCommand', () => {
     const reply = await executeCommand({ command: 'quote', text: 'zebra crossing' }, env());
     expect(reply.status).toBe('empty');
     expect(reply.fallback).toContain('No quotes found for “zebra crossing”.');
-    expect(reply.fallback).toContain('Did you mean: putin?');
+    // "putin" is no small edit from "zebra" or "crossing": not offered.
+    expect(reply.fallback).not.toContain('Did you mean');
     expect(reply.actions).toEqual([]);
+    const typo = await executeCommand({ command: 'quote', text: 'putn zebra' }, env());
+    expect(typo.fallback).toContain('Did you mean: putin?');
   });
 
   it('answers /fact from facts only', async () => {
@@ -153,11 +157,12 @@ describe('executeCommand', () => {
 });
 
 describe('executeAction', () => {
-  it('"more" runs the next page, and "share" re-runs the same page with who shared it', async () => {
+  it('"more" runs the next page, and "share" posts that one result alone, with who shared it', async () => {
     const e = env();
     const first = await executeCommand({ command: 'quote', text: 'working group' }, e);
     const moreId = first.actions.find((a) => a.kind === 'more')?.id ?? '';
-    const shareId = first.actions.find((a) => a.kind === 'share')?.id ?? '';
+    const shares = first.blocks.flatMap((b) => (b.type === 'actions' ? b.actions : []));
+    const shareId = shares[2]?.id ?? '';
     expect(moreId.length).toBeLessThanOrEqual(100);
 
     const more = await executeAction(moreId, e);
@@ -167,7 +172,12 @@ describe('executeAction', () => {
 
     const shared = await executeAction(shareId, e);
     expect(shared.kind).toBe('share');
-    expect(shared.reply.fallback).toContain('Results 1–5 of 7');
+    // The third result in full (quote, citation), and no page line promising more without a button.
+    const third = first.blocks.filter((b) => b.type === 'quote')[2];
+    expect(shared.reply.blocks.filter((b) => b.type === 'quote')).toEqual([third]);
+    expect(shared.reply.blocks.some((b) => b.type === 'citation')).toBe(true);
+    expect(shared.reply.fallback).not.toMatch(/Results|page \d/);
+    expect(shared.reply.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(shared.reply.blocks.at(-1)).toEqual({ type: 'context', text: 'Shared by Ann Reporter' });
     expect(shared.reply.fallback.endsWith('(Shared by Ann Reporter)')).toBe(true);
     expect(shared.reply.actions).toEqual([]);

@@ -66,8 +66,20 @@ describe('runConsole (piped)', () => {
     expect(out).toContain('Results 1–5 of 7 · page 1 of 2');
     expect(out).toContain('→ Type "more" for the next page.');
     expect(out).toContain('Results 6–7 of 7 · page 2 of 2');
-    expect(out).toContain('Nothing more to show: run a command first.');
+    // After the last page, "more" says so: it does not claim no command was run.
+    expect(out).toContain(
+      'Nothing more to show: “/quote working group” fit on one page, or that was its last page.',
+    );
+    expect(out).not.toContain('run a command first');
     expect(out).toContain('Sources\n\n1 article, 7 quotes, 0 facts.');
+  });
+
+  it('"more" after a one-page answer names that answer; before any command it says what "more" does', async () => {
+    const out = await session('more\n/quote 3\nmore\n');
+    expect(out).toContain(
+      'Nothing more to show yet: "more" pages through the results of a command such as /quote putin.',
+    );
+    expect(out).toContain('Nothing more to show: “/quote 3” fit on one page');
   });
 
   it('answers bad input kindly and keeps going', async () => {

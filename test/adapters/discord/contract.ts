@@ -3,6 +3,7 @@
  * shared suite can run against every adapter. Commands go in as Ed25519-signed interactions over real HTTP; answers are the interaction responses, with Discord's markdown
  * escapes and mention breakers undone so the text compares with other platforms'.
  */
+import { slashCommands } from '../../../adapters/discord/commands.ts';
 import type { DiscordMessage } from '../../../adapters/discord/render.ts';
 import { findCommand, parseCommandText } from '../../../src/commands/index.ts';
 import type { ContractAdapter, ContractAnswer, ContractButton, ContractSession } from '../contract-types.ts';
@@ -78,6 +79,8 @@ async function session(h: HttpHarness, discord: DiscordStandIn): Promise<Contrac
 export const discordContract: ContractAdapter = {
   name: 'discord',
   capabilities: { share: true, privateReplies: true },
+  // What `npm run discord:deploy` registers.
+  registered: () => slashCommands().map((c) => c.name),
   start: async (engine) => {
     const discord = await startDiscordStandIn();
     return session(await startHttpHarness(engine, discord.apiUrl), discord);

@@ -3,6 +3,8 @@
  * (as crossws runs one shared suite per adapter). Commands go in as signed slash commands over real HTTP; answers
  * come back as the ack body or the response_url post, unescaped to plain text so adapters can be compared.
  */
+
+import { buildManifest } from '../../../adapters/slack/manifest.ts';
 import type { ContractAdapter, ContractAnswer, ContractButton, ContractSession } from '../contract-types.ts';
 import { allStrings, type SlackHarness, startSlackHarness } from './harness.ts';
 
@@ -67,5 +69,8 @@ async function session(h: SlackHarness): Promise<ContractSession> {
 export const slackContract: ContractAdapter = {
   name: 'slack',
   capabilities: { share: true, privateReplies: true },
+  // What the manifest registers (the same generator `npm run slack:manifest` uses).
+  registered: () =>
+    buildManifest({ socketMode: true }).features.slash_commands.map((c) => c.command.replace(/^\//, '')),
   start: async (engine) => session(await startSlackHarness(engine)),
 };

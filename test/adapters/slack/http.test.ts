@@ -129,6 +129,8 @@ describe('Slack adapter over HTTP (fixture engine)', () => {
     expect(blockText(verify.json).toLowerCase()).toMatch(/exact|verbatim|match/);
     const cite = await h.slash('/cite', 'working group number 3');
     expect(blockText(cite.json)).toMatch(/`[^`]*Vladimir Putin[^`]*`/);
+    // Once: the copyable code span is the only place the credit line appears.
+    expect(blockText(cite.json).split('Vladimir Putin said')).toHaveLength(2);
   });
 
   it('escapes markup from the query and from articles: no mention, broadcast or link comes out live', async () => {
