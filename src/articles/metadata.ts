@@ -61,10 +61,17 @@ const MONTH_RE =
 const ISO_RE = /\b(\d{4})-(\d{2})-(\d{2})(?![\d])/;
 const YMD_SLASH_RE = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const MDY_NAME_RE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+// Java's Date#toString, common in CMS meta tags: `Mon Aug 03 12:45:00 EDT 2015`.
+const MDY_TIME_NAME_RE = new RegExp(
+  `\\b${MONTH_RE}\\s+(\\d{1,2})\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s+[A-Z]{2,5}|\\s*[+-]\\d{4})?\\s+(\\d{4})\\b`,
+  'i',
+);
 const DMY_NAME_RE = new RegExp(
   `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_RE},?\\s+(\\d{4})\\b`,
   'i',
 );
+// Chinese, Japanese and Korean dates: 2019年4月21日, 2019년 4월 21일.
+const CJK_RE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
 const NUMERIC_RE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 
@@ -89,9 +96,9 @@ export function normaliseDate(value: unknown): string | null {
   if (s === '') return null;
   let m = ISO_RE.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = YMD_SLASH_RE.exec(s);
+  m = YMD_SLASH_RE.exec(s) ?? CJK_RE.exec(s);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = MDY_NAME_RE.exec(s);
+  m = MDY_NAME_RE.exec(s) ?? MDY_TIME_NAME_RE.exec(s);
   if (m) {
     const month = monthNumber(m[1] ?? '');
     return month ? isoDate(Number(m[3]), month, Number(m[2])) : null;
@@ -188,12 +195,25 @@ export function hostOf(value: string | null): string | null {
 export function outletFromUrl(value: string | null): string | null {
   const host = hostOf(value);
   if (!host) return null;
+  return knownOutletOfUrl(value) ?? readableDomainName(host) ?? host;
+}
+
+/**
+ * The table's name (outlets.ts) for a URL: its host or closest listed parent domain, or a
+ * `host/section` entry for outlets sharing a host (`yahoo.com/finance`). Null when not listed.
+ */
+export function knownOutletOfUrl(value: string | null): string | null {
+  const host = hostOf(value);
+  if (!host || !value) return null;
+  const section = /^https?:\/\/[^/]+\/([^/?#]+)/i.exec(value.trim())?.[1]?.toLowerCase();
+  const bySection = section ? OUTLETS[`${host}/${section}`] : undefined;
+  if (bySection) return bySection;
   const labels = host.split('.');
   for (let i = 0; i < labels.length - 1; i++) {
     const known = OUTLETS[labels.slice(i).join('.')];
     if (known) return known;
   }
-  return readableDomainName(host) ?? host;
+  return null;
 }
 
 /**

@@ -15,8 +15,7 @@
 import type { parseHTML } from 'linkedom';
 import { type BylineOptions, bylineNames, joinNames } from './byline.ts';
 import { cleanField } from './clean.ts';
-import { hostOf, normaliseDate, normaliseUrl } from './metadata.ts';
-import { OUTLETS } from './outlets.ts';
+import { hostOf, knownOutletOfUrl, normaliseDate, normaliseUrl } from './metadata.ts';
 import type { ArticleMeta } from './types.ts';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -141,15 +140,16 @@ const ELSEWHERE_CLASS =
 
 /** True when an element sits in a sidebar, a related-stories list, comments or the site's chrome. */
 function elsewhere(el: El, options: { tags?: boolean } = {}): boolean {
+  let sideTag = false;
   for (let node: El | null = el; node && node.tagName !== 'BODY'; node = node.parentElement as El | null) {
-    // An <aside> often holds the story's own byline box; class names still tell a sidebar apart.
-    if (options.tags !== false && ELSEWHERE_TAGS.has(node.tagName)) return true;
-    // Reaching the story's own container: its modifiers ("entry--left-rail") describe the layout.
+    // Reaching the story's own container: an <aside> or <footer> inside it holds the story's own
+    // byline and dates, and the container's modifiers ("entry--left-rail") describe the layout.
     if (node.tagName === 'ARTICLE' || node.tagName === 'MAIN') return false;
+    if (ELSEWHERE_TAGS.has(node.tagName)) sideTag = true;
     const label = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
     if (ELSEWHERE_CLASS.test(label)) return true;
   }
-  return false;
+  return sideTag && options.tags !== false;
 }
 
 /** The first of some elements and those near it (within its grandparent): one byline's links. */
@@ -179,17 +179,17 @@ function tokens(title: string): Set<string> {
   return out;
 }
 
-/** How much of the smaller title the other one shares, 0..1. */
+/** How much two titles share (Dice coefficient over their words), 0..1. */
 function agreement(a: string, b: string): number {
   const ta = tokens(a);
   const tb = tokens(b);
   if (ta.size === 0 || tb.size === 0) return 0;
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;
-  return shared / Math.min(ta.size, tb.size);
+  return (2 * shared) / (ta.size + tb.size);
 }
 
-const SEPARATOR = /\s+[|–—\-:·»]\s+|\s*[｜|]\s*|\s+[-–—]\s*$|\s*[：_]\s*|\s+:\s*/u;
+const SEPARATOR = /\s+[|–—\-:·»]\s+|\s*[｜|]\s*|\s+[-–—]\s*$|\s*[：_]\s*|\s+:\s*|(?<=[^\d\s]):(?=[^\d\s])/u;
 
 /** Comparable form of an outlet name or title part. */
 function key(s: string): string {
@@ -207,10 +207,10 @@ function namesSite(part: string, names: readonly string[]): boolean {
   if (k.length < 2) return false;
   return names.some((name) => {
     const n = key(name);
-    return (
-      n.length >= 2 &&
-      (k === n || (n.length >= 4 && (k.includes(n) || n.includes(k)) && k.length <= n.length * 2 + 4))
-    );
+    if (n.length < 2) return false;
+    // "CNN Politics", "BBC Sport": the site's name and a section.
+    if (k === n || (k.startsWith(n) && k.length <= n.length + 12)) return true;
+    return n.length >= 4 && (k.includes(n) || n.includes(k)) && k.length <= n.length * 2 + 4;
   });
 }
 
@@ -309,20 +309,26 @@ const AUTHOR_META = [
   'sailthru.author',
 ];
 
-/** The outlet's proper name from the page, or from the table of well-known domains. */
-function outletOf(src: Sources): { outlet: string | null; names: string[] } {
+// Words that make a site name longer without making it another outlet ("Bloomberg.com", "NDTV News").
+const GENERIC_SITE_WORDS = /^(?:com|net|org|online|news|digital|web|site|magazine|mag|home|the)$/i;
+
+/**
+ * The outlet's proper name: what the page calls its site (og:site_name, JSON-LD publisher,
+ * application-name, the JSON-LD WebSite), reconciled with the table of well-known domains: the table's
+ * spelling wins for the same outlet ("Bloomberg.com", "Abendblatt") and over a section or edition
+ * label ("U.S." on reuters.com); a longer, specific name stays ("CNET Japan", "Yahoo Finance").
+ */
+function outletOf(
+  src: Sources,
+  titles: readonly string[],
+  pageTitle: string | null,
+): { outlet: string | null; names: string[] } {
   const host = hostOf(src.url);
-  let tableName: string | null = null;
-  if (host) {
-    const labels = host.split('.');
-    for (let i = 0; i < labels.length - 1 && !tableName; i++)
-      tableName = OUTLETS[labels.slice(i).join('.')] ?? null;
-  }
-  const ldPublisher = src.ld ? ldName(src.ld.publisher) : null;
+  const tableName = knownOutletOfUrl(src.url);
   const website = src.ldAll.find((o) => types(o).includes('WebSite'));
   const stated = [
     metaFirst(src.meta, ['og:site_name']),
-    ldPublisher,
+    src.ld ? ldName(src.ld.publisher) : null,
     src.ldAll
       .map((o) => (types(o).some((t) => /NewsMediaOrganization|Organization/.test(t)) ? ldName(o) : null))
       .find(Boolean) ?? null,
@@ -334,13 +340,45 @@ function outletOf(src: Sources): { outlet: string | null; names: string[] } {
   let outlet: string | null = null;
   for (const raw of stated) {
     const name = cleanSiteName(raw, host);
-    if (!name) continue;
-    // The table's spelling of the same outlet ("Bloomberg.com" is Bloomberg).
-    outlet =
-      tableName && (key(tableName) === key(name) || key(name).includes(key(tableName))) ? tableName : name;
+    // Some pages put the headline where the site name goes.
+    if (!name || titles.some((t) => agreement(name, t) >= 0.6 && name.length > 25)) continue;
+    outlet = tableName ? reconcile(name, tableName) : name;
     break;
   }
+  const suffix = pageTitle ? titleSuffix(pageTitle) : null;
+  // A site name of two letters ("al") is a short form of what the <title> prints ("al.com").
+  if (outlet && suffix && key(outlet).length <= 2 && key(suffix).startsWith(key(outlet))) outlet = suffix;
+  // Last: the name the <title> ends with, when nothing else names the site.
+  if (!outlet && !tableName && suffix) {
+    outlet = suffix;
+    names.push(suffix);
+  }
   return { outlet: outlet ?? tableName, names: names.filter((n) => key(n).length >= 2) };
+}
+
+/** The short last part of a page title ("Headline - Phoronix", "Headline_Section_好奇心日报"), or null. */
+function titleSuffix(title: string): string | null {
+  const parts = title.split(/\s+[|–—-]\s+|\s*[｜|_]\s*/).filter((p) => p.trim() !== '');
+  const last = parts.at(-1)?.trim();
+  const first = parts[0]?.trim() ?? '';
+  if (parts.length < 2 || !last || last.length > 30 || first.length < last.length * 2) return null;
+  return last;
+}
+
+function reconcile(name: string, tableName: string): string {
+  const k = key(name);
+  const t = key(tableName);
+  if (k === t || t.includes(k)) return tableName;
+  if (k.includes(t)) {
+    const extra = name
+      .replace(new RegExp(tableName.replace(/^the\s+/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), ' ')
+      .split(/[\s.]+/)
+      .filter((w) => w !== '');
+    return extra.every((w) => GENERIC_SITE_WORDS.test(w)) ? tableName : name;
+  }
+  // An unrelated single word is an edition or section label ("U.S." on reuters.com, "Magazine"); a
+  // longer name is the publisher's own ("Associated Press" on apnews.com).
+  return /\s/.test(name.trim()) ? name : tableName;
 }
 
 /** A site name as a reader knows it: no URL, no tagline, not a bare domain address. */
@@ -353,12 +391,18 @@ function cleanSiteName(raw: string, host: string | null): string | null {
     const label = host ? key(host.split('.').slice(-2, -1)[0] ?? '') : '';
     s = parts.find((p) => label !== '' && key(p).includes(label)) ?? parts[0] ?? s;
   }
-  s = s.trim();
+  s = s.replace(/\s+powered by\s+.*$/i, '').trim();
+  // "NDTV.com", "BroadwayWorld.com": the brand without its address ending ("AL.com" stays whole).
+  s = s.replace(/^(\p{L}[\p{L}\p{N}&'-]{2,})\.(?:com|net|org)$/u, '$1');
   return s.length >= 2 && s.length <= 80 ? s : null;
 }
 
 /** The headline shown on the page: an <h1> that agrees with a stated title, else the stated titles. */
-function titleOf(document: Doc, src: Sources, siteNames: string[]): string | null {
+function titleOf(
+  document: Doc,
+  src: Sources,
+  siteNames: string[],
+): { title: string | null; heading: El | null } {
   const stated = [
     src.ld ? cleanField(src.ld.headline) : null,
     metaFirst(src.meta, ['og:title']),
@@ -366,18 +410,53 @@ function titleOf(document: Doc, src: Sources, siteNames: string[]): string | nul
     metaFirst(src.meta, ['title', 'headline', 'dc.title', 'sailthru.title', 'parsely-title']),
     cleanField(document.querySelector('title')?.textContent),
   ].filter((t): t is string => t !== null);
-  let best: { title: string; score: number } | null = null;
+  let best: { title: string; score: number; heading: El } | null = null;
   for (const h of document.querySelectorAll('h1, [itemprop~="headline"]')) {
     if (h.tagName === 'META' || elsewhere(h as El)) continue;
     const shown = cleanField(h.textContent);
     if (!shown || shown.length < 4 || shown.length > 300 || namesSite(shown, siteNames)) continue;
-    const score = Math.max(0, ...stated.map((t) => agreement(shown, t)));
-    if (score >= 0.6 && (!best || score > best.score)) best = { title: shown, score };
+    const score = Math.max(
+      0,
+      ...stated.flatMap((t) => [agreement(shown, t), agreement(shown, stripSiteName(t, siteNames))]),
+    );
+    if (score >= 0.5 && (!best || score > best.score)) best = { title: shown, score, heading: h as El };
   }
-  if (best) return best.title;
+  if (best) return { title: best.title, heading: best.heading };
   const first = stated[0];
-  return first ? stripSiteName(first, siteNames) : null;
+  return { title: first ? stripSiteName(first, siteNames) : null, heading: null };
 }
+
+// A date printed as "Updated ..." or "更新" is not the publication date.
+const UPDATED_TEXT = /updat|modifi|更新|aktualisiert|mis à jour|actualizado/i;
+
+/**
+ * The date printed next to the headline (the visible dateline): the nearest short piece of text that
+ * is a date, within a few elements before or after the headline.
+ */
+function datelineNear(document: Doc, heading: El | null): string | null {
+  if (!heading) return null;
+  const all = [...document.querySelectorAll('body *')] as El[];
+  const at = all.indexOf(heading);
+  if (at < 0) return null;
+  let best: { date: string; distance: number } | null = null;
+  for (let i = Math.max(0, at - 15); i < Math.min(all.length, at + 60); i++) {
+    const el = all[i] as El;
+    if (el === heading || heading.contains(el) || SKIP_TAGS.has(el.tagName)) continue;
+    // Only the element's own text: a container's text is its children's.
+    const own = [...el.childNodes]
+      .filter((n) => n.nodeType === 3)
+      .map((n) => n.textContent ?? '')
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (own.length < 6 || own.length > 80 || UPDATED_TEXT.test(own) || elsewhere(el)) continue;
+    const date = normaliseDate(own);
+    const distance = Math.abs(i - at) + (i < at ? 5 : 0);
+    if (date && (!best || distance < best.distance)) best = { date, distance };
+  }
+  return best?.date ?? null;
+}
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 
 const BYLINE_CLASS =
   /(?:^|[\s_-])(?:by-?line\w*|author-?name|author|authors|article-author|post-author|entry-author|contributor\w*|writer|reporter)(?:$|[\s_-])|^byline|Byline|authorName|AuthorName/;
@@ -488,7 +567,7 @@ function authorOf(document: Doc, src: Sources, outlets: string[]): string | null
   return null;
 }
 
-function publishedOf(document: Doc, src: Sources): string | null {
+function publishedOf(document: Doc, src: Sources, heading: El | null): string | null {
   const fromLd = src.ld ? normaliseDate(src.ld.datePublished) : null;
   if (fromLd) return fromLd;
   const fromMeta = PUBLISHED_META.map((k) => normaliseDate(src.meta.get(k)?.[0])).find(Boolean);
@@ -526,7 +605,7 @@ function publishedOf(document: Doc, src: Sources): string | null {
     );
     if (d) return d;
   }
-  return null;
+  return datelineNear(document, heading);
 }
 
 /** A page's canonical address: the canonical link, og:url, the article's JSON-LD url. */
@@ -557,15 +636,20 @@ export function readPageMeta(document: Doc): {
   const ldAll = jsonLdObjects(document);
   const url = urlOf(document, meta, ldAll);
   const src: Sources = { ld: articleLd(ldAll, url), ldAll, meta, url };
-  const { outlet, names } = outletOf(src);
+  const titles = [
+    src.ld ? cleanField(src.ld.headline) : null,
+    metaFirst(meta, ['og:title']),
+    cleanField(document.querySelector('title')?.textContent),
+  ].filter((t): t is string => t !== null);
+  const { outlet, names } = outletOf(src, titles, cleanField(document.querySelector('title')?.textContent));
   const siteNames = [...new Set([...(outlet ? [outlet] : []), ...names])];
-  const title = titleOf(document, src, siteNames);
+  const { title, heading } = titleOf(document, src, siteNames);
   return {
     meta: {
       title,
       outlet,
       url,
-      published: publishedOf(document, src),
+      published: publishedOf(document, src, heading),
       author: authorOf(document, src, siteNames),
     },
     siteNames,
