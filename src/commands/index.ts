@@ -5,6 +5,7 @@ import { factCommand } from './fact.ts';
 import { createHelpCommand, commandHelp as helpFor } from './help.ts';
 import { quoteCommand } from './quote.ts';
 import { sourcesCommand } from './sources.ts';
+import { speakerCommand } from './speaker.ts';
 import type { CommandDefinition } from './types.ts';
 import { verifyCommand } from './verify.ts';
 
@@ -26,6 +27,7 @@ export const commands: CommandDefinition[] = [
   citeCommand,
   verifyCommand,
   sourcesCommand,
+  speakerCommand,
   createHelpCommand(() => commands),
 ];
 

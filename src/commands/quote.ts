@@ -1,8 +1,11 @@
 /** /quote QUERY [speaker:NAME]: the best quote in full, four more compact, paged. */
 import { z } from 'zod';
 import { defineCommand, PAGE_SIZE } from './define.ts';
+import { UserError } from './errors.ts';
 import { queryField, speakerField } from './fields.ts';
 import { resultsPage } from './present.ts';
+
+const USAGE_HINT = 'some words from the quote, e.g. /quote putin working group';
 
 export const quoteCommand = defineCommand({
   name: 'quote',
@@ -21,18 +24,23 @@ export const quoteCommand = defineCommand({
   ],
   rest: 'query',
   schema: z.object({
-    query: queryField('some words from the quote, e.g. /quote putin working group'),
+    // Empty words are fine with a speaker: `/quote speaker:coats` lists what Coats said.
+    query: queryField(USAGE_HINT).or(z.literal('').default('')),
     speaker: speakerField,
   }),
   run(ctx) {
     const { query, speaker } = ctx.args;
+    if (!query && !speaker)
+      throw new UserError('missingArgument', `Tell me what to look for: ${USAGE_HINT}.`, 'usage');
     const response = ctx.engine.search(query, {
       type: 'quote',
       speaker,
       limit: PAGE_SIZE,
       offset: (ctx.page - 1) * PAGE_SIZE,
     });
-    const title = `Quote: ${query}${speaker ? ` (speaker: ${speaker})` : ''}`;
+    const title = query
+      ? `Quote: ${query}${speaker ? ` (speaker: ${speaker})` : ''}`
+      : `Quotes by ${speaker}, newest first`;
     return resultsPage(
       ctx,
       { command: 'quote', what: 'quotes', title, query, args: ctx.args, pageSize: PAGE_SIZE },

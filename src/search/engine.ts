@@ -27,6 +27,7 @@ import type {
   SearchResponse,
   SearchResult,
   SourceRef,
+  SpeakerLookup,
 } from './types.ts';
 import { damerau, type NearTerm } from './vocabulary.ts';
 
@@ -944,4 +945,65 @@ export function findSpeakers(index: SearchIndex, prefix: string, limit = 10): Sp
       a[1].speaker.name.localeCompare(b[1].speaker.name),
   );
   return scored.slice(0, n).map(([, e]) => e.speaker);
+}
+
+/** `/speaker NAME`: the most quoted speaker the name fits, with what the corpus shows of them. Never throws. */
+export function lookupSpeaker(index: SearchIndex, name: string): SpeakerLookup {
+  const typed = typeof name === 'string' ? name.slice(0, 200) : '';
+  const { found, fuzzy } = resolveSpeakerHow(index, typed);
+  if (found.size === 0)
+    return { profile: null, others: [], suggestions: suggest(index, [], [typed]), guessed: false };
+  const quoted = new Map<number, number>();
+  for (const cl of index.clusters)
+    if (cl.type === 'quote' && found.has(cl.speaker))
+      quoted.set(cl.speaker, (quoted.get(cl.speaker) ?? 0) + 1);
+  const ranked = [...found].sort(
+    (a, b) =>
+      (quoted.get(b) ?? 0) - (quoted.get(a) ?? 0) ||
+      (index.speakers[b] as SpeakerEntry).speaker.quoteCount -
+        (index.speakers[a] as SpeakerEntry).speaker.quoteCount,
+  );
+  const s = ranked[0] as number;
+  const entry = index.speakers[s] as SpeakerEntry;
+  const roles = new Map<string, number>();
+  const articles = new Set<number>();
+  const outlets = new Map<string, number>();
+  let quotes = 0;
+  let first = -1;
+  let latest = -1;
+  const dateOf = (c: number, which: 'minDate' | 'maxDate'): number => (index.clusters[c] as Cluster)[which];
+  index.clusters.forEach((cl, c) => {
+    if (cl.type !== 'quote' || cl.speaker !== s) return;
+    quotes++;
+    if (first < 0 || (dateOf(c, 'minDate') || 9e7) < (dateOf(first, 'minDate') || 9e7)) first = c;
+    // Ties go to the later quote in the corpus, so the first and the latest differ when there are two.
+    if (latest < 0 || dateOf(c, 'maxDate') >= dateOf(latest, 'maxDate')) latest = c;
+    for (const i of cl.items) {
+      const item = index.items[i] as Item;
+      const role = (item.ref as Quote).role;
+      if (role && index.itemSpeaker[i] === s) roles.set(role, (roles.get(role) ?? 0) + 1);
+      if (articles.has(item.article)) continue;
+      articles.add(item.article);
+      const outlet = (index.corpus.articles[item.article] as CorpusArticle).outlet;
+      if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
+    }
+  });
+  if (entry.speaker.role && !roles.has(entry.speaker.role)) roles.set(entry.speaker.role, 0);
+  const byCount = (m: Map<string, number>): string[] =>
+    [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  return {
+    profile: {
+      name: entry.speaker.name,
+      roles: byCount(roles),
+      aliases: entry.speaker.aliases.filter((a) => a !== entry.speaker.name),
+      quotes,
+      articles: articles.size,
+      outlets: byCount(outlets),
+      first: first >= 0 ? toResult(index, first, 1) : null,
+      latest: latest >= 0 && latest !== first ? toResult(index, latest, 1) : null,
+    },
+    others: ranked.slice(1).map((o) => (index.speakers[o] as SpeakerEntry).speaker.name),
+    suggestions: [],
+    guessed: fuzzy,
+  };
 }

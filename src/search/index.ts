@@ -5,7 +5,7 @@
  */
 import type { Corpus } from '../types.ts';
 import { buildIndex } from './build.ts';
-import { findSpeakers, runSearch, Scratch } from './engine.ts';
+import { findSpeakers, lookupSpeaker, runSearch, Scratch } from './engine.ts';
 import type { SearchEngine } from './types.ts';
 import { runVerify } from './verify.ts';
 
@@ -21,5 +21,6 @@ export function createSearchEngine(corpus: Corpus): SearchEngine {
     search: (query, options) => runSearch(index, scratch, query, options),
     verify: (text) => runVerify(index, scratch, text),
     speakers: (prefix, limit) => findSpeakers(index, prefix, limit),
+    speaker: (name) => lookupSpeaker(index, name),
   };
 }

@@ -91,11 +91,44 @@ export interface VerifyResult {
   matches: VerifyMatch[];
 }
 
+/** Who a speaker is, as the corpus shows them (`/speaker NAME`). */
+export interface SpeakerProfile {
+  name: string;
+  /** Roles seen with their quotes, most often first. */
+  roles: string[];
+  /** Other forms of the name seen (`Putin`, `President Putin`). */
+  aliases: string[];
+  /** Their quotes (one printed by several articles counts once), and the articles carrying them. */
+  quotes: number;
+  articles: number;
+  /** Outlets carrying their quotes, most first; articles without an outlet are not counted here. */
+  outlets: string[];
+  /** Their earliest and latest dated quote (undated ones only when none is dated). */
+  first: SearchResult | null;
+  latest: SearchResult | null;
+}
+
+/** The answer to "who is NAME": the best match, other people the name also fits, or near names. */
+export interface SpeakerLookup {
+  profile: SpeakerProfile | null;
+  /** Other speakers the name matches (`trump`: Melania Trump too), most quoted first. */
+  others: string[];
+  /** Near names when nothing matched. */
+  suggestions: string[];
+  /** The name matched only with a typo allowed (`trmp` -> Donald Trump): the reply says so. */
+  guessed: boolean;
+}
+
 /** The search engine every command uses. Built once per corpus; reload builds a new one and swaps it in. */
 export interface SearchEngine {
   readonly corpus: Corpus;
   search(query: string, options?: SearchOptions): SearchResponse;
   verify(text: string): VerifyResult;
-  /** Speakers whose name or alias contains the prefix (for autocomplete), best first. */
+  /** Speakers whose name or alias contains the prefix (for autocomplete), best first; near names when few do. */
   speakers(prefix: string, limit?: number): Speaker[];
+  /**
+   * Who NAME is: roles, aliases, counts, first and latest quote, outlets. Optional only so that the stand-in
+   * engines of tests need not implement it; the real engine always does.
+   */
+  speaker?(name: string): SpeakerLookup;
 }

@@ -88,12 +88,15 @@ describe('executeCommand', () => {
   });
 
   it('turns an empty query into the usage', async () => {
-    for (const text of ['', '   ', '\u200B', 'speaker:putin']) {
+    for (const text of ['', '   ', '\u200B', 'speaker:']) {
       const reply = await executeCommand({ command: 'quote', text }, env());
       expect(reply.status).toBe('usage');
       expect(reply.title).toBe('Usage: /quote QUERY [speaker:NAME]');
       expect(reply.fallback).toContain('/quote putin working group');
     }
+    // A speaker alone is a question (issue 10): list what they said.
+    const bySpeaker = await executeCommand({ command: 'quote', text: 'speaker:putin' }, env());
+    expect(bySpeaker.status).not.toBe('usage');
     const noArgs = await executeCommand({ command: 'verify', args: {} }, env());
     expect(noArgs.status).toBe('usage');
   });
@@ -102,7 +105,7 @@ describe('executeCommand', () => {
     const reply = await executeCommand({ command: '/qoute', text: 'x' }, env());
     expect(reply.status).toBe('usage');
     expect(reply.fallback).toContain('There is no /qoute command');
-    expect(reply.fallback).toContain('/quote, /fact, /cite, /verify, /sources, /help');
+    expect(reply.fallback).toContain('/quote, /fact, /cite, /verify, /sources, /speaker, /help');
   });
 
   it('refuses a too-long query and a bad style with a friendly error', async () => {
