@@ -11,10 +11,16 @@ export const ELLIPSIS = '…';
 const ZWSP = '\u200b';
 
 /**
- * Discord's markdown treats a backslash before any of these as a literal character (simple-markdown's escape rule
- * covers every non-alphanumeric character), so escaping them all is safe even where they would not have formed markup.
+ * Characters that form inline markup anywhere in a line (emphasis, strike, code, spoilers, masked links, angle
+ * links). Discord's markdown treats a backslash before them as a literal character.
  */
-const MARKDOWN_CHARS = /[\\*_~`|>#\-[\]()<]/g;
+const MARKDOWN_CHARS = /[\\*_~`|[\]<]/g;
+/**
+ * `-`, `#`, `>` and `+` form markup only at the start of a line (lists, headings, `-#` subtext, block quotes);
+ * elsewhere they are left alone, because embed titles and field names show an escaping backslash as it is
+ * (a title read `flood\-wall`).
+ */
+const LINE_START_MARKS = /^(\s*)([-#>+])/gm;
 
 /**
  * Breaks mention and mention-like syntax: `@everyone`, `@here`, `<@id>`, `<@!id>`, `<@&role>`, `<#channel>`,
@@ -36,9 +42,9 @@ function escapePlain(text: string): string {
   return (
     text
       .replace(MARKDOWN_CHARS, (c) => `\\${c}`)
-      // `1. ` and `+ ` at a line start would become list items.
+      .replace(LINE_START_MARKS, '$1\\$2')
+      // `1. ` at a line start would become a list item.
       .replace(/^(\s*\d+)\. /gm, '$1\\. ')
-      .replace(/^(\s*)\+ /gm, '$1\\+ ')
   );
 }
 

@@ -79,7 +79,7 @@ export function creditLine(subject: CreditSubject, article: ArticleRef): string 
       ? `${outlet} reported${date ? ` ${date}` : ''}.`
       : `According to ${date ? `a report published ${date}` : 'a published report'}.`;
   }
-  return subject.type === 'quote' && subject.kind === 'indirect'
-    ? `${PARAPHRASE_CREDIT_PREFIX} ${line}`
-    : line;
+  if (subject.type === 'quote' && subject.kind === 'indirect') return `${PARAPHRASE_CREDIT_PREFIX} ${line}`;
+  // A speaker can start in lower case (`the city council`); a sentence cannot.
+  return `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
 }

@@ -100,12 +100,17 @@ export function contextAround(context: string, item: string): string {
   if (!text || words.length === 0) return text;
   // White space (and a dropped final stop) may differ between the item and the sentence that holds it.
   const last = words.length - 1;
+  const ownStop = /[.!?…]$/.test(words[last] ?? '');
   words[last] = (words[last] ?? '').replace(/[.!?…]+$/, '');
   const body = words.map(escapeRegExp).join('\\s+');
-  const m = new RegExp(`[“"‘]?${body}[.!?…]?[”"’]?`).exec(text);
+  // A closing mark may follow the quote's own comma (`“…talk,” Putin said`): the comma stays, the marks go.
+  // Unquoted (a paraphrase), a final stop the item does not end with belongs to the sentence and stays.
+  const m = new RegExp(`[“"‘]?${body}(?:([.!?…,;:]?)[”"’]|([.!?…]?))`).exec(text);
   if (!m) return text;
   const before = text.slice(0, m.index).trimEnd();
-  const after = text.slice(m.index + m[0].length).trimStart();
+  const kept = /^[,;:]$/.test(m[1] ?? '') ? (m[1] ?? '') : ownStop ? '' : (m[2] ?? '');
+  const rest = text.slice(m.index + m[0].length).trimStart();
+  const after = kept && rest ? `${kept} ${rest}` : `${kept}${rest}`;
   const joined = `${before} ${ITEM_GAP}${/^[,.;:!?]/.test(after) ? '' : ' '}${after}`.trim();
   return joined.replace(/[\s[\]…,.;:!?]/g, '') === '' ? '' : joined;
 }

@@ -155,14 +155,35 @@ describe('toDiscordMessage', () => {
 describe('escaping', () => {
   it('escapes markdown characters and masked links', () => {
     expect(escapeMarkdown('*a* _b_ ~~c~~ `d` |e| > f # g - h [i](j) \\')).toBe(
-      '\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\` \\|e\\| \\> f \\# g \\- h \\[i\\]\\(j\\) \\\\',
+      '\\*a\\* \\_b\\_ \\~\\~c\\~\\~ \\`d\\` \\|e\\| > f # g - h \\[i\\](j) \\\\',
     );
-    expect(escapeMarkdown('1. first\n+ second')).toBe('1\\. first\n\\+ second');
+    // Line-start marks (lists, headings, subtext, quotes) are escaped only where they would form markup.
+    expect(escapeMarkdown('1. first\n+ second\n- third\n# fourth\n> fifth\n-# sixth')).toBe(
+      '1\\. first\n\\+ second\n\\- third\n\\# fourth\n\\> fifth\n\\-# sixth',
+    );
+  });
+
+  it('leaves a hyphen inside a title alone: embed titles show an escaping backslash as it is', () => {
+    const m = toDiscordMessage(
+      {
+        status: 'ok',
+        title: 'Quote: flood-wall',
+        blocks: [
+          { type: 'citation', source: { ...source, title: 'The flood-wall is 3-4 m high' }, credit: 'x' },
+        ],
+        actions: [],
+        fallback: 'x',
+      },
+      { ephemeral: true },
+    );
+    expect(m.embeds[0]?.title).toBe('The flood-wall is 3-4 m high');
+    expect(m.content).toBe('**Quote: flood-wall**');
   });
 
   it('leaves bare URLs whole so they stay links', () => {
     expect(escapeMarkdown('see https://ex.com/a_b-c, ok')).toBe('see https://ex.com/a_b-c, ok');
-    expect(escapeMarkdown('[x](https://evil.example/p)')).toBe('\\[x\\]\\(https://evil.example/p\\)');
+    // The brackets are escaped, so no masked link forms; the URL stays a plain, visible link.
+    expect(escapeMarkdown('[x](https://evil.example/p)')).toBe('\\[x\\](https://evil.example/p)');
   });
 
   it('defuses every mention form', () => {

@@ -1,0 +1,70 @@
+/** Per-result Share buttons (issue 11 item 1) in each renderer, and never in a shared message. */
+import { describe, expect, it } from 'vitest';
+import { renderConsole } from '../../adapters/console/render.ts';
+import { toDiscordMessage } from '../../adapters/discord/render.ts';
+import { SHARE_ACTION_ID, toBlockKit } from '../../adapters/slack/render.ts';
+import * as r from '../../src/reply/index.ts';
+
+const reply = r.card({
+  title: 'Quote: q',
+  blocks: [
+    r.quote('first words', 'Ann Lee', null),
+    r.actions([r.action('share', 'Share this quote', 'share.k1', 'Ann Lee: first words')]),
+    r.divider(),
+    r.quote('second words', 'Bo Ma', null),
+    r.actions([r.action('share', 'Share this quote', 'share.k2', 'Bo Ma: second words')]),
+    r.context('Results 1–2 of 9 · page 1 of 5'),
+  ],
+  actions: [r.action('more', 'More results', 'more.k3')],
+});
+
+describe('per-result Share', () => {
+  it('Slack: a Share button right under each result, More at the end', () => {
+    const { blocks } = toBlockKit(reply);
+    expect(blocks.map((b) => b.type)).toEqual([
+      'header',
+      'section',
+      'actions',
+      'divider',
+      'section',
+      'actions',
+      'context',
+      'actions',
+    ]);
+    expect(blocks[2]).toEqual({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: SHARE_ACTION_ID,
+          text: { type: 'plain_text', text: 'Share this quote', emoji: true },
+          value: 'share.k1',
+          style: 'primary',
+        },
+      ],
+    });
+    // A shared message carries no buttons at all.
+    expect(toBlockKit(reply, { actions: false }).blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('Discord: one labelled Post button per result (which one it posts), then More', () => {
+    const m = toDiscordMessage(reply, { ephemeral: true });
+    expect(m.components.flatMap((row) => row.components).map((b) => [b.label, b.custom_id])).toEqual([
+      ['Post to channel: Ann Lee: first words', 'newsroom:share:k1'],
+      ['Post to channel: Bo Ma: second words', 'newsroom:share:k2'],
+      ['More', 'newsroom:more:k3'],
+    ]);
+    expect(toDiscordMessage(reply, { ephemeral: false, withActions: false }).components).toEqual([]);
+  });
+
+  it('console and plain text: no trace of the buttons', () => {
+    expect(renderConsole(reply, { color: false })).not.toMatch(/Share|\n\n\n/);
+    expect(reply.fallback).not.toContain('Share');
+  });
+
+  it('withoutActions drops inline and reply buttons', () => {
+    const shared = r.withoutActions(reply);
+    expect(shared.actions).toEqual([]);
+    expect(shared.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+});
