@@ -5,6 +5,7 @@
 import type { ArticleContext, Para } from './context.ts';
 import { tokenAt } from './context.ts';
 import {
+  DOCUMENT_NOUNS,
   FRAMING_VERBS,
   isPlace,
   looksCommon,
@@ -93,6 +94,60 @@ export function speakerPhrase(
     const g = first.lower === 'he' ? 'm' : 'f';
     const { entity, strength } = ctx.table.pronounDetail(pos, g);
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
+  }
+  // `Cummings and Conyers wrote`: two named people speak together.
+  const and = toks.slice(a, b).findIndex((t, i) => i > 0 && t.lower === 'and' && t.trail === '');
+  if (and > 0 && b - a <= 9) {
+    const left = speakerPhrase(ctx, para, a, a + and, verb);
+    const right = speakerPhrase(ctx, para, a + and + 1, b, verb);
+    if (
+      left?.entity &&
+      right?.entity &&
+      left.via === 'name' &&
+      right.via === 'name' &&
+      left.entity !== right.entity
+    )
+      return {
+        entity: ctx.table.joint(left.entity, right.entity),
+        role: null,
+        verb,
+        via: 'name',
+        pos,
+      };
+  }
+  // `Trump's campaign said`: the organisation speaks.
+  const lastWord = (toks[b - 1] as Token).lower;
+  if (b - a >= 2 && b - a <= 4 && ORG_NOUNS.has(lastWord) && !ROLE_NOUNS.has(lastWord)) {
+    const own = toks[b - 2] as Token;
+    if (own.possessive && isCapitalized(own.word)) {
+      const run = capitalRuns(toks.slice(a, b - 1)).at(-1);
+      const phrase = run ? analyzeRun(toks, run[0] + a, run[1] + a) : null;
+      if (phrase) {
+        const owner = ctx.table.find(phrase);
+        const ownerName =
+          owner?.type === 'person' ? (owner.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
+        const orgPhrase = {
+          ...phrase,
+          nameWords: [...ownerName.split(' '), own.word === '' ? '' : lastWord].filter(Boolean),
+          type: 'org' as const,
+          possessive: false,
+          role: null,
+        };
+        return { entity: ctx.table.resolve(orgPhrase, null), role: null, verb, via: 'name', pos };
+      }
+    }
+  }
+  // `the joint statement said`, `the report said`: the document is the source.
+  // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
+  if (
+    first.lower === 'the' &&
+    verb !== 'according to' &&
+    b - a <= 4 &&
+    DOCUMENT_NOUNS.has((toks[b - 1] as Token).lower)
+  ) {
+    const words = toks.slice(a + 1, b).map((t) => t.lower);
+    if (words.every((w) => /^[\p{Ll}-]+$/u.test(w)))
+      return { entity: ctx.table.document(words), role: null, verb, via: 'role', pos };
   }
   // A capitalised run ending the phrase, or followed only by an apposition (`Luis Ortega, the union's president`).
   const runs = capitalRuns(toks.slice(a, b)).map(([x, y]) => [x + a, y + a] as [number, number]);
@@ -216,6 +271,20 @@ export function speakerPhrase(
     const words = toks.slice(a + 1, b).map((t) => t.lower);
     const head = words.at(-1) ?? '';
     if (ORG_NOUNS.has(head) && !ROLE_NOUNS.has(head)) {
+      // `the Clinton campaign`: a name before the noun makes it that organisation.
+      const caps = toks.slice(a + 1, b - 1);
+      if (caps.length > 0 && caps.length <= 3 && caps.every((t) => isCapitalized(t.word) && t.trail === '')) {
+        const run = analyzeRun(toks, a + 1, b - 1);
+        if (run) {
+          const orgPhrase = {
+            ...run,
+            nameWords: [...caps.map((t) => t.word), head],
+            type: 'org' as const,
+            role: null,
+          };
+          return { entity: ctx.table.resolve(orgPhrase, null), role: null, verb, via: 'name', pos };
+        }
+      }
       return { entity: ctx.table.roleNoun(pos, [], head), role: null, verb, via: 'role', pos };
     }
     if (ROLE_NOUNS.has(head)) {
@@ -352,7 +421,8 @@ export function attributionAfter(
   }
   for (let v = a + 1; v < limit && v < a + 12; v++) {
     const t = toks[v] as Token;
-    if (isSpeechVerb(t)) {
+    // `," Reuters reported.`: a verb of reporting attributes a quote only right after it.
+    if (isSpeechVerb(t) || (t.lower === 'reported' && v <= a + 4)) {
       const end = subjectEnd(toks, v, a);
       const direct = speakerPhrase(ctx, para, a, end, t.lower);
       if (direct) return direct;

@@ -13,7 +13,8 @@ export const SPEECH_VERBS = set(`
   acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
-  confirmed denied boasted lamented mused conceded repeated
+  confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
+  bragged marveled marvelled griped chided quipped blasted
 `);
 
 /** Verbs that introduce a reported clause (indirect speech). */
@@ -112,6 +113,7 @@ export const ORG_HEADS = set(`
   institute foundation hospital police office court commission board party service services industries systems
   technologies labs motors airlines airways foods partners capital energy pharmaceuticals network news times post
   press reuters kremlin pentagon fbi cia nasa congress senate parliament fc united city county assembly school
+  campaign
   schools district trust society alliance coalition center centre museum observatory laboratory organization
   organisation bureau tribunal cooperative co-op guild brewery bakery works mills media studios
 `);
@@ -226,3 +228,20 @@ export function looksCommon(word: string): boolean {
 export function isPlace(nameWords: readonly string[]): boolean {
   return PLACES.has(nameWords.join('_').toLowerCase().replace(/^the_/, ''));
 }
+
+/** News outlets and wires: organisations when they speak (`Reuters reported`, `CNN said`). Lower case. */
+export const NEWS_ORGS = set(`
+  reuters ap afp bloomberg cnn msnbc cnbc nbc abc cbs pbs npr bbc politico axios breitbart fox_news the_hill
+  associated_press agence_france-presse the_new_york_times new_york_times the_washington_post washington_post
+  the_wall_street_journal wall_street_journal usa_today the_guardian the_atlantic newsweek time buzzfeed huffpost
+  the_huffington_post huffington_post vox slate salon the_daily_beast daily_beast new_york_post the_new_yorker
+  los_angeles_times chicago_tribune the_boston_globe boston_globe the_times the_post the_journal univision
+  telemundo al_jazeera the_economist financial_times the_intercept propublica the_daily_caller daily_caller
+`);
+
+/** Documents that can be quoted (`the joint statement said`): what they say is attributed to the document. */
+export const DOCUMENT_NOUNS = set(`
+  statement report letter memo memorandum complaint lawsuit filing study survey editorial release ad
+  advertisement email e-mail tweet document indictment ruling petition platform resolution bill communique
+  communiqué transcript
+`);

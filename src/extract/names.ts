@@ -14,6 +14,7 @@ import {
   HONORIFICS,
   isPlace,
   NAME_CONNECTORS,
+  NEWS_ORGS,
   NOT_NAME_WORDS,
   ORG_HEADS,
   ORG_NOUNS,
@@ -207,7 +208,9 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   roleWords.push(...affiliation);
   let type: EntityType = 'unknown';
   const nameLowers = nameWords.map((w) => w.toLowerCase());
-  if (nameLowers.some((l) => ORG_HEADS.has(l))) type = 'org';
+  const joined = nameLowers.join('_');
+  if (nameLowers.some((l) => ORG_HEADS.has(l)) || NEWS_ORGS.has(joined) || NEWS_ORGS.has(`the_${joined}`))
+    type = 'org';
   else if (roleWords.length > 0 || honorific) type = 'person';
   else if (
     nameWords.length >= 2 &&
@@ -478,6 +481,46 @@ export class EntityTable {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** Two people speaking together (`Cummings and Conyers wrote`): one speaker named for both. */
+  joint(a: Entity, b: Entity): Entity {
+    const name = `${a.name} and ${b.name}`;
+    let e = this.byFull.get(key(name));
+    if (!e) {
+      e = {
+        id: this.entities.length,
+        name,
+        type: 'person',
+        gender: null,
+        roles: [],
+        company: false,
+        forms: new Set([name]),
+      };
+      this.entities.push(e);
+      this.byFull.set(key(name), e);
+    }
+    return e;
+  }
+
+  /** A document quoted as the source (`the joint statement said`): an organisation-like speaker named by it. */
+  document(words: string[]): Entity {
+    const name = `the ${words.join(' ')}`;
+    let e = this.byFull.get(key(name));
+    if (!e) {
+      e = {
+        id: this.entities.length,
+        name,
+        type: 'org',
+        gender: null,
+        roles: [],
+        company: false,
+        forms: new Set([name]),
+      };
+      this.entities.push(e);
+      this.byFull.set(key(name), e);
+    }
+    return e;
   }
 
   /** Records that `entity` was quoted at `pos`: the likeliest antecedent of the next `he said`. */

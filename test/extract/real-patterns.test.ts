@@ -206,3 +206,44 @@ describe('pronouns: gender, continuity, and honest ambiguity', () => {
     expect(quoteWith(ex.quotes, 'demonize').speaker).toBe('Harris');
   });
 });
+
+describe('reporting verbs, compound subjects, organisations, outlets and documents', () => {
+  it.each([
+    [
+      '“We have the votes and we will pass it,” Cummings and Conyers wrote in a letter.',
+      'votes',
+      'Cummings and Conyers',
+    ],
+    ['“This is over and everyone knows it,” Hale fumed.', 'over', 'Hale'],
+    ['“What a night for the whole party,” Hale gushed.', 'night', 'Hale'],
+    [
+      '“We will respond to every attack,” the Clinton campaign said in a statement.',
+      'respond',
+      'Clinton campaign',
+    ],
+    [
+      'Hillary Clinton spoke. “We will respond to every attack,” Clinton’s campaign said.',
+      'respond',
+      'Clinton campaign',
+    ],
+    ['“Talks will resume on Monday,” Reuters reported.', 'Talks', 'Reuters'],
+    [
+      '“Both sides agreed to resume talks on trade,” the joint statement said.',
+      'Both sides',
+      'the joint statement',
+    ],
+    ['Gov. Ana Ruiz called the bill "a betrayal of working families" on Friday.', 'betrayal', 'Ana Ruiz'],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+  it('an outlet speaking is an organisation, not a person', () => {
+    const ex = run('“Talks will resume on Monday,” Reuters reported.', '“We are ready,” he said.');
+    expect(quoteWith(ex.quotes, 'ready').speaker).toBeNull();
+  });
+  it('a study cited for a fact does not make the fact a paraphrase', () => {
+    const ex = run(
+      'According to the study, 2.1 percent of children who got the spray reported a runny nose.',
+    );
+    expect(ex.quotes).toEqual([]);
+  });
+});
