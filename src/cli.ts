@@ -18,7 +18,11 @@ Commands:
   extract FILE... [--json]            Read article files and print their quotes and facts
   search "QUERY" [--type quote|fact|all] [--speaker NAME] [--limit N] [--data DIR] [--json]
                                       Search quotes and facts
+  search --batch FILE [--type ...] [--speaker NAME] [--limit N] [--data DIR]
+                                      One search per JSON line {"query","type"?,"speaker"?,"limit"?}
+                                      (FILE - is stdin); one JSON result per line, in input order
   verify "TEXT" [--data DIR] [--json] Check a quote: exact, close (with a word diff) or not found
+  verify --batch FILE [--data DIR]    One check per JSON line {"text"}; one JSON result per line
   ask "/quote putin working group" [--data DIR]
                                       Answer one bot command, as the console bot would
   start [--data DIR]                  Run the bot (Slack/Discord when configured, else the console)
@@ -26,16 +30,23 @@ Commands:
 Options:
   --data DIR   Article folder (default: NEWSROOM_DATA, else "data")
   --json       Machine-readable output on stdout
+  --batch FILE JSON Lines in, JSON Lines out, the articles loaded once; a bad line gets
+               {"line":N,"error":"..."} and the batch goes on
   -h, --help   Show this help`;
 
 /** A usage mistake: printed with the usage, exit code 2. */
 class UsageError extends Error {}
+
+/** Input that cannot be read (a batch file): named on stderr, exit code 1. */
+class InputError extends Error {}
 
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  /** Where `--batch -` reads from (default: process.stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 const SUBCOMMAND_OPTIONS = {
@@ -46,8 +57,9 @@ const SUBCOMMAND_OPTIONS = {
     speaker: { type: 'string' },
     limit: { type: 'string' },
     data: { type: 'string' },
+    batch: { type: 'string' },
   },
-  verify: { json: { type: 'boolean' }, data: { type: 'string' } },
+  verify: { json: { type: 'boolean' }, data: { type: 'string' }, batch: { type: 'string' } },
   ask: { data: { type: 'string' } },
   start: { data: { type: 'string' } },
 } as const;
@@ -138,7 +150,15 @@ async function runExtract(files: string[], json: boolean, io: Io): Promise<numbe
   return problems.length > 0 ? 1 : 0;
 }
 
-function resultJson(r: SearchResult) {
+/** The credit line of a result: composed by the commands layer (search returns data only). */
+type Credit = (r: SearchResult) => string;
+
+async function creditFor(engine: SearchEngine): Promise<Credit> {
+  const present = await import('./commands/present.ts');
+  return (r) => present.creditFor(engine, r);
+}
+
+function resultJson(r: SearchResult, credit: Credit) {
   return {
     type: r.type,
     text: r.text,
@@ -149,47 +169,167 @@ function resultJson(r: SearchResult) {
     score: r.score,
     article: articleJson(r.article),
     context: r.context,
-    citation: r.citation,
-    sources: r.sources.map((s) => ({ ...articleJson(s), text: s.text, paragraph: s.paragraph })),
+    citation: credit(r),
+    sources: r.sources.map((s) => ({
+      ...articleJson(s),
+      text: s.text,
+      paragraph: s.paragraph,
+      speaker: s.speaker ?? null,
+    })),
   };
 }
 
-function readableResult(r: SearchResult, i: number): string {
+function readableResult(r: SearchResult, i: number, credit: Credit): string {
   const a = r.article;
   return [
     `${i + 1}. [${r.type} ${r.score.toFixed(2)}] ${r.type === 'quote' ? quoteToPlain(quoted(r)).replace('\n', ' ') : r.text}`,
     `   ${a.outlet ?? 'outlet unknown'} · ${a.title ?? 'title unknown'} · ${formatDateLong(a.published) ?? 'date unknown'} · ${a.url ?? 'no link'}`,
-    `   ${r.citation}`,
+    `   ${credit(r)}`,
     ...(r.sources.length > 1 ? [`   also in ${r.sources.length - 1} more source(s)`] : []),
   ].join('\n');
 }
 
 const TYPES = ['quote', 'fact', 'all'] as const;
+type SearchType = (typeof TYPES)[number];
 
-async function runSearch(
-  query: string,
-  flags: { type?: string; speaker?: string; limit?: string; data?: string; json?: boolean },
-  io: Io,
-): Promise<number> {
-  const type = flags.type ?? 'all';
-  if (!(TYPES as readonly string[]).includes(type))
-    throw new UsageError(`--type must be quote, fact or all, got "${type}"`);
-  const limit = flags.limit === undefined ? 10 : Number(flags.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-    throw new UsageError(`--limit must be a whole number from 1 to 1000, got "${flags.limit}"`);
+/** Validated search settings, from flags or from one batch line. A string is the problem, in words. */
+function searchSettings(raw: {
+  type?: unknown;
+  speaker?: unknown;
+  limit?: unknown;
+}): { type: SearchType; speaker: string | undefined; limit: number } | string {
+  const type = raw.type ?? 'all';
+  if (typeof type !== 'string' || !(TYPES as readonly string[]).includes(type))
+    return `type must be quote, fact or all, got ${JSON.stringify(type)}`;
+  const limit = raw.limit === undefined ? 10 : typeof raw.limit === 'string' ? Number(raw.limit) : raw.limit;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000)
+    return `limit must be a whole number from 1 to 1000, got ${JSON.stringify(raw.limit)}`;
+  if (raw.speaker !== undefined && typeof raw.speaker !== 'string')
+    return `speaker must be a string, got ${JSON.stringify(raw.speaker)}`;
+  return { type: type as SearchType, speaker: raw.speaker || undefined, limit };
+}
+
+interface SearchFlags {
+  type?: string;
+  speaker?: string;
+  limit?: string;
+  data?: string;
+  json?: boolean;
+  batch?: string;
+}
+
+async function runSearch(query: string, flags: SearchFlags, io: Io): Promise<number> {
+  const settings = searchSettings(flags);
+  if (typeof settings === 'string') throw new UsageError(`--${settings}`);
   const engine = await engineFor(flags.data, io);
+  const credit = await creditFor(engine);
   const response = engine.search(query, {
-    type: type as (typeof TYPES)[number],
-    limit,
-    ...(flags.speaker ? { speaker: flags.speaker } : {}),
+    type: settings.type,
+    limit: settings.limit,
+    ...(settings.speaker ? { speaker: settings.speaker } : {}),
   });
-  if (flags.json) io.out(JSON.stringify({ query, results: response.results.map(resultJson) }));
+  if (flags.json)
+    io.out(JSON.stringify({ query, results: response.results.map((r) => resultJson(r, credit)) }));
   else if (response.results.length === 0)
     io.out(
       `No results for “${query}”.${response.suggestions.length > 0 ? ` Did you mean: ${response.suggestions.join(', ')}?` : ''}`,
     );
-  else io.out(response.results.map(readableResult).join('\n\n'));
+  else io.out(response.results.map((r, i) => readableResult(r, i, credit)).join('\n\n'));
   return 0;
+}
+
+/** Non-blank lines of a JSON Lines file (`-`: stdin), numbered from 1, read as they come. */
+async function* batchLines(file: string, io: Io): AsyncGenerator<{ line: number; text: string }> {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const input = file === '-' ? (io.stdin ?? process.stdin) : createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const text of lines) {
+    n++;
+    if (text.trim()) yield { line: n, text };
+  }
+}
+
+/** An unreadable batch file is named before the articles are loaded (exit 1), not halfway through. */
+async function checkBatchFile(file: string): Promise<void> {
+  if (file === '-') return;
+  const { access } = await import('node:fs/promises');
+  try {
+    await access(file);
+  } catch (error) {
+    throw new InputError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Runs one JSON object per line through `answer`, writing one JSON line per input line in order; a line that is
+ * not a JSON object, or that `answer` rejects (a string), becomes `{"line","error"}` and the batch goes on.
+ */
+async function runBatch(
+  file: string,
+  io: Io,
+  answer: (request: Record<string, unknown>) => object | string,
+): Promise<number> {
+  for await (const { line, text } of batchLines(file, io)) {
+    let request: unknown;
+    try {
+      request = JSON.parse(text);
+    } catch (error) {
+      io.out(
+        JSON.stringify({
+          line,
+          error: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
+      continue;
+    }
+    if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+      io.out(JSON.stringify({ line, error: 'each line must be a JSON object' }));
+      continue;
+    }
+    let result: object | string;
+    try {
+      result = answer(request as Record<string, unknown>);
+    } catch (error) {
+      result = `failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    io.out(JSON.stringify(typeof result === 'string' ? { line, error: result } : result));
+  }
+  return 0;
+}
+
+async function runSearchBatch(file: string, flags: SearchFlags, io: Io): Promise<number> {
+  const defaults = searchSettings(flags);
+  if (typeof defaults === 'string') throw new UsageError(`--${defaults}`);
+  await checkBatchFile(file);
+  const engine = await engineFor(flags.data, io);
+  const credit = await creditFor(engine);
+  return runBatch(file, io, (request) => {
+    if (typeof request.query !== 'string') return 'each line needs "query": a string';
+    const settings = searchSettings({
+      type: request.type ?? defaults.type,
+      speaker: request.speaker ?? defaults.speaker,
+      limit: request.limit ?? defaults.limit,
+    });
+    if (typeof settings === 'string') return settings;
+    const response = engine.search(request.query, {
+      type: settings.type,
+      limit: settings.limit,
+      ...(settings.speaker ? { speaker: settings.speaker } : {}),
+    });
+    return { query: request.query, results: response.results.map((r) => resultJson(r, credit)) };
+  });
+}
+
+async function runVerifyBatch(file: string, flags: { data?: string }, io: Io): Promise<number> {
+  await checkBatchFile(file);
+  const engine = await engineFor(flags.data, io);
+  return runBatch(file, io, (request) => {
+    if (typeof request.text !== 'string' || !request.text.trim()) return 'each line needs "text": the quote';
+    const result = engine.verify(request.text);
+    return { verdict: result.verdict, matches: result.matches.map(matchJson) };
+  });
 }
 
 function matchJson(m: VerifyMatch) {
@@ -249,6 +389,14 @@ async function runAsk(line: string, flags: { data?: string }, io: Io): Promise<n
   return 0;
 }
 
+/** `--batch FILE` takes its questions from FILE: a query or text on the command line as well is a mistake. */
+function batchFile(file: string, positionals: string[]): string {
+  if (!file) throw new UsageError('--batch needs a FILE (or - for stdin)');
+  if (positionals.length > 0)
+    throw new UsageError(`--batch reads its questions from ${file}; drop "${positionals.join(' ')}"`);
+  return file;
+}
+
 function oneArgument(positionals: string[], what: string): string {
   if (positionals.length === 0) throw new UsageError(`missing ${what}`);
   // Unquoted words arrive as several arguments; they mean one query.
@@ -283,13 +431,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       speaker: str('speaker'),
       limit: str('limit'),
       data: str('data'),
+      batch: str('batch'),
     };
     switch (name) {
       case 'extract':
         return await runExtract(parsed.positionals, v.json, io);
       case 'search':
+        if (v.batch !== undefined) return await runSearchBatch(batchFile(v.batch, parsed.positionals), v, io);
         return await runSearch(oneArgument(parsed.positionals, 'QUERY'), v, io);
       case 'verify':
+        if (v.batch !== undefined) return await runVerifyBatch(batchFile(v.batch, parsed.positionals), v, io);
         return await runVerify(oneArgument(parsed.positionals, 'TEXT'), v, io);
       case 'ask':
         return await runAsk(
@@ -308,6 +459,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`newsroom: ${error.message}\n\n${USAGE}`);
       return 2;
+    }
+    if (error instanceof InputError) {
+      io.err(`newsroom: ${error.message}`);
+      return 1;
     }
     if (error instanceof ConfigError) {
       io.err('newsroom: the configuration has problems:');

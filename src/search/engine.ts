@@ -5,7 +5,6 @@
  * counts like one at its start) -> final score mixes both.
  */
 import Fuse from 'fuse.js';
-import { creditLine } from '../citations/credit.ts';
 import type { CorpusArticle, Quote, Speaker } from '../types.ts';
 import {
   type Cluster,
@@ -475,10 +474,6 @@ export function toResult(index: SearchIndex, c: number, score: number): SearchRe
     score: Math.round(score * 1000) / 1000,
     article,
     context: contextOf(art, rep.ref.paragraph, rep.ref.start, rep.ref.end),
-    citation: creditLine(
-      { type: rep.type, speaker, kind: quote?.kind ?? null, confidence: quote?.confidence ?? null },
-      article,
-    ),
     sources,
   };
 }

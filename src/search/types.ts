@@ -1,4 +1,7 @@
-/** Public shapes of the search core (src/search). Commands and the CLI use only these. */
+/**
+ * Public shapes of the search core (src/search). Commands and the CLI use only these. Search returns data: credit
+ * lines and citations are composed by the commands (src/commands/present.ts), never here.
+ */
 import type { Corpus, QuoteKind, Speaker } from '../types.ts';
 
 export type ItemType = 'quote' | 'fact';
@@ -46,8 +49,6 @@ export interface SearchResult {
   article: ArticleRef;
   /** The sentence before, the sentence(s) holding the item, and the sentence after, from the cited article. */
   context: string;
-  /** A one-line credit, e.g. `Vladimir Putin said, TechCrunch reported July 16, 2018.` */
-  citation: string;
   /** Every article carrying this quote or fact (wording may differ), earliest first. */
   sources: SourceRef[];
 }

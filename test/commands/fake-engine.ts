@@ -2,7 +2,6 @@
  * A small SearchEngine over a hand-made corpus, for testing commands without the real search core.
  * It implements the interface honestly (word overlap ranking, paging, verify by word sets), nothing more.
  */
-import { creditLine } from '../../src/citations/credit.ts';
 import type { SearchEngine, SearchResponse, SearchResult, VerifyResult } from '../../src/search/types.ts';
 import type { Corpus, CorpusArticle } from '../../src/types.ts';
 
@@ -54,10 +53,6 @@ export function fakeEngine(
         score: 0,
         article: ref,
         context: '',
-        citation: creditLine(
-          { type: 'quote', speaker: q.speaker, kind: q.kind, confidence: q.confidence },
-          ref,
-        ),
         sources: [{ ...ref, text: q.text, paragraph: q.paragraph }],
       });
     for (const f of a.facts)
@@ -72,7 +67,6 @@ export function fakeEngine(
         score: 0,
         article: ref,
         context: '',
-        citation: creditLine({ type: 'fact', speaker: null }, ref),
         sources: [{ ...ref, text: f.text, paragraph: f.paragraph }],
       });
   }
