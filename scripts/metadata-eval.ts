@@ -4,6 +4,10 @@
  * pages are not ours to commit); see "Metadata from saved pages" in src/articles/README.md.
  *
  *   npm run --silent eval:metadata -- --pages DIR --expect FILE [--verbose] [--json]
+ *   npm run --silent eval:metadata -- --results OUT.json --expect FILE    (score another tool's output)
+ *
+ * `--results` scores values some other extractor produced (`{"a.html": {"title", "author",
+ * "published", "outlet"}}`) with the same comparison, so tools are measured on equal terms.
  *
  * FILE: `{"pages": [{"file": "a.html", "title": "...", "author": "A, B", "published": "2018-07-16",
  * "outlet": "..."}]}`. A field that is absent is not scored; a value may be null (nothing to cite) or an
@@ -69,11 +73,20 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const pagesDir = arg('--pages');
+  const resultsFile = arg('--results');
   const expectFile = arg('--expect');
-  if (!pagesDir || !expectFile) {
-    process.stderr.write('usage: metadata-eval --pages DIR --expect FILE [--verbose] [--json]\n');
+  if ((!pagesDir && !resultsFile) || !expectFile) {
+    process.stderr.write(
+      'usage: metadata-eval (--pages DIR | --results FILE) --expect FILE [--verbose] [--json]\n',
+    );
     process.exit(2);
   }
+  const given = resultsFile
+    ? (JSON.parse(await readFile(resultsFile, 'utf8')) as Record<
+        string,
+        Partial<Record<Field, string | null>>
+      >)
+    : null;
   const verbose = process.argv.includes('--verbose');
   const { pages } = JSON.parse(await readFile(expectFile, 'utf8')) as { pages: PageExpectation[] };
   const score = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, total: 0 }])) as Record<
@@ -82,17 +95,19 @@ async function main(): Promise<void> {
   >;
   const misses: { file: string; field: Field; got: string | null; expected: Expected }[] = [];
   for (const page of pages) {
-    let article: Article | null = null;
-    try {
-      const html = await readFile(join(pagesDir, page.file), 'utf8');
-      article = parseArticleText(html, 'html', page.file)[0] ?? null;
-    } catch (error) {
-      process.stderr.write(`${page.file}: ${(error as Error).message}\n`);
+    let article: Partial<Record<Field, string | null>> | null = given?.[page.file] ?? null;
+    if (!given && pagesDir) {
+      try {
+        const html = await readFile(join(pagesDir, page.file), 'utf8');
+        article = (parseArticleText(html, 'html', page.file)[0] as Article | undefined) ?? null;
+      } catch (error) {
+        process.stderr.write(`${page.file}: ${(error as Error).message}\n`);
+      }
     }
     for (const field of FIELDS) {
       const expected = page[field];
       if (expected === undefined) continue;
-      const got = article ? article[field] : null;
+      const got = article?.[field] ?? null;
       score[field].total++;
       if (matches(field, got, expected)) score[field].right++;
       else misses.push({ file: page.file, field, got, expected });

@@ -28,7 +28,7 @@ const DEBRIS_RE = new RegExp(
     '\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\b',
     '\\b\\d{1,2}:\\d{2}\\b',
     '\\d{4}\\s*年',
-    '\\b(?:(?:last\\s+)?updated|published|posted|modified|created|aktualisiert|mis à jour|publié le)\\b',
+    '(?:\\b|(?<=\\p{Ll}))(?:(?:last\\s+)?updated|published|posted|modified|created|aktualisiert|mis à jour|publié le)\\b',
     '\\b\\d+\\s*(?:-\\s*)?(?:min(?:ute)?s?|minuten)\\.?\\s+(?:read|lesezeit|de lecture)\\b',
     '\\b(?:lesedauer|reading time|lesezeit)\\b',
     '\\bmore (?:stories|articles|from|by)\\b',
@@ -131,6 +131,8 @@ function looksLikeName(part: string, strict: boolean): boolean {
   const words = part.split(/\s+/);
   if (words.length > 6) return false;
   if (!strict) return /\p{L}/u.test(part);
+  // Words run together ("GoslingGQCelebrities") are tags or navigation glued by the markup.
+  if (/\p{Ll}\p{Lu}{2,}/u.test(part)) return false;
   return words.every(
     (w) => PARTICLES.has(w.toLowerCase()) || /^[\p{Lu}\p{Lt}]/u.test(w) || /^[\p{Lu}][.]/u.test(w),
   );
@@ -194,12 +196,7 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
   if (inverted?.[1] && inverted[2] && !isOutlet(inverted[1], options.outlets ?? [])) {
     return bylineNames(`${inverted[2]} ${inverted[1]}`, options);
   }
-  // Two names run together by the page's markup ("Paul WisemanFatima Hussein") are two names.
-  const unglued = text.replace(
-    /(?<=\p{Lu}\p{Ll}{3,})(?=\p{Lu}\p{Ll}+\s+\p{Lu})(?!(?:Staff|Senior|Contributing|Opinion|Special|Contributor|Columnist|Correspondent|Reporter|Writer|Editor)\b)/gu,
-    ', ',
-  );
-  const segments = unglued.split(/\s+[-–—]\s+|\s+[|·•]\s+|\s*[|｜]\s*|\s+\/\s+|\s*[／]\s*/u);
+  const segments = text.split(/\s+[-–—]\s+|\s+[|·•]\s+|\s*[|｜]\s*|\s+\/\s+|\s*[／]\s*/u);
   for (const [i, whole] of segments.entries()) {
     let segment = whole;
     // A photo or illustration credit is not a byline.
@@ -208,6 +205,14 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
     // "January 17, 2017 at 6:08 PM ET by Kori Schulman": the name follows the last "by" after debris.
     const by = /^(.*\S)\s+by\s+(\S.*)$/iu.exec(segment);
     if (by?.[1] && by[2] && (DEBRIS_RE.test(by[1]) || /\d/.test(by[1]))) segment = by[2];
+    // Whatever follows a date or "Published in ..." is not a name any more.
+    const debris = DEBRIS_RE.exec(segment);
+    if (debris) segment = segment.slice(0, debris.index);
+    // Two names run together by the page's markup ("Paul WisemanFatima Hussein") are two names.
+    segment = segment.replace(
+      /(?<=\p{Lu}\p{Ll}{3,})(?=\p{Lu}\p{Ll}+\s+\p{Lu})(?!(?:Staff|Senior|Contributing|Opinion|Special|Contributor|Columnist|Correspondent|Reporter|Writer|Editor)\b)/gu,
+      ', ',
+    );
     const pieces = segment
       .replace(LEADING_RE, '')
       .split(/\s*(?:,|，|、|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/u);

@@ -285,6 +285,8 @@ const PUBLISHED_META = [
   'parsely-pub-date',
   'sailthru.date',
   'dc.date.issued',
+  'dc.date.created',
+  'dcterms.date',
   'dcterms.issued',
   'dcterms.created',
   'dc.date',
@@ -465,7 +467,7 @@ const DATE_CLASS =
 const NOT_PUBLISHED = /updat|modif|edited|revis|comment/i;
 
 const AUTHOR_HREF =
-  /\/(?:authors?|profiles?|people|staff|contributors?|writers?|reporters?|journalists?|by|autor|auteur|autore)\/[^/?#]+\/?(?:[?#].*)?$/i;
+  /\/(?:authors?|profiles?|staff|contributors?|writers?|reporters?|journalists?|by|autor|auteur|autore)\/[^/?#]+\/?(?:[?#].*)?$/i;
 
 /** Names on the page's links to an author page (article:author gives the address, the link the name). */
 function namesFromProfileLink(document: Doc, url: string, strict: BylineOptions): string[] {
@@ -492,7 +494,7 @@ function namesFromProfileLink(document: Doc, url: string, strict: BylineOptions)
   return [];
 }
 
-function authorOf(document: Doc, src: Sources, outlets: string[]): string | null {
+function authorOf(document: Doc, src: Sources, outlets: string[], heading: El | null): string | null {
   const strict = { outlets, strict: true };
   const loose = { outlets, strict: false };
   const fromLd = src.ld ? ldAuthors(src.ld.author) : { people: [], organisations: [] };
@@ -529,35 +531,7 @@ function authorOf(document: Doc, src: Sources, outlets: string[]): string | null
           ) as El[],
         ),
       ),
-    () => {
-      for (const el of document.querySelectorAll('[class], [data-component], address')) {
-        const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
-        if (el.tagName !== 'ADDRESS' && !BYLINE_CLASS.test(cls)) continue;
-        if (/avatar|image|photo|bio|follow|social|comment|thumb/i.test(cls)) continue;
-        if (elsewhere(el as El) || (el.textContent?.length ?? 0) > 300) continue;
-        const names = bylineNames(text(el as El), strict);
-        if (names.length > 0) return names;
-      }
-      return [];
-    },
-    () =>
-      namesFrom(
-        firstCluster(
-          [...document.querySelectorAll('a[href]')].filter(
-            (a) => AUTHOR_HREF.test(a.getAttribute('href') ?? '') && !elsewhere(a as El),
-          ) as El[],
-        ),
-      ),
-    () => {
-      // "By <span>Name</span>": a short element whose text starts with By.
-      for (const el of document.querySelectorAll('div, p, span, address, li')) {
-        const value = text(el as El);
-        if (value.length > 120 || !/^(?:By|BY|by)\s+\S/.test(value) || elsewhere(el as El)) continue;
-        const names = bylineNames(value, strict);
-        if (names.length > 0) return names;
-      }
-      return [];
-    },
+    () => visibleByline(document, heading, strict),
   ];
   for (const candidate of candidates) {
     const names = candidate();
@@ -565,6 +539,39 @@ function authorOf(document: Doc, src: Sources, outlets: string[]): string | null
     if (names.length > 0 && names.length <= 5) return joinNames(names);
   }
   return null;
+}
+
+/**
+ * The byline printed with the story: byline-classed markup, links to author pages, or a short
+ * "By ..." line. Related stories print bylines too (often in their own <article>), so of all the
+ * candidates the one nearest the headline wins; without a headline, the first.
+ */
+function visibleByline(document: Doc, heading: El | null, options: BylineOptions): string[] {
+  const all = [...document.querySelectorAll('body *')] as El[];
+  const at = heading ? all.indexOf(heading) : -1;
+  let best: { names: string[]; distance: number } | null = null;
+  for (const [i, el] of all.entries()) {
+    if (best && at < 0) break;
+    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
+    const value = text(el);
+    const isByline =
+      (el.tagName === 'ADDRESS' || BYLINE_CLASS.test(cls)) &&
+      !/avatar|image|photo|bio|follow|social|comment|thumb/i.test(cls) &&
+      (el.textContent?.length ?? 0) <= 300;
+    const isAuthorLink = el.tagName === 'A' && AUTHOR_HREF.test(el.getAttribute('href') ?? '');
+    const isByLine =
+      ['DIV', 'P', 'SPAN', 'ADDRESS', 'LI'].includes(el.tagName) &&
+      value.length <= 120 &&
+      /^(?:By|BY|by)\s+\S/.test(value);
+    if (!isByline && !isAuthorLink && !isByLine) continue;
+    if (elsewhere(el)) continue;
+    const names = bylineNames(value, options);
+    if (names.length === 0) continue;
+    // Before the headline counts a little further away: bylines mostly follow it.
+    const distance = at < 0 ? i : Math.abs(i - at) + (i < at ? 10 : 0);
+    if (!best || distance < best.distance) best = { names, distance };
+  }
+  return best?.names ?? [];
 }
 
 function publishedOf(document: Doc, src: Sources, heading: El | null): string | null {
@@ -650,7 +657,7 @@ export function readPageMeta(document: Doc): {
       outlet,
       url,
       published: publishedOf(document, src, heading),
-      author: authorOf(document, src, siteNames),
+      author: authorOf(document, src, siteNames, heading),
     },
     siteNames,
     ld: src.ld,
