@@ -1,7 +1,8 @@
 /**
  * Search quality on a real folder of articles (for instance PolNeAR's train split; never committed):
  *
- *   node --import tsx scripts/search-eval-real.ts DIR [--n 600] [--seed 1] [--words 6] [--json]
+ *   node --import tsx scripts/search-eval-real.ts DIR [--n 600] [--seed 1] [--words 6] [--json] [--misses K]
+ *     [--write-queries FILE]   (the sampled questions as JSON Lines, for `newsroom search --batch FILE`)
  *
  * Samples N direct quotes (fixed seed) of at least WORDS words, searches each by WORDS consecutive words of its
  * own (`type: quote`), and reports how often that very quote (same article, same text) comes first and in the top
@@ -9,6 +10,7 @@
  * the lowest share of a merged member's distinct words found in the text shown, and two quotes of one article
  * merged into one result (the second would be hidden). Loading ~800 articles takes 20+ s: a script, never a test.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/corpus.ts';
 import { buildIndex, type Item } from '../src/search/build.ts';
@@ -23,6 +25,7 @@ const { values, positionals } = parseArgs({
     words: { type: 'string', default: '6' },
     json: { type: 'boolean', default: false },
     misses: { type: 'string', default: '0' },
+    'write-queries': { type: 'string' },
   },
   allowPositionals: true,
 });
@@ -68,6 +71,7 @@ while (sample.length < Math.min(N, pool.length)) {
   sample.push(pool[k] as (typeof pool)[number]);
 }
 
+const queries: string[] = [];
 let first = 0;
 let top3 = 0;
 let exact = 0;
@@ -76,6 +80,7 @@ for (const { article, quote } of sample) {
   const ws = words(quote.text);
   const at = Math.floor(random() * (ws.length - WINDOW + 1));
   const query = ws.slice(at, at + WINDOW).join(' ');
+  queries.push(JSON.stringify({ query, type: 'quote', limit: 3 }));
   const response = engine.search(query, { type: 'quote', limit: 3 });
   const rank = response.results.findIndex((r) =>
     r.sources.some((s) => s.id === article.id && s.text === quote.text),
@@ -125,6 +130,10 @@ for (const [c, list] of members) {
     minShare = Math.min(minShare, share);
   }
 }
+
+// The same questions as JSON Lines, for timing `newsroom search --batch` (the file holds corpus words: keep it
+// out of the repository).
+if (values['write-queries']) writeFileSync(values['write-queries'], `${queries.join('\n')}\n`);
 
 const pct = (x: number) => Math.round((1000 * x) / sample.length) / 10;
 const report = {
