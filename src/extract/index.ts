@@ -18,6 +18,7 @@ import { directQuotes } from './direct.ts';
 import { findFacts } from './facts.ts';
 import { indirectQuotes } from './indirect.ts';
 import { findSpans, hasNoQuoteMarks } from './spans.ts';
+import { findTurns } from './transcript.ts';
 import { unmarkedQuotes } from './unmarked.ts';
 
 /** Character ranges per paragraph already claimed by a quote, kept sorted so a lookup is a binary search. */
@@ -113,7 +114,28 @@ export function extract(article: Article): Extraction {
   const coverage = new Coverage();
   const quotes: Quote[] = [];
 
-  for (const d of directQuotes(ctx, spans)) {
+  // Transcript turns first: a turn is one quote, whatever marks it holds.
+  const turns = findTurns(ctx);
+  const turnParas = new Set(turns.map((t) => t.para));
+  for (const t of turns) {
+    coverage.add(t.para, 0, paragraphs[t.para]?.length ?? 0);
+    quotes.push({
+      text: paragraphs[t.para]?.slice(t.start, t.end) ?? '',
+      speaker: t.entity?.name ?? null,
+      role: t.entity && t.entity.type !== 'org' ? (t.entity.roles[0] ?? null) : null,
+      kind: 'direct',
+      verb: null,
+      paragraph: t.para,
+      start: t.start,
+      end: t.end,
+      confidence: t.entity ? (t.sure ? 0.95 : 0.45) : 0.5,
+    });
+  }
+
+  for (const d of directQuotes(
+    ctx,
+    spans.filter((s) => !turnParas.has(s.para)),
+  )) {
     const first = d.parts[0];
     const last = d.parts.at(-1);
     if (!first || !last) continue;

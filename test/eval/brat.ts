@@ -274,6 +274,8 @@ export interface BratScores {
   /** Found quotes with no speaker or shown as unclear. */
   unclear: number;
   debris: string[];
+  /** Transcript turns found (quotes without marks, outside the gold's definition). */
+  turns: number;
   /** Quotes that are paraphrase in the gold (no marks) but predicted direct. */
   paraphraseAsDirect: number;
   /** Milliseconds of extraction per article, average (CPU time of the extractor alone). */
@@ -334,6 +336,7 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
   const byConfidence = new Map<number, { of: number; wrong: number }>();
   let unclear = 0;
   let paraphraseAsDirect = 0;
+  let turns = 0;
   const debris: string[] = [];
   const misses: string[] = [];
   let cpu = 0;
@@ -383,8 +386,19 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
       .sort((x, y) => x.at - y.at);
 
     const pStarts = paragraphStarts(raw, article.paragraphs);
+    // Transcript turns (`TAPPER: ...`, `A: ...`) carry no quotation marks, so the gold (marked quotes) cannot
+    // hold them: they are counted apart, not as spurious.
+    const isTurn = (q: Quote): boolean => {
+      const base = pStarts[q.paragraph] ?? -1;
+      if (base < 0) return false;
+      const lineStart = raw.lastIndexOf('\n', base + q.start - 1) + 1;
+      return /^(?:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}|Q|A)\s*:\s*$/.test(
+        raw.slice(lineStart, base + q.start),
+      );
+    };
+    turns += ex.quotes.filter(isTurn).length;
     const predicted = ex.quotes
-      .filter((q) => q.kind === 'direct')
+      .filter((q) => q.kind === 'direct' && !isTurn(q))
       .map((q: Quote) => {
         const base = pStarts[q.paragraph] ?? -1;
         const words = base < 0 ? [] : wordsIn(starts, base + q.start, base + q.start + q.text.length);
@@ -498,6 +512,7 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
     unclear,
     debris,
     paraphraseAsDirect,
+    turns,
     msPerArticle: pairs.length === 0 ? 0 : cpu / pairs.length,
     misses,
   };
@@ -517,7 +532,7 @@ export function bratLines(s: BratScores): string[] {
       .sort((a, b) => b[0] - a[0])
       .map(([c, b]) => `${c}: ${b.wrong}/${b.of}`)
       .join(', ')}`,
-    `paraphrase predicted as direct: ${s.paraphraseAsDirect}`,
+    `paraphrase predicted as direct: ${s.paraphraseAsDirect}; transcript turns (not scored): ${s.turns}`,
     `speaker strings with debris: ${s.debris.length}${s.debris.length ? ` (${s.debris.slice(0, 5).join('; ')})` : ''}`,
     `extraction CPU: ${s.msPerArticle.toFixed(2)} ms per article on average`,
   ];

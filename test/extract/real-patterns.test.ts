@@ -247,3 +247,36 @@ describe('reporting verbs, compound subjects, organisations, outlets and documen
     expect(ex.quotes).toEqual([]);
   });
 });
+
+describe('transcripts and interviews', () => {
+  it('gives each turn its own quote and its own speaker', () => {
+    const ex = run(
+      'Jake Tapper interviewed Gov. Mary Fallin on Sunday.',
+      'TAPPER: Do you think he has campaigned as a healer?',
+      'FALLIN: I think he is trying to campaign as a healer, and that is part of his message.',
+      'TAPPER: Why not debate?',
+    );
+    const turns = ex.quotes.filter((q) => q.kind === 'direct').map((q) => [q.speaker, q.text]);
+    expect(turns).toEqual([
+      ['Jake Tapper', 'Do you think he has campaigned as a healer?'],
+      ['Mary Fallin', 'I think he is trying to campaign as a healer, and that is part of his message.'],
+      ['Jake Tapper', 'Why not debate?'],
+    ]);
+  });
+  it('Q: has no named speaker; A: is only "possibly" the interviewee', () => {
+    const ex = run(
+      'Vice President Joe Biden sat down with us. Biden was relaxed.',
+      'Q: Are you surprised by the campaign so far?',
+      'A: I am surprised. Take a look at all the campaigns in the last cycle.',
+    );
+    const q = quoteWith(ex.quotes, 'Are you surprised');
+    expect(q.speaker).toBeNull();
+    const a = quoteWith(ex.quotes, 'I am surprised');
+    expect(a.speaker).toBe('Joe Biden');
+    expect(shown(a)).toBeNull();
+  });
+  it('one labelled line is not a transcript', () => {
+    const ex = run('UPDATE: The vote was moved to Friday.', 'BREAKING: Polls close at eight.');
+    expect(ex.quotes).toEqual([]);
+  });
+});
