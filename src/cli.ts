@@ -32,7 +32,10 @@ Options:
   --json       Machine-readable output on stdout
   --batch FILE JSON Lines in, JSON Lines out, the articles loaded once; a bad line gets
                {"line":N,"error":"..."} and the batch goes on
-  -h, --help   Show this help`;
+  -h, --help   Show this help
+  -v, --version
+               Show the version
+  --data may come before or after the command.`;
 
 /** A usage mistake: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -50,7 +53,8 @@ interface Io {
 }
 
 const SUBCOMMAND_OPTIONS = {
-  extract: { json: { type: 'boolean' } },
+  // --data is accepted everywhere (README: "everywhere"); extract reads the files it is given.
+  extract: { json: { type: 'boolean' }, data: { type: 'string' } },
   search: {
     json: { type: 'boolean' },
     type: { type: 'string' },
@@ -228,12 +232,12 @@ async function runSearch(query: string, flags: SearchFlags, io: Io): Promise<num
     limit: settings.limit,
     ...(settings.speaker ? { speaker: settings.speaker } : {}),
   });
+  const { nearSuggestions } = await import('./commands/suggest.ts');
+  const near = nearSuggestions(query, response.suggestions);
   if (flags.json)
     io.out(JSON.stringify({ query, results: response.results.map((r) => resultJson(r, credit)) }));
   else if (response.results.length === 0)
-    io.out(
-      `No results for “${query}”.${response.suggestions.length > 0 ? ` Did you mean: ${response.suggestions.join(', ')}?` : ''}`,
-    );
+    io.out(`No results for “${query}”.${near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : ''}`);
   else io.out(response.results.map((r, i) => readableResult(r, i, credit)).join('\n\n'));
   return 0;
 }
@@ -403,9 +407,55 @@ function oneArgument(positionals: string[], what: string): string {
   return positionals.join(' ');
 }
 
+/** `newsroom 0.1.0`, from package.json. */
+async function versionLine(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
+  return `newsroom ${pkg.version ?? 'unknown version'}`;
+}
+
+/** `--data DIR` / `--data=DIR` written before the subcommand moves after it, where the parser reads it. */
+function hoistGlobalOptions(argv: string[]): string[] {
+  const global: string[] = [];
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i] ?? '';
+    if (arg === '--data' && i + 1 < argv.length) {
+      global.push(arg, argv[i + 1] ?? '');
+      i += 2;
+    } else if (arg.startsWith('--data=')) {
+      global.push(arg);
+      i += 1;
+    } else break;
+  }
+  const [name, ...rest] = argv.slice(i);
+  return name === undefined ? global : [name, ...global, ...rest];
+}
+
+/** Node's parseArgs messages quote oddly (`'-- "--bogus"`); say it plainly, with what the command does take. */
+function optionError(error: unknown, name: Subcommand): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const takes = Object.entries(SUBCOMMAND_OPTIONS[name])
+    .map(([k, o]) => (o.type === 'string' ? `--${k} VALUE` : `--${k}`))
+    .join(', ');
+  const option = /'(-{1,2}[^'\s]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
+    return `${name} has no option ${option} (it takes ${takes}; -h for help)`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option)
+    return `${option} needs a value (${name} takes ${takes}; -h for help)`;
+  return message;
+}
+
 /** Runs the CLI and returns the exit code (the bin sets process.exitCode so output flushes). */
 export async function runCli(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
+  if (argv.includes('--version') || argv.includes('-v') || argv[0] === 'version') {
+    io.out(await versionLine());
+    return 0;
+  }
+  const [name, ...rest] = hoistGlobalOptions(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.err : io.out)(USAGE);
     return name === undefined ? 2 : 0;
@@ -421,7 +471,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       const options: ParseArgsConfig['options'] = SUBCOMMAND_OPTIONS[name];
       parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(optionError(error, name));
     }
     const str = (key: string) =>
       typeof parsed.values[key] === 'string' ? (parsed.values[key] as string) : undefined;

@@ -230,8 +230,21 @@ describe('newsroom ask, help and usage errors', () => {
     expect(sub.stderr).toContain('Usage: newsroom');
     const flag = await runBin(['search', 'x', '--colour']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain("Unknown option '--colour'");
+    // Said plainly, with what the command takes; no half-quoted advice from Node's parser.
+    expect(flag.stderr).toContain('newsroom: search has no option --colour (it takes --json, --type VALUE');
+    expect(flag.stderr).not.toContain('\'-- "');
     expect(flag.stdout).toBe('');
+  });
+
+  it('takes --data before or after the subcommand, and prints --version', async () => {
+    const before = await runBin(['--data', SEEDS, 'ask', '/sources']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('2 articles');
+    const after = await runBin(['ask', '/sources', `--data=${SEEDS}`]);
+    expect(after.stdout).toBe(before.stdout);
+    const version = await runBin(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^newsroom \d+\.\d+\.\d+$/);
   });
 
   it('warns on stderr about files it could not read, keeping stdout clean', async () => {
