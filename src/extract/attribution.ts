@@ -590,3 +590,51 @@ export function attributionBefore(
     (verb.endsWith('ing') ? mainSubject(ctx, para, s0, v, verb) : undefined)
   );
 }
+
+/**
+ * `“It was rigged from the start.” The senator then said she would appeal.`: a quote standing as its own sentence,
+ * with the speech verb opening the next one (after a short subject and adverbs).
+ */
+export function attributionNextSentence(
+  ctx: ArticleContext,
+  para: Para,
+  from: number,
+  sentenceEnd: number,
+): Attribution | undefined {
+  const [a, limit] = tokenRange(para, from, sentenceEnd);
+  const toks = para.tokens;
+  if (
+    a >= limit ||
+    /[^\s]/.test(para.text.slice(from, (toks[a] as Token).start - (toks[a] as Token).lead.length))
+  )
+    return undefined;
+  for (let v = a + 1; v < limit && v <= a + 6; v++) {
+    const t = toks[v] as Token;
+    if (isSpeechVerb(t) && !t.lower.endsWith('ing')) {
+      const hit = speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), t.lower);
+      return hit?.entity ? hit : undefined;
+    }
+    if (toks[v - 1]?.trail !== '') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Vox-pop lines: the name and role follow the quote after a dash (`“...” — Maria Alvarez, 54, a nurse`), or open
+ * the next line (`— Maria Alvarez, nurse`).
+ */
+export function attributionDash(ctx: ArticleContext, para: Para, from: number): Attribution | undefined {
+  const m = /^[\s,]*(?:[—–]|--|-(?=\s))\s*/.exec(para.text.slice(from));
+  if (!m) return undefined;
+  const start = from + m[0].length;
+  const [a, limit] = tokenRange(para, start, para.text.length);
+  const toks = para.tokens;
+  let b = a;
+  while (b < limit && b < a + 5 && isCapitalized((toks[b] as Token).word)) {
+    b++;
+    if ((toks[b - 1] as Token).trail !== '') break;
+  }
+  if (b === a) return undefined;
+  const hit = speakerPhrase(ctx, para, a, b, 'said');
+  return hit?.entity && hit.via === 'name' ? hit : undefined;
+}

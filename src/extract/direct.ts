@@ -2,7 +2,14 @@
  * Direct quotes from quote marks: attribution after or before the marks, split quotes sharing one attribution,
  * multi-paragraph quotes, and the filter that drops scare quotes and quoted titles.
  */
-import { type Attribution, attributionAfter, attributionBefore, tokenRange } from './attribution.ts';
+import {
+  type Attribution,
+  attributionAfter,
+  attributionBefore,
+  attributionDash,
+  attributionNextSentence,
+  tokenRange,
+} from './attribution.ts';
 import { type ArticleContext, sentenceAt } from './context.ts';
 import { NAMING_CUES, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.ts';
 import type { Span } from './spans.ts';
@@ -95,6 +102,26 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     prevClose.set(lastPart.para, lastPart.close + 1);
     // A nameless attribution after the marks (`," an aide said`) yields to a named one before them.
     let attribution = after?.entity ? after : (before ?? after);
+    let nextSentence = false;
+    if (!attribution && lastPart.closed && closePara) {
+      const tailText = closePara.text.slice(lastPart.close + 1);
+      // `“...” — Maria Alvarez, 54, a nurse` / a line of its own below the quote: the vox-pop credit.
+      attribution = attributionDash(ctx, closePara, lastPart.close + 1);
+      const nextPara = ctx.paras[lastPart.para + 1];
+      if (!attribution && tailText.trim() === '' && nextPara && nextPara.text.length < 160)
+        attribution = attributionDash(ctx, nextPara, 0);
+      // `“It was rigged.” The senator then said ...`: a whole-sentence quote, the verb opening the next sentence.
+      if (
+        !attribution &&
+        /[.!?]["”'’]*$/.test(closePara.text.slice(lastPart.innerStart, lastPart.close + 1))
+      ) {
+        const next = sentenceAt(closePara.sentences, lastPart.close + 2);
+        if (next && next.start > lastPart.close) {
+          attribution = attributionNextSentence(ctx, closePara, lastPart.close + 1, next.end);
+          nextSentence = attribution !== undefined;
+        }
+      }
+    }
     // `He then read from a prepared statement:` closing the previous paragraph introduces this one.
     const prevPara = ctx.paras[first.para - 1];
     if (!attribution && prevPara && startsParagraph(ctx, first) && /:\s*$/.test(prevPara.text)) {
@@ -134,7 +161,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     // The person just quoted is the likeliest antecedent of the next `he said`.
     if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
       ctx.table.markSpeaker(attribution.entity, attribution.pos);
-    out.push({ parts, attribution, inherited: false, adjacent, keep, words });
+    out.push({ parts, attribution, inherited: nextSentence, adjacent, keep, words });
   }
   // Split quotes and unattributed quoted paragraphs borrow the speaker of the nearest attributed neighbour.
   for (let i = 0; i < out.length; i++) {

@@ -280,3 +280,29 @@ describe('transcripts and interviews', () => {
     expect(ex.quotes).toEqual([]);
   });
 });
+
+describe('attribution in the next sentence and vox-pop lines', () => {
+  it('“…” The senator then said …', () => {
+    const ex = run(
+      'Lena Ortiz, the senator, spoke after the vote. “It was a rigged process from the start.” The senator then said she would appeal.',
+    );
+    expect(quoteWith(ex.quotes, 'rigged').speaker).toBe('Lena Ortiz');
+  });
+  it('the name and role after a dash', () => {
+    const q = quoteWith(
+      run('“I came because my son lost his job here,” — Maria Alvarez, 54, a nurse from Dayton').quotes,
+      'my son',
+    );
+    expect(q.speaker).toBe('Maria Alvarez');
+  });
+  it('the name and role on the next line', () => {
+    const ex = run(
+      'Voters in Dayton were angry.',
+      '“I came because my son lost his job here.”',
+      '— Maria Alvarez, 54, nurse',
+    );
+    const q = quoteWith(ex.quotes, 'my son');
+    expect(q.speaker).toBe('Maria Alvarez');
+    expect(q.role).toBe('nurse');
+  });
+});
