@@ -53,11 +53,25 @@ class Coverage {
   };
 }
 
+/**
+ * A speaker name as shown: never with debris from the page (quote marks, markup, dashes, digits, an exclamation
+ * glued to the next word). A name that cannot be cleaned is no name.
+ */
+export function cleanSpeaker(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const n = name.replace(/\s+/g, ' ').trim();
+  if (/["“”«»„<>{}[\]|*_#@\\!?;:]|[—–]|\d|\s-|-\s|^-|-$/.test(n)) return null;
+  if (!/^[\p{Lu}]|^(the|de|van|von|al|el|la|le|da|di|du|ibn|bin) /u.test(n)) return null;
+  return n;
+}
+
 function speakerOf(att: Attribution | undefined): Pick<Quote, 'speaker' | 'role' | 'verb'> {
   if (!att) return { speaker: null, role: null, verb: null };
   const e = att.entity;
+  const speaker = cleanSpeaker(e?.name);
+  if (e && !speaker) return { speaker: null, role: null, verb: att.verb };
   return {
-    speaker: e?.name ?? null,
+    speaker,
     role: e ? (e.type === 'org' ? null : (att.role ?? e.roles[0] ?? null)) : null,
     verb: att.verb,
   };
@@ -121,7 +135,7 @@ export function extract(article: Article): Extraction {
     coverage.add(t.para, 0, paragraphs[t.para]?.length ?? 0);
     quotes.push({
       text: paragraphs[t.para]?.slice(t.start, t.end) ?? '',
-      speaker: t.entity?.name ?? null,
+      speaker: cleanSpeaker(t.entity?.name),
       role: t.entity && t.entity.type !== 'org' ? (t.entity.roles[0] ?? null) : null,
       kind: 'direct',
       verb: null,

@@ -3,7 +3,9 @@
  * each written here as our own sentences. A wrong name is worse than none: several cases assert that the
  * speaker stays unknown or is shown only with low confidence.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanSpeaker } from '../../src/extract/index.ts';
 import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
 import { run } from './helpers.ts';
@@ -304,5 +306,57 @@ describe('attribution in the next sentence and vox-pop lines', () => {
     const q = quoteWith(ex.quotes, 'my son');
     expect(q.speaker).toBe('Maria Alvarez');
     expect(q.role).toBe('nurse');
+  });
+});
+
+describe('speaker strings carry no debris', () => {
+  it('a name glued to page furniture is no name', () => {
+    const ex = run(
+      '“Send them all back,” said the sign reading Hispanics!”Former Republican.',
+      '“OPEN—"Pop-up art show strives to confront the city,” FAREWELL—"The Living Room said.',
+    );
+    for (const q of ex.quotes) if (q.speaker) expect(cleanSpeaker(q.speaker)).toBe(q.speaker);
+  });
+  it('holds for any mix of names, marks, dashes and verbs (property)', () => {
+    const piece = fc.constantFrom(
+      '“We will win,”',
+      '"It is over."',
+      '—',
+      ' - ',
+      'said',
+      'told reporters',
+      'Maria Lopez',
+      'Sen. Tom Hale (R-Ohio)',
+      'the campaign',
+      'he',
+      'she',
+      'Hispanics!”Former',
+      'OPEN—"Pop-up',
+      '<b>',
+      '2016',
+      ',',
+      '.',
+      ':',
+      'Q:',
+      'TAPPER:',
+      "''",
+      '``',
+      '«',
+      '»',
+      '„',
+      'Reuters reported',
+      'the joint statement said',
+      'of the New York delegation',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(piece, { minLength: 1, maxLength: 14 }), { minLength: 1, maxLength: 4 }),
+        (paras) => {
+          const ex = run(...paras.map((p) => p.join(' ')));
+          for (const q of ex.quotes) if (q.speaker !== null) expect(cleanSpeaker(q.speaker)).toBe(q.speaker);
+        },
+      ),
+      { numRuns: 300, seed: 9 },
+    );
   });
 });
