@@ -38,9 +38,13 @@ export const quoteCommand = defineCommand({
       limit: PAGE_SIZE,
       offset: (ctx.page - 1) * PAGE_SIZE,
     });
+    // A misspelt speaker (`trmp`) is matched to the nearest name: the title says whom.
+    const who = response.speakerGuessed
+      ? `${response.speakers?.slice(0, 3).join(', ')}, the nearest name to “${speaker}”`
+      : speaker;
     const title = query
-      ? `Quote: ${query}${speaker ? ` (speaker: ${speaker})` : ''}`
-      : `Quotes by ${speaker}, newest first`;
+      ? `Quote: ${query}${speaker ? ` (speaker: ${who})` : ''}`
+      : `Quotes by ${response.speakerGuessed ? who : response.speakers?.slice(0, 3).join(', ') || speaker}, newest first`;
     return resultsPage(
       ctx,
       { command: 'quote', what: 'quotes', title, query, args: ctx.args, pageSize: PAGE_SIZE },

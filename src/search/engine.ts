@@ -874,6 +874,10 @@ export function runSearch(
   }
   response.total = ranked.length;
   response.results = ranked.slice(offset, offset + limit).map(([c, s]) => toResult(index, c, s));
+  if (filters.speakers && filters.speakers.size > 0) {
+    response.speakers = [...filters.speakers].map((s) => (index.speakers[s] as SpeakerEntry).speaker.name);
+    if (guessed.length) response.speakerGuessed = true;
+  }
   if (response.total < 3 || guessed.length)
     response.suggestions = suggest(index, groups, unresolved, guessed);
   return response;

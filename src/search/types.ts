@@ -60,6 +60,12 @@ export interface SearchResponse {
   results: SearchResult[];
   /** Near speakers or words, offered when nothing (or little) matched. */
   suggestions: string[];
+  /**
+   * Who the speaker filter (`speaker:` or the option) stands for, by corpus name, when it matched someone;
+   * `speakerGuessed` when only a typo-tolerant match did (`trmp` -> Donald Trump), so the reply can say so.
+   */
+  speakers?: string[];
+  speakerGuessed?: boolean;
 }
 
 export type DiffOp = 'equal' | 'insert' | 'delete';

@@ -85,6 +85,13 @@ describe('questions over the seeds', () => {
     for (const q of quotes) if (q.type === 'quote') expect(q.speaker ?? q.possibly).toBe('Dan Coats');
   });
 
+  it('a misspelt speaker in /quote is matched to the nearest name, and the title says whom', async () => {
+    expect((await run('quote', 'speaker:trmp')).title).toBe(
+      'Quotes by Donald Trump, the nearest name to “trmp”, newest first',
+    );
+    expect((await run('quote', 'speaker:coats')).title).toBe('Quotes by Dan Coats, newest first');
+  });
+
   it('every direct quote of the seeds verifies as exact by its own text', () => {
     let checked = 0;
     for (const article of engine.corpus.articles)
