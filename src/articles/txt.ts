@@ -254,6 +254,21 @@ export function parseTxt(content: string, given: Partial<ArticleMeta> = {}): Par
     meta.title = stripBullet(first);
     guessed.add('title');
     body.splice(firstIdx, 1);
+    // A headline wrapped over two lines, or a headline and its subtitle, with no blank line between them and a
+    // blank line after: one title. A lede ends its sentence; a title line does not.
+    const second = body[firstIdx] ?? '';
+    const afterSecond = body[firstIdx + 1];
+    if (
+      second !== '' &&
+      afterSecond === '' &&
+      second.length <= 160 &&
+      !/[.!?]["”’']?$/.test(second) &&
+      body.slice(firstIdx + 2).some((l) => l !== '')
+    ) {
+      const sep = /^\p{Ll}/u.test(second) || /[:;,—–-]$/.test(meta.title) ? ' ' : ': ';
+      meta.title = `${meta.title}${sep}${second.trim()}`;
+      body.splice(firstIdx, 1);
+    }
   }
 
   // A print-out's lines are wrapped by the page layout: a line that does not end a sentence continues.
