@@ -1,41 +1,18 @@
 /**
- * Saved article pages (.html/.htm). Metadata comes from the page's own statements: Open Graph
- * (og:title, og:site_name, og:url, article:published_time), meta author, the canonical link and
- * JSON-LD NewsArticle. The main text comes from @mozilla/readability run on a linkedom document,
- * after removing what is never article text (scripts, navigation, ads, related links, footers).
+ * Saved article pages (.html/.htm). Metadata comes from everything the page states about itself,
+ * in a fixed order of trust (page-meta.ts). The main text comes from @mozilla/readability run on a
+ * linkedom document, after removing page furniture (furniture.ts: navigation, ads, captions and
+ * credits, galleries, prompts, players, share bars, bios, related links), and whole paragraphs that
+ * are still furniture are dropped after it.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { bylineNames, joinNames } from './byline.ts';
 import { cleanField, cleanText, sameTitle } from './clean.ts';
+import { dropFurnitureParagraphs, removeFurnitureElements } from './furniture.ts';
 import { normaliseDate, outletFromUrl } from './metadata.ts';
 import { readPageMeta, stripSiteName } from './page-meta.ts';
 import type { ParsedArticle } from './types.ts';
-
-type Doc = ReturnType<typeof parseHTML>['document'];
-
-const NEVER_TEXT =
-  'script, style, noscript, template, iframe, svg, nav, footer, aside, form, button, [role="navigation"], [role="complementary"], [role="contentinfo"], [aria-hidden="true"]';
-// Class or id tokens of page furniture. Matched as whole dash/underscore-separated words ("shared" is not "share").
-const FURNITURE =
-  /(?:^|[\s_-])(?:ads?|advert\w*|sponsor\w*|promo\w*|related|recommended|newsletter|share|social|cookie\w*|paywall|outbrain|taboola)(?:$|[\s_-])/i;
-
-// Whole paragraphs that are page furniture left inside the article body by many sites.
-const BOILERPLATE =
-  /^(?:advertisement|skip advertisement|story continues below(?: this)? advertisement|continue reading the main story|supported by|sponsored(?: content)?|read more|related(?: articles| stories| coverage)?|share(?: this(?: article| story)?)?|listen to this article|sign up|subscribe(?: now)?)[:.!]?$/i;
-
-/** Removes page furniture before extraction. */
-function removeFurniture(document: Doc): void {
-  for (const el of document.querySelectorAll(NEVER_TEXT)) el.remove();
-  const pageText = document.body?.textContent?.length ?? 0;
-  for (const el of document.querySelectorAll('[class], [id]')) {
-    if (['HTML', 'BODY', 'ARTICLE', 'MAIN'].includes(el.tagName)) continue;
-    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    // Class names are only a hint: an element holding most of the page's text ("ad-free-article",
-    // a "paywall" wrapper around the story) is the article, whatever it is called.
-    if (FURNITURE.test(label) && (el.textContent?.length ?? 0) <= pageText / 2) el.remove();
-  }
-}
 
 // Elements that start and end a paragraph of their own; text between them (even loose text in a
 // <div>) is never dropped.
@@ -116,7 +93,7 @@ export function parseHtml(content: string): ParsedArticle {
   const { meta, siteNames, ld } = readPageMeta(document);
   const pageTitle = cleanField(document.querySelector('title')?.textContent);
 
-  removeFurniture(document);
+  removeFurnitureElements(document);
   const fallbackBody = document.body?.innerHTML ?? '';
   let parsed: ReturnType<Readability['parse']> = null;
   try {
@@ -142,6 +119,6 @@ export function parseHtml(content: string): ParsedArticle {
   }
   // The page's own headline inside the article body repeats the title.
   if (paragraphs[0] && sameTitle(paragraphs[0], meta.title)) paragraphs.shift();
-  paragraphs = paragraphs.filter((p) => !BOILERPLATE.test(p));
+  paragraphs = dropFurnitureParagraphs(paragraphs, meta.author);
   return { format: 'html', meta, guessed: new Set(), paragraphs };
 }

@@ -136,7 +136,7 @@ function metaTags(document: Doc): Map<string, string[]> {
 // Containers whose bylines, dates and headlines belong to other stories or to the site.
 const ELSEWHERE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
 const ELSEWHERE_CLASS =
-  /(?:^|[\s_-])(?:related|recirc\w*|more|sidebar|rail|trending|popular|recommend\w*|comments?|widget|promo\w*|newsletter|outbrain|taboola|teaser|card-list|read-next|up-next)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|recirc\w*|more|sidebar|right-rail|trending|popular|recommend\w*|comments?|promo\w*|newsletter|outbrain|taboola|teaser|card-list|read-next|up-next)(?:$|[\s_-])/i;
 
 /** True when an element sits in a sidebar, a related-stories list, comments or the site's chrome. */
 function elsewhere(el: El, options: { tags?: boolean } = {}): boolean {
