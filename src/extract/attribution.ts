@@ -57,7 +57,9 @@ const NOT_LEAD = new Set(
   ).split(' '),
 );
 
-const isSpeechVerb = (t: Token | undefined): boolean => t !== undefined && SPEECH_VERBS.has(t.lower);
+/** A verb of saying as written in running text: `States` or `Notes` capitalised is a name or a heading word. */
+const isSpeechVerb = (t: Token | undefined): boolean =>
+  t !== undefined && SPEECH_VERBS.has(t.lower) && !isCapitalized(t.word);
 
 /** Tokens of `para` whose start lies in [from, to). */
 export function tokenRange(para: Para, from: number, to: number): [number, number] {
@@ -322,10 +324,13 @@ function subjectBefore(
     for (let k = end - 2; k >= floor && k >= end - 12; k--) {
       const t = toks[k] as Token;
       if (t.trail.startsWith(',')) {
+        // `Ben Jealous, the former president of the NAACP, said`: a person before the apposition speaks; the
+        // body named inside it does not.
+        const hit = shortestPhrase(ctx, para, floor, k + 1, verb);
+        if (hit?.entity && hit.via === 'name' && hit.entity.type === 'person') return hit;
         // `Its president, Malcolm Reid, called ...`: the name is the part between the commas.
         const middle = speakerPhrase(ctx, para, k + 1, end, verb);
         if (middle?.entity && middle.via === 'name') return middle;
-        const hit = shortestPhrase(ctx, para, floor, k + 1, verb);
         if (hit) return hit;
         break;
       }
@@ -564,7 +569,7 @@ export function attributionBefore(
   let v = -1;
   for (let i = b - 1; i >= a; i--) {
     const t = toks[i] as Token;
-    if (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) {
+    if ((SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) && !isCapitalized(t.word)) {
       v = i;
       break;
     }

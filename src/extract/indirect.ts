@@ -118,7 +118,7 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
   for (const s0 of starts) {
     for (let v = s0 + 1; v < b && v < s0 + 30; v++) {
       const vt = toks[v] as Token;
-      if (!REPORTING_VERBS.has(vt.lower) || vt.lower.endsWith('ing')) {
+      if (!REPORTING_VERBS.has(vt.lower) || vt.lower.endsWith('ing') || vt.word !== vt.lower) {
         if (/[.;:!?]/.test(vt.trail)) break;
         continue;
       }

@@ -9,6 +9,7 @@ const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
 export const SPEECH_VERBS = set(`
   said says say saying told tells telling added adds adding wrote writes writing asked asks asking
   stated states explained explains explaining noted notes noting argued argues arguing claimed claims insisted insists
+  insisting declaring warning
   warned warns warning cautioned cautions replied replies responded responds continued recalled recalls
   acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered

@@ -360,3 +360,18 @@ describe('speaker strings carry no debris', () => {
     );
   });
 });
+
+describe('capitalised words that only look like verbs or bodies', () => {
+  it('"States" in "the United States" is no verb of saying', () => {
+    const ex = run(
+      'Sanders released a statement last week, insisting that the United States “must stop treating the island like a colony.”',
+    );
+    expect(quoteWith(ex.quotes, 'colony').speaker).toBe('Sanders');
+  });
+  it('a person before an apposition naming a body speaks, not the body', () => {
+    const ex = run(
+      'Ben Jealous, the former president of the NAACP, said the nominee should reach out “in the way Obama reached out to her.”',
+    );
+    expect(quoteWith(ex.quotes, 'reached out').speaker).toBe('Ben Jealous');
+  });
+});
