@@ -205,6 +205,10 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
     // "January 17, 2017 at 6:08 PM ET by Kori Schulman": the name follows the last "by" after debris.
     const by = /^(.*\S)\s+by\s+(\S.*)$/iu.exec(segment);
     if (by?.[1] && by[2] && (DEBRIS_RE.test(by[1]) || /\d/.test(by[1]))) segment = by[2];
+    for (let before = ''; before !== segment; ) {
+      before = segment;
+      segment = segment.replace(LEADING_RE, '').trim();
+    }
     // Whatever follows a date or "Published in ..." is not a name any more.
     const debris = DEBRIS_RE.exec(segment);
     if (debris) segment = segment.slice(0, debris.index);

@@ -135,19 +135,29 @@ function metaTags(document: Doc): Map<string, string[]> {
 
 // Containers whose bylines, dates and headlines belong to other stories or to the site.
 const ELSEWHERE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER']);
+// Lists of other stories, at any depth.
 const ELSEWHERE_CLASS =
-  /(?:^|[\s_-])(?:related|recirc\w*|more|sidebar|right-rail|trending|popular|recommend\w*|comments?|promo\w*|newsletter|outbrain|taboola|teaser|card-list|read-next|up-next)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|recirc\w*|more|trending|popular|recommend\w*|outbrain|taboola|teaser|card-list|read-next|up-next)(?:$|[\s_-])/i;
+// Page regions beside the story; above the story's <article> they are only layout wrappers
+// ("content-sidebar-wrap" around everything).
+const SIDE_CLASS = /(?:^|[\s_-])(?:sidebar|right-rail|comments?|promo\w*|newsletter)(?:$|[\s_-])/i;
 
 /** True when an element sits in a sidebar, a related-stories list, comments or the site's chrome. */
 function elsewhere(el: El, options: { tags?: boolean } = {}): boolean {
   let sideTag = false;
+  let inStory = false;
   for (let node: El | null = el; node && node.tagName !== 'BODY'; node = node.parentElement as El | null) {
-    // Reaching the story's own container: an <aside> or <footer> inside it holds the story's own
-    // byline and dates, and the container's modifiers ("entry--left-rail") describe the layout.
-    if (node.tagName === 'ARTICLE' || node.tagName === 'MAIN') return false;
-    if (ELSEWHERE_TAGS.has(node.tagName)) sideTag = true;
+    // An <aside> or <footer> inside an <article> holds that story's own byline and dates; the
+    // article's own classes ("entry--left-rail") describe its layout. A related story in its own
+    // <article> is still caught by the list around it ("more-stories").
+    if (node.tagName === 'ARTICLE' || node.tagName === 'MAIN') {
+      sideTag = false;
+      inStory = true;
+      continue;
+    }
+    if (ELSEWHERE_TAGS.has(node.tagName) && !inStory) sideTag = true;
     const label = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
-    if (ELSEWHERE_CLASS.test(label)) return true;
+    if (ELSEWHERE_CLASS.test(label) || (!inStory && SIDE_CLASS.test(label))) return true;
   }
   return sideTag && options.tags !== false;
 }
@@ -244,7 +254,12 @@ export function stripSiteName(title: string, names: readonly string[]): string {
   }
   if (!dropped) return title.trim();
   // "Story : Section : Site" -> the short part left at the end was a section label.
-  while (end - start > 1 && (kept[end - 1] ?? '').length <= 20 && (kept[start] ?? '').length > 20) end--;
+  while (
+    end - start > 1 &&
+    (kept[end - 1] ?? '').length <= 30 &&
+    (kept[start] ?? '').length >= 2 * (kept[end - 1] ?? '').length
+  )
+    end--;
   // Rebuild from the original text so separators inside the headline stay as written.
   const first = kept[start] ?? '';
   const last = kept[end - 1] ?? '';

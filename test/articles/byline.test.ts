@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { bylineNames, joinNames } from '../../src/articles/byline.ts';
+
+const OUTLETS = ['CBC News', 'New York Daily News', 'ITmedia PC USER', 'The Associated Press'];
+const clean = (raw: string) => joinNames(bylineNames(raw, { outlets: OUTLETS, strict: true }));
+
+describe('bylines cleaned to the names a reporter cites', () => {
+  it.each([
+    ['ByTravis Haney', 'Travis Haney'],
+    ['Laura E. Adkins December 28, 2016', 'Laura E. Adkins'],
+    ['January 17, 2017 at 6:08 PM ET by Kori Schulman', 'Kori Schulman'],
+    ['Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago', 'Pete Evans'],
+    ['Howard BlumeStaff Writer', 'Howard Blume'],
+    ['Sam Stein Senior Politics Editor, The Huffington Post', 'Sam Stein'],
+    ['Tom DiChristopher@tdichristopherWATCH LIVE', 'Tom DiChristopher'],
+    ['Mike Cason | mcason@al.com', 'Mike Cason'],
+    ['Meg WagnerNEW YORK DAILY NEWSDec 16, 2016 at 1:38 pm', 'Meg Wagner'],
+    ['Jeremy Herron More stories by Jeremy Herron', 'Jeremy Herron'],
+    [
+      'Jennifer Rubin Jennifer Rubin Opinion writer reporting from a center-right perspective',
+      'Jennifer Rubin',
+    ],
+    ['15.05.2020, 07:11 | Lesedauer: 8 Minuten Melanie Wassink', 'Melanie Wassink'],
+    ['Politik · Jochen Bittner, Tina Hildebrandt', 'Jochen Bittner and Tina Hildebrandt'],
+    ['Paul WisemanFatima Hussein, The Associated Press', 'Paul Wiseman and Fatima Hussein'],
+    [
+      'Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman',
+      'Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman',
+    ],
+    ['Gillman, Steve', 'Steve Gillman'],
+    ['Par Cécile Ducourtieux(Bruxelles, bureau européen)', 'Cécile Ducourtieux'],
+    ['Ysabel Yates Illustration by Claire Lordon', 'Ysabel Yates'],
+    ['[田中宏昌，ITmedia]', '田中宏昌'],
+    ['著者：後藤大地', '後藤大地'],
+    ['作者： Diogo Carleto 翻訳者 中村 真子', 'Diogo Carleto'],
+  ])('%s -> %s', (raw, expected) => {
+    expect(clean(raw)).toBe(expected);
+  });
+
+  it.each([
+    'April 15, 2019 6:18am',
+    'Published: Dec. 22, 2016, 6:47 p.m.',
+    'By',
+    'Follow us on Twitter',
+    'TMZ STAFF',
+    'BWW News Desk',
+    'Condé Nast',
+    'The Associated Press',
+    'Photograph by Tyrone Turner, National Geographic Creative',
+    'https://www.facebook.com/someone',
+    'J. Trump 👼🏻 @liquoronurlips',
+  ])('%s names no one', (raw) => {
+    expect(bylineNames(raw, { outlets: OUTLETS, strict: true })).toEqual([]);
+  });
+
+  it('accepts a lower-case name only from a structured source', () => {
+    expect(bylineNames('cindy mangomini')).toEqual(['cindy mangomini']);
+    expect(bylineNames('cindy mangomini', { strict: true })).toEqual([]);
+  });
+});
