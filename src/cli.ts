@@ -389,7 +389,13 @@ async function runAsk(line: string, flags: { data?: string }, io: Io): Promise<n
     { command, text },
     { engine, actions: new ActionStore(), platform: 'console', user: { id: 'cli', name: 'cli' } },
   );
-  io.out(renderConsole(reply, { color: wantsColor({ isTTY: io.stdoutIsTTY }, io.env) }));
+  const columns = io.stdoutIsTTY ? process.stdout.columns : undefined;
+  io.out(
+    renderConsole(reply, {
+      color: wantsColor({ isTTY: io.stdoutIsTTY }, io.env),
+      ...(columns ? { width: columns } : {}),
+    }),
+  );
   return 0;
 }
 

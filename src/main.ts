@@ -9,7 +9,7 @@ import { ActionStore } from './commands/actions.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
 import { loadCorpusInWorker } from './corpus-thread.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, type Logger, TerminalLog } from './log.ts';
 import { createSearchEngine } from './search/index.ts';
 import type { SearchEngine } from './search/types.ts';
 import { type RunningServer, startHttpServer } from './server.ts';
@@ -104,7 +104,7 @@ export interface MainIO {
   env: Record<string, string | undefined>;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
 /** Data-folder changes are bursty (an editor saves twice, a sync drops many files): wait for quiet. */
@@ -128,7 +128,9 @@ export async function main(
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  // A person at a terminal reads the log; pipes and servers keep JSON lines.
+  const terminalLog = io.stderr.isTTY === true ? new TerminalLog(io.stderr) : null;
+  const logger = createLogger(config.logLevel, terminalLog ?? undefined);
   let first: SearchEngine;
   try {
     first = await loadEngine(config.dataDir);
@@ -191,6 +193,10 @@ export async function main(
         color: wantsColor(io.stdout, io.env),
         interactive,
         logger,
+        ...(terminalLog ? { log: terminalLog } : {}),
+        ...(interactive && typeof (io.stdout as { columns?: number }).columns === 'number'
+          ? { width: () => (io.stdout as { columns?: number }).columns ?? 0 }
+          : {}),
       });
       return 0;
     }

@@ -5,8 +5,10 @@
 import { describeSource, quoteAttribution, reportedSpeech } from '../../src/reply/plain.ts';
 import type { Reply, ReplyBlock, ReplyStatus } from '../../src/reply/types.ts';
 
-/** Console lines are not wrapped (terminals do it); only runaway single values are cut, visibly. */
+/** Runaway single values are cut, visibly. */
 export const MAX_BLOCK_CHARS = 4000;
+/** Narrower than this, wrapping would do more harm than the terminal's own line breaks. */
+export const MIN_WRAP_WIDTH = 30;
 
 const ESC = String.fromCharCode(27);
 /** CSI sequences (colours, cursor moves, screen clears) that data could smuggle in. */
@@ -31,6 +33,8 @@ type Style = keyof typeof SGR;
 
 export interface ConsoleRenderOptions {
   color: boolean;
+  /** Terminal width: lines are wrapped at word boundaries to fit it, keeping their indent. None for pipes. */
+  width?: number;
 }
 
 const STATUS_STYLE: Record<ReplyStatus, Style[]> = {
@@ -123,6 +127,34 @@ export function actionHints(reply: Reply): string | null {
   return reply.actions.some((a) => a.kind === 'more') ? 'Type "more" for the next page.' : null;
 }
 
+const visibleLength = (line: string): number => line.replace(ANSI_SEQUENCE, '').length;
+
+/**
+ * Wraps each line to `width` columns at spaces. Continuation lines keep the line's indent (and hang under the
+ * text after a `• ` or `— ` lead); a word longer than the width (a URL) gets a line of its own, uncut.
+ */
+export function wrapLines(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (visibleLength(line) <= width) return [line];
+      const lead = /^(\s*)((?:[•—] )?)/.exec(line.replace(ANSI_SEQUENCE, '')) ?? ['', '', ''];
+      const hang = ' '.repeat((lead[1]?.length ?? 0) + (lead[2]?.length ?? 0));
+      const out: string[] = [];
+      let current = '';
+      for (const word of line.trimStart().split(' ')) {
+        const head = current === '' ? (out.length === 0 ? (lead[1] ?? '') : hang) : `${current} `;
+        if (current !== '' && visibleLength(head + word) > width) {
+          out.push(current);
+          current = hang + word;
+        } else current = head + word;
+      }
+      if (current.trim() !== '') out.push(current);
+      return out;
+    })
+    .join('\n');
+}
+
 /** A Reply as console text, ending without a newline. */
 export function renderConsole(reply: Reply, options: ConsoleRenderOptions): string {
   const paint = painter(options.color);
@@ -132,7 +164,8 @@ export function renderConsole(reply: Reply, options: ConsoleRenderOptions): stri
   ];
   const hint = actionHints(reply);
   if (hint) parts.push(paint(`→ ${hint}`, 'dim'));
-  return parts.join('\n\n');
+  const text = parts.join('\n\n');
+  return options.width && options.width >= MIN_WRAP_WIDTH ? wrapLines(text, options.width) : text;
 }
 
 /** Colour when the stream is a terminal and NO_COLOR (https://no-color.org) is not set to a non-empty value. */

@@ -23,6 +23,10 @@ export interface ConsoleOptions {
   /** A person at a terminal: prompt, history, help on start. Otherwise one command per line until end of input. */
   interactive: boolean;
   logger?: CommandLogger;
+  /** The terminal's log sink: its lines are printed above the prompt, which is then drawn again. */
+  log?: { around: (print: () => void) => void };
+  /** Terminal width to wrap answers to (read per answer: the window can be resized); none for pipes. */
+  width?: () => number;
 }
 
 /** `/quote putin speaker:putin` -> { command: 'quote', text: 'putin speaker:putin' }; the slash is optional. */
@@ -44,6 +48,26 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     prompt: PROMPT,
   });
   const write = (text: string) => output.write(`${text}\n\n`);
+  const render = (reply: Parameters<typeof renderConsole>[0]) =>
+    renderConsole(reply, { color, ...(options.width ? { width: options.width() } : {}) });
+  // While the prompt waits, a log line clears the prompt's line, prints, and draws the prompt (and whatever was
+  // typed so far) again below it; while an answer is being written, it just prints.
+  let atPrompt = false;
+  const prompt = () => {
+    atPrompt = true;
+    rl.prompt();
+  };
+  if (interactive && options.log) {
+    options.log.around = (print) => {
+      if (!atPrompt) {
+        print();
+        return;
+      }
+      output.write('\r\u001b[2K');
+      print();
+      rl.prompt(true);
+    };
+  }
   const env = () => ({
     engine: options.engine(),
     actions,
@@ -68,14 +92,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       }
       const outcome = await executeAction(moreId, env());
       moreId = outcome.reply.actions.find((a) => a.kind === 'more')?.id ?? null;
-      write(renderConsole(outcome.reply, { color }));
+      write(render(outcome.reply));
       return;
     }
     const { command, text } = splitCommandLine(trimmed);
     last = `/${command}${text ? ` ${text}` : ''}`;
     const reply = await executeCommand({ command, text }, env());
     moreId = reply.actions.find((a) => a.kind === 'more')?.id ?? null;
-    write(renderConsole(reply, { color }));
+    write(render(reply));
   };
 
   // Without a listener, readline only pauses on Ctrl+C and the loop below would wait forever.
@@ -85,19 +109,22 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   });
   if (interactive) {
     const help = await executeCommand({ command: 'help' }, env());
-    write(renderConsole(help, { color }));
+    write(render(help));
     output.write('Type a command (the slash is optional), "more" for the next page, "quit" to leave.\n\n');
-    rl.prompt();
+    prompt();
   }
   for await (const line of rl) {
+    atPrompt = false;
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) {
-      if (interactive) rl.prompt();
+      if (interactive) prompt();
       continue;
     }
     if (/^(quit|exit|\/quit|\/exit)$/i.test(trimmed)) break;
     await answer(trimmed);
-    if (interactive) rl.prompt();
+    if (interactive) prompt();
   }
+  atPrompt = false;
+  if (options.log) options.log.around = (print) => print();
   rl.close();
 }
