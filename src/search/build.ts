@@ -516,20 +516,20 @@ function clusterItems(
       a - b
     );
   };
-  const groupOf = new Map<number, number[]>();
-  const roots: number[] = [];
+  // Identical-wording groups of two or more, members in display order (a singleton is its own root).
+  const root = new Int32Array(n);
+  const multi = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
     const r = uf.find(i);
-    const g = groupOf.get(r);
+    root[i] = r;
+    if (r === i) continue;
+    const g = multi.get(r);
     if (g) g.push(i);
-    else {
-      groupOf.set(r, [i]);
-      roots.push(r);
-    }
+    else multi.set(r, [r, i]);
   }
-  for (const g of groupOf.values()) if (g.length > 1) g.sort(priority);
-  const headOf = (r: number): number => (groupOf.get(r) as number[])[0] as number;
-  roots.sort((a, b) => priority(headOf(a), headOf(b)));
+  for (const g of multi.values()) g.sort(priority);
+  const membersOf = (r: number): number[] => multi.get(r) ?? [r];
+  const headOf = (r: number): number => membersOf(r)[0] as number;
 
   const wordCache = new Map<number, Set<string>>();
   const wordSet = (i: number): Set<string> => {
@@ -561,38 +561,64 @@ function clusterItems(
     return (items[member] as Item).type !== 'fact' || sameNumbers(items, member, leader, numbersOf);
   };
 
-  const itemCluster = new Int32Array(n).fill(-1);
-  const clusters: Cluster[] = [];
+  // Leaders, earliest wording first; only groups with candidate pairs need this pass.
+  const leaderOf = new Int32Array(n).fill(-1);
+  const clusterSpeaker = new Map<number, number>();
+  const linked = [...adjacent.keys()].sort((a, b) => priority(headOf(a), headOf(b)));
   const assigned = new Set<number>();
-  for (const leader of roots) {
+  for (const leader of linked) {
     if (assigned.has(leader)) continue;
     assigned.add(leader);
     const head = headOf(leader);
-    const joined = [leader];
-    const articles = new Set((groupOf.get(leader) as number[]).map((i) => (items[i] as Item).article));
+    const articles = new Set(membersOf(leader).map((i) => (items[i] as Item).article));
     let speaker = itemSpeaker[head] as number;
     const neighbours = (adjacent.get(leader) ?? []).filter((r) => !assigned.has(r));
     neighbours.sort((a, b) => priority(headOf(a), headOf(b)));
     for (const r of neighbours) {
-      const g = groupOf.get(r) as number[];
+      const g = membersOf(r);
       const sp = itemSpeaker[headOf(r)] as number;
       if (speaker >= 0 && sp >= 0 && sp !== speaker) continue;
       if (g.some((i) => articles.has((items[i] as Item).article))) continue;
       if (!fits(headOf(r), head)) continue;
       assigned.add(r);
-      joined.push(r);
+      leaderOf[r] = leader;
       for (const i of g) articles.add((items[i] as Item).article);
       if (speaker < 0) speaker = sp;
     }
-    const members = joined.flatMap((r) => groupOf.get(r) as number[]).sort(priority);
-    const id = clusters.length;
+    clusterSpeaker.set(leader, speaker);
+  }
+
+  // Clusters numbered in the order of their first item (as corpus order breaks ties), members in display order.
+  const itemCluster = new Int32Array(n);
+  const idOf = new Int32Array(n).fill(-1);
+  const members: number[][] = [];
+  const leads: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = root[i] as number;
+    const lead = (leaderOf[r] as number) >= 0 ? (leaderOf[r] as number) : r;
+    let id = idOf[lead] as number;
+    if (id < 0) {
+      id = members.length;
+      idOf[lead] = id;
+      members.push([i]);
+      leads.push(lead);
+    } else (members[id] as number[]).push(i);
+    itemCluster[i] = id;
+  }
+  const clusters: Cluster[] = members.map((list, id) => {
+    const first = list[0] as number;
+    const type = (items[first] as Item).type;
+    if (list.length === 1) {
+      const d = articleDate[(items[first] as Item).article] as number;
+      return { type, items: list, speaker: itemSpeaker[first] as number, minDate: d, maxDate: d };
+    }
+    list.sort(priority);
     // One item per article: the same words printed twice in one article are one quote.
     const shown: number[] = [];
     const seenArticles = new Set<number>();
     let minDate = 0;
     let maxDate = 0;
-    for (const m of members) {
-      itemCluster[m] = id;
+    for (const m of list) {
       const art = (items[m] as Item).article;
       const d = articleDate[art] as number;
       if (d) {
@@ -603,8 +629,10 @@ function clusterItems(
       seenArticles.add(art);
       shown.push(m);
     }
-    clusters.push({ type: (items[head] as Item).type, items: shown, speaker, minDate, maxDate });
-  }
+    const lead = leads[id] as number;
+    const speaker = clusterSpeaker.get(lead) ?? (itemSpeaker[headOf(lead)] as number);
+    return { type, items: shown, speaker, minDate, maxDate };
+  });
   return { itemCluster, clusters };
 }
 

@@ -685,11 +685,18 @@ export function phraseItems(index: SearchIndex, seq: readonly string[]): number[
   return out;
 }
 
-/** Tie-break: more sources first, then earlier, then corpus order. */
+/** Tie-break: more sources first, then earlier, then corpus order (article, paragraph, offset). */
 function compareClusters(index: SearchIndex, a: number, b: number): number {
   const ca = index.clusters[a] as Cluster;
   const cb = index.clusters[b] as Cluster;
-  return cb.items.length - ca.items.length || (ca.minDate || 9e7) - (cb.minDate || 9e7) || a - b;
+  if (cb.items.length !== ca.items.length) return cb.items.length - ca.items.length;
+  if (ca.minDate !== cb.minDate) return (ca.minDate || 9e7) - (cb.minDate || 9e7);
+  // Then where the shown wording stands: article order, then its place in the article.
+  const ia = index.items[ca.items[0] as number] as Item;
+  const ib = index.items[cb.items[0] as number] as Item;
+  return (
+    ia.article - ib.article || ia.ref.paragraph - ib.ref.paragraph || ia.ref.start - ib.ref.start || a - b
+  );
 }
 
 function clampInt(v: unknown, def: number, min: number, max: number): number {

@@ -138,9 +138,17 @@ export function wordDiff(reporterText: string, publishedText: string): DiffPart[
   return out.filter((d) => d.words.length > 0).map((d) => ({ op: d.op, text: d.words.join(' ') }));
 }
 
+/** The first `max` characters, cut back to a word boundary: a word cut in half would make an exact quote close. */
+function capAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const space = cut.search(/\s\S*$/);
+  return space > 0 ? cut.slice(0, space) : text.slice(0, max);
+}
+
 /** Checks a reporter's wording against every quote in the index. */
 export function runVerify(index: SearchIndex, scratch: Scratch, input: string): VerifyResult {
-  const text = stripMarkup(typeof input === 'string' ? input.slice(0, MAX_VERIFY_CHARS) : '')
+  const text = stripMarkup(typeof input === 'string' ? capAtWord(input, MAX_VERIFY_CHARS) : '')
     .replace(/^[\s"'“”‘’«»]+|[\s"'“”‘’«»]+$/g, '')
     .trim();
   const reporter = words(text);

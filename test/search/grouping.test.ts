@@ -172,6 +172,21 @@ describe('findability: words pasted from a quote, stop words and all', () => {
     expect(e.verify('it is not about me').verdict).toBe('exact');
   });
 
+  it('a quote longer than the check limit is still exact (the cut falls between words)', () => {
+    const long = Array.from({ length: 700 }, (_, k) => `word${k} follows`).join(' ');
+    const e2 = createSearchEngine(
+      corpus([
+        article({
+          id: 'long',
+          paragraphs: [`"${long}," said Mo Adler.`],
+          quotes: [{ text: long, speaker: 'Mo Adler' }],
+        }),
+      ]),
+    );
+    expect(long.length).toBeGreaterThan(5000);
+    expect(e2.verify(long).verdict).toBe('exact');
+  });
+
   it('two stop words alone are not a published quote', () => {
     expect(e.verify('it is').verdict).toBe('not_found');
   });
