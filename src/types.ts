@@ -32,6 +32,25 @@ export interface LoadProblem {
 
 export type QuoteKind = 'direct' | 'indirect';
 
+/**
+ * How a quote's speaker was found (see src/extract/calibration.ts): a name next to the marks, a name elsewhere in
+ * the sentence, a neighbour's attribution, a pronoun (and how sure its resolution is), a role or organisation
+ * noun, a transcript label, an interview's `A:`, the next sentence, a print-out that lost its marks, or nothing.
+ */
+export type QuoteEvidence =
+  | 'name'
+  | 'name-sentence'
+  | 'inherited'
+  | 'pronoun-continuity'
+  | 'pronoun-unique'
+  | 'pronoun-ambiguous'
+  | 'role'
+  | 'transcript'
+  | 'interviewee'
+  | 'next-sentence'
+  | 'unmarked'
+  | 'none';
+
 /** A quote found in one article. */
 export interface Quote {
   /** For a direct quote: the words inside the marks. For an indirect one: the reported clause. */
@@ -48,8 +67,10 @@ export interface Quote {
   /** Character offsets of `text` in paragraphs[paragraph] (end exclusive). A multi-paragraph quote's end is in its last paragraph; `text` then joins the parts with a space. */
   start: number;
   end: number;
-  /** 0..1, how sure the extractor is. */
+  /** 0..1, how sure the extractor is of the speaker, calibrated on real news (src/extract/calibration.ts). */
   confidence: number;
+  /** How the speaker was found (always set by the extractor; absent in hand-made fixtures). */
+  evidence?: QuoteEvidence;
 }
 
 /** A claim sentence worth citing (numbers, amounts, dates, counts, named events). */

@@ -23,6 +23,8 @@ export interface DirectCandidate {
   inherited: boolean;
   /** The attribution sits right next to the marks (`," she said`), as opposed to a verb earlier in the sentence. */
   adjacent: boolean;
+  /** The speech verb opens the next sentence (`"..." The senator then said`). */
+  nextSentence: boolean;
 }
 
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
@@ -161,7 +163,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     // The person just quoted is the likeliest antecedent of the next `he said`.
     if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
       ctx.table.markSpeaker(attribution.entity, attribution.pos);
-    out.push({ parts, attribution, inherited: nextSentence, adjacent, keep, words });
+    out.push({ parts, attribution, inherited: false, adjacent, nextSentence, keep, words });
   }
   // Split quotes and unattributed quoted paragraphs borrow the speaker of the nearest attributed neighbour.
   for (let i = 0; i < out.length; i++) {

@@ -11,8 +11,9 @@
  * - A split quote (`"A," she said. "B."`) gives two quotes with the same speaker; a multi-paragraph quote is one.
  * - Indirect quotes are kept only when their speaker is known; direct quotes keep a null speaker.
  */
-import type { Article, Extraction, Fact, Quote } from '../types.ts';
+import type { Article, Extraction, Fact, Quote, QuoteEvidence } from '../types.ts';
 import type { Attribution } from './attribution.ts';
+import { calibrated } from './calibration.ts';
 import { buildContext } from './context.ts';
 import { directQuotes } from './direct.ts';
 import { findFacts } from './facts.ts';
@@ -77,20 +78,28 @@ function speakerOf(att: Attribution | undefined): Pick<Quote, 'speaker' | 'role'
   };
 }
 
-/** How sure we are, from how the quote and its speaker were found. */
-function confidence(att: Attribution | undefined, base: number): number {
-  if (!att?.entity) return Math.min(base, 0.5);
-  const via =
-    att.via === 'name'
-      ? 1
-      : att.via === 'pronoun'
-        ? att.strength === 'continuity'
-          ? 0.95
-          : att.strength === 'unique'
-            ? 0.9
-            : 0.6
-        : 0.85;
-  return Math.round(base * via * 100) / 100;
+/** How the speaker was found. `near` is true when the attribution sits next to the quote (or its clause). */
+function evidenceOf(
+  att: Attribution | undefined,
+  how: { near: boolean; inherited?: boolean; nextSentence?: boolean; unmarked?: boolean },
+): QuoteEvidence {
+  if (!att?.entity) return 'none';
+  if (att.via === 'pronoun')
+    return att.strength === 'continuity'
+      ? 'pronoun-continuity'
+      : att.strength === 'unique'
+        ? 'pronoun-unique'
+        : 'pronoun-ambiguous';
+  if (att.via !== 'name') return 'role';
+  if (how.nextSentence) return 'next-sentence';
+  if (how.unmarked) return 'unmarked';
+  if (how.inherited) return 'inherited';
+  return how.near ? 'name' : 'name-sentence';
+}
+
+/** Evidence and its calibrated confidence (a nameless quote keeps a low, non-zero confidence in being a quote). */
+function trust(evidence: QuoteEvidence): Pick<Quote, 'evidence' | 'confidence'> {
+  return { evidence, confidence: evidence === 'none' ? 0.5 : calibrated(evidence) };
 }
 
 /** A quote whose text is one span of one paragraph (unmarked and indirect quotes; direct ones may span several). */
@@ -98,16 +107,17 @@ function spanQuote(
   paragraphs: readonly string[],
   span: { para: number; start: number; end: number; attribution?: Attribution | undefined },
   kind: Quote['kind'],
-  base: number,
+  how: { unmarked?: boolean; inherited?: boolean },
 ): Quote {
+  const who = speakerOf(span.attribution);
   return {
     text: paragraphs[span.para]?.slice(span.start, span.end) ?? '',
-    ...speakerOf(span.attribution),
+    ...who,
     kind,
     paragraph: span.para,
     start: span.start,
     end: span.end,
-    confidence: confidence(span.attribution, base),
+    ...trust(who.speaker ? evidenceOf(span.attribution, { near: true, ...how }) : 'none'),
   };
 }
 
@@ -142,7 +152,7 @@ export function extract(article: Article): Extraction {
       paragraph: t.para,
       start: t.start,
       end: t.end,
-      confidence: t.entity ? (t.sure ? 0.95 : 0.45) : 0.5,
+      ...trust(t.entity && cleanSpeaker(t.entity.name) ? (t.sure ? 'transcript' : 'interviewee') : 'none'),
     });
   }
 
@@ -155,27 +165,30 @@ export function extract(article: Article): Extraction {
     if (!first || !last) continue;
     const text = d.parts.map((p) => paragraphs[p.para]?.slice(p.innerStart, p.innerEnd) ?? '').join(' ');
     for (const p of d.parts) coverage.add(p.para, p.open, p.close + 1);
-    const base = d.inherited ? 0.8 : d.adjacent ? 0.95 : 0.85;
+    const who = speakerOf(d.attribution);
+    const evidence = who.speaker
+      ? evidenceOf(d.attribution, { near: d.adjacent, inherited: d.inherited, nextSentence: d.nextSentence })
+      : 'none';
     quotes.push({
       text,
-      ...speakerOf(d.attribution),
+      ...who,
       kind: 'direct',
       paragraph: first.para,
       start: first.innerStart,
       end: last.innerEnd,
-      confidence: confidence(d.attribution, base),
+      ...trust(evidence),
     });
   }
 
   const lostMarks = hasNoQuoteMarks(paragraphs);
   for (const u of unmarkedQuotes(ctx, lostMarks, coverage.overlaps)) {
     coverage.add(u.para, u.start, u.end);
-    quotes.push(spanQuote(paragraphs, u, 'direct', u.continuation ? 0.6 : 0.7));
+    quotes.push(spanQuote(paragraphs, u, 'direct', { unmarked: true, inherited: u.continuation }));
   }
 
   const directCoverage = coverage.overlaps;
   for (const q of indirectQuotes(ctx, directCoverage)) {
-    quotes.push(spanQuote(paragraphs, q, 'indirect', 0.7));
+    quotes.push(spanQuote(paragraphs, q, 'indirect', {}));
   }
 
   quotes.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);

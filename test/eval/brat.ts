@@ -269,8 +269,8 @@ export interface BratScores {
   speaker: Record<SourceClass | 'all', Tally>;
   /** Found quotes the bot would show with a name, and how many of those names are wrong. */
   shown: { of: number; wrong: number };
-  /** Per confidence value: found quotes with a predicted name, and how many of those names are wrong. */
-  byConfidence: Map<number, { of: number; wrong: number }>;
+  /** Per evidence kind: found quotes with a predicted name, and how many of those names are wrong. */
+  byEvidence: Map<string, { of: number; wrong: number; confidence: number }>;
   /** Found quotes with no speaker or shown as unclear. */
   unclear: number;
   debris: string[];
@@ -333,7 +333,7 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
     role: { right: 0, of: 0 },
   };
   const shown = { of: 0, wrong: 0 };
-  const byConfidence = new Map<number, { of: number; wrong: number }>();
+  const byEvidence = new Map<string, { of: number; wrong: number; confidence: number }>();
   let unclear = 0;
   let paraphraseAsDirect = 0;
   let turns = 0;
@@ -480,10 +480,11 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
         speaker.all.right++;
       }
       if (pred.speaker) {
-        const b = byConfidence.get(pred.confidence) ?? { of: 0, wrong: 0 };
+        const k = pred.evidence ?? 'unknown';
+        const b = byEvidence.get(k) ?? { of: 0, wrong: 0, confidence: pred.confidence };
         b.of++;
         if (!right) b.wrong++;
-        byConfidence.set(pred.confidence, b);
+        byEvidence.set(k, b);
       }
       const isShown = pred.speaker !== null && pred.confidence >= SPEAKER_SHOWN_MIN;
       if (isShown) {
@@ -508,7 +509,7 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
     },
     speaker,
     shown,
-    byConfidence,
+    byEvidence,
     unclear,
     debris,
     paraphraseAsDirect,
@@ -516,6 +517,15 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
     msPerArticle: pairs.length === 0 ? 0 : cpu / pairs.length,
     misses,
   };
+}
+
+/** Wilson score lower bound (90%, one-sided z = 1.2816) of a proportion. */
+export function wilsonLower(right: number, of: number): number {
+  if (of === 0) return 0;
+  const z = 1.2816;
+  const p = right / of;
+  const d = 1 + (z * z) / of;
+  return (p + (z * z) / (2 * of) - z * Math.sqrt((p * (1 - p)) / of + (z * z) / (4 * of * of))) / d;
 }
 
 const pct = (t: Tally): string => `${((t.right / Math.max(1, t.of)) * 100).toFixed(1)}% (${t.right}/${t.of})`;
@@ -528,10 +538,13 @@ export function bratLines(s: BratScores): string[] {
     `speaker right, of found quotes with a gold name: ${pct(s.speaker.all)}`,
     `  named sources ${pct(s.speaker.name)}; pronoun sources ${pct(s.speaker.pronoun)}; role sources ${pct(s.speaker.role)}`,
     `shown with a name: ${s.shown.of}, wrong ${s.shown.wrong} (${((s.shown.wrong / Math.max(1, s.shown.of)) * 100).toFixed(1)}%); unclear or none: ${s.unclear}`,
-    `names by confidence (confidence: wrong/of): ${[...s.byConfidence.entries()]
-      .sort((a, b) => b[0] - a[0])
-      .map(([c, b]) => `${c}: ${b.wrong}/${b.of}`)
-      .join(', ')}`,
+    'names by evidence (right/of, share right, 90% lower bound; the calibrated confidence in brackets):',
+    ...[...s.byEvidence.entries()]
+      .sort((a, b) => b[1].of - a[1].of)
+      .map(
+        ([k, b]) =>
+          `  ${k}: ${b.of - b.wrong}/${b.of}, ${(1 - b.wrong / b.of).toFixed(3)}, >= ${wilsonLower(b.of - b.wrong, b.of).toFixed(3)} [${b.confidence}]`,
+      ),
     `paraphrase predicted as direct: ${s.paraphraseAsDirect}; transcript turns (not scored): ${s.turns}`,
     `speaker strings with debris: ${s.debris.length}${s.debris.length ? ` (${s.debris.slice(0, 5).join('; ')})` : ''}`,
     `extraction CPU: ${s.msPerArticle.toFixed(2)} ms per article on average`,

@@ -38,7 +38,8 @@ describe('direct quotes in marks', () => {
       ['The vote was close', 'Ana Ruiz'],
       ['But it was fair, and we won it.', 'Ana Ruiz'],
     ]);
-    expect(ex.quotes[1]?.confidence).toBeLessThan(ex.quotes[0]?.confidence ?? 0);
+    // Confidence is calibrated per evidence on real news (src/extract/calibration.ts); the evidence differs.
+    expect(ex.quotes.map((q) => q.evidence)).toEqual(['name', 'inherited']);
   });
 
   it('gives a quote interrupted mid-sentence to the speaker on both sides', () => {
