@@ -126,6 +126,8 @@ async function runExtract(files: string[], json: boolean, io: Io): Promise<numbe
             start: q.start,
             end: q.end,
             confidence: q.confidence,
+            evidence: q.evidence ?? null,
+            role: q.role,
           })),
           facts: a.facts.map((f) => ({ text: f.text, paragraph: f.paragraph, start: f.start, end: f.end })),
         })),

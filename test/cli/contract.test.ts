@@ -37,8 +37,12 @@ describe('newsroom extract', () => {
           'start',
           'end',
           'confidence',
+          'evidence',
+          'role',
         ]);
         expect(['direct', 'indirect']).toContain(q.kind);
+        // The speaker's evidence is added to the contract (never renamed): a name is backed by some evidence.
+        if (q.speaker !== null) expect(q.evidence).not.toBe('none');
       }
       for (const f of a.facts as Record<string, unknown>[])
         expect(Object.keys(f)).toEqual(['text', 'paragraph', 'start', 'end']);
