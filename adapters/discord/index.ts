@@ -22,6 +22,41 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
 }
 
+/** `ECONNREFUSED`, `ENOTFOUND`, `UND_ERR_CONNECT_TIMEOUT`: fetch hides the system error code in `cause`. */
+function networkCode(error: unknown): string | null {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 4; i++) {
+    if (typeof e.code === 'string' && /^(E[A-Z]+|UND_ERR_\w+)$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
+/**
+ * What went wrong at login, naming the variable to fix: Discord out of reach (DISCORD_API_URL, the network),
+ * the token rejected (DISCORD_TOKEN), or intents the application is not allowed.
+ */
+export function loginError(error: unknown, apiUrl: string | null): Error {
+  const e = error as { code?: unknown; status?: unknown; message?: string };
+  const unreachable = networkCode(error);
+  if (unreachable)
+    return new Error(
+      `Discord could not be reached at ${apiUrl ?? 'https://discord.com/api'} (${unreachable}), so DISCORD_TOKEN was not checked: check the network${apiUrl ? ' and DISCORD_API_URL' : ''}`,
+      { cause: error },
+    );
+  if (e.code === 'TokenInvalid' || e.status === 401)
+    return new Error('Discord rejected DISCORD_TOKEN (401 Unauthorized): check the bot token', {
+      cause: error,
+    });
+  if (e.code === 'DisallowedIntents' || e.code === 4014)
+    return new Error(
+      "Discord refused the gateway intents for DISCORD_TOKEN's application (it needs only Guilds, which is never privileged): check the application in the developer portal",
+      { cause: error },
+    );
+  return new Error(`Discord login with DISCORD_TOKEN failed: ${e.message ?? String(error)}`, {
+    cause: error,
+  });
+}
+
 /** Builds the adapter for whichever mode the configuration enables. */
 export async function createDiscordAdapter(
   deps: AdapterDeps,
@@ -72,7 +107,12 @@ export async function createDiscordAdapter(
     name: 'discord (gateway)',
     routes: [],
     start: async () => {
-      await client.login(token);
+      try {
+        await client.login(token);
+      } catch (error) {
+        await client.destroy().catch(() => {});
+        throw loginError(error, config.apiUrl);
+      }
     },
     stop: async () => {
       await settle();

@@ -19,7 +19,7 @@ import {
   type RespondArguments,
   type RespondFn,
   SocketModeReceiver,
-  type webApi,
+  webApi,
 } from '@slack/bolt';
 import type { Adapter, AdapterDeps, HttpRoute } from '../../src/adapter.ts';
 import { executeAction, executeCommand } from '../../src/commands/index.ts';
@@ -28,6 +28,7 @@ import * as r from '../../src/reply/build.ts';
 import type { Reply } from '../../src/reply/types.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { requestId, SeenRequests } from './dedupe.ts';
+import { BOT_SCOPES } from './manifest.ts';
 import { SLACK_EVENTS_PATH } from './paths.ts';
 import { MORE_ACTION_ID, SHARE_ACTION_ID, type SlackMessage, toBlockKit } from './render.ts';
 
@@ -88,6 +89,72 @@ function withoutSharedByLine(reply: Reply, userName: string | null): Reply {
   return reply;
 }
 
+/** Web API errors for a token Slack does not accept (https://docs.slack.dev/reference/methods/auth.test). */
+const REJECTED_TOKEN = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'org_login_required',
+  'ekm_access_denied',
+  'not_allowed_token_type',
+]);
+
+type SlackSettings = NonNullable<AdapterDeps['config']['slack']>;
+
+/** `ECONNREFUSED`, `ENOTFOUND`, `ETIMEDOUT`: fetch hides the system error code in `cause`. */
+function reason(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown } | undefined;
+  for (const code of [e?.cause?.code, e?.code]) if (typeof code === 'string' && code) return code;
+  return typeof e?.message === 'string' ? e.message : undefined;
+}
+
+/**
+ * auth.test with the bot token. Fails with a message naming what happened and the variable to fix: Slack could
+ * not be reached (SLACK_API_URL, the network), Slack rejected SLACK_BOT_TOKEN, or the token lacks a scope the
+ * manifest asks for. Returns the bot's ids.
+ */
+export async function checkBotToken(
+  slack: SlackSettings,
+  clientOptions: webApi.WebClientOptions,
+  logger: ReturnType<typeof boltLogger>,
+): Promise<{ botId: string; botUserId: string }> {
+  const where = slack.apiUrl ?? 'https://slack.com/api/';
+  let result: webApi.AuthTestResponse;
+  try {
+    result = await new webApi.WebClient(slack.botToken, { ...clientOptions, logger }).auth.test();
+  } catch (error) {
+    const e = error as {
+      code?: string;
+      data?: { error?: string };
+      original?: { code?: string; message?: string };
+    };
+    const code = e.data?.error;
+    if (e.code === webApi.ErrorCode.PlatformError && code && REJECTED_TOKEN.has(code))
+      throw new Error(`Slack rejected SLACK_BOT_TOKEN (${code}): check the Bot User OAuth Token (xoxb-...)`, {
+        cause: error,
+      });
+    if (e.code === webApi.ErrorCode.RequestError || e.code === webApi.ErrorCode.HTTPError)
+      throw new Error(
+        `Slack could not be reached at ${where} (${reason(e.original) ?? (error as Error).message}), so SLACK_BOT_TOKEN was not checked: check the network${slack.apiUrl ? ' and SLACK_API_URL' : ''}`,
+        { cause: error },
+      );
+    throw new Error(
+      `Slack refused auth.test for SLACK_BOT_TOKEN (${code ?? (error as Error).message})${slack.apiUrl ? `; SLACK_API_URL is ${slack.apiUrl}` : ''}`,
+      { cause: error },
+    );
+  }
+  const scopes = result.response_metadata?.scopes;
+  const missing = scopes ? BOT_SCOPES.filter((s) => !scopes.includes(s)) : [];
+  if (missing.length > 0)
+    throw new Error(
+      `SLACK_BOT_TOKEN lacks the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (it has ${scopes?.join(', ') || 'none'}): add ${missing.length > 1 ? 'them' : 'it'} under OAuth & Permissions (or reinstall the app from npm run slack:manifest) and use the new token`,
+    );
+  return { botId: result.bot_id ?? '', botUserId: result.user_id ?? '' };
+}
+
 /**
  * Builds the Slack adapter. HTTP mode when the config has a signing secret and no app token; Socket Mode when
  * it has an app token (which then wins: it needs no public URL). Calls auth.test once, so a wrong bot token
@@ -136,9 +203,16 @@ export async function createSlackAdapter(
     receiver = httpReceiver;
   }
 
+  // One auth.test of our own, before Bolt: its answer says which of three things went wrong (Slack unreachable,
+  // the token rejected, a scope missing), and it hands Bolt the bot's ids so Bolt makes no second call.
+  const auth = await checkBotToken(slack, clientOptions, logger);
+
   const app = new App({
     receiver,
     token: slack.botToken,
+    botId: auth.botId,
+    botUserId: auth.botUserId,
+    tokenVerificationEnabled: false,
     logger,
     clientOptions,
     deferInitialization: true,
@@ -314,8 +388,8 @@ export async function createSlackAdapter(
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     throw new Error(
-      `Slack rejected SLACK_BOT_TOKEN at auth.test (${code ?? (error as Error).message}); check the bot token${
-        slack.apiUrl ? ` and SLACK_API_URL (${slack.apiUrl})` : ''
+      `The Slack app could not start with SLACK_BOT_TOKEN (${code ?? (error as Error).message})${
+        slack.apiUrl ? `; SLACK_API_URL is ${slack.apiUrl}` : ''
       }`,
       { cause: error },
     );

@@ -4,9 +4,12 @@
  * REST calls that the stand-in records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordAdapter } from '../../../adapters/discord/index.ts';
 import type { DiscordMessage } from '../../../adapters/discord/render.ts';
 import type { Adapter } from '../../../src/adapter.ts';
-import type { ActionStore } from '../../../src/commands/actions.ts';
+import { ActionStore } from '../../../src/commands/actions.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { createLogger } from '../../../src/log.ts';
 import { hostileCorpus } from './corpus.ts';
 import {
   autocompleteInteraction,
@@ -149,5 +152,42 @@ describe('gateway mode, deferred', () => {
     expect(body.embeds[0]?.author?.name).toBe('Vladimir Putin, Russian President');
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(edit.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('gateway login failures name what happened and the variable', () => {
+  it('a token Discord rejects: "Discord rejected DISCORD_TOKEN"', async () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: 'not-the-token',
+      DISCORD_API_URL: discord.apiUrl,
+      LOG_LEVEL: 'silent',
+    });
+    const bad = await createDiscordAdapter({
+      config,
+      logger: createLogger('silent'),
+      engine: () => engineFor(hostileCorpus()),
+      actions: new ActionStore(),
+    });
+    await expect(bad.start()).rejects.toThrow('Discord rejected DISCORD_TOKEN (401 Unauthorized)');
+  });
+
+  it('Discord out of reach is not called a rejected token', async () => {
+    const gone = await startDiscordStandIn();
+    const apiUrl = gone.apiUrl;
+    await gone.close();
+    const config = loadConfig({ DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'silent' });
+    const adapter = await createDiscordAdapter({
+      config,
+      logger: createLogger('silent'),
+      engine: () => engineFor(hostileCorpus()),
+      actions: new ActionStore(),
+    });
+    const failure = adapter.start();
+    await expect(failure).rejects.toThrow(
+      /^Discord could not be reached at http:\/\/127\.0\.0\.1:\d+\S* \(ECONNREFUSED\)/,
+    );
+    await expect(failure).rejects.toThrow(
+      /DISCORD_TOKEN was not checked: check the network and DISCORD_API_URL/,
+    );
   });
 });

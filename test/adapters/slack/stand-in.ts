@@ -44,6 +44,13 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
 
 /** A bot token the stand-in rejects, as Slack does a revoked or mistyped one. */
 export const INVALID_BOT_TOKEN = 'xoxb-invalid';
+/** A bot token Slack accepts but that was granted only `commands` (no `chat:write`). */
+export const NO_CHAT_WRITE_BOT_TOKEN = 'xoxb-commands-only';
+
+/** The `x-oauth-scopes` header Slack sends with every Web API answer: the token's granted scopes. */
+function grantedScopes(authorization: string | undefined): string {
+  return authorization === `Bearer ${NO_CHAT_WRITE_BOT_TOKEN}` ? 'commands' : 'commands,chat:write';
+}
 
 function apiAnswer(
   method: string,
@@ -116,7 +123,12 @@ export async function startSlackStandIn(options: StandInOptions = {}): Promise<S
         const answer = JSON.stringify(
           apiAnswer(method, body, options.socketUrl ?? null, req.headers.authorization),
         );
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(answer);
+        res
+          .writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'x-oauth-scopes': grantedScopes(req.headers.authorization),
+          })
+          .end(answer);
         return;
       }
       if (path.startsWith('/response/')) {
