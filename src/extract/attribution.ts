@@ -321,7 +321,7 @@ function subjectBefore(
   const before = toks[end - 1] as Token;
   // `Luis Ortega, the union's president, said`: skip back over the apposition to the name.
   if (before.trail.startsWith(',')) {
-    for (let k = end - 2; k >= floor && k >= end - 12; k--) {
+    for (let k = end - 2; k >= floor && k >= end - 20; k--) {
       const t = toks[k] as Token;
       if (t.trail.startsWith(',')) {
         // `Ben Jealous, the former president of the NAACP, said`: a person before the apposition speaks; the

@@ -143,8 +143,12 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   const personBefore = (end: number): boolean => {
     const lw = words.slice(0, end).map((w) => w.toLowerCase());
     const titled = lw.some((l, i) => l in HONORIFICS || (TITLE_WORDS.has(l) && i < end - 1));
+    const first = lw[end - 2] ?? '';
     const named =
-      end >= 2 && FIRST_NAMES.has(lw[end - 2] as string) && /^\p{Lu}\p{Ll}/u.test(words[end - 1] ?? '');
+      end >= 2 &&
+      (FIRST_NAMES.has(first) ||
+        (genderOfFirstName(first) !== null && !isPlace([words[end - 2] as string]))) &&
+      /^\p{Lu}\p{Ll}/u.test(words[end - 1] ?? '');
     return (titled || named) && !lw.some((l) => ORG_HEADS.has(l));
   };
   if (

@@ -15,7 +15,7 @@ export interface PartyTag {
 const STATE = String.raw`(?:[A-Z]\.){1,2}[A-Z]?\.?|[A-Z][a-z]{1,9}\.?(?:\s[A-Z][a-z]{1,9}\.?)?`;
 const PARTY = String.raw`(?:[DRI]|Ind|Dem|Rep)-(?:${STATE})`;
 /** `(R-Fla.)` with an optional comma after it. */
-const PAREN = new RegExp(String.raw`\s?\((${PARTY})\)(,?)`, 'g');
+const PAREN = new RegExp(String.raw`\s?\((${PARTY}|[DRI])\)(,?)`, 'g');
 /** `, D-N.C.,` or `, Republican of New York,`, closed by a comma or the end of the clause. */
 const COMMA = new RegExp(
   String.raw`,\s(${PARTY}|(?:Republican|Democrat|Independent|Democratic-Farmer-Labor)\sof\s(?:[A-Z][\w.]*\s?){1,3}?)(,|(?=\s(?:said|says|told|added|wrote)\b))`,
@@ -24,7 +24,8 @@ const COMMA = new RegExp(
 
 /** The paragraph with tags blanked out (same length), and the tags found. */
 export function maskTags(text: string): { masked: string; tags: PartyTag[] } {
-  if (!/[DRI]-[A-Z]|(?:Republican|Democrat|Independent) of /.test(text)) return { masked: text, tags: [] };
+  if (!/[DRI]-[A-Z]|\([DRI]\)|(?:Republican|Democrat|Independent) of /.test(text))
+    return { masked: text, tags: [] };
   const tags: PartyTag[] = [];
   let masked = text.replace(PAREN, (m, tag: string, comma: string, at: number) => {
     tags.push({ start: at, end: at + m.length, tag });

@@ -172,7 +172,11 @@ export function classifySource(text: string): SourceClass {
 export function surnameOf(source: string): string | null {
   // "Rubio's deputy campaign manager, Rich Beeson, who ...": the name may stand in the apposition after the role.
   const [first, second] = source.split(/,|\(|\bwho\b|\bwhich\b/);
-  return headSurname(first ?? '') ?? (second && /^\s*\p{Lu}/u.test(second) ? headSurname(second) : null);
+  const appositive = second && /^\s*\p{Lu}/u.test(second) ? headSurname(second) : null;
+  // `the White House spokesman, Josh Earnest,` / `Her campaign manager, Robby Mook,`: a role phrase (its last word
+  // in lower case) before a comma names nobody; the name follows it.
+  if (appositive && /\b\p{Ll}[\p{L}-]*\s*$/u.test(first ?? '')) return appositive;
+  return headSurname(first ?? '') ?? appositive;
 }
 
 function headSurname(segment: string): string | null {

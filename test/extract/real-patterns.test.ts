@@ -375,3 +375,28 @@ describe('capitalised words that only look like verbs or bodies', () => {
     expect(quoteWith(ex.quotes, 'reached out').speaker).toBe('Ben Jealous');
   });
 });
+
+describe('more names next to bodies and tags', () => {
+  it('a bare party letter joins the role', () => {
+    const q = quoteWith(
+      run('“Trust in the police is broken,” said Illinois Attorney General Lisa M. Madigan (D).').quotes,
+      'Trust',
+    );
+    expect(q.speaker).toBe('Lisa M. Madigan');
+    expect(q.role).toContain('(D)');
+  });
+  it('a first name the tables know, then "of" a body', () => {
+    const q = quoteWith(
+      run('“People stood hours in line,” said Meenakshi Ganguly of Human Rights Watch, who observed voting.')
+        .quotes,
+      'hours',
+    );
+    expect(q.speaker).toBe('Meenakshi Ganguly');
+  });
+  it('a long apposition between the name and the verb', () => {
+    const ex = run(
+      'Scott Morrow, a former Treasury official who is now a senior fellow at the Center for Global Development, said it was “not just the Americans jamming someone through.”',
+    );
+    expect(quoteWith(ex.quotes, 'jamming').speaker).toBe('Scott Morrow');
+  });
+});
