@@ -9,7 +9,8 @@ const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
 export const SPEECH_VERBS = set(`
   said says say saying told tells telling added adds adding wrote writes writing asked asks asking
   stated states explained explains explaining noted notes noting argued argues arguing claimed claims insisted insists
-  insisting declaring warning
+  insisting declaring warning proclaimed proclaims assured assures asserted asserts asserting wrote writes
+  recalling conceding adding explaining arguing contending acknowledging
   warned warns warning cautioned cautions replied replies responded responds continued recalled recalls
   acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
@@ -30,6 +31,7 @@ export const FRAMING_VERBS = set(`
   called calls calling described describes describing dismissed dismisses labeled labelled termed
   characterized praised criticized slammed thanked thanks accused accuses blamed blames apologized pleaded begged
   demanded demands wondered questioned hailed condemned denounced welcomed promised vowed pledged urged
+  labeling labelling branding branded deriding derided mocking mocked slamming blasting
 `);
 
 /** Words right before a quoted span that make it a name, not speech (`the so-called "deep state"`). */

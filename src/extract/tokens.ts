@@ -24,7 +24,8 @@ const TRAIL = /["'”’»)\]},.;:!?…]+$/;
 /** Tokenises `text[from, to)`. Linear; offsets are absolute in `text`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  const re = /\S+/g;
+  // An opening mark glued to the word before it (`said,“Look`) starts a token of its own.
+  const re = /[“„«][^\s“„«]*|[^\s“„«]+/g;
   re.lastIndex = from;
   for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
     let raw = m[0];

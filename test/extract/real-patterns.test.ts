@@ -400,3 +400,22 @@ describe('more names next to bodies and tags', () => {
     expect(quoteWith(ex.quotes, 'jamming').speaker).toBe('Scott Morrow');
   });
 });
+
+describe('verbs of saying met in real copy', () => {
+  it.each([
+    [
+      'Guns are “the ultimate public health crisis,” Howard Dane, the former governor of Vermont, proclaimed to the crowd.',
+      'public health',
+      'Howard Dane',
+    ],
+    ['Rylan said,“Look, those images have got no place in a campaign.”', 'images', 'Rylan'],
+    [
+      'Former Arkansas Gov. Mike Hucks, for his part, is labeling the orders “a blatant, belligerent abuse of power.”',
+      'abuse of power',
+      'Mike Hucks',
+    ],
+    ['"Your show is amazing," Trump assured the host. "I will not let you down."', 'let you down', 'Trump'],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+});
