@@ -3,6 +3,7 @@
  *
  *   node --import tsx scripts/search-eval-real.ts DIR [--n 600] [--seed 1] [--words 6] [--json] [--misses K]
  *     [--write-queries FILE]   (the sampled questions as JSON Lines, for `newsroom search --batch FILE`)
+ *     [--verify-all]           (also verify every direct quote of the folder by its own text: a minute or two)
  *
  * Samples N direct quotes (fixed seed) of at least WORDS words, searches each by WORDS consecutive words of its
  * own (`type: quote`), and reports how often that very quote (same article, same text) comes first and in the top
@@ -26,6 +27,7 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     misses: { type: 'string', default: '0' },
     'write-queries': { type: 'string' },
+    'verify-all': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -96,6 +98,18 @@ for (const { article, quote } of sample) {
   else if (misses.length < SHOW_MISSES) misses.push(`verify ${verdict}: ${quote.text.slice(0, 160)}`);
 }
 
+// Every direct quote, not just the sample, verified by its own text.
+let allDirect = 0;
+let allExact = 0;
+if (values['verify-all'])
+  for (const article of corpus.articles)
+    for (const quote of article.quotes) {
+      if (quote.kind !== 'direct') continue;
+      allDirect++;
+      if (engine.verify(quote.text).verdict === 'exact') allExact++;
+      else if (misses.length < SHOW_MISSES) misses.push(`verify (all): ${quote.text.slice(0, 160)}`);
+    }
+
 // Grouping health, on the same index the engine builds.
 const index = buildIndex(corpus);
 let merged = 0;
@@ -147,6 +161,7 @@ const report = {
   foundFirst: pct(first),
   foundTop3: pct(top3),
   verifyExact: pct(exact),
+  ...(values['verify-all'] ? { verifyAllDirect: allDirect, verifyAllExact: allExact } : {}),
   mergedResults: merged,
   largestMerged: largest,
   mergedMemberMinShare: Math.round(minShare * 1000) / 1000,
@@ -163,6 +178,9 @@ else {
       `  found first:   ${report.foundFirst}%   (target >= 97%)`,
       `  found top 3:   ${report.foundTop3}%   (target >= 99%)`,
       `  verify exact:  ${report.verifyExact}%   (target 100%)`,
+      ...(values['verify-all']
+        ? [`  every direct quote verified by its own text: ${allExact} of ${allDirect} exact`]
+        : []),
       `  merged results: ${merged} (largest ${largest} members); members sharing < 60% of their words with the text shown: ${below60} (lowest share ${report.mergedMemberMinShare}); a different quote of the same article merged: ${sameArticle}`,
       `  load ${report.loadMs} ms, index ${report.buildMs} ms`,
       ...misses.map((m) => `  miss: ${m}`),

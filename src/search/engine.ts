@@ -617,7 +617,7 @@ function rerank(index: SearchIndex, cands: Candidate[], rc: RankContext): Array<
   return out;
 }
 
-/** Every item's folded words as one string (`\n w1 w2 \n w1 ...`), built on the first phrase scan, per index. */
+/** Every item's folded words as one string (`\n w1 w2 \n w1 ... \n`), built on the first phrase scan, per index. */
 interface PhraseText {
   text: string;
   /** Start offset of each item's line. */
@@ -637,7 +637,8 @@ function phraseText(index: SearchIndex): PhraseText {
       at += line.length;
       parts.push(line);
     });
-    pt = { text: parts.join(''), starts };
+    // The closing newline lets a whole-item needle (`\n w1 w2 \n`) match the last item too.
+    pt = { text: `${parts.join('')}\n`, starts };
     phraseTexts.set(index, pt);
   }
   return pt;
@@ -647,8 +648,10 @@ function phraseText(index: SearchIndex): PhraseText {
  * Items whose words contain `seq` contiguously. Through the postings of the query's rarest content word when it is
  * rare enough; otherwise (a query of stop words, or of very common words) one scan of the corpus's folded text.
  */
-export function phraseItems(index: SearchIndex, seq: readonly string[]): number[] {
-  const needle = ` ${seq.join(' ')} `;
+export function phraseItems(index: SearchIndex, seq: readonly string[], whole = false): number[] {
+  if (seq.length === 0) return [];
+  // `whole`: the item's words are exactly these (a published quote of two stop words, `But why?`).
+  const needle = whole ? `\n ${seq.join(' ')} \n` : ` ${seq.join(' ')} `;
   let rarest = -1;
   for (const w of seq) {
     if (STOP_WORDS.has(w)) continue;
@@ -661,7 +664,8 @@ export function phraseItems(index: SearchIndex, seq: readonly string[]): number[
     for (let p = index.postStart[rarest] as number; p < (index.postStart[rarest + 1] as number); p++) {
       if (!((index.postFlags[p] as number) & FIELD_TEXT)) continue;
       const i = index.postItems[p] as number;
-      if (paddedWords((index.items[i] as Item).ref.text).includes(needle)) out.push(i);
+      const padded = paddedWords((index.items[i] as Item).ref.text);
+      if (whole ? `\n${padded}\n` === needle : padded.includes(needle)) out.push(i);
       if (out.length >= MAX_PHRASE_HITS) break;
     }
     return out;
@@ -840,7 +844,21 @@ export function runSearch(
     filters.after > 0 ||
     filters.before > 0;
   const lookForPhrase = sequence.length >= MIN_PHRASE_RUN && sequence.some((w) => STOP_WORDS.has(w));
-  if (groups.length === 0 && !(lookForPhrase && !bySpeakerRank)) {
+
+  // A whole quote of one or two common words (`But why?`) is found by its words, and only by all of them. (With a
+  // filter, stop words beside it just list what the filter matches.)
+  const lookForWhole =
+    !hasFilter && groups.length === 0 && freeWords.length > 0 && freeWords.length < MIN_PHRASE_RUN;
+  if (lookForWhole) {
+    const seen = new Set<number>();
+    ranked = [];
+    for (const i of phraseItems(index, freeWords, true)) {
+      const c = index.itemCluster[i] as number;
+      if (seen.has(c) || !accept(c)) continue;
+      seen.add(c);
+      ranked.push([c, 1]);
+    }
+  } else if (groups.length === 0 && !(lookForPhrase && !bySpeakerRank)) {
     // Filters only (or only stop words beside them): list what the filters match, newest first; a speaker named
     // in the query lists the most quoted matching speaker first.
     if (!hasFilter || phraseWords.length) ranked = [];

@@ -158,8 +158,12 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
   // Quotes holding the reporter's words in one run come first, however common those words are (`I think he will
   // do it`): the postings alone rank them among every quote that says "think".
   const exactHits = new Set<number>();
-  // (Two stop words prove nothing: `we are` is in every other quote.)
-  const runs = reporter.length >= 3 || groups.length > 0 ? phraseItems(index, reporter.slice(0, 64)) : [];
+  // (Two stop words prove nothing inside a longer quote, `we are` is in every other one: they are checked only
+  // against whole quotes, `But why?`.)
+  const runs =
+    reporter.length >= 3 || groups.length > 0
+      ? phraseItems(index, reporter.slice(0, 64))
+      : phraseItems(index, reporter, true);
   for (const i of runs) {
     const c = index.itemCluster[i] as number;
     if (quoteOnly(c) && exactHits.size < CANDIDATES) exactHits.add(c);

@@ -187,7 +187,24 @@ describe('findability: words pasted from a quote, stop words and all', () => {
     expect(e2.verify(long).verdict).toBe('exact');
   });
 
-  it('two stop words alone are not a published quote', () => {
+  it('two stop words alone are not a published quote, unless they are a whole one', () => {
     expect(e.verify('it is').verdict).toBe('not_found');
+    const short = createSearchEngine(
+      corpus([
+        article({
+          id: 's',
+          paragraphs: ['"But why?" asked Mo Adler.'],
+          quotes: [{ text: 'But why?', speaker: 'Mo Adler' }],
+        }),
+        article({
+          id: 't',
+          paragraphs: ['"But why not try it?" said Lee Ames.'],
+          quotes: [{ text: 'But why not try it?', speaker: 'Lee Ames' }],
+        }),
+      ]),
+    );
+    expect(short.verify('But why?').verdict).toBe('exact');
+    expect(short.verify('But why?').matches[0]?.speaker).toBe('Mo Adler');
+    expect(short.search('but why').results.map((r) => r.text)).toEqual(['But why?']);
   });
 });
