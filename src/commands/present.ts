@@ -246,7 +246,7 @@ export function resultsPage(
   const first = (ctx.page - 1) * spec.pageSize + 1;
   const last = first + response.results.length - 1;
   const pages = Math.max(1, Math.ceil(response.total / spec.pageSize));
-  blocks.push(r.context(`Results ${first}–${last} of ${response.total} · page ${ctx.page} of ${pages}`));
+  blocks.push(r.pageLine(`Results ${first}–${last} of ${response.total} · page ${ctx.page} of ${pages}`));
   const hasMore = last < response.total;
   const actions: ReplyAction[] = [];
   if (hasMore) {

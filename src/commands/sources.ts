@@ -90,7 +90,7 @@ export const sourcesCommand = defineCommand({
       );
       blocks.push(r.list(shown.map(describeArticle)));
       if (all.length > SOURCES_PAGE_SIZE)
-        blocks.push(r.context(`Articles ${start + 1}–${start + shown.length} of ${all.length}`));
+        blocks.push(r.pageLine(`Articles ${start + 1}–${start + shown.length} of ${all.length}`));
     }
     if (!query && corpus.problems.length > 0)
       blocks.push(

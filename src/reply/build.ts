@@ -93,6 +93,8 @@ export const fields = (pairs: { label: string; value: string }[]): ReplyBlock =>
 export const diff = (parts: DiffPart[]): ReplyBlock => ({ type: 'diff', parts });
 /** Short items, one per line. */
 export const list = (items: string[]): ReplyBlock => ({ type: 'list', items });
+/** A "Results 1–5 of 12 · page 1 of 3" line: left out of shared messages, which cannot page. */
+export const pageLine = (value: string): ReplyBlock => ({ type: 'context', text: value, paging: true });
 /** Buttons for the result just before them (per-result Share). */
 export const actions = (list: ReplyAction[]): ReplyBlock => ({ type: 'actions', actions: list });
 /** A separator between results. */
@@ -105,12 +107,15 @@ export const action = (
   detail?: string,
 ): ReplyAction => ({ kind, label, id, ...(detail ? { detail } : {}) });
 
-/** The reply without any buttons, inline or not: what a shared (public) message carries. */
+/**
+ * What a shared (public) message carries: no buttons, inline or not (anyone could press them), and no page line
+ * (it would promise results the message has no way to show).
+ */
 export function withoutActions(reply: Reply): Reply {
   return card({
     title: reply.title,
     status: reply.status,
-    blocks: reply.blocks.filter((b) => b.type !== 'actions'),
+    blocks: reply.blocks.filter((b) => b.type !== 'actions' && !(b.type === 'context' && b.paging)),
     actions: [],
   });
 }

@@ -24,8 +24,11 @@ export type ReplyBlock =
     }
   /** A fact sentence. */
   | { type: 'fact'; text: string }
-  /** Surrounding sentences, shown smaller. */
-  | { type: 'context'; text: string }
+  /**
+   * Surrounding sentences, shown smaller. `paging` marks a "Results 1–5 of 12 · page 1 of 3" line: it promises
+   * more pages, so a shared (public) message, which has no More button, leaves it out.
+   */
+  | { type: 'context'; text: string; paging?: boolean }
   /** The source article (outlet, title, date, link) and a copy-ready credit line (null: shown elsewhere). */
   | { type: 'citation'; source: SourceRefLike; credit: string | null }
   /** Label/value pairs. */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { creditLine } from '../../src/citations/credit.ts';
 import { ActionStore, executeCommand } from '../../src/commands/index.ts';
+import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
 import { fakeEngine, makeArticle } from './fake-engine.ts';
 
@@ -84,10 +85,10 @@ describe('trust rules in the commands', () => {
 describe('creditLine with confidence and kind', () => {
   const ref = { id: 'h', title: 't', outlet: 'The Daily', url: null, published: '2021-03-04', source: 'h' };
   it('names the speaker only at or above the threshold', () => {
-    expect(creditLine({ type: 'quote', speaker: 'Jane Roe', confidence: 0.59 }, ref)).toBe(
-      'As quoted by The Daily March 4, 2021.',
-    );
-    expect(creditLine({ type: 'quote', speaker: 'Jane Roe', confidence: 0.6 }, ref)).toBe(
+    expect(
+      creditLine({ type: 'quote', speaker: 'Jane Roe', confidence: SPEAKER_SHOWN_MIN - 0.01 }, ref),
+    ).toBe('As quoted by The Daily March 4, 2021.');
+    expect(creditLine({ type: 'quote', speaker: 'Jane Roe', confidence: SPEAKER_SHOWN_MIN }, ref)).toBe(
       'Jane Roe said, The Daily reported March 4, 2021.',
     );
   });
