@@ -92,7 +92,7 @@ export const speakerCommand = defineCommand({
     const lastShown = firstShown + list.results.length - 1;
     if (list.results.length > 0)
       blocks.push(
-        r.context(
+        r.pageLine(
           `Quotes ${firstShown}–${lastShown} of ${list.total} · page ${ctx.page} of ${Math.max(1, Math.ceil(list.total / PAGE_SIZE))}`,
         ),
       );
