@@ -119,6 +119,15 @@ describe('commands over the seed articles', () => {
     expect(none.status).toBe('empty');
   });
 
+  it('/verify diffs word by word: only the changed words are marked, not the words around them', async () => {
+    const reply = await run(
+      'verify',
+      'we can analyze them through a working group on cyber security the establishment of which we discussed',
+    );
+    expect(reply.fallback).toContain('working group on [-cyber security-] {+cybersecurity,+} the establishment');
+    expect(reply.fallback).not.toContain('{+cybersecurity, the+}');
+  });
+
   it('/verify takes its typed option as `text` (issue 6), as Discord sends it', async () => {
     const env = { engine, actions: new ActionStore(), platform: 'discord' as const, user: null };
     const typed = await executeCommand(
