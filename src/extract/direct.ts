@@ -160,6 +160,15 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         : '';
       if (words <= 3 && /^\s+\p{Ll}/u.test(after) && !FOLLOWS_SPEECH.test(after)) keep = false;
     }
+    // One or two quoted words inside a sentence (`called the plan "a joke."`, `the "billionaire class"`) are a
+    // fragment, not a quote; they stand as speech only as a whole utterance with its own attribution after it
+    // (`"Enough," she said.`, `"Really?" he asked.`).
+    if (keep && words <= 2 && !continuesSplit) {
+      const opens =
+        para.text.slice(sentenceStart, first.open).trim() === '' ||
+        /[.!?:]\s*$/.test(para.text.slice(segStart, first.open));
+      keep = opens && after !== undefined;
+    }
     // The person just quoted is the likeliest antecedent of the next `he said`.
     if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
       ctx.table.markSpeaker(attribution.entity, attribution.pos);

@@ -421,8 +421,11 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
       if (p.words.length > 0 && inTruth / p.words.length >= 0.3) d.correct++;
       else {
         const para = p.words.filter((w) => inContent.has(w)).length;
-        if (p.words.length > 0 && para / p.words.length >= 0.5) paraphraseAsDirect++;
-        misses.push(`${name}: spurious direct "${p.q.text.slice(0, 80)}"`);
+        const asParaphrase = p.words.length > 0 && para / p.words.length >= 0.5;
+        if (asParaphrase) paraphraseAsDirect++;
+        misses.push(
+          `${name}: spurious direct${asParaphrase ? ' (in a paraphrase)' : ''} "${p.q.text.slice(0, 80)}"`,
+        );
       }
     }
     for (const t of truth) {

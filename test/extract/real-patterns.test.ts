@@ -419,3 +419,24 @@ describe('verbs of saying met in real copy', () => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
 });
+
+describe('one- or two-word fragments', () => {
+  it.each([
+    ['Lynch called the handling of the files “extremely careless” on Tuesday.'],
+    ['The senator called the plan “a joke.”'],
+    ['He railed against the “billionaire class” again, Sanders aides said.'],
+  ])('are not direct quotes inside narration: %s', (text) => {
+    expect(run(text).quotes.filter((q) => q.kind === 'direct')).toEqual([]);
+  });
+  it.each([
+    ['“Enough,” Ortega said.', 'Enough'],
+    ['“Really?” Ortega asked.', 'Really?'],
+  ])('stand as speech when they are the whole utterance: %s', (text, words) => {
+    expect(run(text).quotes.find((q) => q.kind === 'direct')?.text).toBe(words);
+  });
+  it('three or more words inside narration are a partial quote', () => {
+    const q = quoteWith(run('Ortega promised “jobs, jobs, jobs” to the crowd in Dayton.').quotes, 'jobs');
+    expect(q.kind).toBe('direct');
+    expect(q.speaker).toBe('Ortega');
+  });
+});
