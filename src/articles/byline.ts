@@ -57,6 +57,12 @@ const NOT_A_PERSON = new RegExp(
   ].join('|'),
   'iu',
 );
+// Labels printed where bylines go on Chinese and Japanese pages (profile, privacy policy, log in...).
+const CJK_LABELS =
+  /^(?:名片|个人|個人|简介|簡介|作者|记者|記者|编辑|編集|プロフィール|プライバシーポリシー|利用規約|ログイン|ログアウト|ホーム|首页|首頁|登录|登入|注册|關於|关于|人氣|人气|著作権|版权|版權|分享|留言|回覆|标签|標籤|分类|分類|订阅|訂閱|关注|關注|ランキング|コメント|シェア)$/u;
+// Degrees and post-nominals after a name ("Brenda Goodman, MA").
+const DEGREE =
+  /^(?:MA|MS|MSc|MD|PhD|Ph\.D\.?|RN|MPH|MBA|DO|DDS|JD|BSN|MSN|FACP|LCSW|CPA|CFA|Esq\.?|Jr\.?|Sr\.?)$/;
 const PARTICLES = new Set(
   'de del della der den di da do dos das du la le van von ter ten bin ibn al el y e of st st. mc mac dit'.split(
     ' ',
@@ -126,7 +132,7 @@ function looksLikeName(part: string, strict: boolean): boolean {
   if (NOT_A_PERSON.test(part)) return false;
   // A script without case (Japanese, Chinese, Korean...): short runs are names.
   if (/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー・\s]+$/u.test(part)) {
-    return part.replace(/\s/g, '').length <= 12;
+    return !CJK_LABELS.test(part) && part.replace(/\s/g, '').length <= (strict ? 8 : 12);
   }
   const words = part.split(/\s+/);
   if (words.length > 6) return false;
@@ -196,7 +202,12 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
   if (inverted?.[1] && inverted[2] && !isOutlet(inverted[1], options.outlets ?? [])) {
     return bylineNames(`${inverted[2]} ${inverted[1]}`, options);
   }
-  const segments = text.split(/\s+[-–—]\s+|\s+[|·•]\s+|\s*[|｜]\s*|\s+\/\s+|\s*[／]\s*/u);
+  // "(avec Damien Leloup et Morgane Tual)" names co-authors; any other aside in brackets is a place,
+  // a role or a middle name ("Bruno (Henrique Zecchin) Rodrigues") and goes.
+  const unbracketed = text
+    .replace(/\s*[(（]\s*(?:avec|with|and|et|mit|und|con|y|e)\s+([^()（）]+)[)）]/giu, ', $1')
+    .replace(/\s*[(（[【《][^()（）[\]【】《》]{0,60}[)）\]】》](?=\s*\S)/gu, ' ');
+  const segments = unbracketed.split(/\s+[-–—]\s+|\s+[|·•]\s+|\s*[|｜]\s*|\s+\/\s+|\s*[／]\s*/u);
   for (const [i, whole] of segments.entries()) {
     let segment = whole;
     // A photo or illustration credit is not a byline.
@@ -222,7 +233,7 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
       .split(/\s*(?:,|，|、|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/u);
     const parts = pieces
       .map((p) => cleanPart(p, options))
-      .filter((p): p is string => p !== null)
+      .filter((p): p is string => p !== null && !DEGREE.test(p))
       // Split off a longer credit, a part in lower case is a phrase ("faits divers"), not a name.
       .filter((p) => pieces.length === 1 || !/^[\p{Ll}\s'-]+$/u.test(p));
     if (parts.length > 0) {

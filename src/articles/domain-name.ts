@@ -25,7 +25,7 @@ const VOCABULARY = new Set(
   town village borough heights square street union united american america international global continental
   blue red white gold golden silver black bright clear high upper lower inland delta meridian horizon compass
   frontier gateway crossroads heartland mainstreet main free daily tide tides wave waves light lantern
-  and theater theatre planet feed
+  and theater theatre planet feed blog blogs diary notes journal
   `
     .split(/\s+/)
     .filter((w) => w.length >= 3),
@@ -59,9 +59,16 @@ export function segmentLabel(label: string): string[] {
   return words;
 }
 
+// Hosts whose subdomains are other people's sites: the blog's own label names it, not "Blogspot".
+const SHARED_HOSTS =
+  /(?:^|\.)(?:blogspot\.[a-z.]+|wordpress\.com|tumblr\.com|github\.io|substack\.com|typepad\.com|livejournal\.com|medium\.com|wixsite\.com|weebly\.com|ghost\.io|netlify\.app|hatenablog\.com|cocolog-nifty\.com|fc2\.com|pixnet\.net)$/;
+
 /** The name-bearing label of a host: `www.harborfallsherald.com` -> `harborfallsherald`, `x.co.uk` -> `x`. */
 function nameLabel(host: string): string | null {
   const labels = host.split('.').filter((l) => l !== '');
+  const shared = SHARED_HOSTS.exec(host);
+  if (shared && shared.index > 0)
+    return labels[labels.length - shared[0].replace(/^\./, '').split('.').length - 1] ?? null;
   if (labels.length < 2) return labels[0] ?? null;
   const secondLast = labels[labels.length - 2] ?? '';
   const hasSecondLevel =

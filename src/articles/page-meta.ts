@@ -14,7 +14,7 @@
  */
 import type { parseHTML } from 'linkedom';
 import { type BylineOptions, bylineNames, joinNames } from './byline.ts';
-import { cleanField } from './clean.ts';
+import { cleanField, sameTitle } from './clean.ts';
 import { hostOf, knownOutletOfUrl, normaliseDate, normaliseUrl } from './metadata.ts';
 import type { ArticleMeta } from './types.ts';
 
@@ -199,7 +199,8 @@ function agreement(a: string, b: string): number {
   return (2 * shared) / (ta.size + tb.size);
 }
 
-const SEPARATOR = /\s+[|–—\-:·»]\s+|\s*[｜|]\s*|\s+[-–—]\s*$|\s*[：_]\s*|\s+:\s*|(?<=[^\d\s]):(?=[^\d\s])/u;
+const SEPARATOR =
+  /\s+::\s*|\s+@\s+|\s+[|–—\-:·»]\s+|\s*[｜|]\s*|\s+[-–—]\s*$|\s*[：_]\s*|\s+:\s*|(?<=[^\d\s]):(?=[^\d])\s*/u;
 
 /** Comparable form of an outlet name or title part. */
 function key(s: string): string {
@@ -339,6 +340,7 @@ function outletOf(
   src: Sources,
   titles: readonly string[],
   pageTitle: string | null,
+  headings: readonly string[],
 ): { outlet: string | null; names: string[] } {
   const host = hostOf(src.url);
   const tableName = knownOutletOfUrl(src.url);
@@ -362,7 +364,8 @@ function outletOf(
     outlet = tableName ? reconcile(name, tableName) : name;
     break;
   }
-  const suffix = pageTitle ? titleSuffix(pageTitle) : null;
+  const rawSuffix = pageTitle ? (titleSuffix(pageTitle) ?? titlePrefix(pageTitle, headings)) : null;
+  const suffix = rawSuffix ? cleanSiteName(rawSuffix, host) : null;
   // A site name of two letters ("al") is a short form of what the <title> prints ("al.com").
   if (outlet && suffix && key(outlet).length <= 2 && key(suffix).startsWith(key(outlet))) outlet = suffix;
   // Last: the name the <title> ends with, when nothing else names the site.
@@ -371,6 +374,14 @@ function outletOf(
     names.push(suffix);
   }
   return { outlet: outlet ?? tableName, names: names.filter((n) => key(n).length >= 2) };
+}
+
+/** The blog's name before a headline the page prints ("Silicon Exposed: Open Verilog flow ..."), or null. */
+function titlePrefix(title: string, headings: readonly string[]): string | null {
+  const m = /^(.{2,40}?)(?:\s*[:|｜]\s+|\s+[-–—]\s+)(.+)$/u.exec(title);
+  if (!m?.[1] || !m[2]) return null;
+  const rest = m[2];
+  return headings.some((h) => sameTitle(h, rest)) ? m[1].trim() : null;
 }
 
 /** The short last part of a page title ("Headline - Phoronix", "Headline_Section_好奇心日报"), or null. */
@@ -410,7 +421,9 @@ function cleanSiteName(raw: string, host: string | null): string | null {
   }
   s = s.replace(/\s+powered by\s+.*$/i, '').trim();
   // "NDTV.com", "BroadwayWorld.com": the brand without its address ending ("AL.com" stays whole).
-  s = s.replace(/^(\p{L}[\p{L}\p{N}&'-]{2,})\.(?:com|net|org)$/u, '$1');
+  s = s.replace(/^(\p{L}[\p{L}\p{N}&'-]{2,})\.(?:com|net|org)$/iu, '$1');
+  // "Spiceworks Inc": the company's legal form is not the publication's name.
+  s = s.replace(/,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|PLC|S\.A)\.?$/i, '');
   return s.length >= 2 && s.length <= 80 ? s : null;
 }
 
@@ -529,14 +542,15 @@ function authorOf(document: Doc, src: Sources, outlets: string[], heading: El | 
       return [];
     },
     () => {
-      for (const el of document.querySelectorAll('[itemprop~="author"]')) {
-        if (el.tagName === 'META' || elsewhere(el as El, { tags: false })) continue;
+      // Every author in the first cluster: co-authors are marked up one by one.
+      const marked = [...document.querySelectorAll('[itemprop~="author"]')].filter(
+        (el) => el.tagName !== 'META' && !elsewhere(el as El, { tags: false }),
+      ) as El[];
+      const names = firstCluster(marked).flatMap((el) => {
         const named = el.querySelector('[itemprop~="name"]');
-        const value = named?.getAttribute('content') ?? (named ? text(named as El) : text(el as El));
-        const names = bylineNames(value, strict);
-        if (names.length > 0) return names;
-      }
-      return [];
+        return bylineNames(named?.getAttribute('content') ?? text((named as El | null) ?? el), strict);
+      });
+      return [...new Set(names)];
     },
     () =>
       namesFrom(
@@ -580,7 +594,14 @@ function visibleByline(document: Doc, heading: El | null, options: BylineOptions
       /^(?:By|BY|by)\s+\S/.test(value);
     if (!isByline && !isAuthorLink && !isByLine) continue;
     if (elsewhere(el)) continue;
-    const names = bylineNames(value, options);
+    // A byline box holding links to author pages: the links carry the names, the rest is debris.
+    const links = isByline
+      ? ([...el.querySelectorAll('a[href]')] as El[]).filter((a) =>
+          AUTHOR_HREF.test(a.getAttribute('href') ?? ''),
+        )
+      : [];
+    const fromLinks = [...new Set(links.flatMap((a) => bylineNames(text(a), options)))];
+    const names = fromLinks.length > 0 ? fromLinks : bylineNames(value, options);
     if (names.length === 0) continue;
     // Before the headline counts a little further away: bylines mostly follow it.
     const distance = at < 0 ? i : Math.abs(i - at) + (i < at ? 10 : 0);
@@ -592,7 +613,14 @@ function visibleByline(document: Doc, heading: El | null, options: BylineOptions
 function publishedOf(document: Doc, src: Sources, heading: El | null): string | null {
   const fromLd = src.ld ? normaliseDate(src.ld.datePublished) : null;
   if (fromLd) return fromLd;
-  const fromMeta = PUBLISHED_META.map((k) => normaliseDate(src.meta.get(k)?.[0])).find(Boolean);
+  // A key stated twice (a page that also carries a related story's date) gives its earliest date.
+  const fromMeta = PUBLISHED_META.map(
+    (k) =>
+      (src.meta.get(k) ?? [])
+        .map(normaliseDate)
+        .filter((d): d is string => d !== null)
+        .sort()[0],
+  ).find(Boolean);
   if (fromMeta) return fromMeta;
   const otherLd = src.ldAll.map((o) => normaliseDate(o.datePublished)).find(Boolean);
   if (otherLd) return otherLd;
@@ -663,7 +691,16 @@ export function readPageMeta(document: Doc): {
     metaFirst(meta, ['og:title']),
     cleanField(document.querySelector('title')?.textContent),
   ].filter((t): t is string => t !== null);
-  const { outlet, names } = outletOf(src, titles, cleanField(document.querySelector('title')?.textContent));
+  const headings = [...document.querySelectorAll('h1, h2, h3')]
+    .slice(0, 20)
+    .map((h) => cleanField(h.textContent))
+    .filter((h): h is string => h !== null);
+  const { outlet, names } = outletOf(
+    src,
+    [...titles, ...headings.slice(0, 3)],
+    cleanField(document.querySelector('title')?.textContent),
+    headings,
+  );
   const siteNames = [...new Set([...(outlet ? [outlet] : []), ...names])];
   const { title, heading } = titleOf(document, src, siteNames);
   return {

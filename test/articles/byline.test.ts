@@ -33,6 +33,13 @@ describe('bylines cleaned to the names a reporter cites', () => {
     ['[田中宏昌，ITmedia]', '田中宏昌'],
     ['著者：後藤大地', '後藤大地'],
     ['作者： Diogo Carleto 翻訳者 中村 真子', 'Diogo Carleto'],
+    ['Bruno (Henrique Zecchin) Rodrigues', 'Bruno Rodrigues'],
+    [
+      'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
+      'Martin Untersinger, Damien Leloup and Morgane Tual',
+    ],
+    ['Richard (R.J.) Eskow', 'Richard Eskow'],
+    ['By Brenda  Goodman, MA\n   WebMD Health News', 'Brenda Goodman'],
   ])('%s -> %s', (raw, expected) => {
     expect(clean(raw)).toBe(expected);
   });
@@ -49,6 +56,8 @@ describe('bylines cleaned to the names a reporter cites', () => {
     'Photograph by Tyrone Turner, National Geographic Creative',
     'https://www.facebook.com/someone',
     'J. Trump 👼🏻 @liquoronurlips',
+    'プライバシーポリシー',
+    '名片',
   ])('%s names no one', (raw) => {
     expect(bylineNames(raw, { outlets: OUTLETS, strict: true })).toEqual([]);
   });

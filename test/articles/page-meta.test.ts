@@ -90,6 +90,25 @@ describe('citation metadata from saved pages, in order of trust', () => {
     expect(html('<meta name="author" content="Follow us on Twitter">').author).toBeNull();
   });
 
+  it('takes the earliest when the same date tag is stated twice', () => {
+    const head =
+      '<meta itemprop="datePublished" content="2015-03-12T13:11:07Z"><meta itemprop="datePublished" content="2015-03-11T19:46:14Z">';
+    expect(html(head).published).toBe('2015-03-11');
+  });
+
+  it('takes every co-author marked up with itemprop, and the links inside a byline box', () => {
+    const coauthors = html(
+      '',
+      '<article><h1>Budget passes</h1><p>By <span itemprop="author"><span itemprop="name">Ana Lima</span></span> and <span itemprop="author"><span itemprop="name">Rui Costa</span></span></p><p>The budget passed on Friday by 40 votes to 12.</p></article>',
+    );
+    expect(coauthors.author).toBe('Ana Lima and Rui Costa');
+    const box = html(
+      '',
+      '<article><h1>Budget passes</h1><div class="author">Ben Silverman <span>Yahoo Games</span> <a href="/author/ben-silverman">Ben Silverman</a></div><p>The budget passed on Friday by 40 votes to 12.</p></article>',
+    );
+    expect(box.author).toBe('Ben Silverman');
+  });
+
   it('never takes the modified date for the published one', () => {
     const head =
       '<meta property="article:modified_time" content="2020-05-02T10:00:00Z"><script type="application/ld+json">{"@type":"NewsArticle","headline":"x","dateModified":"2020-05-03"}</script>';
@@ -122,8 +141,22 @@ describe('the outlet', () => {
     expect(knownOutletOfUrl('https://www.yahoo.com/finance/x.html')).toBe('Yahoo Finance');
   });
 
-  it('takes the name a <title> ends with only when nothing else names the site', () => {
+  it('takes the name a <title> ends with, or a blog name before the headline, only when nothing else names the site', () => {
     expect(html('<title>Steam Linux share ticks up - Phoronix</title>').outlet).toBe('Phoronix');
+    const blog = html(
+      '<title>Silicon Exposed: Open Verilog flow for GreenPak4</title><link rel="canonical" href="https://siliconexposed.blogspot.com/2016/05/x.html">',
+      '<h3 class="post-title">Open Verilog flow for GreenPak4</h3><p>The toolchain now supports every device in the family, the author said on Sunday.</p>',
+    );
+    expect(blog.outlet).toBe('Silicon Exposed');
+    expect(blog.title).toBe('Open Verilog flow for GreenPak4');
+  });
+
+  it("reads a shared host's blog from its own label, and drops a legal form or an address ending", () => {
+    expect(html('<link rel="canonical" href="https://googleblog.blogspot.com/2019/01/x.html">').outlet).toBe(
+      'Google Blog',
+    );
+    expect(withSite('Spiceworks Inc', 'https://www.spiceworks.com/x')).toBe('Spiceworks');
+    expect(withSite('TMZ.COM', 'https://www.tmz.com/2015/02/26/x/')).toBe('TMZ');
   });
 });
 
