@@ -163,11 +163,12 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     // One or two quoted words inside a sentence (`called the plan "a joke."`, `the "billionaire class"`) are a
     // fragment, not a quote; they stand as speech only as a whole utterance with its own attribution after it
     // (`"Enough," she said.`, `"Really?" he asked.`).
-    if (keep && words <= 2 && !continuesSplit) {
+    // (`"Polls don't vote," he said. "People vote."`: the second half of a split quote opens its own sentence.)
+    if (keep && words <= 2) {
       const opens =
         para.text.slice(sentenceStart, first.open).trim() === '' ||
         /[.!?:]\s*$/.test(para.text.slice(segStart, first.open));
-      keep = opens && after !== undefined;
+      keep = opens && (after !== undefined || continuesSplit);
     }
     // The person just quoted is the likeliest antecedent of the next `he said`.
     if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
