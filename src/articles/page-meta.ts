@@ -706,7 +706,8 @@ export function readPageMeta(document: Doc): {
   return {
     meta: {
       title,
-      outlet,
+      // A credit that names only an organisation ("author": {"@type": "Organization"}) is the outlet's.
+      outlet: outlet ?? (src.ld ? (ldAuthors(src.ld.author).organisations[0] ?? null) : null),
       url,
       published: publishedOf(document, src, heading),
       author: authorOf(document, src, siteNames, heading),

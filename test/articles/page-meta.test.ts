@@ -109,6 +109,13 @@ describe('citation metadata from saved pages, in order of trust', () => {
     expect(box.author).toBe('Ben Silverman');
   });
 
+  it('records an organisation-only credit as the outlet, not as an author', () => {
+    const article = html(
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"x","author":{"@type":"Organization","name":"Harbor Falls Herald"}}</script>',
+    );
+    expect(article).toMatchObject({ author: null, outlet: 'Harbor Falls Herald' });
+  });
+
   it('never takes the modified date for the published one', () => {
     const head =
       '<meta property="article:modified_time" content="2020-05-02T10:00:00Z"><script type="application/ld+json">{"@type":"NewsArticle","headline":"x","dateModified":"2020-05-03"}</script>';
