@@ -67,6 +67,8 @@ const MAX_FUSE_WORDS = 12;
 const MIX_PHRASE = 0.3;
 /** A run shorter than this many words is no evidence of a phrase (two stop words in a row are everywhere). */
 const MIN_PHRASE_RUN = 3;
+/** Extra score for a wording that is exactly the query's words: a short quote typed whole beats longer ones. */
+const WHOLE_QUOTE_BONUS = 0.05;
 /** Extra score for a quote by a speaker the query names (`putin on cyber security`) over quotes mentioning them. */
 const NAMED_SPEAKER_BONUS = 0.15;
 /** Text weight of a query word that names a known speaker: a mention counts, but less than being the speaker. */
@@ -564,15 +566,20 @@ export function longestRun(ws: readonly string[], seq: readonly string[]): numbe
   return best;
 }
 
-/** Share of the query's words found as one run in the cluster's best wording; 0 below MIN_PHRASE_RUN words. */
-function phraseScore(index: SearchIndex, c: number, seq: readonly string[]): number {
-  if (seq.length < MIN_PHRASE_RUN) return 0;
+/**
+ * Share of the query's words found as one run in the cluster's best wording (0 below MIN_PHRASE_RUN words), and
+ * whether one wording is exactly the query's words (a whole short quote typed in full: `top secret`).
+ */
+function phraseScore(index: SearchIndex, c: number, seq: readonly string[]): { run: number; whole: boolean } {
   let best = 0;
+  let whole = false;
+  const joined = seq.join(' ');
   for (const i of (index.clusters[c] as Cluster).items) {
-    best = Math.max(best, longestRun(words((index.items[i] as Item).ref.text), seq));
-    if (best === seq.length) break;
+    const ws = words((index.items[i] as Item).ref.text);
+    if (ws.length === seq.length && ws.join(' ') === joined) whole = true;
+    if (seq.length >= MIN_PHRASE_RUN) best = Math.max(best, longestRun(ws, seq));
   }
-  return best >= MIN_PHRASE_RUN ? best / seq.length : 0;
+  return { run: best >= MIN_PHRASE_RUN ? best / seq.length : 0, whole };
 }
 
 /** What the re-rank needs besides the candidates. */
@@ -609,11 +616,33 @@ function rerank(index: SearchIndex, cands: Candidate[], rc: RankContext): Array<
     const fs = fuseScore.get(c.cluster) ?? 1;
     const near = k < FUSE_LIMIT ? proximity(index, c.cluster, rc.groups) : 0;
     let score = base * (MIX_INDEX * c.coverage + MIX_FUSE * (1 - fs) + MIX_NEAR * near);
-    if (usePhrase && k < FUSE_LIMIT) score += MIX_PHRASE * phraseScore(index, c.cluster, rc.sequence);
+    if (k < FUSE_LIMIT && rc.sequence.length > 0) {
+      const phrase = phraseScore(index, c.cluster, rc.sequence);
+      if (usePhrase) score += MIX_PHRASE * phrase.run;
+      if (phrase.whole) score += WHOLE_QUOTE_BONUS;
+    }
     if (rc.named.has((index.clusters[c.cluster] as Cluster).speaker)) score += NAMED_SPEAKER_BONUS;
     return [c.cluster, Math.min(1, score)];
   });
   out.sort((a, b) => b[1] - a[1] || compareClusters(index, a[0], b[0]));
+  return out;
+}
+
+/** Values in both ascending lists. */
+function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return out;
 }
 
@@ -645,30 +674,45 @@ function phraseText(index: SearchIndex): PhraseText {
 }
 
 /**
- * Items whose words contain `seq` contiguously. Through the postings of the query's rarest content word when it is
- * rare enough; otherwise (a query of stop words, or of very common words) one scan of the corpus's folded text.
+ * Items whose words contain `seq` contiguously (or, `whole`, are exactly `seq`). Through the postings of the
+ * query's rarest content words (intersected until few enough); a query of stop words only, or of words so common
+ * that even together they leave thousands of items, scans the corpus's folded text (built once, on first need).
  */
 export function phraseItems(index: SearchIndex, seq: readonly string[], whole = false): number[] {
   if (seq.length === 0) return [];
   // `whole`: the item's words are exactly these (a published quote of two stop words, `But why?`).
   const needle = whole ? `\n ${seq.join(' ')} \n` : ` ${seq.join(' ')} `;
-  let rarest = -1;
+  const content: number[] = [];
   for (const w of seq) {
     if (STOP_WORDS.has(w)) continue;
     const id = index.vocab.get(stem(w));
     if (id === undefined) return [];
-    if (rarest < 0 || dfOf(index, id) < dfOf(index, rarest)) rarest = id;
+    if (!content.includes(id)) content.push(id);
   }
+  content.sort((a, b) => dfOf(index, a) - dfOf(index, b));
   const out: number[] = [];
-  if (rarest >= 0 && dfOf(index, rarest) <= PHRASE_DF_CAP) {
-    for (let p = index.postStart[rarest] as number; p < (index.postStart[rarest + 1] as number); p++) {
-      if (!((index.postFlags[p] as number) & FIELD_TEXT)) continue;
-      const i = index.postItems[p] as number;
-      const padded = paddedWords((index.items[i] as Item).ref.text);
-      if (whole ? `\n${padded}\n` === needle : padded.includes(needle)) out.push(i);
-      if (out.length >= MAX_PHRASE_HITS) break;
+  const check = (i: number): void => {
+    const padded = paddedWords((index.items[i] as Item).ref.text);
+    if (whole ? `\n${padded}\n` === needle : padded.includes(needle)) out.push(i);
+  };
+  if (content.length > 0) {
+    // Items holding the rarest content words in their text (postings are in item order: a merge intersection).
+    let pool: number[] | null = null;
+    for (const t of content.slice(0, 3)) {
+      const here: number[] = [];
+      for (let p = index.postStart[t] as number; p < (index.postStart[t + 1] as number); p++)
+        if ((index.postFlags[p] as number) & FIELD_TEXT) here.push(index.postItems[p] as number);
+      pool = pool === null ? here : intersectSorted(pool, here);
+      if (pool.length <= PHRASE_DF_CAP) break;
     }
-    return out;
+    // Common words all (`people`, `country` in a million quotes) and still many items: the scan below is cheaper.
+    if (pool && pool.length <= PHRASE_DF_CAP) {
+      for (const i of pool) {
+        check(i);
+        if (out.length >= MAX_PHRASE_HITS) break;
+      }
+      return out;
+    }
   }
   const { text, starts } = phraseText(index);
   let from = 0;

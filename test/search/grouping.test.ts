@@ -172,6 +172,26 @@ describe('findability: words pasted from a quote, stop words and all', () => {
     expect(e.verify('it is not about me').verdict).toBe('exact');
   });
 
+  it('a short quote typed whole comes before longer quotes holding the same words', () => {
+    const quotes = [
+      'The files were marked top secret and kept in a locked room',
+      'Nothing in that box was top secret, nothing at all',
+      'Top secret',
+    ];
+    const e2 = createSearchEngine(
+      corpus(
+        quotes.map((text, k) =>
+          article({
+            id: `ts${k}`,
+            paragraphs: [`"${text}," said Lee Ames.`],
+            quotes: [{ text, speaker: `Speaker ${k}` }],
+          }),
+        ),
+      ),
+    );
+    expect(e2.search('top secret').results[0]?.text).toBe('Top secret');
+  });
+
   it('a quote longer than the check limit is still exact (the cut falls between words)', () => {
     const long = Array.from({ length: 700 }, (_, k) => `word${k} follows`).join(' ');
     const e2 = createSearchEngine(
