@@ -18,6 +18,8 @@ export const DEFAULT_DEFER_AFTER_MS = 2000;
 /** An option as both transports carry it (raw JSON and discord.js's `interaction.options.data`). */
 export interface OptionInput {
   name: string;
+  /** The option type number raw JSON carries (3 = string); not needed to read the value. */
+  type?: number;
   value?: unknown;
   focused?: boolean;
 }

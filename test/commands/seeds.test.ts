@@ -124,7 +124,9 @@ describe('commands over the seed articles', () => {
       'verify',
       'we can analyze them through a working group on cyber security the establishment of which we discussed',
     );
-    expect(reply.fallback).toContain('working group on [-cyber security-] {+cybersecurity,+} the establishment');
+    expect(reply.fallback).toContain(
+      'working group on [-cyber security-] {+cybersecurity,+} the establishment',
+    );
     expect(reply.fallback).not.toContain('{+cybersecurity, the+}');
   });
 

@@ -94,7 +94,10 @@ function screenLines(output: string): string[] {
 
 describe('console on a pseudo-terminal', () => {
   it('logs as readable lines above the prompt, never on it, and wraps answers to the width', async () => {
-    const result = await onTty(['!HUP', '/quote putin working group', 'quit'], { TTY_COLUMNS: '70', LOG_LEVEL: 'info' });
+    const result = await onTty(['!HUP', '/quote putin working group', 'quit'], {
+      TTY_COLUMNS: '70',
+      LOG_LEVEL: 'info',
+    });
     expect(result.status).toBe(0);
     const lines = screenLines(result.output);
     const reloaded = lines.findIndex((l) => l.includes('corpus reloaded'));

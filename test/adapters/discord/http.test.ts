@@ -148,11 +148,7 @@ describe('commands', () => {
 
   it.each([
     ['fact', { query: 'indicted russian intelligence officers' }, /^\*\*Fact: indicted russian/],
-    [
-      'cite',
-      { query: 'putin working group', style: 'apa' },
-      /^\*\*Cite \(APA\): putin working group\*\*/,
-    ],
+    ['cite', { query: 'putin working group', style: 'apa' }, /^\*\*Cite \(APA\): putin working group\*\*/],
     ['cite', { query: 'putin working group' }, /^\*\*Cite/],
     ['verify', { text: 'we can analyse them through a working group on cyber security' }, /^\*\*Verify/],
     ['sources', {}, /^\*\*Sources/],
