@@ -59,7 +59,12 @@ const NOT_LEAD = new Set(
 
 /** A verb of saying as written in running text: `States` or `Notes` capitalised is a name or a heading word. */
 const isSpeechVerb = (t: Token | undefined): boolean =>
-  t !== undefined && SPEECH_VERBS.has(t.lower) && !isCapitalized(t.word);
+  t !== undefined &&
+  SPEECH_VERBS.has(t.lower) &&
+  (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower));
+
+/** Verbs that may open a sentence capitalised (`Said Dorothy Poynter, who grew up with him, "..."`). */
+const SENTENCE_OPENING_VERBS = new Set(['said', 'says', 'added', 'asked', 'wrote', 'told']);
 
 /** Tokens of `para` whose start lies in [from, to). */
 export function tokenRange(para: Para, from: number, to: number): [number, number] {
@@ -427,7 +432,7 @@ export function attributionAfter(
   for (let v = a + 1; v < limit && v < a + 12; v++) {
     const t = toks[v] as Token;
     // `," Reuters reported.`: a verb of reporting attributes a quote only right after it.
-    if (isSpeechVerb(t) || (t.lower === 'reported' && v <= a + 4)) {
+    if (isSpeechVerb(t) || ((t.lower === 'reported' || t.lower === 'charged') && v <= a + 4)) {
       const end = subjectEnd(toks, v, a);
       const direct = speakerPhrase(ctx, para, a, end, t.lower);
       if (direct) return direct;
@@ -569,7 +574,10 @@ export function attributionBefore(
   let v = -1;
   for (let i = b - 1; i >= a; i--) {
     const t = toks[i] as Token;
-    if ((SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) && !isCapitalized(t.word)) {
+    if (
+      (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) &&
+      (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower))
+    ) {
       v = i;
       break;
     }

@@ -3,7 +3,7 @@
  * once, and the entity table (who is mentioned where, with which role).
  */
 
-import { ORG_NOUNS, ROLE_NOUNS } from './lexicon.ts';
+import { isPlace, looksCommon, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
 import { maskTags, type PartyTag } from './tags.ts';
@@ -106,6 +106,26 @@ export function buildContext(
   }
   const phrases: Array<{ para: Para; phrase: NamePhrase; role: string | null }> = [];
   const singles = new Set<string>();
+  // `Trump said`, `said Ebeling`: a one-word name the article has speak is a person there, so that later
+  // pronouns can find it even when the article never gives the full name.
+  const speaking = new Set<string>();
+  for (const para of paras) {
+    const toks = para.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i] as Token;
+      const next = toks[i + 1];
+      const prev = toks[i - 1];
+      if (!isCapitalized(t.word) || t.possessive || !/^\p{Lu}\p{Ll}+$/u.test(t.word)) continue;
+      const before =
+        next &&
+        t.trail === '' &&
+        (SPEECH_VERBS.has(next.word) || next.word === 'spoke') &&
+        !next.word.endsWith('ing');
+      const inverted = prev && prev.trail === '' && /^(said|says)$/.test(prev.lower) && /^[,.]/.test(t.trail);
+      const alone = !isCapitalized(toks[i - 1]?.word ?? '') || (toks[i - 1]?.trail ?? '') !== '';
+      if ((before || inverted) && alone) speaking.add(t.lower);
+    }
+  }
   for (const para of paras) {
     for (const [from, to] of capitalRuns(para.tokens)) {
       const phrase = analyzeRun(para.tokens, from, to);
@@ -119,7 +139,12 @@ export function buildContext(
           phrase.company = kind === 'company';
         }
       }
-      if (phrase.nameWords.length === 1) singles.add((phrase.nameWords[0] as string).toLowerCase());
+      if (phrase.nameWords.length === 1) {
+        const only = (phrase.nameWords[0] as string).toLowerCase();
+        singles.add(only);
+        if (phrase.type === 'unknown' && speaking.has(only) && !looksCommon(only) && !isPlace([only]))
+          phrase.type = 'person';
+      }
       phrases.push({ para, phrase, role });
     }
   }

@@ -440,3 +440,23 @@ describe('one- or two-word fragments', () => {
     expect(q.speaker).toBe('Ortega');
   });
 });
+
+describe('one-word names and sentence-opening verbs', () => {
+  it('a surname the article has speak is a person a later pronoun can find', () => {
+    const ex = run(
+      'Hargrove spoke for an hour on Thursday.',
+      '“We are alive, unlike the robots you will see next week” at the convention, he said.',
+    );
+    expect(quoteWith(ex.quotes, 'robots').speaker).toBe('Hargrove');
+  });
+  it('"Said NAME, ..." opening a sentence', () => {
+    const q = quoteWith(
+      run(
+        'The house is a museum now. Said Dorothy Poyner, who grew up nearby, “We were all so proud of him.”',
+      ).quotes,
+      'proud',
+    );
+    expect(q.speaker).toBe('Dorothy Poyner');
+    expect(q.role).toBeNull();
+  });
+});
