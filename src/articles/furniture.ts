@@ -90,6 +90,7 @@ const FURNITURE_PARAGRAPH: readonly RegExp[] = [
   /^(?:(?:video|photos?|images?|pictures?) )?courtesy (?:of )?\S/i,
   /\b(?:photo|image) credit\s*[:：]/i,
   /^filed under\b/i,
+  /\ball rights reserved\b/i,
   /^(?:\(|\[)?(?:(?:featured |lead |top )?(?:photo(?:graph)?s?|images?|video|illustrations?|graphics?|source|pictures?)(?:\s+(?:credit|courtesy|source))?(?:\s+by\b|\s*[:：])|(?:photo|image|picture) (?:by|credit|courtesy)\b|credits?\s*(?:[:：]|\.\.\.|…)|courtesy(?: of)?\b|©|\(c\)\s)/i,
   // Agency credit lines: "Win McNamee/Getty Images", "Steven Puetzer | The Image Bank | Getty Images".
   new RegExp(
