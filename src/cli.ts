@@ -145,7 +145,8 @@ async function runExtract(files: string[], json: boolean, io: Io): Promise<numbe
         `  Quotes (${a.quotes.length}):`,
         ...a.quotes.map(
           (q) =>
-            `    - [${q.kind}] ${q.speaker ?? 'speaker unknown'}${q.role ? ` (${q.role})` : ''}: “${q.text}”`,
+            // As the bot shows it (speaker only when sure enough, a paraphrase unquoted), with the raw evidence.
+            `    - [${q.kind}, confidence ${q.confidence}] ${quoteToPlain(quoted(q)).replace('\n', ' ')}`,
         ),
         `  Facts (${a.facts.length}):`,
         ...a.facts.map((f) => `    - ${f.text}`),

@@ -137,6 +137,18 @@ describe('newsroom search', () => {
   });
 });
 
+describe('newsroom extract (text)', () => {
+  it('lists a paraphrase as one, never in quotation marks, and names speakers as the bot does', async () => {
+    const { code, stdout } = await runBin(['extract', SEED_003]);
+    expect(code).toBe(0);
+    // (Whether Putin is named depends on the extractor's calibration; the paraphrase label does not.)
+    expect(stdout).toMatch(
+      /\[indirect, confidence [\d.]+\] Paraphrase[:(][^\n]*Russia favors continued cooperation/,
+    );
+    expect(stdout).not.toMatch(/“Russia favors/);
+  });
+});
+
 describe('newsroom verify', () => {
   it('says exact for the published wording', async () => {
     const { code, stdout } = await runBin([
