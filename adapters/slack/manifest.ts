@@ -138,7 +138,7 @@ export function buildManifest(options: ManifestOptions): SlackManifest {
           const example = (d.examples[0] ?? d.usage).replace(/^\/\S+/, slashName(d));
           return `${slashName(d)} — ${d.description} Example: ${example}`;
         }),
-        'Answers are private to you until you press “Share to channel”.',
+        'Answers are private to you; “Share this quote” under a result posts that one result to the channel.',
       ].join('\n'),
       background_color: '#1d3557',
     },
