@@ -1,7 +1,7 @@
 /**
- * The Slack adapter: a Bolt app answering /quote /fact /cite /verify /sources /newsroom (and /help), with
- * a "Share this quote" button under each result and "More results". HTTP mode mounts Bolt's own HTTPReceiver request listener on the
- * shared server (`POST /slack/events`); Socket Mode connects out with an app-level token.
+ * The Slack adapter: a Bolt app answering /quote /fact /cite /verify /sources /newsroom (and /help), with a
+ * "Share this quote" button under each result and "More results". HTTP mode mounts Bolt's own HTTPReceiver
+ * request listener on the shared server (`POST /slack/events`); Socket Mode connects out with an app-level token.
  *
  * Bolt: https://docs.slack.dev/tools/bolt-js/ · slash commands and the 3-second ack:
  * https://docs.slack.dev/interactivity/implementing-slash-commands
