@@ -98,15 +98,29 @@ export function contextAround(context: string, item: string): string {
   const text = context.trim();
   const words = item.trim().split(/\s+/).filter(Boolean);
   if (!text || words.length === 0) return text;
+  // The whole item; failing that (a quote running into the next paragraph, a context cut short, a word the
+  // cleaner changed), its longest opening run of at least MIN_RUN_WORDS words.
+  for (let n = words.length; n >= Math.min(words.length, MIN_RUN_WORDS); n--) {
+    const cut = cutOut(text, words.slice(0, n), n < words.length);
+    if (cut !== null) return cut;
+  }
+  return text;
+}
+
+/** Fewest opening words of an item that identify it inside its context. */
+const MIN_RUN_WORDS = 6;
+
+function cutOut(text: string, run: string[], partial: boolean): string | null {
+  const words = [...run];
   // White space (and a dropped final stop) may differ between the item and the sentence that holds it.
   const last = words.length - 1;
-  const ownStop = /[.!?…]$/.test(words[last] ?? '');
+  const ownStop = partial || /[.!?…]$/.test(words[last] ?? '');
   words[last] = (words[last] ?? '').replace(/[.!?…]+$/, '');
   const body = words.map(escapeRegExp).join('\\s+');
   // A closing mark may follow the quote's own comma (`“…talk,” Putin said`): the comma stays, the marks go.
   // Unquoted (a paraphrase), a final stop the item does not end with belongs to the sentence and stays.
   const m = new RegExp(`[“"‘]?${body}(?:([.!?…,;:]?)[”"’]|([.!?…]?))`).exec(text);
-  if (!m) return text;
+  if (!m) return null;
   const before = text.slice(0, m.index).trimEnd();
   const kept = /^[,;:]$/.test(m[1] ?? '') ? (m[1] ?? '') : ownStop ? '' : (m[2] ?? '');
   const rest = text.slice(m.index + m[0].length).trimStart();

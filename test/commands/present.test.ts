@@ -23,6 +23,19 @@ describe('contextAround', () => {
     expect(contextAround('“It rained.”', 'It rained.')).toBe('');
     expect(contextAround('Nothing shared here.', 'Other words entirely')).toBe('Nothing shared here.');
   });
+
+  it('cuts the opening of a quote whose end lies outside the context (next paragraph, cut context)', () => {
+    expect(
+      contextAround(
+        'She paused. “We will rebuild the harbour wall before the winter storms come',
+        'We will rebuild the harbour wall before the winter storms come back. Then the bridge.',
+      ),
+    ).toBe(`She paused. ${ITEM_GAP}`);
+    // Five words are no proof: nothing is cut.
+    expect(contextAround('He said we will do it now.', 'we will do it later')).toBe(
+      'He said we will do it now.',
+    );
+  });
 });
 
 describe('nearSuggestions', () => {
