@@ -35,7 +35,7 @@ export type QuoteKind = 'direct' | 'indirect';
 /**
  * How a quote's speaker was found (see src/extract/calibration.ts): a name next to the marks, a name elsewhere in
  * the sentence, a neighbour's attribution, a pronoun (and how sure its resolution is), a role or organisation
- * noun, a transcript label, an interview's `A:`, the next sentence, a print-out that lost its marks, or nothing.
+ * noun, a transcript label, an interview's `A:`, the sentence after or before, a print-out that lost its marks, or nothing.
  */
 export type QuoteEvidence =
   | 'name'
@@ -48,6 +48,7 @@ export type QuoteEvidence =
   | 'transcript'
   | 'interviewee'
   | 'next-sentence'
+  | 'previous-sentence'
   | 'unmarked'
   | 'none';
 

@@ -441,6 +441,14 @@ export function attributionAfter(
       // Only across a clause: without a comma in between, the words before the verb were the whole phrase.
       const clause = toks.slice(a, end).some((u) => u.trail.startsWith(','));
       if (!clause) return unnamed(para, t0, t.lower);
+      // `'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said`: the name right after the marks, then an
+      // apposition with commas of its own.
+      for (let k = a; k < end - 1; k++) {
+        if (!(toks[k] as Token).trail.startsWith(',')) continue;
+        const head = speakerPhrase(ctx, para, a, k + 1, t.lower);
+        if (head?.entity && head.via === 'name' && head.entity.type === 'person') return head;
+        break;
+      }
       const subject = v > a + 1 ? subjectBefore(ctx, para, a + 1, end, t.lower) : undefined;
       if (subject?.entity) return subject;
       if (toks[v - 1]?.trail.startsWith(',') || v === a) {
@@ -650,4 +658,27 @@ export function attributionDash(ctx: ArticleContext, para: Para, from: number): 
   if (b === a) return undefined;
   const hit = speakerPhrase(ctx, para, a, b, 'said');
   return hit?.entity && hit.via === 'name' ? hit : undefined;
+}
+
+/**
+ * `Lynch announced the lawsuit on Monday. “We are seeking a court order ...”`: a quote standing as its own sentence
+ * with no attribution of its own, right after a sentence whose subject says something. Weaker evidence than an
+ * attribution next to the marks, and never across another quote or a paragraph.
+ */
+export function attributionPreviousSentence(
+  ctx: ArticleContext,
+  para: Para,
+  sentenceStart: number,
+  sentenceEnd: number,
+): Attribution | undefined {
+  const [a, b] = tokenRange(para, sentenceStart, sentenceEnd);
+  const toks = para.tokens;
+  if (/["“”]/.test(para.text.slice(sentenceStart, sentenceEnd))) return undefined;
+  for (let v = a + 1; v < b && v <= a + 8; v++) {
+    const t = toks[v] as Token;
+    if (!isSpeechVerb(t) || t.lower.endsWith('ing') || isCapitalized(t.word)) continue;
+    const hit = subjectBefore(ctx, para, a, subjectEnd(toks, v, a), t.lower);
+    return hit?.entity ? hit : undefined;
+  }
+  return undefined;
 }

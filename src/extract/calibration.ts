@@ -30,6 +30,8 @@ export const CALIBRATED: Readonly<Record<QuoteEvidence, number>> = {
   role: 0.17,
   /** The speech verb opening the next sentence (`"..." The senator then said`) (7/12). */
   'next-sentence': 0.4,
+  /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`). */
+  'previous-sentence': 0.4,
   /** A printed transcript label (`TAPPER:`): by design, as sure as a name next to the marks. */
   transcript: 0.95,
   /** `A:` in an interview: the likeliest interviewee, by design never shown as sure. */

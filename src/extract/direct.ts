@@ -8,6 +8,7 @@ import {
   attributionBefore,
   attributionDash,
   attributionNextSentence,
+  attributionPreviousSentence,
   tokenRange,
 } from './attribution.ts';
 import { type ArticleContext, sentenceAt } from './context.ts';
@@ -25,6 +26,8 @@ export interface DirectCandidate {
   adjacent: boolean;
   /** The speech verb opens the next sentence (`"..." The senator then said`). */
   nextSentence: boolean;
+  /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`). */
+  previousSentence: boolean;
 }
 
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
@@ -82,7 +85,8 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     const words = wordCount(text);
     const openSentence = sentenceAt(para.sentences, first.open);
     const sentenceStart = openSentence?.start ?? 0;
-    const segStart = Math.max(sentenceStart, prevClose.get(first.para) ?? 0);
+    const prevEnd = prevClose.get(first.para) ?? 0;
+    const segStart = Math.max(sentenceStart, prevEnd);
     const before = attributionBefore(ctx, para, segStart, first.open, sentenceStart);
     let after: Attribution | undefined;
     // Attribution after the marks lives in the paragraph where the quote closes.
@@ -122,6 +126,16 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
           attribution = attributionNextSentence(ctx, closePara, lastPart.close + 1, next.end);
           nextSentence = attribution !== undefined;
         }
+      }
+    }
+    // `Lynch announced the suit on Monday. “We are seeking ...”`: the sentence before, when it reports speech.
+    let previousSentence = false;
+    if (!attribution && lastPart.closed && first.para === lastPart.para && words >= 3) {
+      const opens = para.text.slice(sentenceStart, first.open).trim() === '';
+      const prevSentence = opens ? sentenceAt(para.sentences, sentenceStart - 1) : null;
+      if (prevSentence && prevSentence.start < sentenceStart && prevSentence.start >= prevEnd) {
+        attribution = attributionPreviousSentence(ctx, para, prevSentence.start, prevSentence.end);
+        previousSentence = attribution !== undefined;
       }
     }
     // `He then read from a prepared statement:` closing the previous paragraph introduces this one.
@@ -173,7 +187,16 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     // The person just quoted is the likeliest antecedent of the next `he said`.
     if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
       ctx.table.markSpeaker(attribution.entity, attribution.pos);
-    out.push({ parts, attribution, inherited: false, adjacent, nextSentence, keep, words });
+    out.push({
+      parts,
+      attribution,
+      inherited: false,
+      adjacent,
+      nextSentence,
+      previousSentence,
+      keep,
+      words,
+    });
   }
   // Split quotes and unattributed quoted paragraphs borrow the speaker of the nearest attributed neighbour.
   for (let i = 0; i < out.length; i++) {

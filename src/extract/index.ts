@@ -81,7 +81,13 @@ function speakerOf(att: Attribution | undefined): Pick<Quote, 'speaker' | 'role'
 /** How the speaker was found. `near` is true when the attribution sits next to the quote (or its clause). */
 function evidenceOf(
   att: Attribution | undefined,
-  how: { near: boolean; inherited?: boolean; nextSentence?: boolean; unmarked?: boolean },
+  how: {
+    near: boolean;
+    inherited?: boolean;
+    nextSentence?: boolean;
+    previousSentence?: boolean;
+    unmarked?: boolean;
+  },
 ): QuoteEvidence {
   if (!att?.entity) return 'none';
   if (att.via === 'pronoun')
@@ -92,6 +98,7 @@ function evidenceOf(
         : 'pronoun-ambiguous';
   if (att.via !== 'name') return 'role';
   if (how.nextSentence) return 'next-sentence';
+  if (how.previousSentence) return 'previous-sentence';
   if (how.unmarked) return 'unmarked';
   if (how.inherited) return 'inherited';
   return how.near ? 'name' : 'name-sentence';
@@ -167,7 +174,12 @@ export function extract(article: Article): Extraction {
     for (const p of d.parts) coverage.add(p.para, p.open, p.close + 1);
     const who = speakerOf(d.attribution);
     const evidence = who.speaker
-      ? evidenceOf(d.attribution, { near: d.adjacent, inherited: d.inherited, nextSentence: d.nextSentence })
+      ? evidenceOf(d.attribution, {
+          near: d.adjacent,
+          inherited: d.inherited,
+          nextSentence: d.nextSentence,
+          previousSentence: d.previousSentence,
+        })
       : 'none';
     quotes.push({
       text,

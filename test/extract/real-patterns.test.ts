@@ -460,3 +460,26 @@ describe('one-word names and sentence-opening verbs', () => {
     expect(q.role).toBeNull();
   });
 });
+
+describe('the sentence before, and appositions after the marks', () => {
+  it('a whole-sentence quote after a sentence that reports the speaker', () => {
+    const ex = run(
+      'Lorna Lynch announced the lawsuit on Monday against the state. “We are seeking a court order declaring the restriction discriminatory.”',
+    );
+    const q = quoteWith(ex.quotes, 'court order');
+    expect(q.speaker).toBe('Lorna Lynch');
+    expect(q.evidence).toBe('previous-sentence');
+  });
+  it('not across another quote', () => {
+    const ex = run('“We won,” Hale said. Lorna Lynch announced an appeal. “It is not over for the county.”');
+    expect(quoteWith(ex.quotes, 'not over').speaker).toBe('Lorna Lynch');
+    const ex2 = run('Lorna Lynch announced an appeal on Monday.', '“It is not over for the county.”');
+    expect(quoteWith(ex2.quotes, 'not over').speaker).toBeNull();
+  });
+  it('a name right after the marks with an apposition of several commas', () => {
+    const ex = run(
+      "''If they had gone with Kemp, I would have been sitting in Siberia,'' Mr. Danilov, now 81 and retired in Cambridge, Mass., said by telephone.",
+    );
+    expect(quoteWith(ex.quotes, 'Siberia').speaker).toBe('Danilov');
+  });
+});
