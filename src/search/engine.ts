@@ -67,6 +67,8 @@ const MAX_FUSE_WORDS = 12;
 const MIX_PHRASE = 0.3;
 /** A run shorter than this many words is no evidence of a phrase (two stop words in a row are everywhere). */
 const MIN_PHRASE_RUN = 3;
+/** A query of at most this many words (saying words aside) that names someone asks about them. */
+const QUESTION_MAX_WORDS = 4;
 /** Extra score for a wording that is exactly the query's words: a short quote typed whole beats longer ones. */
 const WHOLE_QUOTE_BONUS = 0.05;
 /** Extra score for a quote by a speaker the query names (`putin on cyber security`) over quotes mentioning them. */
@@ -590,6 +592,8 @@ interface RankContext {
   sequence: string[];
   /** Speakers the query's words name (`putin` in `putin on cyber security`). */
   named: ReadonlySet<number>;
+  /** The query asks about someone (short, or with words of saying) rather than pasting a quote's words. */
+  question: boolean;
 }
 
 function rerank(index: SearchIndex, cands: Candidate[], rc: RankContext): Array<[number, number]> {
@@ -616,12 +620,14 @@ function rerank(index: SearchIndex, cands: Candidate[], rc: RankContext): Array<
     const fs = fuseScore.get(c.cluster) ?? 1;
     const near = k < FUSE_LIMIT ? proximity(index, c.cluster, rc.groups) : 0;
     let score = base * (MIX_INDEX * c.coverage + MIX_FUSE * (1 - fs) + MIX_NEAR * near);
+    const byNamed = rc.named.has((index.clusters[c.cluster] as Cluster).speaker);
     if (k < FUSE_LIMIT && rc.sequence.length > 0) {
       const phrase = phraseScore(index, c.cluster, rc.sequence);
-      if (usePhrase) score += MIX_PHRASE * phrase.run;
+      // A query naming a speaker asks for their words: the run of the other words counts only in their quotes.
+      if (usePhrase && (!rc.question || rc.named.size === 0 || byNamed)) score += MIX_PHRASE * phrase.run;
       if (phrase.whole) score += WHOLE_QUOTE_BONUS;
     }
-    if (rc.named.has((index.clusters[c.cluster] as Cluster).speaker)) score += NAMED_SPEAKER_BONUS;
+    if (byNamed) score += NAMED_SPEAKER_BONUS;
     return [c.cluster, Math.min(1, score)];
   });
   out.sort((a, b) => b[1] - a[1] || compareClusters(index, a[0], b[0]));
@@ -827,7 +833,11 @@ export function runSearch(
   }
   // Words of saying and asking never have to match, unless they are all there is.
   const content = freeWords.filter((w) => !STOP_WORDS.has(w));
+  const saying = content.some((w) => SAYING_WORDS.has(w));
   if (content.some((w) => !SAYING_WORDS.has(w))) freeWords = freeWords.filter((w) => !SAYING_WORDS.has(w));
+  // A question about someone (`trump on immigration`, `what did putin say about ...`), as opposed to words pasted
+  // from a quote (`he's doing it the bernie sanders way`), where a name is part of the quote's own words.
+  const question = saying || freeWords.length <= QUESTION_MAX_WORDS;
 
   // Query words naming a known speaker.
   const named = new Set<number>();
@@ -887,7 +897,10 @@ export function runSearch(
     filters.outlets.length > 0 ||
     filters.after > 0 ||
     filters.before > 0;
-  const lookForPhrase = sequence.length >= MIN_PHRASE_RUN && sequence.some((w) => STOP_WORDS.has(w));
+  // The words expected in the quote itself, in order: a name that picks the speaker is not one of them
+  // (`trump on immigration` asks for Trump's words on immigration, not for a quote saying "Trump on immigration").
+  const phraseSeq = question && named.size > 0 ? sequence.filter((w) => !speakerWords.has(w)) : sequence;
+  const lookForPhrase = phraseSeq.length >= MIN_PHRASE_RUN && phraseSeq.some((w) => STOP_WORDS.has(w));
 
   // A whole quote of one or two common words (`But why?`) is found by its words, and only by all of them. (With a
   // filter, stop words beside it just list what the filter matches.)
@@ -925,7 +938,7 @@ export function runSearch(
       // Words pasted from a quote, stop words and all: the quotes holding them in one run join the candidates,
       // first, so the re-rank sees them however common their content words are.
       const hit = new Set<number>();
-      for (const i of phraseItems(index, sequence)) {
+      for (const i of phraseItems(index, phraseSeq)) {
         const c = index.itemCluster[i] as number;
         if (accept(c)) hit.add(c);
       }
@@ -936,10 +949,16 @@ export function runSearch(
         cands.push(...rest);
       }
     }
-    const fuseQuery = [...new Set([...phraseWords, ...freeWords].filter((w) => !STOP_WORDS.has(w)))]
+    // In a question about someone, their name is matched against the speaker (the index's coverage and the
+    // named-speaker bonus), not against the quote's text by fuse.js and the proximity score.
+    const asName = (w: string): boolean => question && named.size > 0 && speakerWords.has(w);
+    const textGroups = groups.filter((g) => !asName(g.word));
+    const fuseQuery = [
+      ...new Set([...phraseWords, ...freeWords].filter((w) => !STOP_WORDS.has(w) && !asName(w))),
+    ]
       .slice(0, MAX_FUSE_WORDS)
       .join(' ');
-    ranked = rerank(index, cands, { fuseQuery, groups, sequence, named });
+    ranked = rerank(index, cands, { fuseQuery, groups: textGroups, sequence: phraseSeq, named, question });
   }
   response.total = ranked.length;
   response.results = ranked.slice(offset, offset + limit).map(([c, s]) => toResult(index, c, s));

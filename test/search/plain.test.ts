@@ -48,11 +48,18 @@ const arts = [
     paragraphs: ['"Every hope we had for the depot is gone," said Otto Lind.'],
     quotes: [{ text: 'Every hope we had for the depot is gone,', speaker: 'Otto Lind' }],
   }),
+  article({
+    id: 'council-4',
+    published: '2025-01-05',
+    paragraphs: ['"Ask Berg on the tram and you get a speech," said Ivo Sand.'],
+    quotes: [{ text: 'Ask Berg on the tram and you get a speech,', speaker: 'Ivo Sand' }],
+  }),
 ];
 const speakers = [
   { name: 'Hana Berg', role: 'transport councillor', aliases: ['Berg', 'Councillor Berg'], quoteCount: 2 },
   { name: 'Otto Lind', role: null, aliases: ['Lind'], quoteCount: 2 },
   { name: 'Sam Hope', role: 'hospital spokesperson', aliases: ['Hope'], quoteCount: 1 },
+  { name: 'Ivo Sand', role: null, aliases: ['Sand'], quoteCount: 1 },
   { name: 'Hana Lind', role: 'councillor', aliases: ['Councillor Lind'], quoteCount: 0 },
 ];
 const engine = createSearchEngine(corpus(arts, speakers));
@@ -76,6 +83,8 @@ describe('plain-language questions', () => {
     expect(speakersOf('berg on the tram')[0]).toBe('Hana Berg');
     // Otto Lind's quote says "Berg" and "tram" in its own words; Berg saying "tram" still comes first.
     expect(speakersOf('berg tram')[0]).toBe('Hana Berg');
+    // Even when another quote holds the very words typed: the name picks the speaker, it is not quote text.
+    expect(speakersOf('berg on the tram')[0]).toBe('Hana Berg');
   });
 
   it('saying words are never required', () => {
