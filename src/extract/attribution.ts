@@ -406,7 +406,8 @@ export function attributionAfter(
   const t0 = toks[a] as Token;
   if (t0.lead !== '') return undefined;
   // Only punctuation may sit between the closing mark and the attribution.
-  if (/[^\s,—–-]/.test(para.text.slice(from, t0.start))) return undefined;
+  // (A nested quote's closing mark may stand there too: `'old-school,''' said Slayton`.)
+  if (/[^\s,—–'’"”-]/.test(para.text.slice(from, t0.start - t0.lead.length))) return undefined;
   if (isSpeechVerb(t0)) {
     // Inverted: `said Luis Ortega, the union's president`.
     let b = a + 1;
@@ -593,6 +594,13 @@ export function attributionBefore(
   const last = toks[b - 1] as Token;
   if (v < 0) {
     if (last.trail.includes(':')) return mainSubject(ctx, para, s0, b, 'said');
+    // `Trump issued a statement, "..."` / `The campaign released a statement: "..."`.
+    const stmt = toks
+      .slice(s0, b)
+      .findIndex(
+        (t, i, all) => t.lower === 'statement' && /^(issued|released|put)$/.test(all[i - 2]?.lower ?? ''),
+      );
+    if (stmt > 0 && /[,:]/.test(last.trail)) return mainSubject(ctx, para, s0, s0 + stmt - 2, 'said');
     return undefined;
   }
   const verbTok = toks[v] as Token;
@@ -674,7 +682,7 @@ export function attributionPreviousSentence(
   const [a, b] = tokenRange(para, sentenceStart, sentenceEnd);
   const toks = para.tokens;
   if (/["“”]/.test(para.text.slice(sentenceStart, sentenceEnd))) return undefined;
-  for (let v = a + 1; v < b && v <= a + 8; v++) {
+  for (let v = a + 1; v < b && v <= a + 16; v++) {
     const t = toks[v] as Token;
     if (!isSpeechVerb(t) || t.lower.endsWith('ing') || isCapitalized(t.word)) continue;
     const hit = subjectBefore(ctx, para, a, subjectEnd(toks, v, a), t.lower);

@@ -105,7 +105,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       }
       after = attributionAfter(ctx, closePara, lastPart.close + 1, sentenceEnd);
     }
-    prevClose.set(lastPart.para, lastPart.close + 1);
+    // (The previous quote's end bounds this one's attribution search; set once this quote is known to be kept.)
     // A nameless attribution after the marks (`," an aide said`) yields to a named one before them.
     let attribution = after?.entity ? after : (before ?? after);
     let nextSentence = false;
@@ -184,6 +184,9 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         /[.!?:]\s*$/.test(para.text.slice(segStart, first.open));
       keep = opens && (after !== undefined || continuesSplit);
     }
+    // A dropped fragment (`“remarkable” because it would “mark the first time”`) does not cut the sentence's
+    // attribution off from the next quote.
+    if (keep) prevClose.set(lastPart.para, lastPart.close + 1);
     // The person just quoted is the likeliest antecedent of the next `he said`.
     if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
       ctx.table.markSpeaker(attribution.entity, attribution.pos);

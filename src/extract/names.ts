@@ -372,6 +372,17 @@ function readsAsPerson(e: Entity): boolean {
   return FIRST_NAMES.has(first) || genderOfFirstName(first) !== null || isInitial(words[1] as string);
 }
 
+/** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */
+function expandTitles(roles: string): string {
+  return roles
+    .replace(/\bsen\./g, 'senator')
+    .replace(/\brep\./g, 'representative')
+    .replace(/\bgov\./g, 'governor')
+    .replace(/\bgen\./g, 'general')
+    .replace(/\bpres\./g, 'president')
+    .replace(/\bsec\./g, 'secretary');
+}
+
 /** Canonical key for matching names: lower case, no dots. */
 const key = (s: string): string => s.toLowerCase().replace(/\./g, '');
 
@@ -606,8 +617,19 @@ export class EntityTable {
         continue;
       }
       if (e.type !== 'person' || e.roles.length === 0) continue;
-      const roles = e.roles.join(' ').toLowerCase();
+      const roles = expandTitles(e.roles.join(' ').toLowerCase());
       if (wanted.every((w) => roles.includes(w))) return e;
+    }
+    // `the Florida senator` for `Sen. Marco Rubio`: the head noun alone, when one person recently holds it.
+    const head = wanted.at(-1);
+    if (orgNoun === null && head) {
+      const holders = new Set<Entity>();
+      for (let i = end - 1; i >= 0 && end - i <= 400; i--) {
+        const e = (this.mentions[i] as Mention).entity;
+        if (e.type === 'person' && expandTitles(e.roles.join(' ').toLowerCase()).split(/\s+/).includes(head))
+          holders.add(e);
+      }
+      if (holders.size === 1) return [...holders][0] as Entity;
     }
     if (orgNoun !== null) {
       // A lone organisation earlier in the article is what `the company` means when nothing else fits.

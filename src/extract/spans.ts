@@ -40,7 +40,12 @@ function doubleSpans(text: string, para: number): Span[] {
   const re = new RegExp(DOUBLE.source, 'g');
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const ch = m[0];
-    const i = m.index;
+    let i = m.index;
+    // `'old-school,'''`: a single mark closing a nested quote, then the doubled one; the last two close.
+    if (ch === "''" && open >= 0 && text[i + 2] === "'") {
+      i++;
+      re.lastIndex = i + 2;
+    }
     // After a low opening mark („, German style) the high “ closes; elsewhere it opens.
     const lowOpen = open >= 0 && text[open] === '„';
     const opener = (ch === '“' && !lowOpen) || ch === '«' || ch === '„' || ch === '``';

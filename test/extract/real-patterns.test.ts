@@ -483,3 +483,32 @@ describe('the sentence before, and appositions after the marks', () => {
     expect(quoteWith(ex.quotes, 'Siberia').speaker).toBe('Danilov');
   });
 });
+
+describe('statements, nested closing marks, role heads', () => {
+  it('"X issued a statement, “...”"', () => {
+    const ex = run(
+      'Immediately after the attacks, Trump issued a statement, “Last night, our nation was attacked by a terrorist.”',
+    );
+    expect(quoteWith(ex.quotes, 'Last night').speaker).toBe('Trump');
+  });
+  it("a nested quote closing with the doubled marks: '''", () => {
+    const ex = run(
+      "''I would use the word 'old-school,''' said Gregory W. Slaton, whom the president appointed.",
+    );
+    expect(quoteWith(ex.quotes, 'old-school').speaker).toBe('Gregory W. Slaton');
+  });
+  it('"the Florida senator" is the one senator in the passage, offered as "possibly"', () => {
+    const q = quoteWith(
+      run('Sen. Marco Rubin spoke in Iowa. "It is a difficult issue," said the Florida senator.').quotes,
+      'difficult',
+    );
+    expect(q.speaker).toBe('Marco Rubin');
+    expect(q.evidence).toBe('role');
+  });
+  it('a dropped one-word fragment does not cut the attribution off from the next quote', () => {
+    const ex = run(
+      'Group president Gregory T. Angell said it would be “remarkable” because it would "mark the first time in history the platform included them."',
+    );
+    expect(quoteWith(ex.quotes, 'first time').speaker).toBe('Gregory T. Angell');
+  });
+});
