@@ -63,6 +63,8 @@ const CJK_LABELS =
 // Degrees and post-nominals after a name ("Brenda Goodman, MA").
 const DEGREE =
   /^(?:MA|MS|MSc|MD|PhD|Ph\.D\.?|RN|MPH|MBA|DO|DDS|JD|BSN|MSN|FACP|LCSW|CPA|CFA|Esq\.?|Jr\.?|Sr\.?)$/;
+// A name printed in capitals ("JEFFREY GETTLEMAN"): shown in the usual case; initials ("KT") stay.
+const SHOUTED = /^(?=.*\p{Lu}{3})[\p{Lu}\s.'-]+$/u;
 const PARTICLES = new Set(
   'de del della der den di da do dos das du la le van von ter ten bin ibn al el y e of st st. mc mac dit'.split(
     ' ',
@@ -181,7 +183,10 @@ function cleanPart(raw: string, options: BylineOptions): string | null {
   if (s === '' || isOutlet(s, outlets) || /\p{L}{2,}\.\p{L}{2,}/u.test(s)) return null;
   s = stripTrailingOutlet(s, outlets).trim();
   if (s === '' || isOutlet(s, outlets)) return null;
-  return looksLikeName(s, options.strict ?? false) ? s : null;
+  if (!looksLikeName(s, options.strict ?? false)) return null;
+  return SHOUTED.test(s)
+    ? s.toLowerCase().replace(/(^|[\s'-])(\p{Ll})/gu, (_, b, c) => b + c.toUpperCase())
+    : s;
 }
 
 /**

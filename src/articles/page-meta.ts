@@ -8,9 +8,9 @@
  *   > microdata (itemprop on elements) > rel="author" links > <time> elements
  *   > visible byline and dateline markup.
  *
- * Nothing is guessed: a field no source states stays null. The published date is never the modified
- * one. A byline is cleaned to people's names (byline.ts); a credit that names only an organisation is
- * no author.
+ * Nothing is invented: a field the page does not state stays null. The published date is never the
+ * modified one. A byline is cleaned to people's names (byline.ts); a credit that names only an
+ * organisation is no author (a JSON-LD one becomes the outlet when the page names none).
  */
 import type { parseHTML } from 'linkedom';
 import { type BylineOptions, bylineNames, joinNames } from './byline.ts';

@@ -34,6 +34,8 @@ describe('bylines cleaned to the names a reporter cites', () => {
     ['著者：後藤大地', '後藤大地'],
     ['作者： Diogo Carleto 翻訳者 中村 真子', 'Diogo Carleto'],
     ['Bruno (Henrique Zecchin) Rodrigues', 'Bruno Rodrigues'],
+    ["JOSH HASKELL, DAVID CAPLAN and PATRICK O'REEVELL", "Josh Haskell, David Caplan and Patrick O'Reevell"],
+    ['《KT》', 'KT'],
     [
       'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
       'Martin Untersinger, Damien Leloup and Morgane Tual',

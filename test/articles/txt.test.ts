@@ -95,7 +95,8 @@ describe('bylines', () => {
 
   it.each([
     ['By Jane Doe', 'Jane Doe', null],
-    ['BY JANE DOE', 'JANE DOE', null],
+    // A name printed in capitals is shown in the usual case.
+    ['BY JANE DOE', 'Jane Doe', null],
     ['By Jane Doe and John Roe', 'Jane Doe and John Roe', null],
     ['By Ursula von der Leyen', 'Ursula von der Leyen', null],
     ['By Jane Doe | Reuters', 'Jane Doe', 'Reuters'],
