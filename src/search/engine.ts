@@ -67,6 +67,8 @@ const MAX_FUSE_WORDS = 12;
 const MIX_PHRASE = 0.3;
 /** A run shorter than this many words is no evidence of a phrase (two stop words in a row are everywhere). */
 const MIN_PHRASE_RUN = 3;
+/** A query of this many words or more found verbatim in a quote is that quote's words, not a question. */
+const PASTED_MIN_WORDS = 5;
 /** A query of at most this many words (saying words aside) that names someone asks about them. */
 const QUESTION_MAX_WORDS = 4;
 /** Extra score for a wording that is exactly the query's words: a short quote typed whole beats longer ones. */
@@ -837,13 +839,16 @@ export function runSearch(
   if (content.some((w) => !SAYING_WORDS.has(w))) freeWords = freeWords.filter((w) => !SAYING_WORDS.has(w));
   // A question about someone (`trump on immigration`, `what did putin say about ...`), as opposed to words pasted
   // from a quote (`he's doing it the bernie sanders way`), where a name is part of the quote's own words.
-  const question = saying || freeWords.length <= QUESTION_MAX_WORDS;
+  // Five words or more found as they are in a quote were pasted from it, whatever words they hold.
+  const pasted = sequence.length >= PASTED_MIN_WORDS && phraseItems(index, sequence).length > 0;
+  const question = !pasted && (saying || freeWords.length <= QUESTION_MAX_WORDS);
 
-  // Query words naming a known speaker.
+  // Query words naming a known speaker; only in a question: in longer pasted words a name (or an organisation's
+  // common-noun name, `drivers` of a drivers' union) is part of what was said.
   const named = new Set<number>();
   const speakerWords = new Set<string>();
   const nameMatches: number[][] = [];
-  for (const w of freeWords) {
+  for (const w of question ? freeWords : []) {
     if (STOP_WORDS.has(w)) continue;
     const naming = speakersNamedBy(index, w);
     if (naming.length === 0) continue;
