@@ -51,8 +51,14 @@ const arts = [
   article({
     id: 'council-4',
     published: '2025-01-05',
-    paragraphs: ['"Ask Berg on the tram and you get a speech," said Ivo Sand.'],
-    quotes: [{ text: 'Ask Berg on the tram and you get a speech,', speaker: 'Ivo Sand' }],
+    paragraphs: [
+      '"Ask Berg on the tram and you get a speech," said Ivo Sand.',
+      '"Nobody will say Berg is wrong about the fares," Sand added.',
+    ],
+    quotes: [
+      { text: 'Ask Berg on the tram and you get a speech,', speaker: 'Ivo Sand' },
+      { text: 'Nobody will say Berg is wrong about the fares,', speaker: 'Ivo Sand' },
+    ],
   }),
 ];
 const speakers = [
@@ -85,6 +91,12 @@ describe('plain-language questions', () => {
     expect(speakersOf('berg tram')[0]).toBe('Hana Berg');
     // Even when another quote holds the very words typed: the name picks the speaker, it is not quote text.
     expect(speakersOf('berg on the tram')[0]).toBe('Hana Berg');
+  });
+
+  it('words pasted from a quote keep a name as the quote’s own words, even with a word of saying', () => {
+    expect(engine.search('nobody will say berg is wrong').results[0]?.text).toBe(
+      'Nobody will say Berg is wrong about the fares,',
+    );
   });
 
   it('saying words are never required', () => {
