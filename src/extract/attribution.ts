@@ -221,8 +221,10 @@ export function speakerPhrase(
     const lead = toks.slice(a, phrase.from);
     // Before the name: its own noun phrase (`Opposition transportation critic`, `the union's`), nothing that
     // governs it (`officials in the city of Harbor Falls`) and no punctuation.
+    // (`for the EU, said Geert Wilders`: a phrase opening with a preposition is not a speaker.)
     const leadOk =
       lead.length <= 5 &&
+      !/^(for|of|at|in|to|from|by|with|on|about|against|over)$/.test(lead[0]?.lower ?? '') &&
       lead.every(
         (t, i) =>
           (t.trail === '' || (i === lead.length - 1 && t.trail === ',')) &&
@@ -326,6 +328,24 @@ function subjectBefore(
   const before = toks[end - 1] as Token;
   // `Luis Ortega, the union's president, said`: skip back over the apposition to the name.
   if (before.trail.startsWith(',')) {
+    // `Just last week, J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote`: a
+    // comma-set segment that is wholly a person's name, nearest the verb's clause start, speaks.
+    let segStart = floor;
+    for (let k = floor; k < end - 1 && k >= end - 24; k++) {
+      const t = toks[k] as Token;
+      if (!t.trail.startsWith(',')) continue;
+      const seg = speakerPhrase(ctx, para, segStart, k + 1, verb);
+      if (
+        seg?.entity &&
+        seg.via === 'name' &&
+        seg.entity.type === 'person' &&
+        isCapitalized((toks[segStart] as Token).word)
+      ) {
+        const runStart = toks.slice(segStart, k + 1).findIndex((x) => isCapitalized(x.word));
+        if (runStart === 0) return seg;
+      }
+      segStart = k + 1;
+    }
     for (let k = end - 2; k >= floor && k >= end - 20; k--) {
       const t = toks[k] as Token;
       if (t.trail.startsWith(',')) {
@@ -413,6 +433,8 @@ export function attributionAfter(
     let b = a + 1;
     while (b < limit && b < a + 8) {
       const t = toks[b] as Token;
+      // `wrote the authors of the “Growth ...”`: a quoted title is not part of the speaker.
+      if (t.lead !== '') break;
       b++;
       if (t.trail !== '') break;
     }
@@ -430,8 +452,19 @@ export function attributionAfter(
     }
     return undefined;
   }
+  // `"kind of riding the fence" until Haley said ...`: a clause the quote's sentence goes on with is no attribution.
+  if (
+    /^(until|when|after|before|because|since|while|if|although|though|unless|whereas|that|which|so)$/.test(
+      t0.lower,
+    )
+  )
+    return undefined;
   for (let v = a + 1; v < limit && v < a + 12; v++) {
     const t = toks[v] as Token;
+    // `," Bennett shot back.` / `fired back`: two words of saying.
+    if (/^(shot|fired|hit)$/.test(t.lower) && toks[v + 1]?.lower === 'back' && v <= a + 4) {
+      return speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), 'said') ?? unnamed(para, t0, 'said');
+    }
     // `," Reuters reported.`: a verb of reporting attributes a quote only right after it.
     if (isSpeechVerb(t) || ((t.lower === 'reported' || t.lower === 'charged') && v <= a + 4)) {
       const end = subjectEnd(toks, v, a);
@@ -606,11 +639,20 @@ export function attributionBefore(
   const verbTok = toks[v] as Token;
   const verb = verbTok.lower;
   // Inverted before the quote: `said Ortega: "`.
-  if (v < b - 1 && /[:,]/.test(last.trail)) {
+  // (`Schilling told WEEI: "..."`: whoever follows `told` is the listener.)
+  if (v < b - 1 && /[:,]/.test(last.trail) && !/^tell|^told/.test(verb)) {
     const hit = speakerPhrase(ctx, para, v + 1, b, verb);
     if (hit) return hit;
   }
   if (verb.endsWith('ing') && (toks[v - 1]?.trail.includes(',') || v === s0)) {
+    // `Nefzi said, adding, "..."`: the -ing verb continues the clause of a verb of saying before it.
+    for (let u = v - 1; u > s0; u--) {
+      const ut = toks[u] as Token;
+      if (!isSpeechVerb(ut) || ut.lower.endsWith('ing')) continue;
+      const hit = subjectBefore(ctx, para, s0, subjectEnd(toks, u, s0), ut.lower);
+      if (hit?.entity) return hit;
+      break;
+    }
     return mainSubject(ctx, para, s0, v, verb);
   }
   const end = subjectEnd(toks, v, s0);

@@ -60,7 +60,7 @@ function namedBefore(tokens: Token[], openIdx: number, capitalised: boolean): bo
 
 /** Text right after a closing mark that attributes the quote: `," a spokeswoman said`, `," said one analyst`. */
 const ATTRIBUTION_TAIL =
-  /^[\s,—–-]*(?:(?:[\p{L}'’.-]+\s+){0,6}(?:said|says|told|added|wrote|asked|explained|noted)\b|(?:said|says|added)\s)/u;
+  /^[\s,—–-]*(?:(?:[\p{L}'’.-]+\s+){0,6}(?:said|says|told|added|wrote|asked|explained|noted|replied|responded|countered|joked|(?:shot|fired) back)\b|(?:said|says|added)\s)/u;
 
 /** Words that may follow a short partial quote without making it part of a noun phrase (`"paused" while ...`). */
 const FOLLOWS_SPEECH =

@@ -217,6 +217,7 @@ export const GROUP_WORDS = set(`
   christians catholics jews immigrants democracy congress senate house administration government officials
   thank thanks signs voice union united even early later shortly reached surveying having being asked speaking
   earlier instead indeed today tonight yesterday recently separately meanwhile update updated editor breaking watch
+  ever never
 `);
 
 /** A capitalised single word that reads as a common word: -ly adverbs, -ing and -ed verb forms, contractions. */

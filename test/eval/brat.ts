@@ -163,6 +163,8 @@ export type SourceClass = 'name' | 'pronoun' | 'role';
 export function classifySource(text: string): SourceClass {
   const t = text.trim();
   if (PRONOUNS.has(t.toLowerCase())) return 'pronoun';
+  // `The Vermont senator`, `the Clinton campaign`: a determiner and a common-noun head name a role, not a name.
+  if (/^(the|a|an|his|her|its|their|one|another)\s/i.test(t) && /\s\p{Ll}[\p{L}-]*$/u.test(t)) return 'role';
   return surnameOf(t) ? 'name' : 'role';
 }
 

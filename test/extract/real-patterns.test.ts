@@ -512,3 +512,41 @@ describe('statements, nested closing marks, role heads', () => {
     expect(quoteWith(ex.quotes, 'first time').speaker).toBe('Gregory T. Angell');
   });
 });
+
+describe('clauses after the quote, listeners, -ing continuations, apposition chains', () => {
+  it('a subordinate clause after the quote is not its attribution', () => {
+    const ex = run(
+      'Mason Sims, a teacher, says he was “kind of riding the fence” until Haley said she was backing the senator.',
+    );
+    expect(quoteWith(ex.quotes, 'riding the fence').speaker).toBe('Mason Sims');
+  });
+  it('a phrase opening with a preposition is not a speaker', () => {
+    const ex = run(
+      'The vote signals "the beginning of the end" for the EU, said Geert Wilder, founder of the Freedom Party.',
+    );
+    expect(quoteWith(ex.quotes, 'beginning of the end').speaker).toBe('Geert Wilder');
+  });
+  it('whoever follows "told" is the listener', () => {
+    const ex = run("Schillinger told WEEI: ''I replied to the post. I did not post that.''");
+    expect(quoteWith(ex.quotes, 'replied').speaker).toBe('Schillinger');
+  });
+  it('"X said, adding, ..." continues X', () => {
+    const ex = run(
+      'Mateen left as soon as prayers were finished, Nefzi said, adding, "He was not very religious."',
+    );
+    expect(quoteWith(ex.quotes, 'religious').speaker).toBe('Nefzi');
+  });
+  it('"shot back" is its own attribution, not inherited', () => {
+    const ex = run(
+      '“Look at all these supporters here,” Paradis said with a smirk.',
+      '“They are all here for the free stuff,” Bennett shot back with a laugh.',
+    );
+    expect(quoteWith(ex.quotes, 'free stuff').speaker).toBe('Bennett');
+  });
+  it('a name set off by commas in a chain of appositions', () => {
+    const ex = run(
+      "Just last week, J.J. Goldman, editor at large of The Forward, an influential newspaper, wrote, ''When we think of defeating them, we should think of the world war.''",
+    );
+    expect(quoteWith(ex.quotes, 'defeating').speaker).toBe('J.J. Goldman');
+  });
+});
