@@ -302,7 +302,13 @@ export function speakerPhrase(
       const orgNoun = ORG_NOUNS.has(head) ? head : null;
       if (!entity && orgNoun)
         return { entity: ctx.table.roleNoun(pos, [], orgNoun), role: null, verb, via: 'role', pos };
-      return { entity, role: entity ? (entity.roles[0] ?? null) : null, verb, via: 'role', pos };
+      if (!entity) {
+        // `the gambling tycoon`, `the retired neurosurgeon`: an epithet for the person the passage is about.
+        // Only ever a guess, offered as "possibly".
+        const topic = ctx.table.recentPerson(pos);
+        return { entity: topic, role: null, verb, via: 'role', pos, strength: 'ambiguous' };
+      }
+      return { entity, role: entity.roles[0] ?? null, verb, via: 'role', pos };
     }
   }
   return undefined;

@@ -91,7 +91,8 @@ export const ROLE_NOUNS = set(`
   journalist editor reporter pediatrician surgeon specialist psychologist pharmacist dentist paramedic firefighter
   officer deputy trooper soldier pilot chef owner manager clerk cashier accountant banker broker trader lobbyist
   daughter son wife husband mother father brother sister grandmother grandfather granddaughter grandson widow
-  neighbor neighbour friend colleague partner spouse parent
+  neighbor neighbour friend colleague partner spouse parent tycoon mogul magnate billionaire neurosurgeon nominee
+  radioman host businessman businesswoman commentator pundit strategist frontrunner front-runner
 `);
 
 /** Nouns that, in apposition, make a name a company (`Brightline Robotics, the maker of forklifts,`). */

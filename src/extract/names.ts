@@ -596,6 +596,16 @@ export class EntityTable {
     return { entity: e, strength };
   }
 
+  /** The person most recently the subject of a clause or quoted before `pos`, within a short passage. */
+  recentPerson(pos: number, window = 1200): Entity | null {
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > window) break;
+      if (m.subject && m.entity.type === 'person' && readsAsPerson(m.entity)) return m.entity;
+    }
+    return null;
+  }
+
   /** The person a pronoun at `pos` refers to (see `pronounDetail`). */
   pronoun(pos: number, gender: 'm' | 'f', window = 2500): Entity | null {
     return this.pronounDetail(pos, gender, window).entity;
