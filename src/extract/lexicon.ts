@@ -179,7 +179,7 @@ const MALE = `
   bernie joe mitch chuck rudy rex dan robert tomas mateo kwame kofi tunde olu marcus darnell tobias felix oscar
   hugo victor martin leon simon oliver harry alfie theo jamal andre wesley calvin ray ron tom tim ben sam
   dan bob jim mike steve greg jan johan dirk henrik anders magnus gareth ewan callum ahmad yusuf emre mehmet
-  lukas jonas finn matteo luca
+  lukas jonas finn matteo luca lindsey xi newt reince mitt jeb rand marco ted chris
 `;
 export const FIRST_NAMES: Map<string, 'm' | 'f'> = new Map([
   ...FEMALE.trim()

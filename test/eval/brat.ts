@@ -220,7 +220,8 @@ function hasSurname(predicted: string | null, wanted: string): boolean {
     .toLowerCase()
     .split(/[\s-]+/)
     .map((w) => w.replace(/[^\p{L}'’]/gu, ''));
-  return words.includes(surname.replace(/-/g, '')) || words.join('-').includes(surname);
+  const joined = ` ${words.join(' ')} `;
+  return words.includes(surname.replace(/-/g, '')) || words.join('-').includes(surname) || joined.includes(` ${surname} `);
 }
 
 /** True when a predicted speaker names the organisation (every word of its short name, `the` aside). */
