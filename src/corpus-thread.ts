@@ -2,26 +2,57 @@
  * Reading and extracting a whole archive takes seconds of CPU (about 2 s for 2,000 articles on this machine's
  * cores), and a chat platform gives 3 s to answer. A reload therefore builds the corpus on a worker thread; the
  * main thread keeps answering with the old one and receives plain data (a structured clone) when it is ready.
+ *
+ * A worker that runs past its time or memory budget is terminated and the reload fails (the old corpus stays,
+ * and the next change or SIGHUP starts a fresh worker). Workers never keep the process alive: SIGTERM exits
+ * even mid-reload, and stopCorpusWorkers() ends any still running.
  */
 import { Worker } from 'node:worker_threads';
 import type { Corpus } from './types.ts';
 
-/** loadCorpus(dataDir), run on a worker thread. Rejects if the worker fails or exits without an answer. */
-export function loadCorpusInWorker(dataDir: string): Promise<Corpus> {
+/** A reload taking longer than this is stuck (2,100 articles take about 5 s): the worker is terminated. */
+export const CORPUS_WORKER_TIMEOUT_MS = 10 * 60 * 1000;
+/** Heap for one reload; a reload needing more fails (ERR_WORKER_OUT_OF_MEMORY) instead of taking the machine. */
+export const CORPUS_WORKER_HEAP_MB = 4096;
+
+const running = new Set<Worker>();
+
+/** Terminates every running corpus worker (shutdown); their reloads fail. */
+export async function stopCorpusWorkers(): Promise<void> {
+  await Promise.allSettled([...running].map((w) => w.terminate()));
+}
+
+/**
+ * loadCorpus(dataDir), run on a worker thread. Rejects if the worker fails, exits without an answer, or takes
+ * longer than `timeoutMs` (it is then terminated).
+ */
+export function loadCorpusInWorker(dataDir: string, options: { timeoutMs?: number } = {}): Promise<Corpus> {
+  const timeoutMs = options.timeoutMs ?? CORPUS_WORKER_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./corpus-worker.mjs', import.meta.url), { workerData: { dataDir } });
+    const worker = new Worker(new URL('./corpus-worker.mjs', import.meta.url), {
+      workerData: { dataDir },
+      resourceLimits: { maxOldGenerationSizeMb: CORPUS_WORKER_HEAP_MB },
+    });
+    worker.unref();
+    running.add(worker);
     let settled = false;
-    worker.once('message', (corpus: Corpus) => {
+    const settle = (fn: () => void) => {
+      if (settled) return;
       settled = true;
-      resolve(corpus);
+      clearTimeout(timer);
+      fn();
       void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(new Error(`the corpus worker took longer than ${timeoutMs} ms: terminated`))),
+      timeoutMs,
+    );
+    timer.unref();
+    worker.once('message', (corpus: Corpus) => settle(() => resolve(corpus)));
+    worker.once('error', (error) => settle(() => reject(error)));
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the corpus worker exited (code ${code}) without a corpus`));
+      running.delete(worker);
+      settle(() => reject(new Error(`the corpus worker exited (code ${code}) without a corpus`)));
     });
   });
 }

@@ -8,7 +8,7 @@ import type { Adapter, AdapterDeps } from './adapter.ts';
 import { ActionStore } from './commands/actions.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
-import { loadCorpusInWorker } from './corpus-thread.ts';
+import { loadCorpusInWorker, stopCorpusWorkers } from './corpus-thread.ts';
 import { createLogger, type Logger, TerminalLog } from './log.ts';
 import { createSearchEngine } from './search/index.ts';
 import type { SearchEngine } from './search/types.ts';
@@ -211,6 +211,8 @@ export async function main(
   } finally {
     watcher?.close();
     process.off('SIGHUP', onHup);
+    // A reload still running must not keep a stopping bot alive.
+    await stopCorpusWorkers();
   }
 }
 
