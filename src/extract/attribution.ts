@@ -465,8 +465,12 @@ export function attributionAfter(
     )
   )
     return undefined;
-  for (let v = a + 1; v < limit && v < a + 12; v++) {
+  // A name right after the marks may carry a long apposition before its verb (`'' Douglas Holtz-Eakin, an economic
+  // adviser to Republicans and former director of the budget office, wrote`).
+  const reach = isCapitalized(t0.word) && t0.trail.startsWith(',') ? 30 : isCapitalized(t0.word) ? 26 : 12;
+  for (let v = a + 1; v < limit && v < a + reach; v++) {
     const t = toks[v] as Token;
+    if (v >= a + 12 && !isSpeechVerb(t) && /[.;!?]/.test(t.trail)) break;
     // `," Bennett shot back.` / `fired back`: two words of saying.
     if (/^(shot|fired|hit)$/.test(t.lower) && toks[v + 1]?.lower === 'back' && v <= a + 4) {
       return speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), 'said') ?? unnamed(para, t0, 'said');

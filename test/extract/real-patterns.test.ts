@@ -550,3 +550,18 @@ describe('clauses after the quote, listeners, -ing continuations, apposition cha
     expect(quoteWith(ex.quotes, 'defeating').speaker).toBe('J.J. Goldman');
   });
 });
+
+describe('long appositions after the marks, and glued marks', () => {
+  it('a name after the marks with a long apposition before its verb', () => {
+    const ex = run(
+      "''Wages are up 2.5 percent,'' Douglas Holtz-Eaton, an economic adviser to Republicans and former director of the nonpartisan budget office, wrote after the report was released.",
+    );
+    expect(quoteWith(ex.quotes, 'Wages').speaker).toBe('Douglas Holtz-Eaton');
+  });
+  it('a closing mark glued to the speaker’s name', () => {
+    const ex = run(
+      '"Trump says different things to different audiences,"Katie Packard, who chairs the group, said in a statement.',
+    );
+    expect(quoteWith(ex.quotes, 'different audiences').speaker).toBe('Katie Packard');
+  });
+});
