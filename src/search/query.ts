@@ -11,7 +11,10 @@ export interface ParsedQuery {
   words: string[];
   /** Each `"exact phrase"`, as typed. */
   phrases: string[];
-  /** `speaker:` values; every one must match (any alias of a corpus speaker). */
+  /**
+   * `speaker:` values; every one must match (any alias of a corpus speaker). A bare value takes one word; the
+   * engine lets free words that are the filtered speaker's names narrow it (`speaker:vladimir putin`).
+   */
   speakers: string[];
   /** `outlet:` values; every one must match (substring of the outlet name or url host). */
   outlets: string[];
