@@ -2,7 +2,12 @@
  * Query side of the search core. A query costs: postings of its words (plus typo, prefix and synonym variants)
  * accumulated into per-item scores with BM25-style idf and field weights -> the best CANDIDATE_LIMIT clusters ->
  * fuse.js re-ranks only those (token search, ignoreLocation, ignoreFieldNorm so a match deep in a long quote
- * counts like one at its start) -> final score mixes both.
+ * counts like one at its start) -> final score mixes both, plus the longest run of the query's words found in order
+ * (stop words included) and a bonus for quotes by a speaker the question names.
+ *
+ * Before that, the words are read as a reporter means them: words of saying and asking are dropped, a name alone
+ * lists that person's quotes, a name beside other words picks the speaker (in a short question; in words pasted
+ * from a quote a name is quote text), and words that hold common words only are looked up as a phrase.
  */
 import Fuse from 'fuse.js';
 import type { CorpusArticle, Quote, Speaker } from '../types.ts';
