@@ -9,29 +9,28 @@ import type { QuoteEvidence } from '../types.ts';
 /**
  * Per evidence kind: the 90% lower bound (Wilson) of the share of right speakers on the train split, rounded down,
  * so that a small sample does not buy a high confidence. Measured with `npm run eval -- --brat DIR --refs FILE`
- * (right/of in brackets). Four kinds are set by design, not measured: an ambiguous pronoun is never shown as a
- * name (two people are as likely); transcript labels and `A:` turns do not occur in that corpus's marked-quote
- * gold; print-outs that lost their marks are too rare there.
+ * (right/of in brackets), at commit time. Three kinds are set by design, not measured: transcript labels and `A:`
+ * turns do not occur in that corpus's marked-quote gold, and print-outs that lost their marks are too rare there.
  */
 export const CALIBRATED: Readonly<Record<QuoteEvidence, number>> = {
-  /** A split or continuing quote sharing a named neighbour's attribution (1099/1122). */
+  /** A split or continuing quote sharing a named neighbour's attribution (1079/1096). */
   inherited: 0.97,
-  /** `"...," Trump said.` / `said Trump` / `Trump said: "..."`: a name right next to the marks (2288/2373). */
-  name: 0.95,
-  /** A name elsewhere in the sentence (`Trump called the plan "a disaster"`) (471/510). */
-  'name-sentence': 0.9,
-  /** `he said` for the person quoted just before, nobody else of that gender since (112/132). */
-  'pronoun-continuity': 0.8,
-  /** `he said` with only one compatible person in the recent text (15/24). */
-  'pronoun-unique': 0.49,
-  /** `he said` with another compatible person as likely: by design only "possibly" (measured 79/96). */
-  'pronoun-ambiguous': 0.45,
-  /** A role or organisation noun resolved to an entity (`the senator`, `the campaign`), or a quoted document (3/9). */
-  role: 0.17,
-  /** The speech verb opening the next sentence (`"..." The senator then said`) (7/12). */
-  'next-sentence': 0.4,
-  /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`). */
-  'previous-sentence': 0.4,
+  /** `"...," Trump said.` / `said Trump` / `Trump said: "..."`: a name right next to the marks (2344/2391). */
+  name: 0.97,
+  /** A name elsewhere in the sentence (`Trump called the plan "a disaster"`) (544/572). */
+  'name-sentence': 0.93,
+  /** `he said` for the person quoted just before, nobody else of that gender since (111/127). */
+  'pronoun-continuity': 0.83,
+  /** `he said` with only one compatible person in the recent text (18/26). */
+  'pronoun-unique': 0.56,
+  /** `he said` with another compatible person as likely (85/100): under the threshold, so only "possibly". */
+  'pronoun-ambiguous': 0.79,
+  /** A role or organisation noun resolved to an entity (`the senator`, `the campaign`), or a quoted document (8/18). */
+  role: 0.3,
+  /** The speech verb opening the next sentence (`"..." The senator then said`) (8/12). */
+  'next-sentence': 0.48,
+  /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`) (28/29). */
+  'previous-sentence': 0.89,
   /** A printed transcript label (`TAPPER:`): by design, as sure as a name next to the marks. */
   transcript: 0.95,
   /** `A:` in an interview: the likeliest interviewee, by design never shown as sure. */
