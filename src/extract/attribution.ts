@@ -204,6 +204,10 @@ export function speakerPhrase(
       ctx.lowerWords.has((phrase.nameWords[0] as string).toLowerCase())
     )
       continue;
+    // Headline words in capitals (`VOTERS CARE MORE ABOUT CANDIDATES`) are not a name.
+    const runWords = toks.slice(x, y).map((t) => t.word);
+    if (runWords.length >= 2 && runWords.filter((w) => /^\p{Lu}{2,}['’]?\p{Lu}*$/u.test(w)).length >= 2)
+      continue;
     // A place is never a speaker, nor a group word or a common word read as a one-word name.
     if (isPlace(phrase.nameWords) || isPlace(toks.slice(x, y).map((t) => t.word))) continue;
     if (
@@ -369,7 +373,25 @@ function subjectBefore(
     return undefined;
   }
   if (before.trail !== '') return undefined;
-  return shortestPhrase(ctx, para, floor, end, verb);
+  const hit = shortestPhrase(ctx, para, floor, end, verb);
+  // `Sam Lau, the communications director for the Iowa Democratic Party said`: an apposition the writer did not
+  // close with a comma; the body at its end is not the speaker, the person before it is.
+  if (hit?.entity?.type === 'org' || !hit) {
+    const comma = toks.slice(floor, end).findIndex((t) => t.trail.startsWith(','));
+    if (comma > 0) {
+      const head = speakerPhrase(ctx, para, floor, floor + comma + 1, verb);
+      const rest = toks.slice(floor + comma + 1, end);
+      if (
+        head?.entity?.type === 'person' &&
+        head.via === 'name' &&
+        isCapitalized((toks[floor] as Token).word) &&
+        /^(the|a|an)$/.test(rest[0]?.lower ?? '') &&
+        rest.length <= 14
+      )
+        return head;
+    }
+  }
+  return hit;
 }
 
 function shortestPhrase(
@@ -545,6 +567,14 @@ export function mainSubject(
     )
       continue;
     if (isCapitalized(t.word)) {
+      // `Trump and Ryan issued a statement`: two names joined by `and` speak together.
+      const andAt = toks.slice(i, Math.min(b, i + 6)).findIndex((u, k) => k > 0 && u.lower === 'and');
+      if (clauseStart && andAt > 0 && isCapitalized(toks[i + andAt + 1]?.word ?? '')) {
+        let e = i + andAt + 2;
+        while (e < b && isCapitalized((toks[e] as Token).word) && (toks[e - 1] as Token).trail === '') e++;
+        const both = speakerPhrase(ctx, para, i, e, verb);
+        if (both?.entity && both.entity.name.includes(' and ')) return both;
+      }
       // `Democratic presidential candidate Sen. Bernie Sanders on Saturday criticized ...`: the whole noun phrase
       // up to the verb or preposition is the subject, its head the last name in it.
       if (clauseStart) {

@@ -565,3 +565,24 @@ describe('long appositions after the marks, and glued marks', () => {
     expect(quoteWith(ex.quotes, 'different audiences').speaker).toBe('Katie Packard');
   });
 });
+
+describe('unclosed appositions, compound subjects in narration, headline capitals', () => {
+  it('an apposition the writer did not close with a comma', () => {
+    const ex = run(
+      'Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no paper ballots to recount.”',
+    );
+    expect(quoteWith(ex.quotes, 'ballots').speaker).toBe('Sam Lau');
+  });
+  it('"Trump and Ryan issued a statement ..."', () => {
+    const ex = run(
+      'Trump and Ryan issued a statement describing their meeting as a “very positive step toward unification” on Thursday.',
+    );
+    expect(quoteWith(ex.quotes, 'unification').speaker).toBe('Trump and Ryan');
+  });
+  it('headline words in capitals are never a name', () => {
+    const ex = run(
+      'VOTERS CARE MORE ABOUT INSPIRATION - Frank Newbold: “We found that, across candidates, inspiration mattered most.”',
+    );
+    expect(quoteWith(ex.quotes, 'inspiration mattered').speaker).toBe('Frank Newbold');
+  });
+});
