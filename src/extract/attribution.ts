@@ -322,6 +322,11 @@ export function speakerPhrase(
 function subjectEnd(toks: Token[], v: number, floor: number): number {
   let e = v;
   while (e > floor && ADVERBS.has((toks[e - 1] as Token).lower) && (toks[e - 1] as Token).trail === '') e--;
+  // `Ms. Sherry smiled and said`: a first verb joined by `and` belongs to the same subject.
+  const and = toks[e - 1];
+  const first = toks[e - 2];
+  if (and?.lower === 'and' && first && e - 2 > floor && /^\p{Ll}+ed$/u.test(first.word) && first.trail === '')
+    e -= 2;
   return e;
 }
 
@@ -735,7 +740,10 @@ export function attributionNextSentence(
  * the next line (`— Maria Alvarez, nurse`).
  */
 export function attributionDash(ctx: ArticleContext, para: Para, from: number): Attribution | undefined {
-  const m = /^[\s,]*(?:[—–]|--|-(?=\s))\s*/.exec(para.text.slice(from));
+  // (At the start of a line, `-Michelle Marks, Ph.D.` with no space after the hyphen is a credit too.)
+  const m = (from === 0 ? /^\s*(?:[—–]|--|-)\s*(?=\p{Lu})/u : /^[\s,]*(?:[—–]|--|-(?=\s))\s*/).exec(
+    para.text.slice(from),
+  );
   if (!m) return undefined;
   const start = from + m[0].length;
   const [a, limit] = tokenRange(para, start, para.text.length);

@@ -138,6 +138,21 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         previousSentence = attribution !== undefined;
       }
     }
+    // A paragraph that is only a quote, after a paragraph whose last sentence reports its speaker's words
+    // (`Clinton touted her record. She said she would fight.` / `"We need ..."`).
+    const before1 = ctx.paras[first.para - 1];
+    if (!attribution && before1 && startsParagraph(ctx, first) && lastPart.closed && words >= 3) {
+      const closeText = ctx.paras[lastPart.para]?.text ?? '';
+      const last = before1.sentences.at(-1);
+      if (
+        closeText.slice(lastPart.close + 1).trim() === '' &&
+        last &&
+        !/["“”]/.test(before1.text.slice(last.start))
+      ) {
+        attribution = attributionPreviousSentence(ctx, before1, last.start, last.end);
+        previousSentence = attribution !== undefined;
+      }
+    }
     // `He then read from a prepared statement:` closing the previous paragraph introduces this one.
     const prevPara = ctx.paras[first.para - 1];
     if (!attribution && prevPara && startsParagraph(ctx, first) && /:\s*$/.test(prevPara.text)) {

@@ -18,7 +18,8 @@ export interface Token {
 const KEEP_DOT =
   /^(?:mr|mrs|ms|mx|dr|st|jr|sr|sen|rep|gov|gen|lt|col|capt|sgt|prof|rev|det|adm|maj|cmdr|atty|supt|sec|inc|corp|co|ltd|jan|feb|aug|sept?|oct|nov|dec|vs|no|[a-z])\.$|^(?:[a-z]\.){2,}$/i;
 
-const LEAD = /^["'“‘«([{]+/;
+/** Punctuation before a word; a dash or hyphen opening a word (`-Michelle Marks`, a credit line) is punctuation. */
+const LEAD = /^(?:["'“‘«([{]|[—–-]+(?=\p{L}))+/u;
 const TRAIL = /["'”’»)\]},.;:!?…]+$/;
 
 /** Tokenises `text[from, to)`. Linear; offsets are absolute in `text`. */

@@ -473,8 +473,12 @@ describe('the sentence before, and appositions after the marks', () => {
   it('not across another quote', () => {
     const ex = run('“We won,” Hale said. Lorna Lynch announced an appeal. “It is not over for the county.”');
     expect(quoteWith(ex.quotes, 'not over').speaker).toBe('Lorna Lynch');
+    // A quote-only paragraph after a paragraph that ends reporting speech takes that speaker...
     const ex2 = run('Lorna Lynch announced an appeal on Monday.', '“It is not over for the county.”');
-    expect(quoteWith(ex2.quotes, 'not over').speaker).toBeNull();
+    expect(quoteWith(ex2.quotes, 'not over').speaker).toBe('Lorna Lynch');
+    // ...but not after one that only describes her.
+    const ex3 = run('Lorna Lynch walked to the podium on Monday.', '“It is not over for the county.”');
+    expect(quoteWith(ex3.quotes, 'not over').speaker).toBeNull();
   });
   it('a name right after the marks with an apposition of several commas', () => {
     const ex = run(
@@ -548,6 +552,22 @@ describe('clauses after the quote, listeners, -ing continuations, apposition cha
       "Just last week, J.J. Goldman, editor at large of The Forward, an influential newspaper, wrote, ''When we think of defeating them, we should think of the world war.''",
     );
     expect(quoteWith(ex.quotes, 'defeating').speaker).toBe('J.J. Goldman');
+  });
+});
+
+describe('coordinated verbs and credits with a bare hyphen', () => {
+  it('"smiled and said"', () => {
+    const ex = run(
+      "When asked whom she supported, Ms. Sherman smiled and said, ''I'm waiting for someone else to get in the race.''",
+    );
+    expect(quoteWith(ex.quotes, 'waiting').speaker).toBe('Sherman');
+  });
+  it('a credit line "-Name, role" under a quote', () => {
+    const ex = run(
+      '"The whole idea of a crooked campaign is something we hear about all the time."',
+      '-Michelle Marken, a professor of law',
+    );
+    expect(quoteWith(ex.quotes, 'crooked').speaker).toBe('Michelle Marken');
   });
 });
 
