@@ -206,6 +206,8 @@ export function extract(article: Article): Extraction {
 
   const directCoverage = coverage.overlaps;
   for (const q of indirectQuotes(ctx, directCoverage)) {
+    // A document's words are quoted from it; what a report "states" in paraphrase is a sourced fact, not speech.
+    if (q.attribution.entity?.name.startsWith('the ')) continue;
     quotes.push(spanQuote(paragraphs, q, 'indirect', {}));
   }
 
