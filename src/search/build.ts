@@ -26,7 +26,10 @@ export interface Item {
 /** One search result in the making: every item carrying the same quote or fact. */
 export interface Cluster {
   type: 'quote' | 'fact';
-  /** Item indexes, representative first, then one per further article, earliest first. */
+  /**
+   * Item indexes: the representative (the text shown and cited: the earliest wording that names its speaker, else
+   * the earliest), then one per further article, earliest first.
+   */
   items: number[];
   /** Speaker-table index, or -1. */
   speaker: number;
@@ -561,10 +564,15 @@ function clusterItems(
     return (items[member] as Item).type !== 'fact' || sameNumbers(items, member, leader, numbersOf);
   };
 
-  // Leaders, earliest wording first; only groups with candidate pairs need this pass.
+  // Leaders: wordings that name their speaker first, then the earliest; only groups with candidate pairs need this
+  // pass. A result is cited from its leader, so a version whose article does not say who spoke never lends its
+  // outlet to a credit line naming the speaker another article gave.
   const leaderOf = new Int32Array(n).fill(-1);
   const clusterSpeaker = new Map<number, number>();
-  const linked = [...adjacent.keys()].sort((a, b) => priority(headOf(a), headOf(b)));
+  const unnamed = (r: number): number => ((itemSpeaker[headOf(r)] as number) < 0 ? 1 : 0);
+  const linked = [...adjacent.keys()].sort(
+    (a, b) => unnamed(a) - unnamed(b) || priority(headOf(a), headOf(b)),
+  );
   const assigned = new Set<number>();
   for (const leader of linked) {
     if (assigned.has(leader)) continue;
@@ -612,7 +620,10 @@ function clusterItems(
       const d = articleDate[(items[first] as Item).article] as number;
       return { type, items: list, speaker: itemSpeaker[first] as number, minDate: d, maxDate: d };
     }
-    list.sort(priority);
+    const lead = leads[id] as number;
+    // The leader's wording first (the text shown and cited), then every other version, earliest first.
+    const head = headOf(lead);
+    list.sort((a, b) => Number(b === head) - Number(a === head) || priority(a, b));
     // One item per article: the same words printed twice in one article are one quote.
     const shown: number[] = [];
     const seenArticles = new Set<number>();
@@ -629,8 +640,7 @@ function clusterItems(
       seenArticles.add(art);
       shown.push(m);
     }
-    const lead = leads[id] as number;
-    const speaker = clusterSpeaker.get(lead) ?? (itemSpeaker[headOf(lead)] as number);
+    const speaker = clusterSpeaker.get(lead) ?? (itemSpeaker[head] as number);
     return { type, items: shown, speaker, minDate, maxDate };
   });
   return { itemCluster, clusters };

@@ -45,11 +45,11 @@ export interface SearchResult {
   confidence: number | null;
   /** 0..1, higher is better. */
   score: number;
-  /** The earliest source (the one cited). */
+  /** The cited source: the earliest that names the speaker (for a quote), else the earliest. */
   article: ArticleRef;
   /** The sentence before, the sentence(s) holding the item, and the sentence after, from the cited article. */
   context: string;
-  /** Every article carrying this quote or fact (wording may differ), earliest first. */
+  /** Every article carrying this quote or fact (wording may differ): the cited one first, then earliest first. */
   sources: SourceRef[];
 }
 

@@ -107,6 +107,42 @@ describe('grouping: one result only for the same quote', () => {
     expect(e.verify(late).verdict).toBe('exact');
   });
 
+  it('cites the version that names the speaker, never an article that did not say who spoke', () => {
+    const unnamed = 'The night buses will run every twenty minutes from the first of March';
+    const named = 'The night buses will run every twenty minutes from the first of March onwards';
+    const e = createSearchEngine(
+      corpus(
+        [
+          article({
+            id: 'first-unnamed',
+            outlet: 'Morning Post',
+            published: '2025-02-01',
+            paragraphs: [`"${unnamed}," the transit office said.`],
+            quotes: [{ text: unnamed, speaker: null }],
+          }),
+          article({
+            id: 'later-named',
+            outlet: 'Evening Star',
+            published: '2025-02-03',
+            paragraphs: [`"${named}," said Tove Dahl.`],
+            quotes: [{ text: named, speaker: 'Tove Dahl' }],
+          }),
+        ],
+        [{ name: 'Tove Dahl', role: 'transit director', aliases: ['Dahl'], quoteCount: 1 }],
+      ),
+    );
+    const res = e.search('night buses every twenty minutes');
+    expect(res.total).toBe(1);
+    const top = res.results[0];
+    expect(top?.speaker).toBe('Tove Dahl');
+    expect(top?.article.id).toBe('later-named');
+    expect(top?.text).toBe(named);
+    expect(top?.sources.map((s) => [s.id, s.speaker])).toEqual([
+      ['later-named', 'Tove Dahl'],
+      ['first-unnamed', null],
+    ]);
+  });
+
   it('never merges the same words said by two different people', () => {
     const text = 'This budget is a betrayal of every family in the northern valleys';
     const e = createSearchEngine(
