@@ -18,6 +18,11 @@ export interface AdapterDeps {
   /** Always the current engine: a reload swaps it without restarting adapters. */
   engine: () => SearchEngine;
   actions: ActionStore;
+  /**
+   * Shared de-duplication of platform retries (the store's, so several bots never answer one request twice):
+   * true when `id` was seen recently, else remembers it. Absent: each adapter remembers on its own.
+   */
+  seenRequests?: { checkAndRemember(id: string): boolean | Promise<boolean> };
 }
 
 export interface Adapter {

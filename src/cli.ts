@@ -87,7 +87,7 @@ function problemLine(p: LoadProblem): string {
 async function engineFor(dataFlag: string | undefined, io: Io): Promise<SearchEngine> {
   const config = loadConfig(io.env, dataFlag ? { dataDir: dataFlag } : {});
   const { loadEngine } = await import('./main.ts');
-  const engine = await loadEngine(config.dataDir);
+  const engine = await loadEngine(config.dataDir, config.store);
   for (const p of engine.corpus.problems) io.err(`warning: ${problemLine(p)}`);
   return engine;
 }

@@ -2,7 +2,10 @@
  * Configuration is read once, here, from an environment object. Every problem names the variable to fix.
  * Nothing else in the code reads process.env.
  */
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { StoreConfig } from './store/index.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -35,6 +38,8 @@ export interface Config {
   logLevel: LogLevel;
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
+  /** Where articles and extractions are kept between runs; null keeps everything in memory (NEWSROOM_STORE=memory). */
+  store: StoreConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +140,35 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
     discord = { token, publicKey, applicationId, apiUrl: discordApiUrl };
   }
 
+  const store = storeConfig(env, dataDir, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, port, host, logLevel, slack, discord };
+  return { dataDir, port, host, logLevel, slack, discord, store };
+}
+
+/** Default folder of the SQLite store and the search snapshots (git-ignored). */
+export const DEFAULT_CACHE_DIR = join('.cache', 'newsroom');
+
+/**
+ * DATABASE_URL (postgres://...) keeps the store in PostgreSQL; otherwise an SQLite file under NEWSROOM_CACHE, one
+ * per data folder (NEWSROOM_STORE names another file, or `memory` for none).
+ */
+function storeConfig(env: Env, dataDir: string, problems: string[]): StoreConfig | null {
+  const cacheDir = get(env, 'NEWSROOM_CACHE') ?? DEFAULT_CACHE_DIR;
+  const url = get(env, 'DATABASE_URL');
+  const file = get(env, 'NEWSROOM_STORE');
+  const tag = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 12);
+  if (url !== null) {
+    if (!/^postgres(ql)?:\/\/./.test(url)) {
+      problems.push('DATABASE_URL must be a PostgreSQL URL (postgres://USER@HOST:PORT/DATABASE)');
+      return null;
+    }
+    const key = createHash('sha256').update(url).update(resolve(dataDir)).digest('hex').slice(0, 12);
+    return { where: { mode: 'postgres', url }, snapshotFile: join(cacheDir, `postgres-${key}.snapshot`) };
+  }
+  if (file === 'memory') return null;
+  return {
+    where: { mode: 'sqlite', file: file ?? join(cacheDir, `store-${tag}.sqlite`) },
+    snapshotFile: join(cacheDir, `store-${tag}.snapshot`),
+  };
 }

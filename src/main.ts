@@ -13,6 +13,7 @@ import { createLogger, type Logger, TerminalLog } from './log.ts';
 import { createSearchEngine } from './search/index.ts';
 import type { SearchEngine } from './search/types.ts';
 import { type RunningServer, startHttpServer } from './server.ts';
+import { CorpusStore, type StoreConfig, stopStoreWorkers } from './store/index.ts';
 import type { Corpus } from './types.ts';
 
 /** Counts shown at start-up and by GET /healthz. */
@@ -31,9 +32,37 @@ export function corpusCounts(corpus: Corpus): {
   return { articles: corpus.articles.length, quotes, facts, speakers: corpus.speakers.length };
 }
 
-/** Loads the data folder and builds its search engine. Never throws for bad files: they are in corpus.problems. */
-export async function loadEngine(dataDir: string): Promise<SearchEngine> {
-  return createSearchEngine(await loadCorpus(dataDir));
+/**
+ * Loads the data folder and builds its search engine. Never throws for bad files: they are in corpus.problems.
+ * With a store (the CLI passes config.store), only new and changed files are read and extracted, and an unchanged
+ * corpus loads its index snapshot; without one (null), everything is read and extracted in memory.
+ */
+export async function loadEngine(
+  dataDir: string,
+  store: StoreConfig | null = null,
+  logger?: Logger,
+): Promise<SearchEngine> {
+  if (!store) return createSearchEngine(await loadCorpus(dataDir));
+  const opened = await openEngine(dataDir, store, logger ?? createLogger('silent'), false);
+  await opened.store?.close();
+  return opened.engine;
+}
+
+/**
+ * The first load with a store: sync the data folder into it and read the snapshot. When PostgreSQL is out of reach
+ * the files are read into memory and the store keeps reconnecting (the bot answers meanwhile). `background`
+ * lets stale extractions be redone after start (a bot), not a one-shot CLI call.
+ */
+export async function openEngine(
+  dataDir: string,
+  config: StoreConfig | null,
+  logger: Logger,
+  background = true,
+): Promise<{ engine: SearchEngine; store: CorpusStore | null }> {
+  if (!config) return { engine: createSearchEngine(await loadCorpus(dataDir)), store: null };
+  const store = new CorpusStore(config, dataDir, logger, background);
+  const engine = await store.start();
+  return { engine: engine ?? createSearchEngine(await loadCorpus(dataDir)), store };
 }
 
 /**
@@ -132,8 +161,9 @@ export async function main(
   const terminalLog = io.stderr.isTTY === true ? new TerminalLog(io.stderr) : null;
   const logger = createLogger(config.logLevel, terminalLog ?? undefined);
   let first: SearchEngine;
+  let store: CorpusStore | null = null;
   try {
-    first = await loadEngine(config.dataDir);
+    ({ engine: first, store } = await openEngine(config.dataDir, config.store, logger));
   } catch (error) {
     // Unreadable files are problems, not exceptions; getting here is a bug in loading, so say it plainly.
     logger.error({ err: error, dataDir: config.dataDir }, 'could not build the corpus');
@@ -142,9 +172,23 @@ export async function main(
     );
     return 1;
   }
-  const holder = new EngineHolder(first, config.dataDir, logger);
+  const corpusStore = store;
+  const holder = new EngineHolder(
+    first,
+    config.dataDir,
+    logger,
+    corpusStore ? () => corpusStore.load() : reloadEngine,
+  );
+  // Another bot changed the shared store, stale extractions were redone, or the database came back.
+  if (corpusStore) corpusStore.onChange = () => void holder.reload();
   const actions = new ActionStore();
-  const deps: AdapterDeps = { config, logger, engine: holder.get, actions };
+  const deps: AdapterDeps = {
+    config,
+    logger,
+    engine: holder.get,
+    actions,
+    ...(corpusStore ? { seenRequests: corpusStore.seenRequests } : {}),
+  };
 
   const adapters: Adapter[] = [];
   const failed: string[] = [];
@@ -207,12 +251,14 @@ export async function main(
         (w) => logger[w.problems.length > 0 ? 'warn' : 'debug'](w, 'citation styles warmed'),
         (err: unknown) => logger.warn({ err }, 'citation styles not warmed'),
       );
-    return await runChat(adapters, config, holder, logger, `${summary}${unreadable}`);
+    return await runChat(adapters, config, holder, logger, `${summary}${unreadable}`, corpusStore);
   } finally {
     watcher?.close();
     process.off('SIGHUP', onHup);
     // A reload still running must not keep a stopping bot alive.
     await stopCorpusWorkers();
+    await stopStoreWorkers();
+    await corpusStore?.close();
   }
 }
 
@@ -222,6 +268,7 @@ async function runChat(
   holder: EngineHolder,
   logger: Logger,
   summary: string,
+  store: CorpusStore | null,
 ): Promise<number> {
   const routes = adapters.flatMap((a) => a.routes);
   // Always listen, even for gateway/Socket Mode only: /healthz is what a deployment's health check polls.
@@ -231,7 +278,10 @@ async function runChat(
       port: config.port,
       host: config.host,
       routes,
-      health: () => corpusCounts(holder.get().corpus),
+      health: () => ({
+        ...corpusCounts(holder.get().corpus),
+        store: store?.health() ?? { mode: 'memory' },
+      }),
       logger,
     });
   } catch (error) {
