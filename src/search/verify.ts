@@ -35,6 +35,8 @@ interface Scored {
   similarity: number;
   exact: boolean;
   item: Item;
+  /** The item's index, for its own speaker. */
+  at: number;
   cluster: Cluster;
 }
 
@@ -180,12 +182,12 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
       const item = index.items[i] as Item;
       const published = words(item.ref.text);
       if (` ${published.join(' ')} `.includes(padded)) {
-        scored.push({ similarity: 1, exact: true, item, cluster });
+        scored.push({ similarity: 1, exact: true, item, at: i, cluster });
         continue;
       }
       const sim = similarity(reporter, published);
       if (isClose(sim)) {
-        scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, cluster });
+        scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, at: i, cluster });
       }
     }
   }
@@ -207,7 +209,9 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
 function toMatch(index: SearchIndex, s: Scored, reporterText: string): VerifyMatch {
   const art = index.corpus.articles[s.item.article] as CorpusArticle;
   const quote = s.item.ref as Quote;
-  const entry = s.cluster.speaker >= 0 ? index.speakers[s.cluster.speaker] : undefined;
+  // This article's own speaker: another article naming who said the same words is not this article's attribution.
+  const own = index.itemSpeaker[s.at] as number;
+  const entry = own >= 0 ? index.speakers[own] : undefined;
   return {
     text: quote.text,
     speaker: entry?.speaker.name ?? quote.speaker ?? null,

@@ -141,6 +141,11 @@ describe('grouping: one result only for the same quote', () => {
       ['later-named', 'Tove Dahl'],
       ['first-unnamed', null],
     ]);
+    // The check of the unnamed wording reports that article's own attribution: nobody.
+    const check = e.verify(unnamed);
+    expect(check.verdict).toBe('exact');
+    const match = check.matches.find((m) => m.article.id === 'first-unnamed');
+    expect(match?.speaker).toBeNull();
   });
 
   it('never merges the same words said by two different people', () => {
