@@ -160,6 +160,28 @@ async function mapInOrder<T, R>(items: T[], fn: (item: T) => Promise<R>): Promis
 }
 
 /**
+ * One file of a data folder, read as loadArticles reads it (src/store reads only new and changed files): its
+ * articles and the problems loadArticles reports for it. `sidecar` is its parsed sidecar, or null. Never throws.
+ */
+export async function readArticleFile(
+  file: FoundFile,
+  dataDir: string,
+  sidecar: Partial<ArticleMeta> | null,
+): Promise<{ articles: Article[]; problems: LoadProblem[] }> {
+  const format = formatOf(file.rel) as ArticleFormat;
+  try {
+    const content = await readTextFile(file.path, { html: format === 'html' });
+    const outcome = parseContent(content, format, sidecar ?? {});
+    return {
+      articles: finish(outcome.articles, file.rel, join(dataDir, file.rel), sidecar),
+      problems: outcome.skipped.map((reason) => ({ file: file.path, reason })),
+    };
+  } catch (error) {
+    return { articles: [], problems: [{ file: file.path, reason: (error as Error).message }] };
+  }
+}
+
+/**
  * Loads every article under dataDir (recursively; hidden entries and node_modules skipped; files of
  * other kinds ignored), in path order. Never throws: a missing folder, and every file that cannot be
  * read or parsed, is returned in `problems` with a short reason, and the rest still loads.
@@ -201,20 +223,9 @@ export async function loadArticles(
   const used = new Set<string>();
 
   const perFile = await mapInOrder(articleFiles, async (file) => {
-    const format = formatOf(file.rel) as ArticleFormat;
     const base = articleBase(file.rel);
-    const sidecar = sidecarMeta.get(base) ?? null;
     if (sidecarMeta.has(base)) used.add(base);
-    try {
-      const content = await readTextFile(file.path, { html: format === 'html' });
-      const outcome = parseContent(content, format, sidecar ?? {});
-      return {
-        articles: finish(outcome.articles, file.rel, join(dataDir, file.rel), sidecar),
-        problems: outcome.skipped.map((reason) => ({ file: file.path, reason })),
-      };
-    } catch (error) {
-      return { articles: [], problems: [{ file: file.path, reason: (error as Error).message }] };
-    }
+    return readArticleFile(file, dataDir, sidecarMeta.get(base) ?? null);
   });
   const articles = perFile.flatMap((r) => r.articles);
   problems.push(...perFile.flatMap((r) => r.problems));

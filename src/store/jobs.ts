@@ -2,7 +2,7 @@
  * The store's units of work, each opening its own connection: run on the main thread at start-up (nothing to answer
  * yet) and on a worker thread (src/store/worker.mjs) for every reload, so answering never waits for them.
  */
-import type { LoadProblem } from '../types.ts';
+import type { Article, Extraction, LoadProblem } from '../types.ts';
 import { fingerprints } from './fingerprint.ts';
 import { PostgresStore } from './postgres.ts';
 import { snapshotFromStore } from './snapshot.ts';
@@ -65,18 +65,19 @@ export async function runLoad(job: LoadJob, backend?: StoreBackend): Promise<Loa
  * version; `batch` articles per transaction, so a stop loses little and the rest keeps answering meanwhile.
  */
 export async function runReextract(
-  job: { where: StoreLocation; instance: string; batch?: number },
+  job: { where: StoreLocation; instance: string; batch?: number; version?: string },
   backend?: StoreBackend,
+  extractor?: (article: Article) => Extraction,
 ): Promise<number> {
   const store = backend ?? openBackend(job.where, job.instance);
-  const version = fingerprints().extractor;
+  const version = job.version ?? fingerprints().extractor;
   let done = 0;
   try {
     const versions = await store.extractionVersions();
     const used = new Set((await store.files()).flatMap((f) => f.articles.map((a) => a.hash)));
     const todo = [...used].filter((h) => !(versions.get(h) ?? []).includes(version));
     if (todo.length === 0) return 0;
-    const { extract } = await import('../extract/index.ts');
+    const extract = extractor ?? (await import('../extract/index.ts')).extract;
     const size = job.batch ?? 50;
     for (let i = 0; i < todo.length; i += size) {
       const hashes = todo.slice(i, i + size);

@@ -39,7 +39,10 @@ export async function snapshotFromStore(
 ): Promise<SnapshotResult> {
   const fp = fingerprints();
   const version = options.version ?? fp.extractor;
-  const files = await store.files();
+  // Path order, as the loader reads a folder (byte order: a database's collation may sort otherwise).
+  const files = (await store.files()).sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0,
+  );
   const versions = await store.extractionVersions();
   const entries: { id: string; source: string; hash: string; version: string }[] = [];
   const problems: LoadProblem[] = [...(options.problems ?? [])];

@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ArticleMeta } from '../articles/types.ts';
 import type { Article, Extraction, LoadProblem } from '../types.ts';
 import { fingerprints, sha256 } from './fingerprint.ts';
 import type { ArticleBody, FileRow, FileWrite, StoreBackend } from './types.ts';
@@ -39,6 +40,8 @@ export interface SyncResult {
   changed: boolean;
   /** The data folder itself could not be read. */
   folderProblem: string | null;
+  /** Problems of the folder as a whole, reported on every load (a sidecar with no article beside it). */
+  problems: LoadProblem[];
 }
 
 export interface SyncOptions {
@@ -78,9 +81,10 @@ export async function syncFolder(
     extracted: 0,
     changed: false,
     folderProblem: null,
+    problems: [],
   };
 
-  const { walk } = await import('../articles/files.ts');
+  const { walk, readTextFile } = await import('../articles/files.ts');
   const { formatOf } = await import('../articles/index.ts');
   const { sidecarBase, articleBase } = await import('../articles/sidecar.ts');
   let found: { rel: string; path: string }[] = [];
@@ -107,7 +111,8 @@ export async function syncFolder(
   };
 
   let extractFn = options.extractor;
-  let parseFile: typeof import('../articles/index.ts').parseFile | null = null;
+  let articlesModule: typeof import('../articles/index.ts') | null = null;
+  let sidecarModule: typeof import('../articles/sidecar.ts') | null = null;
   const { readFile } = await import('node:fs/promises');
 
   for (const file of articleFiles) {
@@ -137,34 +142,38 @@ export async function syncFolder(
     } else {
       result.parsed++;
       result.changed = true;
-      parseFile ??= (await import('../articles/index.ts')).parseFile;
+      articlesModule ??= await import('../articles/index.ts');
+      sidecarModule ??= await import('../articles/sidecar.ts');
       const writes: FileWrite['articles'] = [];
       const problems: LoadProblem[] = [];
-      try {
-        const articles = await parseFile(file.path, { id: file.rel, source: join(dataDir, file.rel) });
-        for (const article of articles) {
-          const body = bodyOf(article);
-          const h = articleHash(body);
-          let extraction: Extraction | null = null;
-          if (!hasCurrent(h) && !writes.some((w) => w.hash === h && w.extraction)) {
-            extractFn ??= (await import('../extract/index.ts')).extract;
-            try {
-              extraction = extractFn(article);
-              result.extracted++;
-            } catch (error) {
-              const reason = error instanceof Error ? error.message : String(error);
-              problems.push({ file: file.path, reason: `could not extract quotes and facts: ${reason}` });
-              continue;
-            }
-          }
-          writes.push({ hash: h, body, extraction });
-          row.articles.push({ id: article.id, source: article.source, hash: h });
+      // The sidecar as loadArticles treats it: a broken one is reported and the article read without it.
+      let sidecar: Partial<ArticleMeta> | null = null;
+      if (sidecarPath) {
+        try {
+          sidecar = sidecarModule.parseSidecar(await readTextFile(sidecarPath));
+        } catch (error) {
+          problems.push({ file: sidecarPath, reason: (error as Error).message });
         }
-      } catch (error) {
-        // As the loader reports it (src/articles/index.ts loadArticles): the file, then the reason alone.
-        const message = error instanceof Error ? error.message : String(error);
-        const reason = message.startsWith(`${file.path}: `) ? message.slice(file.path.length + 2) : message;
-        problems.push({ file: file.path, reason });
+      }
+      const read = await articlesModule.readArticleFile(file, dataDir, sidecar);
+      problems.push(...read.problems);
+      for (const article of read.articles) {
+        const body = bodyOf(article);
+        const h = articleHash(body);
+        let extraction: Extraction | null = null;
+        if (!hasCurrent(h) && !writes.some((w) => w.hash === h && w.extraction)) {
+          extractFn ??= (await import('../extract/index.ts')).extract;
+          try {
+            extraction = extractFn(article);
+            result.extracted++;
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            problems.push({ file: article.source, reason: `could not extract quotes and facts: ${reason}` });
+            continue;
+          }
+        }
+        writes.push({ hash: h, body, extraction });
+        row.articles.push({ id: article.id, source: article.source, hash: h });
       }
       row.problem = problems.length > 0 ? JSON.stringify(problems) : null;
       batch.push({ file: row, articles: writes });
@@ -181,5 +190,12 @@ export async function syncFolder(
     result.changed = true;
   }
   result.folderProblem = folderProblem;
+  const bases = new Set(articleFiles.map((f) => articleBase(f.rel)));
+  for (const f of found) {
+    const base = sidecarBase(f.rel);
+    if (base !== null && !bases.has(base)) {
+      result.problems.push({ file: f.path, reason: 'sidecar has no article file beside it' });
+    }
+  }
   return result;
 }
