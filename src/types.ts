@@ -40,6 +40,7 @@ export type QuoteKind = 'direct' | 'indirect';
 export type QuoteEvidence =
   | 'name'
   | 'name-sentence'
+  | 'lone-word'
   | 'inherited'
   | 'pronoun-continuity'
   | 'pronoun-unique'

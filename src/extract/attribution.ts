@@ -4,6 +4,7 @@
  */
 import type { ArticleContext, Para } from './context.ts';
 import { tokenAt } from './context.ts';
+import { isEnglishWord } from './dictionary.ts';
 import {
   DOCUMENT_NOUNS,
   FRAMING_VERBS,
@@ -31,6 +32,8 @@ export interface Attribution {
   pos: number;
   /** For pronouns: how sure the resolution is (see EntityTable.pronounDetail). */
   strength?: PronounStrength;
+  /** The name is one English word the article never uses as a name elsewhere (`Immunity said`). */
+  loneWord?: boolean;
 }
 
 /** Words allowed between a speaker and the verb (`Trump also said`, `she later wrote`, `he has said`). */
@@ -196,14 +199,18 @@ export function speakerPhrase(
       }
     }
     y = y0;
-    // `Officials said`: a lone capitalised word the article also writes in lower case is a common noun.
-    if (
-      phrase.nameWords.length === 1 &&
-      phrase.type === 'unknown' &&
-      !ctx.table.find(phrase) &&
-      ctx.lowerWords.has((phrase.nameWords[0] as string).toLowerCase())
-    )
-      continue;
+    // `Officials said`: a lone capitalised word the article also writes in lower case is a common noun; and an
+    // English word it never capitalises inside a sentence (`Immunity`, `Promise` opening sentences or headlines)
+    // is no name it uses.
+    const lone = phrase.nameWords.length === 1 ? (phrase.nameWords[0] as string).toLowerCase() : null;
+    const known = ctx.table.find(phrase);
+    let loneWord = false;
+    if (lone && phrase.type === 'unknown' && (!known || known.type === 'unknown')) {
+      if (!known && ctx.lowerWords.has(lone)) continue;
+      // An English word the article never capitalises inside a sentence and has speak once (`Immunity said`
+      // under a headline, but also `Hale said` in a two-line brief): only offered as "possibly".
+      loneWord = !ctx.midCaps.has(lone) && isEnglishWord(lone) && !speakerWord(ctx, lone);
+    }
     // Headline words in capitals (`VOTERS CARE MORE ABOUT CANDIDATES`) are not a name.
     const runWords = toks.slice(x, y).map((t) => t.word);
     if (runWords.length >= 2 && runWords.filter((w) => /^\p{Lu}{2,}['’]?\p{Lu}*$/u.test(w)).length >= 2)
@@ -263,6 +270,7 @@ export function speakerPhrase(
       verb,
       via: 'name',
       pos,
+      ...(loneWord ? { loneWord } : {}),
     };
   }
   // `a Halvorsen spokeswoman`, `an Interior Ministry official`: an unnamed person speaking for an organisation.
@@ -436,6 +444,11 @@ function shortestPhrase(
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** The article has this lone capitalised word speak twice or more (`Trump said ... Trump added`): a name it uses. */
+function speakerWord(ctx: ArticleContext, lone: string): boolean {
+  return (ctx.speaking.get(lone) ?? 0) >= 2;
 }
 
 /** An attribution whose speaker cannot be named (`," an analyst at a bank said`). */

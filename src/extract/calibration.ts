@@ -19,6 +19,8 @@ export const CALIBRATED: Readonly<Record<QuoteEvidence, number>> = {
   name: 0.97,
   /** A name elsewhere in the sentence (`Trump called the plan "a disaster"`) (544/572). */
   'name-sentence': 0.93,
+  /** A name that is one English word the article never uses as a name elsewhere (`Immunity said`) (15/18). */
+  'lone-word': 0.69,
   /** `he said` for the person quoted just before, nobody else of that gender since (111/127). */
   'pronoun-continuity': 0.83,
   /** `he said` with only one compatible person in the recent text (18/26). */

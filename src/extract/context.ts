@@ -3,6 +3,7 @@
  * once, and the entity table (who is mentioned where, with which role).
  */
 
+import { isEnglishWord } from './dictionary.ts';
 import { isPlace, looksCommon, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
@@ -34,6 +35,10 @@ export interface ArticleContext {
   table: EntityTable;
   /** Words the article writes in lower case: `Officials` opening a sentence is the word `officials`, not a name. */
   lowerWords: Set<string>;
+  /** Words (lower-cased) the article capitalises inside a sentence, where only names are capitalised. */
+  midCaps: Set<string>;
+  /** Lone capitalised words the article has speak (`Trump said`), with how often. */
+  speaking: Map<string, number>;
 }
 
 /** Index of the first token whose start is >= pos. */
@@ -104,11 +109,26 @@ export function buildContext(
     paras.push({ text, base, tokens: tokenize(masked), sentences: splitSentences(text), tags });
     base += text.length + 1;
   }
+  const lowerWords = new Set<string>();
+  const midCaps = new Set<string>();
+  for (const para of paras)
+    for (const [i, t] of para.tokens.entries()) {
+      if (/^\p{Ll}+$/u.test(t.word)) lowerWords.add(t.word);
+      const prev = para.tokens[i - 1];
+      if (
+        prev &&
+        isCapitalized(t.word) &&
+        !/[.!?:;"”]/.test(prev.trail) &&
+        t.lead === '' &&
+        /^\p{Ll}/u.test(prev.word)
+      )
+        midCaps.add(t.lower);
+    }
   const phrases: Array<{ para: Para; phrase: NamePhrase; role: string | null }> = [];
   const singles = new Set<string>();
   // `Trump said`, `said Ebeling`: a one-word name the article has speak is a person there, so that later
   // pronouns can find it even when the article never gives the full name.
-  const speaking = new Set<string>();
+  const speaking = new Map<string, number>();
   for (const para of paras) {
     const toks = para.tokens;
     for (let i = 0; i < toks.length; i++) {
@@ -123,7 +143,7 @@ export function buildContext(
         !next.word.endsWith('ing');
       const inverted = prev && prev.trail === '' && /^(said|says)$/.test(prev.lower) && /^[,.]/.test(t.trail);
       const alone = !isCapitalized(toks[i - 1]?.word ?? '') || (toks[i - 1]?.trail ?? '') !== '';
-      if ((before || inverted) && alone) speaking.add(t.lower);
+      if ((before || inverted) && alone) speaking.set(t.lower, (speaking.get(t.lower) ?? 0) + 1);
     }
   }
   for (const para of paras) {
@@ -142,7 +162,15 @@ export function buildContext(
       if (phrase.nameWords.length === 1) {
         const only = (phrase.nameWords[0] as string).toLowerCase();
         singles.add(only);
-        if (phrase.type === 'unknown' && speaking.has(only) && !looksCommon(only) && !isPlace([only]))
+        if (
+          phrase.type === 'unknown' &&
+          speaking.has(only) &&
+          !looksCommon(only) &&
+          !isPlace([only]) &&
+          // `Immunity said` in a headline: an English word the article never capitalises inside a sentence and
+          // has speak only once is no name.
+          (midCaps.has(only) || (speaking.get(only) ?? 0) >= 2 || !isEnglishWord(only))
+        )
           phrase.type = 'person';
       }
       phrases.push({ para, phrase, role });
@@ -200,8 +228,5 @@ export function buildContext(
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.
   table.finish();
-  const lowerWords = new Set<string>();
-  for (const para of paras)
-    for (const t of para.tokens) if (/^\p{Ll}+$/u.test(t.word)) lowerWords.add(t.word);
-  return { paras, table, lowerWords };
+  return { paras, table, lowerWords, midCaps, speaking };
 }

@@ -97,6 +97,7 @@ function evidenceOf(
         ? 'pronoun-unique'
         : 'pronoun-ambiguous';
   if (att.via !== 'name') return 'role';
+  if (att.loneWord) return 'lone-word';
   if (how.nextSentence) return 'next-sentence';
   if (how.previousSentence) return 'previous-sentence';
   if (how.unmarked) return 'unmarked';

@@ -606,3 +606,20 @@ describe('unclosed appositions, compound subjects in narration, headline capital
     expect(quoteWith(ex.quotes, 'inspiration mattered').speaker).toBe('Frank Newbold');
   });
 });
+
+describe('capitalised common words', () => {
+  it('an English word the article never uses as a name is at most "possibly" a speaker', () => {
+    const q = quoteWith(
+      run('Immunity was never on the table.', '“Promise me you will vote,” Immunity said.').quotes,
+      'Promise me',
+    );
+    expect(shown(q)).toBeNull();
+  });
+  it('a surname that is also a word stays a name when the article uses it as one', () => {
+    const ex = run(
+      'Senator Warren spoke first, and later Warren took questions.',
+      '“We will win this fight,” Warren said.',
+    );
+    expect(shown(quoteWith(ex.quotes, 'win this fight'))).toBe('Warren');
+  });
+});
