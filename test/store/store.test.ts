@@ -140,7 +140,9 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     expect(counter.calls).toEqual(['new-story.txt']);
     expect(r).toMatchObject({ parsed: 2, removed: 1, changed: true });
 
-    const corpus = engineFromSnapshot((await snapshotFromStore(store, { dataDir: folder, file: null })).bytes);
+    const corpus = engineFromSnapshot(
+      (await snapshotFromStore(store, { dataDir: folder, file: null })).bytes,
+    );
     const ids = corpus.corpus.articles.map((a) => a.id);
     expect(ids).toContain('copy-of-003.txt');
     expect(ids).not.toContain('og-only.htm');
@@ -168,9 +170,9 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     expect(after.stale).toBe(0);
     expect(after.articles).toBe(before.articles);
     // Old versions are dropped once redone; a second pass has nothing to do.
-    expect([...(await store.extractionVersions()).values()].every((v) => v.length === 1 && v[0] === 'new')).toBe(
-      true,
-    );
+    expect(
+      [...(await store.extractionVersions()).values()].every((v) => v.length === 1 && v[0] === 'new'),
+    ).toBe(true);
     expect(
       await runReextract({ where: { mode: 'sqlite', file: '' }, instance: 't', version: 'new' }, store),
     ).toBe(0);
