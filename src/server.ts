@@ -1,8 +1,26 @@
-/** The one HTTP server every HTTP adapter shares (`PORT`), with `GET /healthz`. No framework: routes are exact paths. */
+/**
+ * The one HTTP server every HTTP adapter shares (`PORT`), with `GET /healthz`. No framework: routes are exact paths.
+ *
+ * Hardened for clients that are slow or hostile: headers must arrive within HEADERS_TIMEOUT_MS and the whole
+ * request within REQUEST_TIMEOUT_MS (Node's defaults are a minute and five), idle keep-alive connections close
+ * after KEEP_ALIVE_TIMEOUT_MS, and connections are capped per client address and in all. Each request's arrival
+ * time is recorded (see arrivalOf) so deadlines are measured from when the request came, not from when a
+ * handler got round to it.
+ */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import type { HttpRoute } from './adapter.ts';
 import type { Logger } from './log.ts';
+
+/** Slack and Discord send a request in one go; a client still sending headers after this is dropped. */
+export const HEADERS_TIMEOUT_MS = 5_000;
+/** The whole request, body included. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** Open connections from one address. Behind a reverse proxy every request shares its address: raise it there. */
+export const MAX_CONNECTIONS_PER_CLIENT = 256;
+export const MAX_CONNECTIONS = 4_096;
 
 export interface HttpServerOptions {
   port: number;
@@ -11,6 +29,14 @@ export interface HttpServerOptions {
   /** Body of GET /healthz (counts of articles, quotes, facts). */
   health: () => Record<string, unknown>;
   logger?: Logger;
+  /** Overrides of the limits above (tests). */
+  limits?: Partial<{
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnectionsPerClient: number;
+    maxConnections: number;
+  }>;
 }
 
 export interface RunningServer {
@@ -21,17 +47,123 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+// ---------------------------------------------------------------------------------------------------------------
+// Arrival times
+
+/**
+ * How late the event loop is running, sampled every LAG_SAMPLE_MS. While the loop is blocked, requests queue in
+ * the kernel and are read in the poll phase right after the timers phase that sees the lag; so the lag counts
+ * for requests read in that same turn of the loop only (it is cleared in the check phase that ends the turn).
+ */
+const LAG_SAMPLE_MS = 25;
+let loopLag = 0;
+let lagTimer: NodeJS.Timeout | null = null;
+let lagUsers = 0;
+
+function startLagSampler(): void {
+  if (lagUsers++ > 0) return;
+  let expected = performance.now() + LAG_SAMPLE_MS;
+  lagTimer = setInterval(() => {
+    const now = performance.now();
+    loopLag = Math.max(0, now - expected);
+    expected = now + LAG_SAMPLE_MS;
+    if (loopLag > 0)
+      setImmediate(() => {
+        loopLag = 0;
+      });
+  }, LAG_SAMPLE_MS);
+  lagTimer.unref();
+}
+
+function stopLagSampler(): void {
+  if (--lagUsers > 0 || !lagTimer) return;
+  clearInterval(lagTimer);
+  lagTimer = null;
+  loopLag = 0;
+}
+
+const arrivals = new WeakMap<IncomingMessage, number>();
+
+/**
+ * When the request arrived, on the performance.now() clock: when its handler was first called, less the
+ * event loop's current lag. Requests that did not come through this server count from now.
+ */
+export function arrivalOf(req: IncomingMessage): number {
+  return arrivals.get(req) ?? performance.now();
+}
+
+/** Records an arrival time (for requests built outside this server, such as tests and the load bench). */
+export function setArrival(req: IncomingMessage, at: number): void {
+  arrivals.set(req, at);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bodies
+
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`request body over ${limit} bytes`);
+  }
+}
+
+/**
+ * Reads a request body of at most `limit` bytes without blocking: a declared length over the limit is refused
+ * before reading, and a body that grows past it stops being read. Rejects with BodyTooLarge.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      reject(new BodyTooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.resume();
+        reject(new BodyTooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks, size)));
+    req.once('error', reject);
+    req.once('aborted', () => reject(new Error('request aborted')));
+  });
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
+    ...extra,
   });
   res.end(text);
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+
 export function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const { routes, health, logger } = options;
+  const limits = {
+    headersTimeoutMs: HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+    maxConnectionsPerClient: MAX_CONNECTIONS_PER_CLIENT,
+    maxConnections: MAX_CONNECTIONS,
+    ...options.limits,
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
@@ -45,25 +177,60 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     if (!route) return sendJson(res, 405, { error: 'method not allowed' });
     await route.handler(req, res);
   };
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger?.error({ err: error, path: req.url }, 'HTTP handler failed');
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      else res.end();
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often Node checks the two timeouts above (default 30 s, far coarser than they are).
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
+      arrivals.set(req, performance.now() - loopLag);
+      handle(req, res).catch((error: unknown) => {
+        logger?.error({ err: error, path: req.url }, 'HTTP handler failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+        else res.end();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  // A body that never finishes sending is cut off by requestTimeout; an idle socket by the socket timeout.
+  server.setTimeout(limits.requestTimeoutMs);
+
+  const perClient = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '?';
+    const open = (perClient.get(address) ?? 0) + 1;
+    if (open > limits.maxConnectionsPerClient) {
+      logger?.warn({ address, open: open - 1 }, 'too many connections from one client: refused');
+      socket.destroy();
+      return;
+    }
+    perClient.set(address, open);
+    socket.once('close', () => {
+      const left = (perClient.get(address) ?? 1) - 1;
+      if (left <= 0) perClient.delete(address);
+      else perClient.set(address, left);
     });
   });
+
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => {
       server.off('error', reject);
+      startLagSampler();
       const { port } = server.address() as AddressInfo;
       const shownHost = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+      let closed = false;
       resolve({
         server,
         port,
         url: `http://${shownHost}:${port}`,
         close: () =>
           new Promise<void>((done) => {
+            if (!closed) stopLagSampler();
+            closed = true;
             server.closeAllConnections();
             server.close(() => done());
           }),

@@ -8,7 +8,6 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import {
   type AllMiddlewareArgs,
@@ -24,10 +23,13 @@ import {
 import type { Adapter, AdapterDeps, HttpRoute } from '../../src/adapter.ts';
 import { executeAction, executeCommand } from '../../src/commands/index.ts';
 import type { CommandUser } from '../../src/commands/types.ts';
+import { ageOf, BUSY_TEXT, INLINE_BUDGET_MS, plan, WorkQueue } from '../../src/deadline.ts';
 import * as r from '../../src/reply/build.ts';
 import type { Reply } from '../../src/reply/types.ts';
+import { arrivalOf } from '../../src/server.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { requestId, SeenRequests } from './dedupe.ts';
+import { slackGate } from './gate.ts';
 import { BOT_SCOPES } from './manifest.ts';
 import { SLACK_EVENTS_PATH } from './paths.ts';
 import { MORE_ACTION_ID, SHARE_ACTION_ID, type SlackMessage, toBlockKit } from './render.ts';
@@ -35,10 +37,11 @@ import { MORE_ACTION_ID, SHARE_ACTION_ID, type SlackMessage, toBlockKit } from '
 export { SLACK_EVENTS_PATH };
 
 /**
- * Slack waits 3 s for the acknowledgement. An answer ready within this budget goes in the ack body (one round
- * trip, no response_url); a slower one is acknowledged and delivered through response_url.
+ * Slack waits 3 s for the acknowledgement. An answer ready within this budget of the request's arrival goes in
+ * the ack body (one round trip, no response_url); a later one is acknowledged and delivered through
+ * response_url, and a request that waited too long before we could start is acknowledged first (src/deadline.ts).
  */
-export const ACK_BUDGET_MS = 2000;
+export const ACK_BUDGET_MS = INLINE_BUDGET_MS;
 
 /** Bolt refuses timestamps more than 5 minutes old; the same window applies to timestamps in the future. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -49,7 +52,7 @@ const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
 export interface SlackAdapterOptions {
   /** Overrides ACK_BUDGET_MS (tests force the response_url path with a small value). */
   ackBudgetMs?: number;
-  /** Clock for the future-timestamp check (seconds are derived from it). */
+  /** Clock for the timestamp window check (ms). */
   now?: () => number;
   /** Runs a slash command; defaults to the shared executeCommand (tests wrap it to hold an answer back). */
   execute?: typeof executeCommand;
@@ -80,6 +83,13 @@ function errorReply(ref: string): Reply {
 }
 
 const newRef = (): string => randomBytes(4).toString('hex');
+
+const SEARCHING = 'Searching… the answer follows in a moment.';
+
+/** Waits for a turn in the work queue, so button work takes its place behind deferred answers. */
+function queued(queue: WorkQueue): Promise<void> {
+  return new Promise((resolve) => queue.push(async () => resolve()));
+}
 
 /** executeAction adds `Shared by NAME` as plain text; the Slack message says it once, as a real mention, on top. */
 function withoutSharedByLine(reply: Reply, userName: string | null): Reply {
@@ -199,6 +209,8 @@ export async function createSlackAdapter(
       logger,
       // Ack bodies go out as soon as ack() is called; the slow path continues through response_url.
       processBeforeResponse: false,
+      // Deadlines count from the request's arrival (src/server.ts), not from when Bolt reaches a listener.
+      customPropertiesExtractor: (req) => ({ arrivedAt: arrivalOf(req) }),
     });
     receiver = httpReceiver;
   }
@@ -223,6 +235,9 @@ export async function createSlackAdapter(
   app.error(async (error) => {
     log.error({ err: error }, 'Bolt reported an error');
   });
+
+  // Deferred answers and button work, one at a time; its length is how "past capacity" is measured.
+  const queue = new WorkQueue();
 
   // Retries and duplicate deliveries: acknowledge, do nothing.
   const seen = new SeenRequests();
@@ -261,32 +276,48 @@ export async function createSlackAdapter(
     }
   };
 
-  app.command(/^\/.+$/, async ({ command, ack, respond }) => {
+  app.command(/^\/.+$/, async ({ command, ack, respond, context }) => {
     const user: CommandUser = { id: command.user_id, name: command.user_name ?? null };
     // The query itself stays out of the log: reporters' searches can be sensitive.
     log.debug(
       { command: command.command, user: command.user_id, channel: command.channel_id },
       'slash command',
     );
+    const arrivedAt = typeof context.arrivedAt === 'number' ? context.arrivedAt : performance.now();
+    const run = (): Promise<Reply> =>
+      execute({ command: command.command, text: command.text ?? '' }, env(user))
+        // executeCommand never rejects by contract; this keeps the promise to the reporter if that ever changes.
+        .catch((error: unknown) => {
+          const ref = newRef();
+          log.error({ err: error, ref, command: command.command }, 'command failed');
+          return errorReply(ref);
+        });
+    const decision = plan(ageOf(arrivedAt), queue);
+    if (decision === 'busy') {
+      log.warn({ command: command.command, queued: queue.length }, 'past capacity: answered busy');
+      await ack({ response_type: 'ephemeral', text: BUSY_TEXT });
+      return;
+    }
+    if (decision === 'defer') {
+      // It waited too long to risk working first: acknowledge now, answer through response_url.
+      await ack({ response_type: 'ephemeral', text: SEARCHING });
+      queue.push(async () => deliver(respond, ephemeral(await run()), command.command));
+      return;
+    }
     const started = performance.now();
-    const work: Promise<Reply> = execute({ command: command.command, text: command.text ?? '' }, env(user))
-      // executeCommand never rejects by contract; this keeps the promise to the reporter if that ever changes.
-      .catch((error: unknown) => {
-        const ref = newRef();
-        log.error({ err: error, ref, command: command.command }, 'command failed');
-        return errorReply(ref);
-      });
+    const work = run();
     let timer: NodeJS.Timeout | undefined;
     const quick = await Promise.race([
       work,
       new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), ackBudgetMs);
+        timer = setTimeout(() => resolve(null), Math.max(0, ackBudgetMs - ageOf(arrivedAt)));
       }),
     ]);
     clearTimeout(timer);
-    // A reply that took longer than the budget (a synchronous search blocks the timer too) may miss Slack's
-    // 3 s window if sent in the ack, so it goes through response_url as well.
-    if (quick && performance.now() - started <= ackBudgetMs) {
+    if (quick) queue.observe(performance.now() - started);
+    // A reply later than the budget after arrival (a synchronous search blocks the timer too) may miss Slack's
+    // 3 s window if sent in the ack, so it goes through response_url instead.
+    if (quick && ageOf(arrivedAt) <= ackBudgetMs) {
       await ack(ephemeral(quick));
       return;
     }
@@ -295,12 +326,13 @@ export async function createSlackAdapter(
       await deliver(respond, ephemeral(quick), command.command);
       return;
     }
-    await ack({ response_type: 'ephemeral', text: 'Searching… the answer follows in a moment.' });
+    await ack({ response_type: 'ephemeral', text: SEARCHING });
     await deliver(respond, ephemeral(await work), command.command);
   });
 
   app.action<BlockAction>(MORE_ACTION_ID, async ({ ack, body, action, respond }) => {
     await ack();
+    await queued(queue);
     const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
     const user: CommandUser = {
       id: body.user.id,
@@ -319,6 +351,7 @@ export async function createSlackAdapter(
 
   app.action<BlockAction>(SHARE_ACTION_ID, async ({ ack, body, action, respond, client }) => {
     await ack();
+    await queued(queue);
     const value = 'value' in action && typeof action.value === 'string' ? action.value : '';
     const userName = 'username' in body.user ? (body.user.username ?? null) : null;
     const user: CommandUser = { id: body.user.id, name: userName };
@@ -397,23 +430,17 @@ export async function createSlackAdapter(
 
   const routes: HttpRoute[] = [];
   if (httpReceiver) {
-    const listener = httpReceiver.requestListener;
     routes.push({
       method: 'POST',
       path: SLACK_EVENTS_PATH,
-      handler: (req: IncomingMessage, res: ServerResponse) => {
-        // Bolt refuses stale timestamps only; a timestamp from the future would make a captured request
-        // replayable until then, so it is refused here before Bolt reads the body.
-        const raw = req.headers['x-slack-request-timestamp'];
-        const ts = typeof raw === 'string' ? Number(raw) : Number.NaN;
-        if (Number.isFinite(ts) && ts > Math.floor(now() / 1000) + MAX_CLOCK_SKEW_SECONDS) {
-          log.warn({ ts }, 'request timestamp is in the future: refused');
-          req.resume();
-          res.writeHead(401).end();
-          return;
-        }
-        listener(req, res);
-      },
+      // Limits, timestamp, signature, replay, shape and capacity are checked before Bolt (gate.ts).
+      handler: slackGate({
+        signingSecret: slack.signingSecret ?? '',
+        logger: log,
+        queue,
+        next: httpReceiver.requestListener,
+        now,
+      }),
     });
   }
 
