@@ -240,11 +240,13 @@ export async function createSlackAdapter(
   const queue = new WorkQueue();
 
   // Retries and duplicate deliveries: acknowledge, do nothing.
-  const seen = new SeenRequests();
+  // Shared with every bot on the same store when there is one (DATABASE_URL): a retry reaching another replica
+  // is still a duplicate.
+  const seen = deps.seenRequests ?? new SeenRequests();
   app.use(async (args: AnyMiddlewareArgs & AllMiddlewareArgs) => {
     const id = requestId(args.body);
     const retry = args.context.retryNum !== undefined;
-    if ((id && seen.checkAndRemember(id)) || (!id && retry)) {
+    if ((id && (await seen.checkAndRemember(id))) || (!id && retry)) {
       log.info(
         { requestId: id, retryNum: args.context.retryNum },
         'duplicate delivery acknowledged and ignored',
