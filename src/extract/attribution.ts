@@ -216,7 +216,9 @@ export function speakerPhrase(
     if (runWords.length >= 2 && runWords.filter((w) => /^\p{Lu}{2,}['’]?\p{Lu}*$/u.test(w)).length >= 2)
       continue;
     // A place is never a speaker, nor a group word or a common word read as a one-word name.
-    if (isPlace(phrase.nameWords) || isPlace(toks.slice(x, y).map((t) => t.word))) continue;
+    // (`Paris, who used to work on Capitol Hill, said`: a name followed by `, who` is a person, whatever else.)
+    const who = (toks[y - 1] as Token).trail.startsWith(',') && toks[y]?.lower === 'who';
+    if (!who && (isPlace(phrase.nameWords) || isPlace(toks.slice(x, y).map((t) => t.word)))) continue;
     if (
       phrase.nameWords.length === 1 &&
       phrase.type !== 'org' &&
@@ -330,6 +332,17 @@ export function speakerPhrase(
 function subjectEnd(toks: Token[], v: number, floor: number): number {
   let e = v;
   while (e > floor && ADVERBS.has((toks[e - 1] as Token).lower) && (toks[e - 1] as Token).trail === '') e--;
+  // `Trump went on to say`, `she continued to say`: the verb of saying hangs on another verb of the subject.
+  if (toks[e - 1]?.lower === 'to' && e - 2 > floor) {
+    let k = e - 2;
+    if (toks[k]?.lower === 'on') k--;
+    if (
+      /^(went|goes|continued|continues|began|begins|wanted|decided|tried|proceeded|used|had|has|paused|stopped)$/.test(
+        toks[k]?.lower ?? '',
+      )
+    )
+      e = k;
+  }
   // `Ms. Sherry smiled and said`: a first verb joined by `and` belongs to the same subject.
   const and = toks[e - 1];
   const first = toks[e - 2];
@@ -671,6 +684,20 @@ export function attributionBefore(
       }
     }
   }
+  // `As Akhil Amar, professor of law, put it, "..."`: `put it` is a verb of saying.
+  for (let i = b - 2; i >= a + 1; i--) {
+    if (
+      (toks[i] as Token).lower === 'put' &&
+      (toks[i + 1] as Token).lower === 'it' &&
+      (toks[i - 1] as Token).trail !== '.'
+    ) {
+      const asAt = toks.slice(a, i).findIndex((t) => t.lower === 'as');
+      if (asAt >= 0) {
+        const hit = subjectBefore(ctx, para, a + asAt + 1, i, 'said');
+        if (hit?.entity) return hit;
+      }
+    }
+  }
   let v = -1;
   for (let i = b - 1; i >= a; i--) {
     const t = toks[i] as Token;
@@ -714,9 +741,11 @@ export function attributionBefore(
     return mainSubject(ctx, para, s0, v, verb);
   }
   const end = subjectEnd(toks, v, s0);
+  // `Trump joked that ..., but went on to say, "..."`: a clause whose subject is left out shares the sentence's.
+  const elided = /^(but|and|then)$/.test(toks[end - 1]?.lower ?? '') && end - 1 > s0;
   return (
     subjectBefore(ctx, para, s0, end, verb) ??
-    (verb.endsWith('ing') ? mainSubject(ctx, para, s0, v, verb) : undefined)
+    (verb.endsWith('ing') || elided ? mainSubject(ctx, para, s0, elided ? end - 1 : v, verb) : undefined)
   );
 }
 

@@ -10,7 +10,8 @@ export const SPEECH_VERBS = set(`
   said says say saying told tells telling added adds adding wrote writes writing asked asks asking
   stated states explained explains explaining noted notes noting argued argues arguing claimed claims insisted insists
   insisting declaring warning proclaimed proclaims assured assures asserted asserts asserting wrote writes
-  recalling conceding adding explaining arguing contending acknowledging
+  recalling conceding adding explaining arguing contending acknowledging cracked reacted indicated indicates
+  interjected
   warned warns warning cautioned cautions replied replies responded responds continued recalled recalls
   acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered

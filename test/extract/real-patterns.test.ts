@@ -623,3 +623,30 @@ describe('capitalised common words', () => {
     expect(shown(quoteWith(ex.quotes, 'win this fight'))).toBe('Warren');
   });
 });
+
+describe('"as X put it", "went on to say", elided subjects, a name before ", who"', () => {
+  it.each([
+    [
+      "As Akhil Amaro, professor of law at Yale, put it, ''The justice they get today may be better for them.''",
+      'justice they get',
+      'Akhil Amaro',
+    ],
+    [
+      'Trump joked that Brooklyn was his answer, but went on to say, “There are places in America that are among the most dangerous.”',
+      'most dangerous',
+      'Trump',
+    ],
+    [
+      '"Everybody is out here filming and walking," Paris, who used to work on Capitol Hill, said about the activity.',
+      'filming',
+      'Paris',
+    ],
+    [
+      "Hillary Clinton cracked, ''I am a progressive who likes to get things done.''",
+      'progressive',
+      'Hillary Clinton',
+    ],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+});
