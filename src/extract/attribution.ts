@@ -367,7 +367,7 @@ function subjectBefore(
     // `Just last week, J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote`: a
     // comma-set segment that is wholly a person's name, nearest the verb's clause start, speaks.
     let segStart = floor;
-    for (let k = floor; k < end - 1 && k >= end - 24; k++) {
+    for (let k = floor; k < end - 1 && k >= end - 40; k++) {
       const t = toks[k] as Token;
       if (!t.trail.startsWith(',')) continue;
       const seg = speakerPhrase(ctx, para, segStart, k + 1, verb);

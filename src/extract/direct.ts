@@ -221,8 +221,13 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     const q = out[i] as (typeof out)[number];
     if (!q.keep || q.attribution) continue;
     const para = (q.parts[0] as Span).para;
-    const prev = out[i - 1];
-    const next = out[i + 1];
+    // The nearest kept neighbours: a title or fragment dropped in between does not break a speaker's run.
+    let pi = i - 1;
+    while (pi >= 0 && !(out[pi] as (typeof out)[number]).keep) pi--;
+    let ni = i + 1;
+    while (ni < out.length && !(out[ni] as (typeof out)[number]).keep) ni++;
+    const prev = out[pi];
+    const next = out[ni];
     const prevPara = prev ? (prev.parts.at(-1) as Span).para : -1;
     const donor =
       prev?.keep && prev.attribution && prevPara === para

@@ -3,6 +3,8 @@
  * All entries are lower case; callers lower-case before looking up.
  */
 
+import { isEnglishWord } from './dictionary.ts';
+
 const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
 
 /** Verbs (all forms we meet in news copy) that attribute speech. */
@@ -32,7 +34,9 @@ export const FRAMING_VERBS = set(`
   called calls calling described describes describing dismissed dismisses labeled labelled termed
   characterized praised criticized slammed thanked thanks accused accuses blamed blames apologized pleaded begged
   demanded demands wondered questioned hailed condemned denounced welcomed promised vowed pledged urged
-  labeling labelling branding branded deriding derided mocking mocked slamming blasting
+  labeling labelling branding branded deriding derided mocking mocked slamming blasting praising criticizing
+  criticising accusing blaming thanking urging dismissing hailing condemning denouncing welcoming vowing pledging
+  reported
 `);
 
 /** Words right before a quoted span that make it a name, not speech (`the so-called "deep state"`). */
@@ -227,7 +231,8 @@ export function looksCommon(word: string): boolean {
   const l = word.toLowerCase();
   if (GROUP_WORDS.has(l)) return true;
   if (/['’](ve|re|ll|d|m|t)$/.test(l)) return true;
-  return /^[a-z]{4,}(ly|ing|ed)$/.test(l) && !FIRST_NAMES.has(l);
+  // (Only real words: `Ebeling`, `Fielding` and `Reed` are surnames.)
+  return /^[a-z]{4,}(ly|ing|ed)$/.test(l) && !FIRST_NAMES.has(l) && isEnglishWord(l);
 }
 
 /** True when the name words are a place (`United States`, `South Carolina`, `Ohio`). */

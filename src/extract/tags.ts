@@ -12,7 +12,7 @@ export interface PartyTag {
 }
 
 /** `D-N.C.`, `R-Fla.`, `I-Vt.`, `R-Ohio`, `D-N.Y`, `R-Texas`, `D-Calif.`: a party letter, a hyphen, a state. */
-const STATE = String.raw`(?:[A-Z]\.){1,2}[A-Z]?\.?|[A-Z][a-z]{1,9}\.?(?:\s[A-Z][a-z]{1,9}\.?)?`;
+const STATE = String.raw`(?:[A-Z]\.){1,2}[A-Z]?\.?|[A-Z]{2}(?![a-z])|[A-Z][a-z]{1,9}\.?(?:\s[A-Z][a-z]{1,9}\.?)?`;
 const PARTY = String.raw`(?:[DRI]|Ind|Dem|Rep)-(?:${STATE})`;
 /** `(R-Fla.)` with an optional comma after it. */
 const PAREN = new RegExp(String.raw`\s?\((${PARTY}|[DRI])\)(,?)`, 'g');

@@ -650,3 +650,33 @@ describe('"as X put it", "went on to say", elided subjects, a name before ", who
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
 });
+
+describe('more real-copy forms', () => {
+  it.each([
+    [
+      'After winning Ohio, Gov. John Kasey (R-OH), said, “We will go all the way to the convention.”',
+      'convention',
+      'John Kasey',
+    ],
+    ['“We live in Chicago,” Ebeling said. “We came back for the caucus anyway.”', 'caucus', 'Ebeling'],
+    [
+      'Cruz is praising Jeb Bush, who ended his bid on Saturday, as “a man who never stooped to insults.”',
+      'stooped',
+      'Cruz',
+    ],
+    [
+      'Fox News reported on Thursday that “the probe now covers statements given by employees.”',
+      'probe',
+      'Fox News',
+    ],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+  it('a dropped title between two quotes does not break the speaker’s run', () => {
+    const ex = run(
+      "''It was crazy,'' said Jon Meachem, the author of ''Destiny,'' a biography.",
+      "''He never forgave them for it, and he said so often.''",
+    );
+    expect(quoteWith(ex.quotes, 'never forgave').speaker).toBe('Jon Meachem');
+  });
+});
