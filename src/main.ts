@@ -4,12 +4,13 @@
  */
 import { watch } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
-import type { Adapter, AdapterDeps } from './adapter.ts';
+import type { Adapter, AdapterDeps, HttpRoute } from './adapter.ts';
 import { ActionStore } from './commands/actions.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
 import { loadCorpusInWorker, stopCorpusWorkers } from './corpus-thread.ts';
 import { createLogger, type Logger, TerminalLog } from './log.ts';
+import { metricsText, observeReload } from './metrics.ts';
 import { createSearchEngine } from './search/index.ts';
 import type { SearchEngine } from './search/types.ts';
 import { type RunningServer, startHttpServer } from './server.ts';
@@ -104,11 +105,13 @@ export class EngineHolder {
           const next = await this.load(this.dataDir);
           this.current = next;
           swapped = true;
+          observeReload(true);
           this.logger.info(
             { ...corpusCounts(next.corpus), problems: next.corpus.problems },
             'corpus reloaded',
           );
         } catch (error) {
+          observeReload(false);
           this.logger.error({ err: error }, 'reload failed; keeping the previous corpus');
         }
       } while (this.again);
@@ -270,7 +273,18 @@ async function runChat(
   summary: string,
   store: CorpusStore | null,
 ): Promise<number> {
-  const routes = adapters.flatMap((a) => a.routes);
+  const routes: HttpRoute[] = [
+    ...adapters.flatMap((a) => a.routes),
+    {
+      method: 'GET',
+      path: '/metrics',
+      handler: async (_req, res) => {
+        const { body, contentType } = await metricsText();
+        res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      },
+    },
+  ];
   // Always listen, even for gateway/Socket Mode only: /healthz is what a deployment's health check polls.
   let server: RunningServer;
   try {

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ZodError } from 'zod';
+import { type CommandOutcome, observeCommand } from '../metrics.ts';
 import * as r from '../reply/build.ts';
 import type { Reply } from '../reply/types.ts';
 import type { SearchEngine } from '../search/types.ts';
@@ -99,6 +100,8 @@ function crashReply(ref: string): Reply {
 export function createExecutor(registry: Registry) {
   async function executeCommand(input: CommandInput, env: CommandEnv): Promise<Reply> {
     const def = registry.find(input.command);
+    const started = performance.now();
+    let outcome: CommandOutcome = 'ok';
     try {
       if (!def) {
         const name = String(input.command ?? '')
@@ -126,13 +129,19 @@ export function createExecutor(registry: Registry) {
       });
       return reply.fallback ? reply : r.card(reply);
     } catch (error) {
-      if (error instanceof UserError) return userErrorReply(def, error, env.platform, registry.commands);
+      if (error instanceof UserError) {
+        outcome = 'user_error';
+        return userErrorReply(def, error, env.platform, registry.commands);
+      }
+      outcome = 'error';
       const ref = randomBytes(4).toString('hex');
       env.logger?.error(
         { err: error, ref, command: input.command, platform: env.platform },
         'command failed',
       );
       return crashReply(ref);
+    } finally {
+      observeCommand(def?.name ?? 'unknown', env.platform, outcome, (performance.now() - started) / 1000);
     }
   }
 

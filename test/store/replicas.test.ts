@@ -176,4 +176,10 @@ it('an article added through one bot is answered by the other; removed, by neith
     'B to drop the retry',
   );
   expect(standIn.named(`response/${retry.responseId}`)).toEqual([]);
+
+  // /metrics in Prometheus text format: B ran commands and reloaded when A's changes arrived.
+  const metrics = await (await fetch(`${b.url}/metrics`)).text();
+  expect(metrics).toMatch(/^newsroom_commands_total\{command="quote",platform="slack",outcome="ok"\} [2-9]/m);
+  expect(metrics).toMatch(/^newsroom_reloads_total\{result="ok"\} [1-9]/m);
+  expect(metrics).toContain('newsroom_command_duration_seconds_bucket');
 });

@@ -1,0 +1,127 @@
+/**
+ * Restart times with and without the corpus store (issue 13), each in a fresh process as a user meets them:
+ * - `newsroom search` over a folder (the CLI loads the whole corpus, then answers one query), and
+ * - `newsroom start` (console) until its first answer is printed,
+ * without a store (NEWSROOM_STORE=memory: every file read and extracted, as before the store), with a store the
+ * first time (everything extracted and stored), and with a store over the unchanged corpus (the restart).
+ * `--synthetic N` also builds N synthetic articles (bench/synth.ts, 10 quotes each), stores them with their
+ * synthetic quotes as the extraction, and times restarts over them.
+ *
+ *   node --import tsx bench/store-restart.bench.ts [--real DIR] [--synthetic N] [--runs 3]
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import { syncFolder } from '../src/store/sync.ts';
+import type { Extraction } from '../src/types.ts';
+import { synthCorpus } from './synth.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/newsroom.mjs');
+
+const { values } = parseArgs({
+  options: {
+    real: { type: 'string' },
+    synthetic: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    query: { type: 'string', default: 'working group on cyber security' },
+  },
+});
+const runs = Number(values.runs);
+
+/** Runs the bin; resolves with wall-clock ms until `until` is seen on stdout (or the exit). */
+function timed(args: string[], env: Record<string, string>, input?: string, until?: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let at: number | null = null;
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+      if (until && at === null && out.includes(until)) at = performance.now() - start;
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString('utf8');
+    });
+    child.on('close', (code) => {
+      if (code !== 0) fail(new Error(`exit ${code}: ${err.slice(-500)}`));
+      else done(Math.round(at ?? performance.now() - start));
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+async function series(label: string, fn: () => Promise<number>, n: number): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await fn());
+  console.log(`${label.padEnd(58)} ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join('  ')}`);
+}
+
+async function measure(dir: string, query: string, cache: string): Promise<void> {
+  const search = (env: Record<string, string>) => () => timed(['search', query, '--data', dir], env);
+  const console1 = (env: Record<string, string>) => () =>
+    timed(['start', '--data', dir], env, `/quote ${query}\n`, 'Results ');
+  const memory = { NEWSROOM_STORE: 'memory' };
+  const store = { NEWSROOM_CACHE: cache };
+  await series('search, no store (as before)', search(memory), Math.min(runs, 2));
+  await series('search, store, first run (extract + store + snapshot)', search(store), 1);
+  await series('search, store, unchanged corpus (restart)', search(store), runs);
+  await series('start (console) to first answer, no store', console1(memory), Math.min(runs, 2));
+  await series('start (console) to first answer, store, unchanged corpus', console1(store), runs);
+}
+
+if (values.real) {
+  const cache = mkdtempSync(join(tmpdir(), 'newsroom-bench-cache-'));
+  console.log(`real articles in ${values.real}`);
+  await measure(resolve(values.real), values.query as string, cache);
+  rmSync(cache, { recursive: true, force: true });
+}
+
+if (values.synthetic) {
+  const n = Number(values.synthetic);
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-synth-'));
+  const cache = join(dir, '.cache');
+  const corpus = synthCorpus({ quotes: n * 10, quotesPerArticle: 10 });
+  const byRel = new Map<string, Extraction>();
+  for (const [i, a] of corpus.articles.entries()) {
+    const rel = `${String(Math.floor(i / 1000)).padStart(3, '0')}/${i}.txt`;
+    if (i % 1000 === 0) mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), `${a.title}\n\n${a.paragraphs.join('\n\n')}\n`);
+    byRel.set(rel, { quotes: a.quotes, facts: a.facts });
+  }
+  // Store them as a first start would, with the synthetic quotes as the extraction (the real extractor would
+  // take most of an hour here; the restart does not run it either way).
+  const t0 = performance.now();
+  const storeFile = join(cache, 'store.sqlite');
+  const store = new SqliteStore(storeFile);
+  await store.migrate();
+  await syncFolder(store, dir, {
+    batchSize: 500,
+    extractor: (a) => byRel.get(a.id) ?? { quotes: [], facts: [] },
+  });
+  await store.close();
+  console.log(
+    `${n} synthetic articles (${n * 10} quotes) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const env = { NEWSROOM_STORE: storeFile, NEWSROOM_CACHE: cache };
+  const q = corpus.articles[7]?.quotes[0]?.text.split(' ').slice(0, 5).join(' ') ?? 'government';
+  await series(
+    'search, first restart (builds the snapshot)',
+    () => timed(['search', q, '--data', dir], env),
+    1,
+  );
+  await series(
+    'search, restart over the unchanged corpus',
+    () => timed(['search', q, '--data', dir], env),
+    runs,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
