@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseCidr } from './fetch/address.ts';
 import type { StoreConfig } from './store/index.ts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -40,6 +41,8 @@ export interface Config {
   discord: DiscordConfig | null;
   /** Where articles and extractions are kept between runs; null keeps everything in memory (NEWSROOM_STORE=memory). */
   store: StoreConfig | null;
+  /** Fetching URLs (/add, feeds): addresses exempt from the guard (NEWSROOM_FETCH_ALLOW). */
+  fetch: { allow: string[] };
 }
 
 export class ConfigError extends Error {
@@ -142,8 +145,26 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
 
   const store = storeConfig(env, dataDir, problems);
 
+  const fetch = { allow: fetchAllow(env, problems) };
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, port, host, logLevel, slack, discord, store };
+  return { dataDir, port, host, logLevel, slack, discord, store, fetch };
+}
+
+/** Comma- or space-separated list. */
+function list(value: string | null): string[] {
+  return value === null ? [] : value.split(/[\s,]+/).filter(Boolean);
+}
+
+/** NEWSROOM_FETCH_ALLOW: IP addresses or CIDR ranges the fetch guard lets through (tests serve pages on loopback). */
+function fetchAllow(env: Env, problems: string[]): string[] {
+  const entries = list(get(env, 'NEWSROOM_FETCH_ALLOW'));
+  for (const e of entries)
+    if (!parseCidr(e))
+      problems.push(
+        `NEWSROOM_FETCH_ALLOW must list IP addresses or CIDR ranges (127.0.0.1, 10.0.0.0/8), got "${e}"`,
+      );
+  return entries;
 }
 
 /** Default folder of the SQLite store and the search snapshots (git-ignored). */

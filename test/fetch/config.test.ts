@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { fetchPolicy } from '../../src/fetch/index.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig({ NEWSROOM_STORE: 'memory', ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('fetch settings', () => {
+  it('default to no allow-list', () => {
+    const config = loadConfig({ NEWSROOM_STORE: 'memory' });
+    expect(config.fetch.allow).toEqual([]);
+    expect(fetchPolicy(config.fetch).allow).toBeUndefined();
+  });
+
+  it('read NEWSROOM_FETCH_ALLOW', () => {
+    const config = loadConfig({
+      NEWSROOM_STORE: 'memory',
+      NEWSROOM_FETCH_ALLOW: '127.0.0.1, ::1 10.0.0.0/8',
+    });
+    expect(config.fetch.allow).toEqual(['127.0.0.1', '::1', '10.0.0.0/8']);
+    expect(fetchPolicy(config.fetch).allow?.size).toBe(3);
+  });
+
+  it('name the variable that is wrong', () => {
+    expect(problems({ NEWSROOM_FETCH_ALLOW: 'localhost' })).toEqual([
+      expect.stringMatching(/^NEWSROOM_FETCH_ALLOW must list IP addresses or CIDR ranges .*"localhost"/),
+    ]);
+  });
+});
