@@ -3,7 +3,7 @@
  * `she added`, `the company said in a statement`) and resolves it to an entity of the article.
  */
 import type { ArticleContext, Para } from './context.ts';
-import { tokenAt } from './context.ts';
+import { sentenceAt, tokenAt } from './context.ts';
 import { isEnglishWord } from './dictionary.ts';
 import {
   DOCUMENT_NOUNS,
@@ -67,7 +67,7 @@ const isSpeechVerb = (t: Token | undefined): boolean =>
   (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower));
 
 /** Verbs that may open a sentence capitalised (`Said Dorothy Poynter, who grew up with him, "..."`). */
-const SENTENCE_OPENING_VERBS = new Set(['said', 'says', 'added', 'asked', 'wrote', 'told']);
+const SENTENCE_OPENING_VERBS = new Set(['said', 'says', 'added', 'asked', 'wrote', 'told', 'adding']);
 
 /** Tokens of `para` whose start lies in [from, to). */
 export function tokenRange(para: Para, from: number, to: number): [number, number] {
@@ -331,7 +331,15 @@ export function speakerPhrase(
 /** Walks back from just before `v` over adverbs; returns the exclusive end of the subject phrase. */
 function subjectEnd(toks: Token[], v: number, floor: number): number {
   let e = v;
-  while (e > floor && ADVERBS.has((toks[e - 1] as Token).lower) && (toks[e - 1] as Token).trail === '') e--;
+  const adverb = (t: Token): boolean => ADVERBS.has(t.lower) || /^\p{Ll}{3,}ly$/u.test(t.word);
+  while (e > floor && adverb(toks[e - 1] as Token) && (toks[e - 1] as Token).trail === '') e--;
+  // `Mr. Trump was prompted to say`: `was` and a participle before `to`.
+  if (
+    toks[e - 1]?.lower === 'to' &&
+    /^\p{Ll}+ed$/u.test(toks[e - 2]?.word ?? '') &&
+    /^(was|is|were|been|felt|seemed)$/.test(toks[e - 3]?.lower ?? '')
+  )
+    e -= 3;
   // `Trump went on to say`, `she continued to say`: the verb of saying hangs on another verb of the subject.
   if (toks[e - 1]?.lower === 'to' && e - 2 > floor) {
     let k = e - 2;
@@ -595,8 +603,12 @@ export function mainSubject(
         'after',
         'before',
       ].includes(prev.lower)
-    )
+    ) {
+      // `a testimonial to John Kerry, ...`: the whole name governed by the preposition is skipped, not only its
+      // first word.
+      while (i + 1 < b && isCapitalized((toks[i + 1] as Token).word) && (toks[i] as Token).trail === '') i++;
       continue;
+    }
     if (isCapitalized(t.word)) {
       // `Trump and Ryan issued a statement`: two names joined by `and` speak together.
       const andAt = toks.slice(i, Math.min(b, i + 6)).findIndex((u, k) => k > 0 && u.lower === 'and');
@@ -639,6 +651,8 @@ export function mainSubject(
         if (
           (!e || e.type === 'unknown') &&
           (i === a || (clauseStart && !NOT_LEAD.has(after?.lower ?? ''))) &&
+          // `Hours later, ...`, `Days ago`: a time phrase, not a name and its verb.
+          !/^(later|earlier|ago|before|after|afterward|afterwards)$/.test(after?.lower ?? '') &&
           after &&
           /^\p{Ll}/u.test(after.word) &&
           (toks[j - 1] as Token).trail === ''
@@ -728,6 +742,15 @@ export function attributionBefore(
   if (v < b - 1 && /[:,]/.test(last.trail) && !/^tell|^told/.test(verb)) {
     const hit = speakerPhrase(ctx, para, v + 1, b, verb);
     if (hit) return hit;
+  }
+  // `Maher stated that the report was bad. Adding, "..."`: an -ing verb opening the sentence continues the speaker
+  // of the sentence before.
+  if (verb.endsWith('ing') && v === s0 && s0 > 0) {
+    const prevSentence = sentenceAt(para.sentences, (toks[s0] as Token).start - 1);
+    if (prevSentence && prevSentence.start < (toks[s0] as Token).start) {
+      const hit = attributionPreviousSentence(ctx, para, prevSentence.start, prevSentence.end);
+      if (hit) return hit;
+    }
   }
   if (verb.endsWith('ing') && (toks[v - 1]?.trail.includes(',') || v === s0)) {
     // `Nefzi said, adding, "..."`: the -ing verb continues the clause of a verb of saying before it.

@@ -13,7 +13,7 @@ export const SPEECH_VERBS = set(`
   stated states explained explains explaining noted notes noting argued argues arguing claimed claims insisted insists
   insisting declaring warning proclaimed proclaims assured assures asserted asserts asserting wrote writes
   recalling conceding adding explaining arguing contending acknowledging cracked reacted indicated indicates
-  interjected
+  interjected remembered pressed
   warned warns warning cautioned cautions replied replies responded responds continued recalled recalls
   acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
@@ -36,7 +36,7 @@ export const FRAMING_VERBS = set(`
   demanded demands wondered questioned hailed condemned denounced welcomed promised vowed pledged urged
   labeling labelling branding branded deriding derided mocking mocked slamming blasting praising criticizing
   criticising accusing blaming thanking urging dismissing hailing condemning denouncing welcoming vowing pledging
-  reported
+  reported decried decries decrying
 `);
 
 /** Words right before a quoted span that make it a name, not speech (`the so-called "deep state"`). */

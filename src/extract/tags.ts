@@ -25,7 +25,10 @@ const COMMA = new RegExp(
 /** The paragraph with tags blanked out (same length), and the tags found. */
 export function maskTags(raw: string): { masked: string; tags: PartyTag[] } {
   // `audiences,"Katie Packer ... said`: a closing mark glued to the next word would make one token of two.
-  const text = raw.replace(/([,.?!])(["”])(?=\p{Lu})/gu, '$1 ');
+  // `Trump said.Trump claimed`: a full stop with no space after it (a lower-case letter before, a capital after).
+  const text = raw
+    .replace(/([,.?!])(["”])(?=\p{Lu})/gu, '$1 ')
+    .replace(/(\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu, '$1 ');
   if (!/[DRI]-[A-Z]|\([DRI]\)|(?:Republican|Democrat|Independent) of /.test(text))
     return { masked: text, tags: [] };
   const tags: PartyTag[] = [];

@@ -680,3 +680,41 @@ describe('more real-copy forms', () => {
     expect(quoteWith(ex.quotes, 'never forgave').speaker).toBe('Jon Meachem');
   });
 });
+
+describe('adverbs, prompted speech, glued stops, time phrases, governed names', () => {
+  it.each([
+    [
+      'Trump jokingly said, “I do not know what to do with all of these endorsements.”',
+      'endorsements',
+      'Trump',
+    ],
+    [
+      "But the debate was so subdued that Mr. Trump was prompted to say, ''I am a nice person, believe it or not.''",
+      'nice person',
+      'Trump',
+    ],
+    [
+      'Korea must act on its weapons. “They have the power to stop it,” Trump said.Trump claimed he learned this from business people.',
+      'power to stop',
+      'Trump',
+    ],
+    [
+      'Hours later, Trump returned the compliment to Adelson, telling Reuters, “He is an amazing man.”',
+      'amazing man',
+      'Trump',
+    ],
+    [
+      "In a speech praising John Kerry, the nominee that year, Mr. Obama decried the ''politics of anything goes.''",
+      'anything goes',
+      'Obama',
+    ],
+    ['“Would it be negotiable for the 11 million?” Hannity pressed.', 'negotiable', 'Hannity'],
+    [
+      '“She took it upon herself to prove them wrong,” remembered Roy Verley, the former spokesman.',
+      'prove them wrong',
+      'Roy Verley',
+    ],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+});
