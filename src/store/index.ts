@@ -5,6 +5,8 @@
  * corpus in memory, reconnects with backoff, and says so.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import type { Logger } from '../log.ts';
@@ -73,6 +75,32 @@ function runInWorker<T>(kind: 'load' | 'reextract', job: unknown): Promise<T> {
       settle(() => reject(new Error(`the store worker exited (code ${code}) without an answer`)));
     });
   });
+}
+
+/**
+ * The default cache holds one store per data folder, named by a hash of its path. Each store gets a `.folder` note
+ * of that path, and the stores of folders that no longer exist (temporary ones, tests') are deleted, so the cache
+ * does not grow without end. Best effort: a failure here only leaves files behind.
+ */
+function pruneCache(storeFile: string, dataDir: string): void {
+  const m = /^(store-[0-9a-f]{12})\.sqlite$/.exec(basename(storeFile));
+  if (!m) return;
+  const dir = dirname(storeFile);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${m[1]}.folder`), resolve(dataDir));
+    for (const name of readdirSync(dir)) {
+      const note = /^(store-[0-9a-f]{12})\.folder$/.exec(name);
+      if (!note || note[1] === m[1]) continue;
+      const folder = readFileSync(join(dir, name), 'utf8');
+      if (existsSync(folder)) continue;
+      for (const suffix of ['.sqlite', '.sqlite-wal', '.sqlite-shm', '.snapshot', '.folder']) {
+        rmSync(join(dir, `${note[1]}${suffix}`), { force: true });
+      }
+    }
+  } catch {
+    // Leaving a stale file is harmless.
+  }
 }
 
 export class CorpusStore {
@@ -202,6 +230,7 @@ export class CorpusStore {
    * PostgreSQL cannot be reached: the caller loads from the files alone while this keeps trying to reconnect.
    */
   async start(): Promise<SearchEngine | null> {
+    if (this.config.where.mode === 'sqlite') pruneCache(this.config.where.file, this.dataDir);
     try {
       await this.connect();
     } catch (error) {

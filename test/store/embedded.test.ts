@@ -56,4 +56,20 @@ it('a restart over an unchanged folder reads the store and the snapshot, and rep
   const reloaded = await second.store.load();
   expect(reloaded.corpus.articles.map((a) => a.id)).toEqual(second.engine?.corpus.articles.map((a) => a.id));
   await second.store.close();
+
+  // Once its data folder is gone, the next start with the same cache deletes its store.
+  const file = config.store?.where.mode === 'sqlite' ? config.store.where.file : '';
+  rmSync(data, { recursive: true, force: true });
+  const other = mkdtempSync(join(tmpdir(), 'newsroom-embedded-other-'));
+  dirs.push(other);
+  const otherConfig = loadConfig({ NEWSROOM_DATA: other, NEWSROOM_CACHE: cache });
+  const third = new CorpusStore(
+    otherConfig.store as NonNullable<typeof otherConfig.store>,
+    other,
+    createLogger('silent'),
+  );
+  await third.start();
+  await third.close();
+  expect(existsSync(file)).toBe(false);
+  expect(existsSync(config.store?.snapshotFile ?? '')).toBe(false);
 });
