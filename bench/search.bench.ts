@@ -1,33 +1,47 @@
 /**
- * `npm run bench`: this search engine against plain fuse.js over the same synthetic quotes.
+ * `npm run bench`: this search engine against the libraries a user would pick instead (FlexSearch, MiniSearch;
+ * set-up in bench/peers.ts) and plain fuse.js, over the same items and queries, in one process.
  *
- *   npm run bench                                  table, sizes 1e4 1e5 1e6 (baseline up to 1e5)
+ *   npm run bench                                  table + ratios: synthetic 1e4 1e5 1e6, then the news workload
  *   npm run --silent bench -- --json               only {"runs":[...]} on stdout
  *   npm run bench -- --sizes 1e4,1e5 --queries 100 --baseline-max 1e4 --baseline-queries 20
+ *   npm run bench -- --news 1e5 --checks 200       size of the generated news corpus (0: skip), quote checks
+ *   npm run bench -- --real DIR                    the news workload over a real folder too (never committed)
+ *   npm run bench -- --engines newsroom,flexsearch only these engines
+ *
+ * Engines are interleaved query by query (the first engine rotates with the query), so the machine's noise hits
+ * all alike; the ratios printed are each peer's figure over this engine's.
+ *
+ * For each engine and size: build_ms (index build, corpus already in memory), p50_ms / p99_ms (one query; for
+ * this engine results included: context sentences, sources), heap_mb (growth of the JS heap plus external memory
+ * such as typed-array buffers, after gc, from that engine's build), recall_at_1 / recall_at_3 (the target quote,
+ * or the same words printed elsewhere, first / among the first three). Needs `--expose-gc` (the npm script passes it).
  *
  * Plain fuse.js costs seconds per query here (bitap over every quote, title and speaker), so to fit the 15-minute
- * budget the baseline runs the first clamp(3e5 / size, 10, queries) queries of the same set (30 at 1e4, 10 at
- * 1e5); the table also prints this engine's recall on exactly that subset for a like-for-like comparison.
- *
- * For each size: build_ms (index build, corpus already in memory), p50_ms / p99_ms (one query, results included),
- * heap_mb (growth of the JS heap plus external memory such as typed-array buffers, after gc), recall_at_3 (the target quote among the first three results).
- * Needs `--expose-gc` (the npm script passes it) for heap figures.
+ * budget it runs the first clamp(3e5 / size, 10, queries) queries of the same set (30 at 1e4, 10 at 1e5); the
+ * footer prints this engine's recall on exactly that subset.
  */
 import { performance } from 'node:perf_hooks';
-import Fuse from 'fuse.js';
+import { loadCorpus } from '../src/corpus.ts';
 import { createSearchEngine } from '../src/search/index.ts';
-import type { SearchEngine } from '../src/search/types.ts';
 import type { Corpus } from '../src/types.ts';
-import { type BenchQuery, synthCorpus, synthQueries } from './synth.ts';
+import { newsCorpus } from './news.ts';
+import { buildFlex, buildFuse, buildMini, type FlatItem, type FlexEncoder, flatItems } from './peers.ts';
+import { synthCorpus, synthQueries } from './synth.ts';
+import { quoteChecks, reporterQueries } from './workload.ts';
 
 interface Run {
-  engine: 'newsroom' | 'fuse-baseline';
+  engine: string;
   quotes: number;
   build_ms: number;
   p50_ms: number;
   p99_ms: number;
   heap_mb: number;
   recall_at_3: number;
+  recall_at_1: number;
+  /** synthetic (the original query set), news (generated news corpus) or real (a folder). */
+  workload: string;
+  queries: number;
 }
 
 function arg(name: string): string | undefined {
@@ -36,9 +50,17 @@ function arg(name: string): string | undefined {
 }
 
 const json = process.argv.includes('--json');
-const sizes = (arg('sizes') ?? '1e4,1e5,1e6').split(',').map((s) => Math.round(Number(s)));
+const sizes = (arg('sizes') ?? '1e4,1e5,1e6')
+  .split(',')
+  .filter(Boolean)
+  .map((s) => Math.round(Number(s)));
 const nQueries = Number(arg('queries') ?? 200);
+const nChecks = Number(arg('checks') ?? 200);
+const newsSize = Math.round(Number(arg('news') ?? 1e5));
+const realDir = arg('real');
 const baselineMax = Number(arg('baseline-max') ?? 1e5);
+const flexEncoder = (arg('flex-encoder') ?? 'LatinSoundex') as FlexEncoder;
+const only = arg('engines')?.split(',');
 const baselineQueries = (size: number): number =>
   Number(arg('baseline-queries') ?? Math.max(10, Math.min(nQueries, Math.floor(3e5 / size))));
 const log = (msg: string): void => {
@@ -47,7 +69,7 @@ const log = (msg: string): void => {
 };
 
 const gc = (globalThis as { gc?: () => void }).gc;
-/** JS heap plus memory outside it (typed-array buffers hold the postings): what the index really costs. */
+/** JS heap plus memory outside it (typed-array buffers hold the postings): what an index really costs. */
 function heapNow(): number {
   gc?.();
   gc?.();
@@ -65,145 +87,219 @@ function round(x: number, d = 2): number {
   return Math.round(x * f) / f;
 }
 
-function measure(
-  queries: BenchQuery[],
-  run: (q: BenchQuery) => boolean,
-  warmup = 5,
-): { p50: number; p99: number; recall: number } {
-  // Warm-up so the JIT, not the first query, is measured.
-  for (const q of queries.slice(0, warmup)) run(q);
-  const times: number[] = [];
-  let hits = 0;
-  for (const q of queries) {
-    const t0 = performance.now();
-    const hit = run(q);
-    times.push(performance.now() - t0);
-    if (hit) hits++;
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), recall: hits / queries.length };
-}
-
-/** This engine's recall@3 on the subset the baseline ran, keyed by size. */
-const subsetRecall = new Map<number, { n: number; recall: number }>();
-
-function benchNewsroom(corpus: Corpus, quotes: number, queries: BenchQuery[]): Run {
-  const before = heapNow();
-  const t0 = performance.now();
-  let engine: SearchEngine | null = createSearchEngine(corpus);
-  const build = performance.now() - t0;
-  const heap = (heapNow() - before) / 1e6;
-  const e = engine;
-  const hit = (q: BenchQuery): boolean =>
-    e
-      .search(q.query, { limit: 3 })
-      .results.some((r) => r.sources.some((s) => s.id === q.articleId && s.text === q.text));
-  const m = measure(queries, hit);
-  const subset = queries.slice(0, baselineQueries(quotes));
-  subsetRecall.set(quotes, { n: subset.length, recall: subset.filter(hit).length / subset.length });
-  engine = null;
-  return {
-    engine: 'newsroom',
-    quotes,
-    build_ms: round(build, 0),
-    p50_ms: round(m.p50),
-    p99_ms: round(m.p99),
-    heap_mb: round(heap, 1),
-    recall_at_3: round(m.recall, 3),
-  };
-}
-
-interface FlatQuote {
+/** A query with the quote it looks for. */
+interface Target {
+  query: string;
   articleId: string;
   text: string;
-  speaker: string;
-  title: string;
-  outlet: string;
 }
 
-function benchFuse(corpus: Corpus, quotes: number, queries: BenchQuery[]): Run {
+/** One engine under test: answers a query with the rank of the target (-1: not in the first three). */
+interface Contender {
+  name: string;
+  build_ms: number;
+  heap_mb: number;
+  /** How many of the queries it runs (plain fuse.js: a prefix). */
+  budget: number;
+  rank(t: Target): number;
+}
+
+function built(name: string, budget: number, make: () => (t: Target) => number): Contender {
   const before = heapNow();
   const t0 = performance.now();
-  const items: FlatQuote[] = [];
-  for (const a of corpus.articles) {
-    for (const q of a.quotes) {
-      items.push({
-        articleId: a.id,
-        text: q.text,
-        speaker: q.speaker ?? '',
-        title: a.title ?? '',
-        outlet: a.outlet ?? '',
+  const rank = make();
+  const build = performance.now() - t0;
+  const heap = (heapNow() - before) / 1e6;
+  log(`  built ${name}: ${round(build, 0)} ms, ${round(heap, 1)} MB`);
+  return { name, build_ms: round(build, 0), heap_mb: round(heap, 1), budget, rank };
+}
+
+function contenders(corpus: Corpus, n: number, baseline: number): Contender[] {
+  const want = (name: string): boolean => !only || only.includes(name);
+  const out: Contender[] = [];
+  if (want('newsroom'))
+    out.push(
+      built('newsroom', n, () => {
+        const engine = createSearchEngine(corpus);
+        return (t) =>
+          engine
+            .search(t.query, { limit: 3 })
+            .results.findIndex((r) => r.sources.some((s) => s.id === t.articleId && s.text === t.text));
+      }),
+    );
+  let items: FlatItem[] | null = null;
+  const peer = (name: string, budget: number, make: (items: FlatItem[]) => (q: string) => number[]): void => {
+    if (!want(name) || budget <= 0) return;
+    items ??= flatItems(corpus);
+    const list = items;
+    out.push(
+      built(name, budget, () => {
+        const search = make(list);
+        // The same words printed in another article count: this engine shows them as one result.
+        return (t) => search(t.query).findIndex((id) => (list[id] as FlatItem).text === t.text);
+      }),
+    );
+  };
+  peer('flexsearch', n, (items) => {
+    const p = buildFlex(items, flexEncoder);
+    return (q) => p.search(q, 3);
+  });
+  peer('minisearch', n, (items) => {
+    const p = buildMini(items);
+    return (q) => p.search(q, 3);
+  });
+  peer('fuse-baseline', baseline, (items) => {
+    const p = buildFuse(items);
+    return (q) => p.search(q, 3);
+  });
+  return out;
+}
+
+/** Runs every query on every engine, interleaved; one Run per engine. */
+function race(engines: Contender[], targets: Target[], quotes: number, workload: string): Run[] {
+  const times = engines.map(() => [] as number[]);
+  const ranks = engines.map(() => [] as number[]);
+  // Warm-up so the JIT, not the first query, is measured (one only for plain fuse.js: seconds each).
+  for (const e of engines) for (const t of targets.slice(0, e.name === 'fuse-baseline' ? 1 : 5)) e.rank(t);
+  for (let qi = 0; qi < targets.length; qi++) {
+    const t = targets[qi] as Target;
+    for (let k = 0; k < engines.length; k++) {
+      const e = (qi + k) % engines.length;
+      const engine = engines[e] as Contender;
+      if (qi >= engine.budget) continue;
+      const t0 = performance.now();
+      const rank = engine.rank(t);
+      (times[e] as number[]).push(performance.now() - t0);
+      (ranks[e] as number[]).push(rank);
+    }
+    if (qi % 50 === 49) log(`    ${qi + 1} queries`);
+  }
+  return engines.map((e, k) => {
+    const ts = (times[k] as number[]).sort((a, b) => a - b);
+    const rs = ranks[k] as number[];
+    return {
+      engine: e.name,
+      quotes,
+      build_ms: e.build_ms,
+      p50_ms: round(percentile(ts, 50)),
+      p99_ms: round(percentile(ts, 99)),
+      heap_mb: e.heap_mb,
+      recall_at_3: round(rs.filter((r) => r >= 0 && r < 3).length / rs.length, 3),
+      recall_at_1: round(rs.filter((r) => r === 0).length / rs.length, 3),
+      workload,
+      queries: rs.length,
+    };
+  });
+}
+
+/** This engine's recall@3 on the subset plain fuse.js ran, keyed by workload and size. */
+const subsetRecall = new Map<string, { n: number; recall: number }>();
+const runs: Run[] = [];
+const started = performance.now();
+
+for (const size of sizes) {
+  log(`synthetic: generating ${size} quotes...`);
+  const corpus = synthCorpus({ quotes: size, seed: 42 });
+  const queries = synthQueries(corpus, nQueries, 7);
+  const baseline = size <= baselineMax ? baselineQueries(size) : 0;
+  const engines = contenders(corpus, queries.length, baseline);
+  const results = race(engines, queries, size, 'synthetic');
+  runs.push(...results);
+  if (baseline > 0) {
+    const ours = engines.find((e) => e.name === 'newsroom');
+    if (ours) {
+      const sub = queries.slice(0, baseline);
+      subsetRecall.set(`synthetic ${size}`, {
+        n: sub.length,
+        recall:
+          sub.filter((t) => {
+            const r = ours.rank(t);
+            return r >= 0 && r < 3;
+          }).length / sub.length,
       });
     }
   }
-  // "Set up sensibly": same keys and weights as the engine's re-rank, match anywhere in the text.
-  const fuse = new Fuse(items, {
-    keys: [
-      { name: 'text', weight: 4 },
-      { name: 'speaker', weight: 1.5 },
-      { name: 'title', weight: 0.5 },
-      { name: 'outlet', weight: 0.5 },
-    ],
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    includeScore: true,
-  });
-  const build = performance.now() - t0;
-  const heap = (heapNow() - before) / 1e6;
-  // One warm-up query only: each costs seconds at 1e5.
-  const m = measure(
-    queries,
-    (q) =>
-      fuse
-        .search(q.query, { limit: 3 })
-        .some((r) => r.item.articleId === q.articleId && r.item.text === q.text),
-    1,
-  );
-  return {
-    engine: 'fuse-baseline',
-    quotes,
-    build_ms: round(build, 0),
-    p50_ms: round(m.p50),
-    p99_ms: round(m.p99),
-    heap_mb: round(heap, 1),
-    recall_at_3: round(m.recall, 3),
-  };
+  for (const r of results) log(`  ${JSON.stringify(r)}`);
 }
 
-const runs: Run[] = [];
-const started = performance.now();
-for (const size of sizes) {
-  log(`generating ${size} quotes...`);
-  const corpus = synthCorpus({ quotes: size, seed: 42 });
-  const queries = synthQueries(corpus, nQueries, 7);
-  log(`  newsroom @ ${size}`);
-  runs.push(benchNewsroom(corpus, size, queries));
-  log(`  ${JSON.stringify(runs[runs.length - 1])}`);
-  if (size <= baselineMax) {
-    log(`  fuse-baseline @ ${size}`);
-    runs.push(benchFuse(corpus, size, queries.slice(0, baselineQueries(size))));
-    log(`  ${JSON.stringify(runs[runs.length - 1])}`);
+/** The real-text workload: reporters' questions (race of all engines) and quote checks (this engine). */
+function workload(name: string, corpus: Corpus): void {
+  const quotes = corpus.articles.reduce((n, a) => n + a.quotes.length, 0);
+  const queries = reporterQueries(corpus, nQueries);
+  const engines = contenders(corpus, queries.length, 0);
+  const results = race(engines, queries, quotes, name);
+  runs.push(...results);
+  for (const r of results) log(`  ${JSON.stringify(r)}`);
+  const checks = quoteChecks(corpus, nChecks);
+  const engine = createSearchEngine(corpus);
+  for (const c of checks.slice(0, 5)) engine.verify(c.text);
+  const times: number[] = [];
+  let right = 0;
+  for (const c of checks) {
+    const t0 = performance.now();
+    const v = engine.verify(c.text).verdict;
+    times.push(performance.now() - t0);
+    if (v === c.expect || (c.kind === 'changed' && v === 'exact')) right++;
   }
+  times.sort((a, b) => a - b);
+  const run: Run = {
+    engine: 'newsroom verify',
+    quotes,
+    build_ms: 0,
+    p50_ms: round(percentile(times, 50)),
+    p99_ms: round(percentile(times, 99)),
+    heap_mb: 0,
+    // For quote checks: the share of right verdicts.
+    recall_at_3: round(right / checks.length, 3),
+    recall_at_1: round(right / checks.length, 3),
+    workload: name,
+    queries: checks.length,
+  };
+  runs.push(run);
+  log(`  ${JSON.stringify(run)}`);
+}
+
+if (newsSize > 0) {
+  log(`news: generating ${newsSize} quotes...`);
+  workload('news', newsCorpus({ quotes: newsSize }));
+}
+if (realDir) {
+  log(`real: loading ${realDir}...`);
+  workload('real', await loadCorpus(realDir));
 }
 
 if (json) {
   process.stdout.write(`${JSON.stringify({ runs })}\n`);
 } else {
-  const cols = ['engine', 'quotes', 'build_ms', 'p50_ms', 'p99_ms', 'heap_mb', 'recall_at_3'] as const;
+  const cols = [
+    'workload',
+    'engine',
+    'quotes',
+    'build_ms',
+    'p50_ms',
+    'p99_ms',
+    'heap_mb',
+    'recall_at_1',
+    'recall_at_3',
+    'queries',
+  ] as const;
   const rows = [cols.map(String), ...runs.map((r) => cols.map((c) => String(r[c])))];
   const widths = cols.map((_, i) => Math.max(...rows.map((r) => (r[i] as string).length)));
   const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
   console.log(line(rows[0] as string[]));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows.slice(1)) console.log(line(r));
-  for (const size of sizes) {
-    const ours = runs.find((r) => r.engine === 'newsroom' && r.quotes === size);
-    const base = runs.find((r) => r.engine === 'fuse-baseline' && r.quotes === size);
-    const sub = subsetRecall.get(size);
-    if (ours && base && ours.p50_ms > 0 && sub) {
+  console.log('\nRatios (peer / newsroom; above 1: newsroom faster or smaller):');
+  for (const ours of runs.filter((r) => r.engine === 'newsroom')) {
+    for (const peer of runs.filter(
+      (r) =>
+        r.workload === ours.workload && r.quotes === ours.quotes && r.engine !== 'newsroom' && r.build_ms,
+    )) {
+      const x = (a: number, b: number): string => (b > 0 ? `${round(a / b, 2)}x` : '-');
       console.log(
-        `${size}: p50 ${round(base.p50_ms / ours.p50_ms, 1)}x lower than plain fuse.js; on the baseline's ` +
-          `${sub.n} queries recall_at_3 is ${round(sub.recall, 3)} here vs ${base.recall_at_3} for fuse.js`,
+        `  ${ours.workload} ${ours.quotes} ${peer.engine}: p50 ${x(peer.p50_ms, ours.p50_ms)}, p99 ${x(peer.p99_ms, ours.p99_ms)}, ` +
+          `build ${x(peer.build_ms, ours.build_ms)}, heap ${x(peer.heap_mb, ours.heap_mb)}; recall@1 ` +
+          `${peer.recall_at_1} vs ${ours.recall_at_1}${peer.queries < ours.queries ? ` (first ${peer.queries} queries; newsroom recall@3 there ${round(subsetRecall.get(`${ours.workload} ${ours.quotes}`)?.recall ?? Number.NaN, 3)})` : ''}`,
       );
     }
   }

@@ -18,7 +18,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-const NEWS_WORDS = (
+export const NEWS_WORDS = (
   'government minister election vote voters campaign president senate congress parliament party leader ' +
   'policy economy inflation prices market markets stocks shares investors bank banks interest rates budget ' +
   'deficit taxes spending jobs workers unions strike wages employment unemployment company companies firm ' +
@@ -57,15 +57,15 @@ const SYLLABLES =
     ' ',
   );
 
-const FIRST =
+export const FIRST =
   'Maria John Ana Wei Fatima Carlos Olga Ahmed Sarah David Elena Kenji Priya Lucas Amara Tom Ingrid Omar Chloe Ivan Nadia Paolo Grace Luis'.split(
     ' ',
   );
-const LAST =
+export const LAST =
   'Lopez Smith Silva Chen Khan Garcia Petrova Hassan Miller Cohen Rossi Tanaka Patel Martin Okafor Reed Berg Haddad Dubois Volkov Nowak Ferreira Kim Ortega'.split(
     ' ',
   );
-const ROLES = [
+export const ROLES = [
   'minister',
   'spokesperson',
   'chief executive',
@@ -75,7 +75,7 @@ const ROLES = [
   'union leader',
   null,
 ];
-const OUTLET_NAMES =
+export const OUTLET_NAMES =
   'Daily Ledger|Morning Post|Evening Standard|Herald|Tribune|Chronicle|Gazette|Courier|Observer|Sentinel|Times|Record|Dispatch|Examiner|Journal'.split(
     '|',
   );
@@ -102,7 +102,7 @@ function buildVocab(rand: () => number, size: number): string[] {
 }
 
 /** Cumulative Zipf–Mandelbrot weights, sampled by binary search. */
-function zipfSampler(rand: () => number, n: number, q = 50, s = 1.05): () => number {
+export function zipfSampler(rand: () => number, n: number, q = 50, s = 1.05): () => number {
   const cdf = new Float64Array(n);
   let sum = 0;
   for (let k = 0; k < n; k++) {
