@@ -45,6 +45,13 @@ export interface Pending {
 
 const FAILED = 'Sorry, that did not work. Please try again in a moment.';
 
+/**
+ * When the work of an answer runs: at once by default; a transport that has already deferred passes a queue, so
+ * the deferral goes out first and the work waits its turn (src/deadline.ts).
+ */
+export type Schedule = (work: () => Promise<DiscordMessage>) => Promise<DiscordMessage>;
+const now: Schedule = (work) => work();
+
 /** Options -> the args object every adapter hands to executeCommand (validated there, once). */
 export function argsFrom(options: readonly OptionInput[] | undefined): Record<string, unknown> {
   const args: Record<string, unknown> = {};
@@ -85,8 +92,12 @@ export function createDispatch(deps: AdapterDeps) {
   });
 
   /** Wraps work so that a crash still gives the user something to read. */
-  const guarded = (work: () => Promise<DiscordMessage>, what: Record<string, unknown>) =>
-    work().catch((error: unknown) => {
+  const guarded = (
+    work: () => Promise<DiscordMessage>,
+    what: Record<string, unknown>,
+    schedule: Schedule = now,
+  ) =>
+    schedule(work).catch((error: unknown) => {
       deps.logger.error({ err: error, ...what }, 'discord interaction failed');
       return noticeMessage(FAILED);
     });
@@ -96,6 +107,7 @@ export function createDispatch(deps: AdapterDeps) {
     name: string,
     options: readonly OptionInput[] | undefined,
     user: CommandUser | null,
+    schedule?: Schedule,
   ): Pending {
     const message = guarded(
       async () => {
@@ -103,6 +115,7 @@ export function createDispatch(deps: AdapterDeps) {
         return toDiscordMessage(reply, { ephemeral: true });
       },
       { command: name },
+      schedule,
     );
     return { mode: 'reply', ephemeral: true, message };
   }
@@ -111,7 +124,7 @@ export function createDispatch(deps: AdapterDeps) {
    * A button. `share` posts the result publicly with "Posted by <@user>" and no buttons (anyone could click
    * them); `more` replaces the ephemeral message with the next page; an expired key gets an ephemeral note.
    */
-  function button(customId: string, user: CommandUser | null): Pending {
+  function button(customId: string, user: CommandUser | null, schedule?: Schedule): Pending {
     const parsed = parseCustomId(customId);
     if (!parsed) {
       deps.logger.warn({ customId: truncate(customId, 120) }, 'discord: unknown button');
@@ -137,6 +150,7 @@ export function createDispatch(deps: AdapterDeps) {
         return toDiscordMessage(outcome.reply, { ephemeral: true, withActions: false });
       },
       { button: parsed.kind },
+      schedule,
     );
     // An expired key is known at once (the store is in memory): its note must be a new ephemeral message,
     // neither a public post nor a replacement of the results the user still has.

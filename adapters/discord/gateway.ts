@@ -4,6 +4,8 @@
  * Slash commands, buttons and autocomplete need only the Guilds intent; no message content.
  * https://discord.js.org/docs/packages/discord.js/main/Client:Class
  */
+
+import { performance } from 'node:perf_hooks';
 import {
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -68,10 +70,13 @@ export function createGatewayClient(opts: GatewayOptions): Client {
 
   async function send(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
+    started: number,
     pending: Pending,
   ): Promise<void> {
+    // A reply later than the budget is deferred and edited in, not sent where Discord may have given up. (The
+    // id's timestamp is Discord's clock, not ours: the wait counts from when discord.js handed it over.)
     const ready = await readyWithin(pending.message, opts.deferAfterMs);
-    if (ready) {
+    if (ready && performance.now() - started <= opts.deferAfterMs) {
       if (pending.mode === 'update' && interaction.isButton()) await interaction.update(editOptions(ready));
       else await interaction.reply(replyOptions(ready));
       return;
@@ -82,14 +87,16 @@ export function createGatewayClient(opts: GatewayOptions): Client {
   }
 
   async function onInteraction(interaction: Interaction): Promise<void> {
+    const started = performance.now();
     if (interaction.isChatInputCommand()) {
       return send(
         interaction,
+        started,
         dispatch.command(interaction.commandName, interaction.options.data, userOf(interaction.user)),
       );
     }
     if (interaction.isButton()) {
-      return send(interaction, dispatch.button(interaction.customId, userOf(interaction.user)));
+      return send(interaction, started, dispatch.button(interaction.customId, userOf(interaction.user)));
     }
     if (interaction.isAutocomplete()) {
       return respondChoices(interaction);

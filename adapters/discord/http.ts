@@ -8,23 +8,31 @@
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type REST, Routes } from 'discord.js';
+import { z } from 'zod';
 import type { HttpRoute } from '../../src/adapter.ts';
 import type { CommandUser } from '../../src/commands/index.ts';
+import { ageOf, BUSY_TEXT, plan, WorkQueue } from '../../src/deadline.ts';
 import type { Logger } from '../../src/log.ts';
+import { SeenSet } from '../../src/replay.ts';
+import { arrivalOf, BodyTooLarge, readBody, sendJson } from '../../src/server.ts';
 import {
   type Dispatch,
   failedMessage,
   type OptionInput,
   type Pending,
   readyWithin,
+  type Schedule,
   unsupportedMessage,
   withoutFlags,
 } from './dispatch.ts';
-import type { DiscordMessage } from './render.ts';
+import { type DiscordMessage, noticeMessage } from './render.ts';
 
 export const INTERACTIONS_PATH = '/discord/interactions';
-/** Interaction payloads are small; anything near this is not from Discord. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+/**
+ * Interaction payloads are kilobytes: a button click carries the message it sits on (at most 10 embeds of 6,000
+ * characters and its components), a command its options. Anything near this is not from Discord.
+ */
+export const BODY_LIMIT_BYTES = 128 * 1024;
 /** Requests signed further than this from now are refused (replays, badly wrong clocks). */
 export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
 
@@ -43,26 +51,43 @@ const RESPONSE_DEFERRED_UPDATE = 6;
 const RESPONSE_UPDATE = 7;
 const RESPONSE_AUTOCOMPLETE = 8;
 
-/** The fields of an interaction this adapter reads (the payload carries many more). */
-interface RawInteraction {
-  type: number;
-  id?: string;
-  application_id?: string;
-  token?: string;
-  data?: {
-    name?: string;
-    custom_id?: string;
-    options?: OptionInput[];
-  };
-  member?: { user?: RawUser };
-  user?: RawUser;
-}
+const snowflake = z.string().regex(/^\d{1,20}$/);
+const UserSchema = z.looseObject({
+  id: snowflake,
+  username: z.string().max(64).optional(),
+  global_name: z.string().max(64).nullish(),
+});
+/** An option as raw JSON carries it; subcommand groups nest options (we have none, but they must parse). */
+const OptionSchema: z.ZodType<OptionInput> = z.looseObject({
+  name: z.string().min(1).max(32),
+  type: z.number().int().optional(),
+  // Discord caps string values at 6,000 characters; longer ones still get the friendly "too long" reply.
+  value: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  focused: z.boolean().optional(),
+});
 
-interface RawUser {
-  id: string;
-  username?: string;
-  global_name?: string | null;
-}
+/**
+ * The fields of an interaction this adapter reads (the payload carries many more), checked before use: a signed
+ * payload with `options` as an object or `user: null` is malformed (400), not a crash or a wrong kind of answer.
+ * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object
+ */
+const InteractionSchema = z.looseObject({
+  type: z.number().int(),
+  id: snowflake.optional(),
+  application_id: snowflake.optional(),
+  token: z.string().min(1).max(1000).optional(),
+  data: z
+    .looseObject({
+      name: z.string().max(32).optional(),
+      custom_id: z.string().max(100).optional(),
+      options: z.array(OptionSchema).max(25).optional(),
+    })
+    .optional(),
+  member: z.looseObject({ user: UserSchema.optional() }).optional(),
+  user: UserSchema.optional(),
+});
+
+type RawInteraction = z.infer<typeof InteractionSchema>;
 
 /** Turns Discord's hex public key into a key node:crypto can verify with. */
 export function publicKeyFromHex(hex: string): KeyObject {
@@ -94,43 +119,6 @@ export function verifySignature(
   }
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  extra: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    ...extra,
-  });
-  res.end(text);
-}
-
 function userOf(interaction: RawInteraction): CommandUser | null {
   const user = interaction.member?.user ?? interaction.user;
   if (!user?.id) return null;
@@ -147,6 +135,13 @@ export interface InteractionsRouteOptions {
   deferAfterMs: number;
   /** Follow-up edits in flight, so stop() can wait for them. */
   inFlight: Set<Promise<unknown>>;
+  /** Clock for the signature timestamp window (ms). */
+  now?: () => number;
+}
+
+/** The short ephemeral answer past capacity. */
+export function busyMessage(): DiscordMessage {
+  return noticeMessage(BUSY_TEXT);
 }
 
 /** The route on the shared server. */
@@ -154,14 +149,15 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
   const key = publicKeyFromHex(options.publicKey);
   const { dispatch, logger } = options;
 
-  /** Sends the first response, and when deferred, edits the original message once the answer is ready. */
-  async function answer(res: ServerResponse, interaction: RawInteraction, pending: Pending) {
-    const ready = await readyWithin(pending.message, options.deferAfterMs);
-    if (ready) {
-      if (pending.mode === 'update')
-        return sendJson(res, 200, { type: RESPONSE_UPDATE, data: withoutFlags(ready) });
-      return sendJson(res, 200, { type: RESPONSE_MESSAGE, data: ready });
-    }
+  const queue = new WorkQueue();
+  const seen = new SeenSet();
+  const now = options.now ?? Date.now;
+  /** Runs deferred work in the queue, one at a time, after the deferral has gone out. */
+  const later: Schedule = (work) =>
+    new Promise((resolve, reject) => queue.push(() => work().then(resolve, reject)));
+
+  /** Defers (type 5, or 6 for an update), then edits the original message once the answer is ready. */
+  function defer(res: ServerResponse, interaction: RawInteraction, pending: Pending): void {
     if (pending.mode === 'update') sendJson(res, 200, { type: RESPONSE_DEFERRED_UPDATE });
     else
       sendJson(res, 200, { type: RESPONSE_DEFERRED_MESSAGE, data: pending.ephemeral ? { flags: 64 } : {} });
@@ -180,14 +176,46 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
     options.inFlight.add(edit);
   }
 
+  /**
+   * Answers a command or a button by the request's age (src/deadline.ts): inline when ready within the budget
+   * counted from arrival; deferred first when it already waited; "busy" past capacity.
+   */
+  async function answer(
+    res: ServerResponse,
+    interaction: RawInteraction,
+    arrivedAt: number,
+    start: (schedule?: Schedule) => Pending,
+  ) {
+    const decision = plan(ageOf(arrivedAt), queue);
+    if (decision === 'busy') {
+      logger.warn({ queued: queue.length }, 'discord: past capacity, answered busy');
+      return sendJson(res, 200, { type: RESPONSE_MESSAGE, data: busyMessage() });
+    }
+    if (decision === 'defer' || options.deferAfterMs <= 0) return defer(res, interaction, start(later));
+    const started = performance.now();
+    const pending = start();
+    const ready = await readyWithin(pending.message, options.deferAfterMs - ageOf(arrivedAt));
+    if (ready) queue.observe(performance.now() - started);
+    // Ready, but later than the budget after arrival: Discord may already have given up on an inline answer.
+    if (ready && ageOf(arrivedAt) <= options.deferAfterMs) {
+      if (pending.mode === 'update')
+        return sendJson(res, 200, { type: RESPONSE_UPDATE, data: withoutFlags(ready) });
+      return sendJson(res, 200, { type: RESPONSE_MESSAGE, data: ready });
+    }
+    return defer(res, interaction, pending);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrivedAt = arrivalOf(req);
     let body: Buffer;
     try {
       body = await readBody(req, BODY_LIMIT_BYTES);
     } catch (error) {
       if (error instanceof BodyTooLarge)
         return sendJson(res, 413, { error: 'payload too large' }, { connection: 'close' });
-      throw error;
+      logger.info({ err: error }, 'discord: request body could not be read');
+      if (!res.headersSent) sendJson(res, 400, { error: 'unreadable body' }, { connection: 'close' });
+      return;
     }
     const signature = req.headers['x-signature-ed25519'];
     const timestamp = req.headers['x-signature-timestamp'];
@@ -197,38 +225,60 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
         typeof signature === 'string' ? signature : undefined,
         typeof timestamp === 'string' ? timestamp : undefined,
         body,
+        now() / 1000,
       )
     )
       return sendJson(res, 401, { error: 'invalid request signature' });
 
-    let interaction: RawInteraction;
+    let parsed: unknown;
     try {
-      interaction = JSON.parse(body.toString('utf8')) as RawInteraction;
-      if (typeof interaction?.type !== 'number') throw new Error('no interaction type');
+      parsed = JSON.parse(body.toString('utf8'));
     } catch {
       return sendJson(res, 400, { error: 'not an interaction' });
+    }
+    const checked = InteractionSchema.safeParse(parsed);
+    if (!checked.success) {
+      logger.warn(
+        { issues: checked.error.issues.slice(0, 3).map((i) => i.path.join('.')) },
+        'discord: malformed interaction: 400',
+      );
+      return sendJson(res, 400, { error: 'malformed interaction' });
+    }
+    const interaction = checked.data;
+    // Each interaction is answered once: its id (or, without one, its signature) is remembered for the window.
+    if (seen.checkAndRemember(interaction.id ? `id:${interaction.id}` : `sig:${String(signature)}`)) {
+      logger.warn({ id: interaction.id }, 'discord: replayed interaction refused');
+      return sendJson(res, 409, { error: 'interaction already received' });
     }
 
     switch (interaction.type) {
       case PING:
         return sendJson(res, 200, { type: RESPONSE_PONG });
-      case APPLICATION_COMMAND:
-        return answer(
-          res,
-          interaction,
-          dispatch.command(interaction.data?.name ?? '', interaction.data?.options, userOf(interaction)),
+      case APPLICATION_COMMAND: {
+        const name = interaction.data?.name ?? '';
+        const opts = interaction.data?.options;
+        const user = userOf(interaction);
+        return answer(res, interaction, arrivedAt, (schedule) =>
+          dispatch.command(name, opts, user, schedule),
         );
-      case MESSAGE_COMPONENT:
-        return answer(
-          res,
-          interaction,
-          dispatch.button(interaction.data?.custom_id ?? '', userOf(interaction)),
-        );
-      case APPLICATION_COMMAND_AUTOCOMPLETE:
+      }
+      case MESSAGE_COMPONENT: {
+        const customId = interaction.data?.custom_id ?? '';
+        const user = userOf(interaction);
+        return answer(res, interaction, arrivedAt, (schedule) => dispatch.button(customId, user, schedule));
+      }
+      case APPLICATION_COMMAND_AUTOCOMPLETE: {
+        // Suggestions are only useful at once: past capacity there are none.
+        const busy = plan(ageOf(arrivedAt), queue) === 'busy';
         return sendJson(res, 200, {
           type: RESPONSE_AUTOCOMPLETE,
-          data: { choices: dispatch.autocomplete(interaction.data?.name ?? '', interaction.data?.options) },
+          data: {
+            choices: busy
+              ? []
+              : dispatch.autocomplete(interaction.data?.name ?? '', interaction.data?.options),
+          },
         });
+      }
       default:
         return sendJson(res, 200, { type: RESPONSE_MESSAGE, data: unsupportedMessage() });
     }

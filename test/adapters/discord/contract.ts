@@ -49,6 +49,18 @@ async function session(h: HttpHarness, discord: DiscordStandIn): Promise<Contrac
       if (!body.data) throw new Error('response without data');
       return body.data;
     }
+    // Deferred (an answer not ready within the budget after arrival, on a busy machine): the edit carries it.
+    const token = (payload as { token?: string }).token;
+    if ((body.type === 5 || body.type === 6) && token) {
+      const edit = await discord.waitFor(
+        (r) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`),
+      );
+      const message = edit.body as DiscordMessage;
+      // An edit cannot change the ephemeral flag: a deferred reply has the deferral's, an update (More) stays
+      // on our ephemeral message.
+      if (body.type === 6) return { ...message, flags: 64 };
+      return body.data && 'flags' in body.data ? { ...message, flags: body.data.flags } : message;
+    }
     throw new Error(`unexpected response type ${body.type}`);
   }
   return {
