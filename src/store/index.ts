@@ -11,7 +11,14 @@ import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import type { Logger } from '../log.ts';
 import type { SearchEngine } from '../search/types.ts';
-import { type LoadJob, type LoadOutcome, openBackend, runLoad, type StoreLocation } from './jobs.ts';
+import {
+  type LoadJob,
+  type LoadOutcome,
+  openBackend,
+  runLoad,
+  runReextract,
+  type StoreLocation,
+} from './jobs.ts';
 import { CHANGE_CHANNEL, redactUrl } from './postgres.ts';
 import { engineFromSnapshot } from './snapshot.ts';
 import type { StoreBackend } from './types.ts';
@@ -242,7 +249,13 @@ export class CorpusStore {
       this.markDown(error);
       return null;
     }
-    const out = await runLoad(this.job(true), this.backend ?? undefined);
+    let out = await runLoad(this.job(true), this.backend ?? undefined);
+    if (out.stale > 0 && !this.background && this.backend) {
+      // A one-shot call (the CLI) has no background to wait for: bring the extractions up to date first, so it
+      // never answers with an older extractor's results.
+      await runReextract({ where: this.config.where, instance: this.instance }, this.backend);
+      out = await runLoad(this.job(false), this.backend);
+    }
     await this.refreshStatus();
     return this.adopt(out);
   }

@@ -2,6 +2,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
@@ -72,4 +73,41 @@ it('a restart over an unchanged folder reads the store and the snapshot, and rep
   await third.close();
   expect(existsSync(file)).toBe(false);
   expect(existsSync(config.store?.snapshotFile ?? '')).toBe(false);
+});
+
+it('after an extractor change a bot answers from the stored extractions and redoes them in the background; a CLI call redoes them first', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'newsroom-stale-'));
+  const cache = mkdtempSync(join(tmpdir(), 'newsroom-stale-cache-'));
+  dirs.push(data, cache);
+  cpSync(join(ROOT, 'data/articles'), data, { recursive: true });
+  const config = loadConfig({ NEWSROOM_DATA: data, NEWSROOM_CACHE: cache });
+  const storeConfig = config.store as NonNullable<typeof config.store>;
+  const file = storeConfig.where.mode === 'sqlite' ? storeConfig.where.file : '';
+  const ageExtractions = () => {
+    const db = new Database(file);
+    db.prepare("UPDATE extractions SET version = 'an older extractor'").run();
+    db.close();
+  };
+  const first = new CorpusStore(storeConfig, data, createLogger('silent'));
+  await first.start();
+  await first.close();
+
+  ageExtractions();
+  const bot = new CorpusStore(storeConfig, data, createLogger('silent'));
+  const redone = new Promise<void>((done) => {
+    bot.onChange = done;
+  });
+  const engine = await bot.start();
+  expect(bot.health().staleExtractions).toBe(2);
+  expect(engine?.search('putin working group').results.length).toBeGreaterThan(0);
+  await redone;
+  await bot.load();
+  expect(bot.health().staleExtractions).toBe(0);
+  await bot.close();
+
+  ageExtractions();
+  const cli = new CorpusStore(storeConfig, data, createLogger('silent'), false);
+  await cli.start();
+  expect(cli.health().staleExtractions).toBe(0);
+  await cli.close();
 });
