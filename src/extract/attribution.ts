@@ -16,6 +16,7 @@ import {
   PRONOUNS,
   ROLE_NOUNS,
   SPEECH_VERBS,
+  TITLE_WORDS,
 } from './lexicon.ts';
 import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
 import { tagAfter } from './tags.ts';
@@ -419,7 +420,9 @@ function subjectBefore(
         head?.entity?.type === 'person' &&
         head.via === 'name' &&
         isCapitalized((toks[floor] as Token).word) &&
-        /^(the|a|an)$/.test(rest[0]?.lower ?? '') &&
+        (/^(the|a|an)$/.test(rest[0]?.lower ?? '') ||
+          ROLE_NOUNS.has(rest[0]?.lower ?? '') ||
+          TITLE_WORDS.has(rest[0]?.lower ?? '')) &&
         rest.length <= 14
       )
         return head;
@@ -435,7 +438,7 @@ function shortestPhrase(
   end: number,
   verb: string,
 ): Attribution | undefined {
-  for (let a = end - 1; a >= floor && a >= end - 8; a--) {
+  for (let a = end - 1; a >= floor && a >= end - 14; a--) {
     const t = para.tokens[a] as Token;
     if (a < end - 1 && t.trail !== '' && !t.trail.startsWith(',')) break;
     if (a < end - 1 && t.trail.startsWith(',')) break;

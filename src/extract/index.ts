@@ -129,11 +129,7 @@ function spanQuote(
   };
 }
 
-/**
- * Bump when extraction output changes on purpose: stored extractions (src/store) of another version are redone in
- * the background while they keep answering.
- */
-export const EXTRACTOR_VERSION = '1';
+export { EXTRACTOR_VERSION } from './version.ts';
 
 /** Extracts quotes and facts from one article. Offsets index into `article.paragraphs[paragraph]`. */
 export function extract(article: Article): Extraction {

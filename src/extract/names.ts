@@ -215,6 +215,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   const joined = nameLowers.join('_');
   if (nameLowers.some((l) => ORG_HEADS.has(l)) || NEWS_ORGS.has(joined) || NEWS_ORGS.has(`the_${joined}`))
     type = 'org';
+
   else if (roleWords.length > 0 || honorific) type = 'person';
   else if (
     nameWords.length >= 2 &&
@@ -239,6 +240,9 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     // Long runs are rarely one person's name; keep the tail, which is where the name sits after a title.
     nameWords = nameWords.slice(-3);
   }
+  // `The Hill`, `The Atlantic`: an outlet whose name keeps its article.
+  if (!NEWS_ORGS.has(joined) && NEWS_ORGS.has(`the_${joined}`) && tokens[a - 1]?.lower === 'the')
+    nameWords = ['The', ...nameWords];
   if (type === 'person' && gender === null)
     gender =
       nameWords.length >= 2

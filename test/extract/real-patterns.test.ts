@@ -718,3 +718,25 @@ describe('adverbs, prompted speech, glued stops, time phrases, governed names', 
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
 });
+
+describe('pointed out, unclosed appositions with a role, long affiliations', () => {
+  it.each([
+    [
+      'But as The Hill pointed out, “Releasing tax returns is something every major party nominee has done.”',
+      'tax returns',
+      'The Hill',
+    ],
+    [
+      'Anthony Antonov, president and CEO of the Restaurant Association stated, “This will cost jobs in every kitchen.”',
+      'kitchen',
+      'Anthony Antonov',
+    ],
+    [
+      'Archbishop Aris Shirvan of the Armenian Patriarchate of Jerusalem told the Associated Press (AP), “We have suffered the same fate.”',
+      'same fate',
+      'Aris Shirvan',
+    ],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+});
