@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleFormat, LoadProblem } from '../types.ts';
 import { type FoundFile, readTextFile, walk } from './files.ts';
+import { formatOf } from './formats.ts';
 import { parseHtml } from './html.ts';
 import { parseJson } from './json.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -19,22 +20,7 @@ import { ArticleError, type ArticleMeta, type ParsedArticle, type ParseOutcome }
 
 export { ArticleError } from './types.ts';
 
-const FORMATS: Readonly<Record<string, ArticleFormat>> = {
-  '.txt': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.json': 'json',
-};
-
-/** The format a file name implies, or null for files the loader ignores (README, images...). */
-export function formatOf(path: string): ArticleFormat | null {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  if (sidecarBase(name) !== null) return null;
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? (FORMATS[name.slice(dot)] ?? null) : null;
-}
+export { formatOf };
 
 /** Parses content in one format; throws ArticleError when nothing readable is in it. */
 function parseContent(content: string, format: ArticleFormat, given: Partial<ArticleMeta>): ParseOutcome {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXTRACTOR_VERSION } from '../extract/index.ts';
+import { EXTRACTOR_VERSION } from '../extract/version.ts';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 
