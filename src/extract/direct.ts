@@ -229,8 +229,26 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     const prev = out[pi];
     const next = out[ni];
     const prevPara = prev ? (prev.parts.at(-1) as Span).para : -1;
-    const donor =
-      prev?.keep && prev.attribution && prevPara === para
+    // `a "change agent," Cole said. "..."`: a dropped fragment right before, with its own attribution after it,
+    // still tells who speaks next.
+    const before = out[i - 1];
+    const beforeLast = before?.parts.at(-1) as Span | undefined;
+    const gap =
+      before && beforeLast && beforeLast.para === para
+        ? (ctx.paras[para]?.text.slice(beforeLast.close + 1, (q.parts[0] as Span).open) ?? '')
+        : null;
+    const fragmentDonor =
+      before &&
+      !before.keep &&
+      before.attribution?.entity &&
+      gap !== null &&
+      gap.length < 120 &&
+      !/["“”]/.test(gap)
+        ? before
+        : undefined;
+    const donor = fragmentDonor
+      ? fragmentDonor
+      : prev?.keep && prev.attribution && prevPara === para
         ? prev
         : next?.keep && next.attribution && (next.parts[0] as Span).para === para
           ? next

@@ -215,7 +215,6 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   const joined = nameLowers.join('_');
   if (nameLowers.some((l) => ORG_HEADS.has(l)) || NEWS_ORGS.has(joined) || NEWS_ORGS.has(`the_${joined}`))
     type = 'org';
-
   else if (roleWords.length > 0 || honorific) type = 'person';
   else if (
     nameWords.length >= 2 &&

@@ -740,3 +740,14 @@ describe('pointed out, unclosed appositions with a role, long affiliations', () 
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
 });
+
+describe('a dropped fragment and the quote after it', () => {
+  it('the next quote takes the fragment’s attribution, and no paraphrase shows a stray mark', () => {
+    const ex = run(
+      'Yet Trump is also a “change agent,” Colby said. “He is very well positioned for a general election.”',
+    );
+    expect(quoteWith(ex.quotes, 'well positioned').speaker).toBe('Colby');
+    for (const q of ex.quotes.filter((x) => x.kind === 'indirect'))
+      expect((q.text.match(/["“”]/g) ?? []).length % 2).toBe(0);
+  });
+});
