@@ -1,0 +1,385 @@
+/**
+ * Load and fault run (issue 15): `npm run loadtest -- [options]` (also `npm run bench:load`).
+ *
+ * Starts the real bot (`bin/newsroom.mjs start`) as a child process with Slack (HTTP mode) and Discord (HTTP
+ * interactions) configured against a loopback stand-in for Slack's Web API, response_url endpoints and Discord's
+ * webhook routes, then sends signed slash commands and interactions at a fixed rate (open loop: a slow answer
+ * never slows the sending), only to 127.0.0.1, for a bounded time. Optionally makes the machine busy first with
+ * CPU hogs (`--hog N`: N processes spinning). Counts, per platform, every request by how it was acknowledged
+ * (inline answer, deferred then delivered, busy, error, none), ack latency percentiles from the moment the
+ * request was due to be sent, time to the final answer, and the bot's peak RSS and CPU.
+ *
+ *   --rate N        requests a second per platform (default 200)
+ *   --duration S    seconds of traffic (default 60; at most 300)
+ *   --platforms L   slack,discord (default both)
+ *   --hog N         CPU hog processes during the run (default 0)
+ *   --data DIR      data folder for the bot (default data)
+ *   --json          one JSON object on stdout instead of the table
+ *
+ * Exits 1 if any request was not acknowledged within 3 s or never got its answer (inline, deferred or busy).
+ * Clients are spread over several loopback source addresses (127.0.0.2-127.0.0.9), as Slack's and Discord's
+ * many senders are, so the bot's per-client connection cap applies as it would in production.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac, sign as edSign, generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DEADLINE_MS = 3000;
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : fallback;
+}
+const rate = Math.max(1, Number(arg('rate', '200')));
+const durationS = Math.min(300, Math.max(1, Number(arg('duration', '60'))));
+const platforms = arg('platforms', 'slack,discord').split(',') as ('slack' | 'discord')[];
+const hogs = Math.max(0, Number(arg('hog', '0')));
+const dataDir = resolve(arg('data', 'data'));
+const asJson = process.argv.includes('--json');
+
+const SECRET = 'loadtest-signing-secret-0123456789';
+const APP_ID = '900000000000000002';
+const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+const spki = publicKey.export({ format: 'der', type: 'spki' });
+const PUBLIC_KEY_HEX = spki.subarray(spki.length - 32).toString('hex');
+
+const QUERIES: [string, string][] = [
+  ['quote', 'putin working group'],
+  ['quote', 'trump on election interference'],
+  ['fact', 'indicted russian intelligence officers'],
+  ['cite', 'putin working group'],
+  ['verify', 'we are ready to analyze together'],
+  ['quote', 'speaker:putin cyber security'],
+  ['sources', ''],
+  ['quote', 'helsinki summit press conference'],
+];
+
+type Outcome = 'inline' | 'deferred' | 'busy' | 'error' | 'none';
+interface Sent {
+  platform: 'slack' | 'discord';
+  due: number;
+  ackAt: number | null;
+  status: number | null;
+  outcome: Outcome;
+  /** When the final answer was known (ack for inline/busy, the response_url/webhook call for deferred). */
+  answeredAt: number | null;
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Stand-in for Slack's and Discord's servers
+
+const byKey = new Map<string, Sent>();
+const standIn = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const path = req.url ?? '';
+    const now = performance.now();
+    const response = /^\/response\/(\w+)/.exec(path);
+    const webhook = /\/webhooks\/\d+\/(\w+)\/messages\/@original/.exec(path);
+    const key = response ? `slack:${response[1]}` : webhook ? `discord:${webhook[1]}` : null;
+    const sent = key ? byKey.get(key) : undefined;
+    if (sent && sent.outcome === 'deferred' && sent.answeredAt === null) {
+      const text = Buffer.concat(chunks).toString('utf8');
+      // "Searching…" is not the answer: Slack's deferred answers come as the second post, with blocks or text.
+      if (!text.includes('Searching')) sent.answeredAt = now;
+    }
+    if (path.startsWith('/api/auth.test')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-oauth-scopes': 'commands,chat:write' });
+      res.end(JSON.stringify({ ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T0', url: 'x' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(path.startsWith('/response/') ? 'ok' : JSON.stringify({ ok: true, id: '1' }));
+  });
+});
+await new Promise<void>((done) => standIn.listen(0, '127.0.0.1', done));
+const standInUrl = `http://127.0.0.1:${(standIn.address() as AddressInfo).port}`;
+
+// ------------------------------------------------------------------------------------------------------------
+// The bot
+
+const bot: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'bin/newsroom.mjs'), 'start'], {
+  cwd: ROOT,
+  env: {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NEWSROOM_DATA: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    SLACK_BOT_TOKEN: 'xoxb-load-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: `${standInUrl}/api/`,
+    DISCORD_PUBLIC_KEY: PUBLIC_KEY_HEX,
+    DISCORD_APPLICATION_ID: APP_ID,
+    DISCORD_API_URL: `${standInUrl}/api`,
+  },
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+const botUrl = await new Promise<string>((done, fail) => {
+  let buffer = '';
+  const timer = setTimeout(() => fail(new Error(`the bot did not start: ${buffer.slice(-2000)}`)), 120_000);
+  bot.stderr?.on('data', (c: Buffer) => {
+    buffer += c.toString('utf8');
+    const m =
+      /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(buffer) ??
+      /running .* on (http:\/\/127\.0\.0\.1:\d+)/.exec(buffer);
+    if (m?.[1]) {
+      clearTimeout(timer);
+      done(m[1]);
+    }
+  });
+  bot.once('exit', (code) => fail(new Error(`the bot exited (${code}): ${buffer.slice(-2000)}`)));
+});
+// From here on the log only needs draining (it never fills the pipe).
+bot.stderr?.removeAllListeners('data');
+bot.stderr?.resume();
+
+function procStats(pid: number): { rssMb: number; cpuS: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(stat[11] ?? 0) + Number(stat[12] ?? 0);
+    return { rssMb: rss, cpuS: ticks / 100 };
+  } catch {
+    return { rssMb: 0, cpuS: 0 };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------------------
+// Traffic
+
+const agents = Array.from(
+  { length: 8 },
+  (_, i) => new Agent({ keepAlive: true, maxSockets: 128, localAddress: `127.0.0.${i + 2}` }),
+);
+const { port: botPort } = new URL(botUrl);
+let seq = 0;
+
+function post(path: string, headers: Record<string, string>, body: string, sent: Sent, key: string): void {
+  const agent = agents[seq % agents.length];
+  const req = request(
+    {
+      host: '127.0.0.1',
+      port: botPort,
+      path,
+      method: 'POST',
+      agent,
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      timeout: 30_000,
+    },
+    (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        sent.ackAt = performance.now();
+        sent.status = res.statusCode ?? null;
+        const text = Buffer.concat(chunks).toString('utf8');
+        sent.outcome = classify(sent.platform, sent.status, text);
+        if (sent.outcome === 'inline' || sent.outcome === 'busy') sent.answeredAt = sent.ackAt;
+        byKey.set(key, sent);
+      });
+    },
+  );
+  req.on('error', () => {
+    sent.outcome = 'error';
+  });
+  req.on('timeout', () => req.destroy());
+  req.end(body);
+}
+
+function classify(platform: 'slack' | 'discord', status: number | null, text: string): Outcome {
+  if (status !== 200) return 'error';
+  if (text.includes('very busy')) return 'busy';
+  if (platform === 'slack') {
+    if (text.includes('"blocks"')) return 'inline';
+    return 'deferred';
+  }
+  if (/^\{"type":[56]\b/.test(text)) return 'deferred';
+  return /^\{"type":4\b/.test(text) ? 'inline' : 'error';
+}
+
+const results: Sent[] = [];
+
+function sendSlack(due: number): void {
+  const n = ++seq;
+  const [command, text] = QUERIES[n % QUERIES.length] as [string, string];
+  const form = new URLSearchParams({
+    token: 'x',
+    team_id: 'T0',
+    team_domain: 'load',
+    channel_id: 'C0LOAD',
+    channel_name: 'load',
+    user_id: `U${n % 50}`,
+    user_name: 'load',
+    command: `/${command}`,
+    text,
+    api_app_id: 'A0',
+    response_url: `${standInUrl}/response/r${n}`,
+    trigger_id: `${n}.${Date.now()}.load`,
+  }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${form}`).digest('hex')}`;
+  const sent: Sent = { platform: 'slack', due, ackAt: null, status: null, outcome: 'none', answeredAt: null };
+  results.push(sent);
+  byKey.set(`slack:r${n}`, sent);
+  post(
+    '/slack/events',
+    {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': signature,
+    },
+    form,
+    sent,
+    `slack:r${n}`,
+  );
+}
+
+function sendDiscord(due: number): void {
+  const n = ++seq;
+  const [command, text] = QUERIES[n % QUERIES.length] as [string, string];
+  const id = String(1_300_000_000_000_000_000n + BigInt(n));
+  const token = `tok${n}`;
+  const options = text ? [{ name: command === 'verify' ? 'quote' : 'query', type: 3, value: text }] : [];
+  const body = JSON.stringify({
+    id,
+    application_id: APP_ID,
+    type: 2,
+    token,
+    version: 1,
+    channel_id: '800000000000000003',
+    member: {
+      user: { id: `8000000000000${String(n % 50).padStart(5, '0')}`, username: 'load', global_name: 'Load' },
+    },
+    data: { id: '600000000000000001', name: command, type: 1, options },
+  });
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = edSign(null, Buffer.from(ts + body), privateKey).toString('hex');
+  const sent: Sent = {
+    platform: 'discord',
+    due,
+    ackAt: null,
+    status: null,
+    outcome: 'none',
+    answeredAt: null,
+  };
+  results.push(sent);
+  byKey.set(`discord:${token}`, sent);
+  post(
+    '/discord/interactions',
+    { 'content-type': 'application/json', 'x-signature-timestamp': ts, 'x-signature-ed25519': signature },
+    body,
+    sent,
+    `discord:${token}`,
+  );
+}
+
+const hogProcs: ChildProcess[] = Array.from({ length: hogs }, () =>
+  spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }),
+);
+
+const pid = bot.pid ?? 0;
+const before = procStats(pid);
+let peakRss = before.rssMb;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, procStats(pid).rssMb);
+}, 500);
+
+const start = performance.now();
+const total = rate * durationS;
+const interval = 1000 / rate;
+let next = 0;
+await new Promise<void>((done) => {
+  const tick = () => {
+    const now = performance.now();
+    // Open loop: everything due by now goes out, however late this tick is.
+    while (next < total && start + next * interval <= now) {
+      const due = start + next * interval;
+      for (const p of platforms) (p === 'slack' ? sendSlack : sendDiscord)(due);
+      next++;
+    }
+    if (next >= total) return done();
+    setTimeout(tick, Math.max(0, Math.min(5, start + next * interval - performance.now())));
+  };
+  tick();
+});
+const sendingMs = performance.now() - start;
+for (const h of hogProcs) h.kill('SIGKILL');
+// Deferred answers may still be on their way.
+const settleUntil = performance.now() + 30_000;
+while (performance.now() < settleUntil) {
+  if (results.every((r) => r.outcome !== 'none' && (r.outcome !== 'deferred' || r.answeredAt !== null)))
+    break;
+  await new Promise((done) => setTimeout(done, 100));
+}
+clearInterval(sampler);
+const after = procStats(pid);
+bot.kill('SIGTERM');
+for (const a of agents) a.destroy();
+standIn.close();
+
+// ------------------------------------------------------------------------------------------------------------
+// Report
+
+const pct = (values: number[], p: number) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+};
+
+const report = platforms.map((platform) => {
+  const mine = results.filter((r) => r.platform === platform);
+  const acks = mine.filter((r) => r.ackAt !== null).map((r) => (r.ackAt as number) - r.due);
+  const answers = mine.filter((r) => r.answeredAt !== null).map((r) => (r.answeredAt as number) - r.due);
+  const count = (o: Outcome) => mine.filter((r) => r.outcome === o).length;
+  const lateAcks = mine.filter((r) => r.ackAt !== null && (r.ackAt as number) - r.due > DEADLINE_MS).length;
+  const lost = mine.filter(
+    (r) => r.ackAt === null || r.outcome === 'error' || r.outcome === 'none' || r.answeredAt === null,
+  ).length;
+  return {
+    platform,
+    sent: mine.length,
+    inline: count('inline'),
+    deferred: count('deferred'),
+    deferred_answered: mine.filter((r) => r.outcome === 'deferred' && r.answeredAt !== null).length,
+    busy: count('busy'),
+    errors: count('error') + count('none'),
+    acked_late: lateAcks,
+    lost: lost + lateAcks,
+    ack_p50_ms: pct(acks, 50),
+    ack_p99_ms: pct(acks, 99),
+    ack_max_ms: pct(acks, 100),
+    answer_p50_ms: pct(answers, 50),
+    answer_p99_ms: pct(answers, 99),
+  };
+});
+const summary = {
+  rate_per_platform: rate,
+  duration_s: durationS,
+  sending_s: Math.round(sendingMs / 100) / 10,
+  hogs,
+  data: dataDir,
+  bot_peak_rss_mb: Math.round(peakRss),
+  bot_cpu_s: Math.round((after.cpuS - before.cpuS) * 10) / 10,
+  platforms: report,
+};
+if (asJson) process.stdout.write(`${JSON.stringify(summary)}\n`);
+else {
+  console.log(
+    `${rate} req/s per platform for ${durationS} s (sent in ${summary.sending_s} s), ${hogs} CPU hog(s); bot peak RSS ${summary.bot_peak_rss_mb} MB, CPU ${summary.bot_cpu_s} s`,
+  );
+  const cols = Object.keys(report[0] ?? {});
+  console.log(`| ${cols.join(' | ')} |`);
+  console.log(`| ${cols.map(() => '---').join(' | ')} |`);
+  for (const row of report)
+    console.log(`| ${cols.map((c) => String((row as Record<string, unknown>)[c])).join(' | ')} |`);
+}
+process.exit(report.some((r) => r.lost > 0) ? 1 : 0);
