@@ -65,7 +65,10 @@ export function similarity(
 ): { all: number; content: number; bag: number; common: number } {
   const r = joinCompounds(reporter, new Set(published));
   const p = joinCompounds(published, new Set(r));
-  const parts = diffArrays(r, p);
+  // The word diff costs (R + W) x edits: against a long speech (a thousand words) that is most of a quote check.
+  // Only the stretch of the published words that holds the reporter's can be the span measured, so a long wording
+  // is cut to the best-overlapping stretch (with a margin) before diffing.
+  const parts = diffArrays(r, p.length > 3 * r.length + 24 ? bestStretch(r, p) : p);
   let common = 0;
   let commonContent = 0;
   let firstEq = -1;
@@ -105,6 +108,68 @@ export function similarity(
 }
 
 /**
+ * The stretch of `p` (a long published wording) that shares the most words with `r`, widened by `r`'s length on
+ * each side: a window of r.length words slides over `p`, counting the words it has in common with `r` (each word
+ * of `r` counted at most as often as `r` has it).
+ */
+function bestStretch(r: readonly string[], p: readonly string[]): string[] {
+  const need = new Map<string, number>();
+  for (const w of r) need.set(w, (need.get(w) ?? 0) + 1);
+  const have = new Map<string, number>();
+  const win = r.length;
+  let shared = 0;
+  let best = -1;
+  let bestEnd = 0;
+  for (let i = 0; i < p.length; i++) {
+    const w = p[i] as string;
+    const n = need.get(w);
+    if (n !== undefined) {
+      const h = (have.get(w) ?? 0) + 1;
+      have.set(w, h);
+      if (h <= n) shared++;
+    }
+    if (i >= win) {
+      const out = p[i - win] as string;
+      const m = need.get(out);
+      if (m !== undefined) {
+        const h = have.get(out) as number;
+        have.set(out, h - 1);
+        if (h <= m) shared--;
+      }
+    }
+    if (shared > best) {
+      best = shared;
+      bestEnd = i + 1;
+    }
+  }
+  const from = Math.max(0, bestEnd - 2 * win);
+  return p.slice(from, Math.min(p.length, bestEnd + win));
+}
+
+/**
+ * Cheap test that a wording cannot be `close`: the words in common in order (E) are at most the words the two have
+ * in common in any order (M), and the span measured holds at least E words, so Dice 2E / (R + W) <= 2M / (R + M).
+ * Compounds are joined first, as similarity() does.
+ */
+export function cannotBeClose(reporter: readonly string[], published: readonly string[]): boolean {
+  const pubSet = new Set(published);
+  const r = joinCompounds(reporter as string[], pubSet);
+  const rSet = new Set(r);
+  const p = joinCompounds(published as string[], rSet);
+  const need = new Map<string, number>();
+  for (const w of r) need.set(w, (need.get(w) ?? 0) + 1);
+  let m = 0;
+  for (const w of p) {
+    const n = need.get(w);
+    if (n) {
+      m++;
+      need.set(w, n - 1);
+    }
+  }
+  return m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY;
+}
+
+/**
  * `close` when the words in order are mostly the same (all-word Dice >= CLOSE_SIMILARITY) and the content words
  * agree: in order (content Dice >= CLOSE_SIMILARITY) or, for a reordered quote, nearly all of the reporter's content
  * words are in the published quote (>= REORDERED_CONTENT).
@@ -119,11 +184,22 @@ export function wordDiff(reporterText: string, publishedText: string): DiffPart[
   const key = (w: string): string => words(w).join(' ');
   const r = reporterText.split(/\s+/).filter(Boolean);
   const p = publishedText.split(/\s+/).filter(Boolean);
-  const parts = diffArrays(r, p, { comparator: (a, b) => key(a) === key(b) });
-  const out: Array<{ op: DiffPart['op']; words: string[] }> = parts.map((part) => ({
-    op: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
-    words: part.value,
-  }));
+  // Compared by folded key, computed once per word (a comparator folding both words on every comparison cost
+  // most of a long quote check); the parts are mapped back to the words as written.
+  const parts = diffArrays(r.map(key), p.map(key));
+  let ri = 0;
+  let pi = 0;
+  const out: Array<{ op: DiffPart['op']; words: string[] }> = parts.map((part) => {
+    const n = part.value.length;
+    if (part.removed) {
+      ri += n;
+      return { op: 'delete', words: r.slice(ri - n, ri) };
+    }
+    pi += n;
+    if (!part.added) ri += n;
+    // Equal words too are shown as published (jsdiff takes the new side's tokens).
+    return { op: part.added ? 'insert' : 'equal', words: p.slice(pi - n, pi) };
+  });
   // Published words before and after the reporter's span are context, not changes; but where the reporter has
   // words there too, as many published words stay, as the other side of a substitution.
   const first = out[0];
@@ -185,6 +261,7 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
         scored.push({ similarity: 1, exact: true, item, at: i, cluster });
         continue;
       }
+      if (cannotBeClose(reporter, published)) continue;
       const sim = similarity(reporter, published);
       if (isClose(sim)) {
         scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, at: i, cluster });
