@@ -13,26 +13,26 @@ import type { QuoteEvidence } from '../types.ts';
  * turns do not occur in that corpus's marked-quote gold, and print-outs that lost their marks are too rare there.
  */
 export const CALIBRATED: Readonly<Record<QuoteEvidence, number>> = {
-  /** A split or continuing quote sharing a named neighbour's attribution (1079/1096). */
-  inherited: 0.97,
-  /** `"...," Trump said.` / `said Trump` / `Trump said: "..."`: a name right next to the marks (2344/2391). */
+  /** A split or continuing quote sharing a named neighbour's attribution (1091/1107). */
+  inherited: 0.98,
+  /** `"...," Trump said.` / `said Trump` / `Trump said: "..."`: a name right next to the marks (2377/2423). */
   name: 0.97,
-  /** A name elsewhere in the sentence (`Trump called the plan "a disaster"`) (544/572). */
-  'name-sentence': 0.93,
-  /** A name that is one English word the article never uses as a name elsewhere (`Immunity said`) (15/18). */
-  'lone-word': 0.69,
-  /** `he said` for the person quoted just before, nobody else of that gender since (111/127). */
-  'pronoun-continuity': 0.83,
-  /** `he said` with only one compatible person in the recent text (18/26). */
-  'pronoun-unique': 0.56,
+  /** A name elsewhere in the sentence (`Trump called the plan "a disaster"`) (576/598). */
+  'name-sentence': 0.95,
+  /** A name that is one English word the article never uses as a name elsewhere (`Immunity said`) (16/19). */
+  'lone-word': 0.7,
+  /** `he said` for the person quoted just before, nobody else of that gender since (117/132). */
+  'pronoun-continuity': 0.84,
+  /** `he said` with only one compatible person in the recent text (19/26). */
+  'pronoun-unique': 0.6,
   /** `he said` with another compatible person as likely (85/100): under the threshold, so only "possibly". */
   'pronoun-ambiguous': 0.79,
-  /** A role or organisation noun resolved to an entity (`the senator`, `the campaign`), or a quoted document (8/18). */
-  role: 0.3,
-  /** The speech verb opening the next sentence (`"..." The senator then said`) (8/12). */
-  'next-sentence': 0.48,
-  /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`) (28/29). */
-  'previous-sentence': 0.89,
+  /** A role or organisation noun resolved to an entity (`the senator`, `the campaign`), or a quoted document (10/21). */
+  role: 0.34,
+  /** The speech verb opening the next sentence (`"..." The senator then said`) (8/11). */
+  'next-sentence': 0.53,
+  /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`) (41/42). */
+  'previous-sentence': 0.92,
   /** A printed transcript label (`TAPPER:`): by design, as sure as a name next to the marks. */
   transcript: 0.95,
   /** `A:` in an interview: the likeliest interviewee, by design never shown as sure. */
