@@ -503,33 +503,22 @@ export class EntityTable {
 
   /** Two people speaking together (`Cummings and Conyers wrote`): one speaker named for both. */
   joint(a: Entity, b: Entity): Entity {
-    const name = `${a.name} and ${b.name}`;
-    let e = this.byFull.get(key(name));
-    if (!e) {
-      e = {
-        id: this.entities.length,
-        name,
-        type: 'person',
-        gender: null,
-        roles: [],
-        company: false,
-        forms: new Set([name]),
-      };
-      this.entities.push(e);
-      this.byFull.set(key(name), e);
-    }
-    return e;
+    return this.named(`${a.name} and ${b.name}`, 'person');
   }
 
   /** A document quoted as the source (`the joint statement said`): an organisation-like speaker named by it. */
   document(words: string[]): Entity {
-    const name = `the ${words.join(' ')}`;
+    return this.named(`the ${words.join(' ')}`, 'org');
+  }
+
+  /** The entity with exactly this name, made once (no surname or first-word lookups: it is not a person's name). */
+  private named(name: string, type: EntityType): Entity {
     let e = this.byFull.get(key(name));
     if (!e) {
       e = {
         id: this.entities.length,
         name,
-        type: 'org',
+        type,
         gender: null,
         roles: [],
         company: false,

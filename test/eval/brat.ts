@@ -23,6 +23,7 @@ import { parseArticleText } from '../../src/articles/index.ts';
 import { extract } from '../../src/extract/index.ts';
 import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
+import type { ExtractionScores } from './extraction.ts';
 
 /** One brat text-bound annotation. */
 interface TSpan {
@@ -221,7 +222,11 @@ function hasSurname(predicted: string | null, wanted: string): boolean {
     .split(/[\s-]+/)
     .map((w) => w.replace(/[^\p{L}'’]/gu, ''));
   const joined = ` ${words.join(' ')} `;
-  return words.includes(surname.replace(/-/g, '')) || words.join('-').includes(surname) || joined.includes(` ${surname} `);
+  return (
+    words.includes(surname.replace(/-/g, '')) ||
+    words.join('-').includes(surname) ||
+    joined.includes(` ${surname} `)
+  );
 }
 
 /** True when a predicted speaker names the organisation (every word of its short name, `the` aside). */
@@ -264,15 +269,8 @@ interface Tally {
 /** The measured figures over a brat folder. */
 export interface BratScores {
   articles: number;
-  direct: {
-    predicted: number;
-    correct: number;
-    truth: number;
-    found: number;
-    precision: number;
-    recall: number;
-    f1: number;
-  };
+  /** The same figures as the fixtures' evaluation. */
+  direct: ExtractionScores['direct'];
   speaker: Record<SourceClass | 'all', Tally>;
   /** Found quotes the bot would show with a name, and how many of those names are wrong. */
   shown: { of: number; wrong: number };
