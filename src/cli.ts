@@ -25,6 +25,8 @@ Commands:
   verify --batch FILE [--data DIR]    One check per JSON line {"text"}; one JSON result per line
   ask "/quote putin working group" [--data DIR]
                                       Answer one bot command, as the console bot would
+  add URL|FILE... [--data DIR] [--json]
+                                      Add articles: links fetched safely, files read; kept in DIR/added/
   start [--data DIR]                  Run the bot (Slack/Discord when configured, else the console)
 
 Options:
@@ -66,6 +68,7 @@ const SUBCOMMAND_OPTIONS = {
   verify: { json: { type: 'boolean' }, data: { type: 'string' }, batch: { type: 'string' } },
   ask: { data: { type: 'string' } },
   start: { data: { type: 'string' } },
+  add: { json: { type: 'boolean' }, data: { type: 'string' } },
 } as const;
 
 type Subcommand = keyof typeof SUBCOMMAND_OPTIONS;
@@ -507,6 +510,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           v,
           io,
         );
+      case 'add': {
+        if (parsed.positionals.length === 0) throw new UsageError('missing URL or FILE to add');
+        const { runAdd } = await import('./fetch/cli-add.ts');
+        return await runAdd(parsed.positionals, v, io);
+      }
       case 'start': {
         if (parsed.positionals.length > 0)
           throw new UsageError(`start takes no arguments, got "${parsed.positionals.join(' ')}"`);

@@ -6,9 +6,12 @@ import { watch } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter, AdapterDeps, HttpRoute } from './adapter.ts';
 import { ActionStore } from './commands/actions.ts';
+import { setArticleLibrary } from './commands/add.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
 import { loadCorpusInWorker, stopCorpusWorkers } from './corpus-thread.ts';
+import { fetchPolicy } from './fetch/index.ts';
+import { ArticleLibrary } from './fetch/library.ts';
 import { createLogger, type Logger, TerminalLog } from './log.ts';
 import { metricsText, observeReload } from './metrics.ts';
 import { createSearchEngine } from './search/index.ts';
@@ -185,6 +188,14 @@ export async function main(
   // Another bot changed the shared store, stale extractions were redone, or the database came back.
   if (corpusStore) corpusStore.onChange = () => void holder.reload();
   const actions = new ActionStore();
+  // /add writes to DATA/added/ and reloads before answering, so what it added is searchable when the reply comes.
+  setArticleLibrary(
+    new ArticleLibrary({
+      dataDir: config.dataDir,
+      policy: fetchPolicy(config.fetch),
+      afterWrite: () => holder.reload(),
+    }),
+  );
   const deps: AdapterDeps = {
     config,
     logger,

@@ -1,4 +1,5 @@
 /** The command registry and the one entry point adapters call (`executeCommand`, `executeAction`). */
+import { addCommand } from './add.ts';
 import { citeCommand } from './cite.ts';
 import { createExecutor } from './execute.ts';
 import { factCommand } from './fact.ts';
@@ -10,6 +11,7 @@ import type { CommandDefinition } from './types.ts';
 import { verifyCommand } from './verify.ts';
 
 export { ActionStore, type StoredInvocation } from './actions.ts';
+export { type ArticleAdder, setArticleLibrary } from './add.ts';
 export { defineCommand, MAX_QUERY_LENGTH, MAX_VERIFY_LENGTH, PAGE_SIZE } from './define.ts';
 export { UserError } from './errors.ts';
 export type { ActionOutcome, CommandEnv, CommandInput, CommandLogger } from './execute.ts';
@@ -28,6 +30,7 @@ export const commands: CommandDefinition[] = [
   verifyCommand,
   sourcesCommand,
   speakerCommand,
+  addCommand,
   createHelpCommand(() => commands),
 ];
 

@@ -105,7 +105,7 @@ describe('executeCommand', () => {
     const reply = await executeCommand({ command: '/qoute', text: 'x' }, env());
     expect(reply.status).toBe('usage');
     expect(reply.fallback).toContain('There is no /qoute command');
-    expect(reply.fallback).toContain('/quote, /fact, /cite, /verify, /sources, /speaker, /help');
+    expect(reply.fallback).toContain('/quote, /fact, /cite, /verify, /sources, /speaker, /add, /help');
   });
 
   it('refuses a too-long query and a bad style with a friendly error', async () => {

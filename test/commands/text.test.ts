@@ -20,7 +20,17 @@ describe('findCommand', () => {
 
   it('defines each command once with usage and an example', () => {
     const names = commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
-    expect(names).toEqual(['quote', 'fact', 'cite', 'verify', 'sources', 'speaker', 'help', 'newsroom']);
+    expect(names).toEqual([
+      'quote',
+      'fact',
+      'cite',
+      'verify',
+      'sources',
+      'speaker',
+      'add',
+      'help',
+      'newsroom',
+    ]);
     for (const c of commands) {
       expect(c.usage.startsWith(`/${c.name}`)).toBe(true);
       expect(c.examples.length).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ export async function serve(host = '127.0.0.1', routes: Record<string, Route> = 
   const server: Server = createServer((req, res) => {
     const path = req.url ?? '/';
     hits.push({ path, headers: req.headers });
-    const route = table.get(path.split('?')[0] ?? path);
+    const route = table.get((path.split('?')[0] ?? path).replace(/(.)\/$/, '$1'));
     if (route) route(req, res);
     else {
       res.writeHead(404, { 'content-type': 'text/plain' });

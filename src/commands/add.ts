@@ -1,0 +1,110 @@
+/**
+ * /add URL: fetch an article through the guarded fetch (src/fetch/guard.ts), read it like a saved page, extract,
+ * keep it (src/fetch/library.ts) and answer privately with what was found. The same article added again updates it.
+ * Slow sites are the adapters' business: they acknowledge within the platform's 3 s and answer when this resolves.
+ */
+import { z } from 'zod';
+import { formatDateLong } from '../citations/credit.ts';
+import { FetchRefused, MAX_URL_LENGTH } from '../fetch/guard.ts';
+import { AddRefused, type ArticleLibrary } from '../fetch/library.ts';
+import * as r from '../reply/build.ts';
+import type { ReplyBlock } from '../reply/types.ts';
+import { defineCommand } from './define.ts';
+import { UserError } from './errors.ts';
+
+/** The part of the library /add uses. */
+export type ArticleAdder = Pick<ArticleLibrary, 'addUrl'>;
+
+let library: ArticleAdder | null = null;
+
+/**
+ * Switches /add on (main.ts, with the bot's data folder and fetch policy) or off (null). The command list is
+ * module-level, so its one service is too; adapters stay unaware of it.
+ */
+export function setArticleLibrary(next: ArticleAdder | null): void {
+  library = next;
+}
+
+/** `techcrunch.com/2018/...` as a reporter types it means https; anything with a scheme is left for the guard. */
+export function withScheme(link: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(link) || !/^[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(link)
+    ? link
+    : `https://${link}`;
+}
+
+/** Quotes shown in the reply. */
+export const FIRST_QUOTES = 3;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const TITLES = {
+  added: 'Added',
+  updated: 'Updated (the article changed)',
+  unchanged: 'Already added, unchanged',
+  exists: 'Already in the corpus',
+} as const;
+
+export const addCommand = defineCommand({
+  name: 'add',
+  description: 'Add an article by its link: fetched safely, its quotes searchable at once.',
+  usage: '/add URL',
+  // No scheme in the example: Socket Mode manifests carry no URLs (the link works either way).
+  examples: ['/add techcrunch.com/2018/07/16/trump-putin-joint-cybersecurity-group/'],
+  options: [
+    {
+      name: 'url',
+      description: 'Link of the article (http or https)',
+      required: true,
+      maxLength: MAX_URL_LENGTH,
+    },
+  ],
+  rest: 'url',
+  schema: z.object({
+    url: z
+      .string()
+      .trim()
+      .min(1, { error: 'Give the link of the article to add, e.g. /add https://example.com/story' })
+      .max(MAX_URL_LENGTH, { error: `That link is longer than ${MAX_URL_LENGTH} characters.` })
+      // Slack wraps links in <...> (and <url|label>).
+      .transform((v) => withScheme(v.replace(/^<([^|>]+)(?:\|[^>]*)?>$/, '$1'))),
+  }),
+  async run(ctx) {
+    if (!library)
+      throw new UserError('addUnavailable', 'Adding articles is not switched on for this bot.', 'error');
+    let outcome: Awaited<ReturnType<ArticleAdder['addUrl']>>;
+    try {
+      outcome = await library.addUrl(ctx.args.url, ctx.user?.id ?? null, ctx.engine.corpus);
+    } catch (error) {
+      if (error instanceof FetchRefused) throw new UserError(`fetch.${error.reason}`, error.message, 'error');
+      if (error instanceof AddRefused) throw new UserError(`add.${error.reason}`, error.message, 'error');
+      throw error;
+    }
+    const a = outcome.article;
+    const blocks: ReplyBlock[] = [
+      r.fields([
+        { label: 'Outlet', value: a.outlet ?? 'outlet unknown' },
+        { label: 'Date', value: formatDateLong(a.published) ?? 'date unknown' },
+        { label: 'Link', value: a.url ?? 'no link' },
+        { label: 'Found', value: `${plural(a.quotes.length, 'quote')}, ${plural(a.facts.length, 'fact')}` },
+      ]),
+    ];
+    const first = a.quotes.slice(0, FIRST_QUOTES);
+    if (first.length > 0) {
+      blocks.push(r.heading(first.length === a.quotes.length ? 'Quotes' : 'First quotes'));
+      for (const q of first) blocks.push(r.quoted(q));
+    } else blocks.push(r.text('No quotes found in this article.'));
+    if (outcome.status === 'updated')
+      blocks.push(
+        r.context(
+          `The earlier text is kept (${plural(outcome.record?.history.length ?? 0, 'earlier version')}).`,
+        ),
+      );
+    if (outcome.status === 'exists')
+      blocks.push(r.context(`Already read from ${outcome.file}; nothing added.`));
+    return r.card({
+      title: `${TITLES[outcome.status]}: ${a.title ?? 'title unknown'}`,
+      status: 'ok',
+      blocks,
+    });
+  },
+});
