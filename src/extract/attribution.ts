@@ -246,6 +246,8 @@ export function speakerPhrase(
             ORG_NOUNS.has(t.lower) ||
             LEAD_WORDS.has(t.lower) ||
             isCapitalized(t.word) ||
+            // `Air Force 1st Lt. Tyler Livingston`: an ordinal inside a rank.
+            /^\d+(st|nd|rd|th)$/.test(t.lower) ||
             (/^[\p{Ll}-]+$/u.test(t.word) && !NOT_LEAD.has(t.lower))),
       );
     if (!endsPhrase || !leadOk) continue;
@@ -653,7 +655,9 @@ export function mainSubject(
         const after = toks[j];
         if (
           (!e || e.type === 'unknown') &&
-          (i === a || (clauseStart && !NOT_LEAD.has(after?.lower ?? ''))) &&
+          (i === a || clauseStart) &&
+          // `Back in 1999, ...`, `Later in the day`: a word followed by a preposition opens a phrase, not a clause.
+          !NOT_LEAD.has(after?.lower ?? '') &&
           // `Hours later, ...`, `Days ago`: a time phrase, not a name and its verb.
           !/^(later|earlier|ago|before|after|afterward|afterwards)$/.test(after?.lower ?? '') &&
           after &&
@@ -718,6 +722,11 @@ export function attributionBefore(
   let v = -1;
   for (let i = b - 1; i >= a; i--) {
     const t = toks[i] as Token;
+    // `Sanders shot back, "..."`, `Rubio fired back forcefully: "..."`: the subject is before `shot`.
+    if (t.lower === 'back' && /^(shot|fired|hit)$/.test(toks[i - 1]?.lower ?? '') && i - 1 > s0) {
+      const hit = subjectBefore(ctx, para, s0, subjectEnd(toks, i - 1, s0), 'said');
+      if (hit?.entity) return hit;
+    }
     if (
       (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) &&
       (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower))

@@ -166,6 +166,12 @@ export function classifySource(text: string): SourceClass {
   if (PRONOUNS.has(t.toLowerCase())) return 'pronoun';
   // `The Vermont senator`, `the Clinton campaign`: a determiner and a common-noun head name a role, not a name.
   if (/^(the|a|an|his|her|its|their|one|another)\s/i.test(t) && /\s\p{Ll}[\p{L}-]*$/u.test(t)) return 'role';
+  // `The senator from Vermont`: a determiner and a common noun, then where from.
+  if (
+    /^(the|a|an|his|her|its|their|one|another)\s+\p{Ll}[\p{L}-]*\s+(from|of|for|at|in)\s/iu.test(t) &&
+    !/,/.test(t)
+  )
+    return 'role';
   return surnameOf(t) ? 'name' : 'role';
 }
 

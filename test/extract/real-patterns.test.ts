@@ -751,3 +751,30 @@ describe('a dropped fragment and the quote after it', () => {
       expect((q.text.match(/["“”]/g) ?? []).length % 2).toBe(0);
   });
 });
+
+describe('shot back, ranks with ordinals, "Back in 1999"', () => {
+  it.each([
+    [
+      'Clinton said she stood up to the banks. Sanders shot back, "The economy has been really crushed by that."',
+      'crushed',
+      'Sanders',
+    ],
+    [
+      'Asked about Cuba, Rubio fired back forcefully: “If they sue us in a court in Miami, they are going to lose.”',
+      'court in Miami',
+      'Rubio',
+    ],
+    [
+      '“The military perspective is so far out there,” said Air Force 1st Lt. Tyler Livingstone.',
+      'military perspective',
+      'Tyler Livingstone',
+    ],
+    [
+      "Back in 1999, Mr. Trump expressed admiration for Mr. Clinton, telling CNBC: ''He was a great campaigner.''",
+      'great campaigner',
+      'Trump',
+    ],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+});
