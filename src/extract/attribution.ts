@@ -41,7 +41,7 @@ export interface Attribution {
 const ADVERBS = new Set(
   (
     'also later then again once previously repeatedly recently quickly simply has had have would will was were is ' +
-    'had already still even often never last first earlier subsequently'
+    'had already still even often never last first earlier subsequently himself herself themselves itself'
   ).split(' '),
 );
 
@@ -248,7 +248,8 @@ export function speakerPhrase(
             isCapitalized(t.word) ||
             // `Air Force 1st Lt. Tyler Livingston`: an ordinal inside a rank.
             /^\d+(st|nd|rd|th)$/.test(t.lower) ||
-            (/^[\p{Ll}-]+$/u.test(t.word) && !NOT_LEAD.has(t.lower))),
+            // (`co-Anchor` in `CBS This Morning co-Anchor DeMarco Morgan`: a lower-case start is a common word.)
+            (/^\p{Ll}[\p{L}-]*$/u.test(t.word) && !NOT_LEAD.has(t.lower))),
       );
     if (!endsPhrase || !leadOk) continue;
     // `a Northwind spokeswoman`, `a spokesperson for Halvorsen Foods`: the organisation speaks.

@@ -36,7 +36,7 @@ export const FRAMING_VERBS = set(`
   demanded demands wondered questioned hailed condemned denounced welcomed promised vowed pledged urged
   labeling labelling branding branded deriding derided mocking mocked slamming blasting praising criticizing
   criticising accusing blaming thanking urging dismissing hailing condemning denouncing welcoming vowing pledging
-  reported decried decries decrying
+  reported decried decries decrying citing proposed proposes
 `);
 
 /** Words right before a quoted span that make it a name, not speech (`the so-called "deep state"`). */

@@ -15,7 +15,8 @@ export interface PartyTag {
 const STATE = String.raw`(?:[A-Z]\.){1,2}[A-Z]?\.?|[A-Z]{2}(?![a-z])|[A-Z][a-z]{1,9}\.?(?:\s[A-Z][a-z]{1,9}\.?)?`;
 const PARTY = String.raw`(?:[DRI]|Ind|Dem|Rep)-(?:${STATE})`;
 /** `(R-Fla.)` with an optional comma after it. */
-const PAREN = new RegExp(String.raw`\s?\((${PARTY}|[DRI])\)(,?)`, 'g');
+/** `(R-Fla.)`, `(D)`, or the state alone: `Sen. Ted Cruz (Tex.)`, `(N.Y.)`; a comma may follow. */
+const PAREN = new RegExp(String.raw`\s?\((${PARTY}|[DRI]|[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2})\)(,?)`, 'g');
 /** `, D-N.C.,` or `, Republican of New York,`, closed by a comma or the end of the clause. */
 const COMMA = new RegExp(
   String.raw`,\s(${PARTY}|(?:Republican|Democrat|Independent|Democratic-Farmer-Labor)\sof\s(?:[A-Z][\w.]*\s?){1,3}?)(,|(?=\s(?:said|says|told|added|wrote)\b))`,
@@ -29,7 +30,7 @@ export function maskTags(raw: string): { masked: string; tags: PartyTag[] } {
   const text = raw
     .replace(/([,.?!])(["”])(?=\p{Lu})/gu, '$1 ')
     .replace(/(\p{Ll}{2})\.(?=\p{Lu}\p{Ll})/gu, '$1 ');
-  if (!/[DRI]-[A-Z]|\([DRI]\)|(?:Republican|Democrat|Independent) of /.test(text))
+  if (!/[DRI]-[A-Z]|\([DRI]\)|\([A-Z][a-z]{0,5}\.|(?:Republican|Democrat|Independent) of /.test(text))
     return { masked: text, tags: [] };
   const tags: PartyTag[] = [];
   let masked = text.replace(PAREN, (m, tag: string, comma: string, at: number) => {

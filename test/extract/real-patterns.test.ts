@@ -778,3 +778,25 @@ describe('shot back, ranks with ordinals, "Back in 1999"', () => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
 });
+
+describe('state-only tags, reflexives, hyphenated roles', () => {
+  it.each([
+    [
+      '“She does not do press conferences,” CBS This Morning co-Anchor DeMarco Morgen said.',
+      'press conferences',
+      'DeMarco Morgen',
+    ],
+    [
+      'Sanders himself acknowledged in a forum on Monday night "the path is narrow" if he loses more ground.',
+      'path is narrow',
+      'Sanders',
+    ],
+    [
+      'Other candidates were bellicose. Sen. Ted Cruise (Tex.) has said that he would "carpet bomb them into oblivion."',
+      'carpet bomb',
+      'Ted Cruise',
+    ],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+});
