@@ -7,7 +7,7 @@
  * `--synthetic N` also builds N synthetic articles (bench/synth.ts, 10 quotes each), stores them with their
  * synthetic quotes as the extraction, and times restarts over them.
  *
- *   node --import tsx bench/store-restart.bench.ts [--real DIR] [--synthetic N] [--runs 3]
+ *   node --import tsx bench/store-restart.bench.ts [--real DIR] [--synthetic N [--keep]] [--runs 3]
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     synthetic: { type: 'string' },
     runs: { type: 'string', default: '3' },
     query: { type: 'string', default: 'working group on cyber security' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -123,5 +124,6 @@ if (values.synthetic) {
     () => timed(['search', q, '--data', dir], env),
     runs,
   );
-  rmSync(dir, { recursive: true, force: true });
+  if (values.keep) console.log(`kept ${dir} (store and snapshot in ${cache})`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -53,7 +53,10 @@ export async function runLoad(job: LoadJob, backend?: StoreBackend): Promise<Loa
       dataDir: job.dataDir,
       file: job.snapshotFile,
       problems,
+      ...(sync?.state ? { state: sync.state } : {}),
     });
+    // The caller (often another thread) needs the counts, not the rows.
+    if (sync) delete sync.state;
     return { ...snap, sync };
   } finally {
     if (!backend) await store.close();

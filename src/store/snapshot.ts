@@ -15,7 +15,7 @@ import { runVerify } from '../search/verify.ts';
 import { Vocabulary } from '../search/vocabulary.ts';
 import type { Corpus, CorpusArticle, LoadProblem } from '../types.ts';
 import { fingerprints, sha256 } from './fingerprint.ts';
-import { pairKey, type StoreBackend } from './types.ts';
+import { pairKey, type StoreBackend, type StoreState } from './types.ts';
 
 const MAGIC = 'newsroom-snapshot-1';
 
@@ -35,15 +35,22 @@ export interface SnapshotResult {
  */
 export async function snapshotFromStore(
   store: StoreBackend,
-  options: { dataDir: string; file: string | null; problems?: LoadProblem[]; version?: string },
+  options: {
+    dataDir: string;
+    file: string | null;
+    problems?: LoadProblem[];
+    version?: string;
+    /** The store's files and versions when the caller has just read them. */
+    state?: StoreState;
+  },
 ): Promise<SnapshotResult> {
   const fp = fingerprints();
   const version = options.version ?? fp.extractor;
   // Path order, as the loader reads a folder (byte order: a database's collation may sort otherwise).
-  const files = (await store.files()).sort((a, b) =>
+  const files = [...(options.state?.files ?? (await store.files()))].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0,
   );
-  const versions = await store.extractionVersions();
+  const versions = options.state?.versions ?? (await store.extractionVersions());
   const entries: { id: string; source: string; hash: string; version: string }[] = [];
   const problems: LoadProblem[] = [...(options.problems ?? [])];
   let stale = 0;

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { ArticleMeta } from '../articles/types.ts';
 import type { Article, Extraction, LoadProblem } from '../types.ts';
 import { fingerprints, sha256 } from './fingerprint.ts';
-import type { ArticleBody, FileRow, FileWrite, StoreBackend } from './types.ts';
+import type { ArticleBody, FileRow, FileWrite, StoreBackend, StoreState } from './types.ts';
 
 /** Which data folder files come from: a folder scan adds, changes and removes only its own origin's files. */
 export function originOf(dataDir: string): string {
@@ -42,6 +42,8 @@ export interface SyncResult {
   folderProblem: string | null;
   /** Problems of the folder as a whole, reported on every load (a sidecar with no article beside it). */
   problems: LoadProblem[];
+  /** When the sync wrote nothing: every file and extraction version it read (snapshotFromStore's input). */
+  state?: StoreState;
 }
 
 export interface SyncOptions {
@@ -112,14 +114,17 @@ export async function syncFolder(
   const sidecars = new Set(found.filter((f) => sidecarBase(f.rel) !== null).map((f) => f.rel));
   const articleFiles = found.filter((f) => formatOf(f.rel) !== null);
 
-  const existing = new Map((await store.files(origin)).map((f) => [f.path, f]));
+  const allFiles = await store.files();
+  const existing = new Map(allFiles.filter((f) => f.origin === origin).map((f) => [f.path, f]));
   const versions = await store.extractionVersions();
+  let wrote = false;
   const hasCurrent = (hash: string) => versions.get(hash)?.includes(version) === true;
 
   let batch: FileWrite[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     await store.write(version, batch, []);
+    wrote = true;
     options.onStored?.(batch.map((b) => b.file.path));
     batch = [];
   };
@@ -205,10 +210,13 @@ export async function syncFolder(
   const removed = [...existing.keys()].filter((p) => !present.has(p)).map((path) => ({ origin, path }));
   if (removed.length > 0) {
     await store.write(version, [], removed);
+    wrote = true;
     result.removed = removed.length;
     result.changed = true;
   }
   result.folderProblem = folderProblem;
+  // Nothing written: what was read is what the store holds, and the snapshot need not read it again.
+  if (!wrote) result.state = { files: allFiles, versions };
   const bases = new Set(articleFiles.map((f) => articleBase(f.rel)));
   for (const f of found) {
     const base = sidecarBase(f.rel);

@@ -65,5 +65,11 @@ export interface StoreBackend {
   close(): Promise<void>;
 }
 
+/** What a snapshot is keyed by: every file and the extraction versions stored for each article. */
+export interface StoreState {
+  files: FileRow[];
+  versions: Map<string, string[]>;
+}
+
 /** Key of a (hash, version) pair in StoreBackend.extractions' answer. */
 export const pairKey = (hash: string, version: string): string => `${hash} ${version}`;
