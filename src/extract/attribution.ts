@@ -543,7 +543,13 @@ export function attributionAfter(
       return speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), 'said') ?? unnamed(para, t0, 'said');
     }
     // `," Reuters reported.`: a verb of reporting attributes a quote only right after it.
-    if (isSpeechVerb(t) || ((t.lower === 'reported' || t.lower === 'charged') && v <= a + 4)) {
+    // (`," Murphy, the head of the PAC, Tweeted`: a capitalised verb after a comma is a typo, not a name.)
+    const verbAfterComma = SPEECH_VERBS.has(t.lower) && (toks[v - 1] as Token).trail.startsWith(',');
+    if (
+      isSpeechVerb(t) ||
+      verbAfterComma ||
+      ((t.lower === 'reported' || t.lower === 'charged' || t.lower === 'started') && v <= a + 4)
+    ) {
       const end = subjectEnd(toks, v, a);
       const direct = speakerPhrase(ctx, para, a, end, t.lower);
       if (direct) return direct;
@@ -738,7 +744,18 @@ export function attributionBefore(
   }
   const last = toks[b - 1] as Token;
   if (v < 0) {
-    if (last.trail.includes(':')) return mainSubject(ctx, para, s0, b, 'said');
+    if (last.trail.includes(':')) {
+      const subject = mainSubject(ctx, para, s0, b, 'said');
+      if (subject) return subject;
+      // `Former secretary of state Hillary Rodham Clinton: "..."`, `More from Jones: "..."`: a short lead-in that
+      // ends with a person's name introduces their words.
+      const run = b - s0 <= 8 ? capitalRuns(toks.slice(s0, b)).at(-1) : undefined;
+      if (run && run[1] + s0 === b) {
+        const hit = speakerPhrase(ctx, para, run[0] + s0, b, 'said');
+        if (hit?.entity?.type === 'person' && hit.via === 'name' && !hit.loneWord) return hit;
+      }
+      return undefined;
+    }
     // `Trump issued a statement, "..."` / `The campaign released a statement: "..."`.
     const stmt = toks
       .slice(s0, b)

@@ -144,7 +144,7 @@ export const NOT_NAME_WORDS = set(`
   most one two three four five last next earlier later now then during despite under over from by to of about also
   once again both each every all no not nor after amid among according asked speaking
   nonetheless nevertheless however instead indeed moreover furthermore overall separately additionally just whether
-  any such other another please thanks said says added told wrote
+  any such other another please thanks said says added told wrote former more
   officials residents analysts experts critics investigators researchers scientists lawmakers parents teachers
   students workers protesters prosecutors authorities sources witnesses neighbors neighbours voters doctors nurses
   officers firefighters employees executives people others passengers riders fans players

@@ -800,3 +800,25 @@ describe('state-only tags, reflexives, hyphenated roles', () => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
 });
+
+describe('lead-ins with a colon, capitalised verbs after a comma', () => {
+  it.each([
+    [
+      'Former secretary of state Hillary Rodham Clinton: "We were trying to help the people who asked for them."',
+      'trying to help',
+      'Hillary Rodham Clinton',
+    ],
+    [
+      '“Not us but we cannot argue with it!” Murphy, the head of the PAC, Tweeted on Friday.',
+      'argue with it',
+      'Murphy',
+    ],
+    [
+      '“I had an off-the-record conversation with you in January,” Hannity started.',
+      'off-the-record',
+      'Hannity',
+    ],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+});
