@@ -7,7 +7,7 @@
  * fixed timer started in the handler:
  *
  * - an answer ready within INLINE_BUDGET_MS of arrival goes in the acknowledgement;
- * - past that, or when the request already waited ACK_FIRST_AFTER_MS before we could start, it is acknowledged
+ * - past that, or when the request's wait plus its expected work passes ACK_FIRST_AFTER_MS, it is acknowledged
  *   (deferred) first and the answer follows through response_url / the interaction webhook;
  * - past SHED_AFTER_MS of waiting, or when the deferred work already queued would take longer than
  *   MAX_QUEUED_WORK_MS to finish, the request gets an immediate short "busy, try again shortly" instead.
@@ -18,14 +18,33 @@ import { performance } from 'node:perf_hooks';
 export const PLATFORM_DEADLINE_MS = 3000;
 /** An answer later than this after arrival never goes in the acknowledgement (network and clock margin). */
 export const INLINE_BUDGET_MS = 2000;
-/** A request that waited this long before we could start acknowledges first, then works. */
-export const ACK_FIRST_AFTER_MS = 800;
-/** A request that waited this long gets "busy": doing the work would only add to the backlog. */
+/**
+ * A request whose wait plus the expected time of its work passes this acknowledges first, then works. Deferring
+ * costs a second request (response_url, webhook edit), so quick work is still done inline when there is time.
+ */
+export const ACK_FIRST_AFTER_MS = 1200;
+/** A request that waited this long gets "busy" at once: doing the work would only add to the backlog. */
 export const SHED_AFTER_MS = 2000;
 /** Deferred work queued beyond this much estimated time is refused with "busy" (a reporter's patience). */
 export const MAX_QUEUED_WORK_MS = 10_000;
 /** The reply a shed request gets. */
 export const BUSY_TEXT = 'The bot is very busy right now. Please try again in a moment.';
+
+/**
+ * When the platform sent a request, as far as its signed timestamp (whole seconds) tells: the middle of that
+ * second. The event loop's lag misses time a request spends queued in the kernel while the bot is busy with
+ * others, or not scheduled at all on a loaded machine; the sender's clock does not. Slack and Discord refuse to
+ * work with clocks more than minutes apart; this assumes the host's clock is NTP-synchronised (within ~0.5 s).
+ */
+export function sentAt(
+  timestampSeconds: number | null,
+  nowMs = Date.now(),
+  nowPerf = performance.now(),
+): number {
+  // Outside the replay window the request is refused anyway (401): its timestamp says nothing about load.
+  if (timestampSeconds === null || Math.abs(nowMs / 1000 - timestampSeconds) > 300) return nowPerf;
+  return nowPerf - Math.max(0, nowMs - timestampSeconds * 1000 - 500);
+}
 
 /** Milliseconds since the request arrived (performance.now() clock). */
 export function ageOf(arrivedAt: number, now = performance.now()): number {
@@ -44,6 +63,11 @@ export class WorkQueue {
   private averageMs = 5;
 
   constructor(private readonly maxQueuedMs = MAX_QUEUED_WORK_MS) {}
+
+  /** The average time one item of work takes, ms. */
+  get averageWorkMs(): number {
+    return this.averageMs;
+  }
 
   /** Estimated ms until a newly queued item would be done. */
   get expectedWaitMs(): number {
@@ -95,6 +119,8 @@ export type Plan = 'inline' | 'defer' | 'busy';
 
 export function plan(age: number, queue: WorkQueue): Plan {
   if (age >= SHED_AFTER_MS) return 'busy';
-  if (age >= ACK_FIRST_AFTER_MS || queue.length > 0) return queue.full ? 'busy' : 'defer';
+  // Work already waiting goes first; a request that would finish too late for its ack defers.
+  const expected = age + Math.max(50, 4 * queue.averageWorkMs);
+  if (expected >= ACK_FIRST_AFTER_MS || queue.length > 0) return queue.full ? 'busy' : 'defer';
   return 'inline';
 }

@@ -11,9 +11,9 @@ import { type REST, Routes } from 'discord.js';
 import { z } from 'zod';
 import type { HttpRoute } from '../../src/adapter.ts';
 import type { CommandUser } from '../../src/commands/index.ts';
-import { ageOf, BUSY_TEXT, plan, WorkQueue } from '../../src/deadline.ts';
+import { ageOf, BUSY_TEXT, plan, SHED_AFTER_MS, sentAt, WorkQueue } from '../../src/deadline.ts';
 import type { Logger } from '../../src/log.ts';
-import { SeenSet } from '../../src/replay.ts';
+import { parseTimestamp, SeenSet } from '../../src/replay.ts';
 import { arrivalOf, BodyTooLarge, readBody, sendJson } from '../../src/server.ts';
 import {
   type Dispatch,
@@ -150,6 +150,7 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
   const { dispatch, logger } = options;
 
   const queue = new WorkQueue();
+  const busyBody = Buffer.from(JSON.stringify({ type: RESPONSE_MESSAGE, data: busyMessage() }));
   const seen = new SeenSet();
   const now = options.now ?? Date.now;
   /** Runs deferred work in the queue, one at a time, after the deferral has gone out. */
@@ -206,7 +207,16 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const arrivedAt = arrivalOf(req);
+    // The earlier of the two: when the server saw it (less event-loop lag), when Discord says it sent it.
+    const arrivedAt = Math.min(arrivalOf(req), sentAt(parseTimestamp(req.headers['x-signature-timestamp'])));
+    // Past capacity the cheapest answer wins: a request that already waited this long is told "busy" before its
+    // body is read or its signature checked (the answer acts on nothing and says nothing about the bot).
+    if (ageOf(arrivedAt) >= SHED_AFTER_MS) {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': busyBody.length });
+      res.end(busyBody);
+      return;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, BODY_LIMIT_BYTES);

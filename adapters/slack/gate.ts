@@ -11,7 +11,8 @@
  *    Slack's retries), so each signed request is answered once;
  * 4. the body must have the shape of what we handle (zod): a slash command, a block_actions click, an event or
  *    url_verification. Anything else signed is 400 at once (malformed) or 200 (a kind we do not use);
- * 5. past capacity (src/deadline.ts) a slash command gets "busy" in its ack and a click a "busy" note;
+ * 5. past capacity (src/deadline.ts) a slash command gets "busy" in its ack and a click a "busy" note; a request
+ *    that waited past SHED_AFTER_MS gets "busy" before anything else, as cheaply as possible;
  * then Bolt gets the request with the body already read (`rawBody`), and checks the signature again itself.
  *
  * https://docs.slack.dev/authentication/verifying-requests-from-slack
@@ -20,10 +21,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
-import { BUSY_TEXT, plan, type WorkQueue } from '../../src/deadline.ts';
+import { ageOf, BUSY_TEXT, plan, SHED_AFTER_MS, sentAt, type WorkQueue } from '../../src/deadline.ts';
 import type { Logger } from '../../src/log.ts';
 import { parseTimestamp, SeenSet, withinWindow } from '../../src/replay.ts';
-import { arrivalOf, BodyTooLarge, readBody, sendJson } from '../../src/server.ts';
+import { arrivalOf, BodyTooLarge, readBody, sendJson, setArrival } from '../../src/server.ts';
 
 /**
  * Slash commands are about 1 KB and button clicks a few; Bolt's default allows 10 MB. The most Slack can send is
@@ -31,6 +32,7 @@ import { arrivalOf, BodyTooLarge, readBody, sendJson } from '../../src/server.ts
  */
 export const SLACK_BODY_LIMIT_BYTES = 384 * 1024;
 const FORM = 'application/x-www-form-urlencoded';
+const BUSY_BODY = Buffer.from(JSON.stringify({ response_type: 'ephemeral', text: BUSY_TEXT }));
 
 const id = z.string().min(1).max(255);
 const url = z.string().min(1).max(2048);
@@ -169,6 +171,20 @@ export function slackGate(options: GateOptions) {
   let warnedOverflow = false;
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Past capacity the cheapest answer wins: a request that already waited this long is told "busy" before its
+    // body is read or its signature checked (the answer acts on nothing and says nothing about the bot).
+    // The earlier of the two: when the server saw it (less event-loop lag), when Slack says it sent it.
+    const arrivedAt = Math.min(
+      arrivalOf(req),
+      sentAt(parseTimestamp(req.headers['x-slack-request-timestamp'])),
+    );
+    setArrival(req, arrivedAt);
+    if (ageOf(arrivedAt) >= SHED_AFTER_MS) {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': BUSY_BODY.length });
+      res.end(BUSY_BODY);
+      return;
+    }
     let body: Buffer;
     try {
       body = await readBody(req, SLACK_BODY_LIMIT_BYTES);
@@ -234,7 +250,6 @@ export function slackGate(options: GateOptions) {
         return;
       case 'command':
       case 'actions': {
-        const arrivedAt = arrivalOf(req);
         if (plan(performance.now() - arrivedAt, queue) === 'busy') {
           log.warn({ kind: kind.kind, queued: queue.length }, 'slack: past capacity, answered busy');
           if (kind.kind === 'command')

@@ -52,6 +52,10 @@ function blockFor(ms: number): void {
 function sendAfterBlocking(payload: unknown, blockMs: number): Promise<{ status: number; json: unknown }> {
   const { hostname, port } = new URL(h.url);
   const body = JSON.stringify(payload);
+  // Just after a second starts, so the signed timestamp (whole seconds) adds little to the measured wait.
+  while (Date.now() % 1000 > 100) {
+    // spin until then
+  }
   const ts = nowSeconds();
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => {

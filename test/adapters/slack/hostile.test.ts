@@ -39,6 +39,10 @@ function sendAfterBlocking(
   blockMs: number,
 ): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
+  // Just after a second starts, so the signed timestamp (whole seconds) adds little to the measured wait.
+  while (Date.now() % 1000 > 100) {
+    // spin until then
+  }
   const ts = nowSeconds();
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => {
