@@ -43,6 +43,8 @@ export interface Config {
   store: StoreConfig | null;
   /** Fetching URLs (/add, feeds): addresses exempt from the guard (NEWSROOM_FETCH_ALLOW). */
   fetch: { allow: string[] };
+  /** Feeds to follow (NEWSROOM_FEEDS) and how often (NEWSROOM_FEED_MINUTES). */
+  feeds: { urls: string[]; minutes: number };
 }
 
 export class ConfigError extends Error {
@@ -146,9 +148,10 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
   const store = storeConfig(env, dataDir, problems);
 
   const fetch = { allow: fetchAllow(env, problems) };
+  const feeds = feedsConfig(env, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, port, host, logLevel, slack, discord, store, fetch };
+  return { dataDir, port, host, logLevel, slack, discord, store, fetch, feeds };
 }
 
 /** Comma- or space-separated list. */
@@ -165,6 +168,25 @@ function fetchAllow(env: Env, problems: string[]): string[] {
         `NEWSROOM_FETCH_ALLOW must list IP addresses or CIDR ranges (127.0.0.1, 10.0.0.0/8), got "${e}"`,
       );
   return entries;
+}
+
+/** Default minutes between two polls of a feed. */
+export const DEFAULT_FEED_MINUTES = 15;
+
+/** NEWSROOM_FEEDS (RSS, Atom or JSON Feed URLs) and NEWSROOM_FEED_MINUTES. */
+function feedsConfig(env: Env, problems: string[]): { urls: string[]; minutes: number } {
+  const urls = list(get(env, 'NEWSROOM_FEEDS')).filter(
+    (u) => checkUrl('NEWSROOM_FEEDS', u, problems) !== null,
+  );
+  let minutes = DEFAULT_FEED_MINUTES;
+  const raw = get(env, 'NEWSROOM_FEED_MINUTES');
+  if (raw !== null) {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 1 || n > 1440)
+      problems.push(`NEWSROOM_FEED_MINUTES must be a number of minutes from 1 to 1440, got "${raw}"`);
+    else minutes = n;
+  }
+  return { urls: [...new Set(urls)], minutes };
 }
 
 /** Default folder of the SQLite store and the search snapshots (git-ignored). */

@@ -7,9 +7,11 @@ import { config as loadDotenv } from 'dotenv';
 import type { Adapter, AdapterDeps, HttpRoute } from './adapter.ts';
 import { ActionStore } from './commands/actions.ts';
 import { setArticleLibrary } from './commands/add.ts';
+import { setFeedPoller } from './commands/feeds.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
 import { loadCorpusInWorker, stopCorpusWorkers } from './corpus-thread.ts';
+import { defaultStateFile, FeedPoller } from './feeds/poller.ts';
 import { fetchPolicy } from './fetch/index.ts';
 import { ArticleLibrary } from './fetch/library.ts';
 import { createLogger, type Logger, TerminalLog } from './log.ts';
@@ -189,13 +191,25 @@ export async function main(
   if (corpusStore) corpusStore.onChange = () => void holder.reload();
   const actions = new ActionStore();
   // /add writes to DATA/added/ and reloads before answering, so what it added is searchable when the reply comes.
-  setArticleLibrary(
-    new ArticleLibrary({
-      dataDir: config.dataDir,
-      policy: fetchPolicy(config.fetch),
-      afterWrite: () => holder.reload(),
-    }),
-  );
+  const library = new ArticleLibrary({
+    dataDir: config.dataDir,
+    policy: fetchPolicy(config.fetch),
+    afterWrite: () => holder.reload(),
+  });
+  setArticleLibrary(library);
+  // NEWSROOM_FEEDS: new items are added like /add does, with one reload per poll.
+  const feeds = new FeedPoller({
+    urls: config.feeds.urls,
+    minutes: config.feeds.minutes,
+    library,
+    policy: fetchPolicy(config.fetch),
+    stateFile: defaultStateFile(config.dataDir),
+    corpus: () => holder.get().corpus,
+    onAdded: () => holder.reload(),
+    logger,
+  });
+  setFeedPoller(feeds);
+  feeds.start();
   const deps: AdapterDeps = {
     config,
     logger,
@@ -268,6 +282,7 @@ export async function main(
     return await runChat(adapters, config, holder, logger, `${summary}${unreadable}`, corpusStore);
   } finally {
     watcher?.close();
+    feeds.stop();
     process.off('SIGHUP', onHup);
     // A reload still running must not keep a stopping bot alive.
     await stopCorpusWorkers();

@@ -5,6 +5,7 @@ import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
 import type { CorpusArticle } from '../types.ts';
 import { defineCommand, MAX_QUERY_LENGTH, SOURCES_PAGE_SIZE } from './define.ts';
+import { feedsReply } from './feeds.ts';
 import { resultActions } from './present.ts';
 
 function fold(value: string): string {
@@ -49,7 +50,7 @@ export const sourcesCommand = defineCommand({
   name: 'sources',
   description: 'List the articles searched: title, outlet, date, link, quotes and facts.',
   usage: '/sources [QUERY]',
-  examples: ['/sources', '/sources helsinki'],
+  examples: ['/sources', '/sources helsinki', '/sources feeds'],
   options: [
     { name: 'query', description: 'Only articles containing these words', required: false, maxLength: 500 },
   ],
@@ -63,6 +64,8 @@ export const sourcesCommand = defineCommand({
   }),
   run(ctx) {
     const { query } = ctx.args;
+    // The followed feeds (NEWSROOM_FEEDS): last poll, items, last error.
+    if (query.toLowerCase() === 'feeds') return feedsReply();
     const words = fold(query).split(/\s+/).filter(Boolean);
     const corpus = ctx.engine.corpus;
     const all = [...corpus.articles]

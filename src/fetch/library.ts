@@ -199,7 +199,13 @@ export class ArticleLibrary {
    * Fetches `url` through the guard and adds the article it holds. Throws FetchRefused (the guard said no, or the
    * site failed) or AddRefused (a feed, not an article; no article text).
    */
-  async addUrl(url: string, by: string | null, corpus: Corpus | null = null): Promise<AddOutcome> {
+  async addUrl(
+    url: string,
+    by: string | null,
+    corpus: Corpus | null = null,
+    /** False: skip afterWrite (a feed poll reloads once for all its items). */
+    notify = true,
+  ): Promise<AddOutcome> {
     const got = await guardedFetch(url, this.options.policy ?? {});
     const format = got.kind ? FORMAT_OF[got.kind] : null;
     if (!format)
@@ -221,7 +227,7 @@ export class ArticleLibrary {
         'feed',
         `${got.url} is a JSON Feed, not an article: list it in NEWSROOM_FEEDS to follow it.`,
       );
-    return this.addText(text, format, { requested: got.requested, fetched: got.url }, by, corpus);
+    return this.addText(text, format, { requested: got.requested, fetched: got.url }, by, corpus, notify);
   }
 
   /** Adds article content already in hand (a file given to `newsroom add`, a feed item's page). */
@@ -231,8 +237,9 @@ export class ArticleLibrary {
     from: { requested: string; fetched: string | null },
     by: string | null,
     corpus: Corpus | null = null,
+    notify = true,
   ): Promise<AddOutcome> {
-    return this.serial(() => this.store(text, format, from, by, corpus));
+    return this.serial(() => this.store(text, format, from, by, corpus, notify));
   }
 
   private async store(
@@ -241,6 +248,7 @@ export class ArticleLibrary {
     from: { requested: string; fetched: string | null },
     by: string | null,
     corpus: Corpus | null,
+    notify: boolean,
   ): Promise<AddOutcome> {
     let parsed: Article[];
     try {
@@ -331,7 +339,7 @@ export class ArticleLibrary {
     if (status !== 'unchanged') {
       await mkdir(this.folder, { recursive: true });
       await writeWhole(join(this.folder, name), content);
-      await this.options.afterWrite?.();
+      if (notify) await this.options.afterWrite?.();
     }
     return { status, article: withExtraction, file: rel, record };
   }

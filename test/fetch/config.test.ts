@@ -12,7 +12,7 @@ function problems(env: Record<string, string>): string[] {
   return [];
 }
 
-describe('fetch settings', () => {
+describe('fetch and feed settings', () => {
   it('default to no allow-list', () => {
     const config = loadConfig({ NEWSROOM_STORE: 'memory' });
     expect(config.fetch.allow).toEqual([]);
@@ -28,9 +28,29 @@ describe('fetch settings', () => {
     expect(fetchPolicy(config.fetch).allow?.size).toBe(3);
   });
 
+  it('read NEWSROOM_FEEDS and NEWSROOM_FEED_MINUTES (default 15)', () => {
+    expect(loadConfig({ NEWSROOM_STORE: 'memory' }).feeds).toEqual({ urls: [], minutes: 15 });
+    const config = loadConfig({
+      NEWSROOM_STORE: 'memory',
+      NEWSROOM_FEEDS:
+        'https://example.com/rss.xml, https://example.org/feed.json https://example.com/rss.xml',
+      NEWSROOM_FEED_MINUTES: '5',
+    });
+    expect(config.feeds).toEqual({
+      urls: ['https://example.com/rss.xml', 'https://example.org/feed.json'],
+      minutes: 5,
+    });
+  });
+
   it('name the variable that is wrong', () => {
     expect(problems({ NEWSROOM_FETCH_ALLOW: 'localhost' })).toEqual([
       expect.stringMatching(/^NEWSROOM_FETCH_ALLOW must list IP addresses or CIDR ranges .*"localhost"/),
+    ]);
+    expect(problems({ NEWSROOM_FEEDS: 'ftp://example.com/feed' })).toEqual([
+      expect.stringMatching(/^NEWSROOM_FEEDS must be an http\(s\) URL/),
+    ]);
+    expect(problems({ NEWSROOM_FEED_MINUTES: '0' })).toEqual([
+      expect.stringMatching(/^NEWSROOM_FEED_MINUTES must be a number of minutes from 1 to 1440/),
     ]);
   });
 });
