@@ -75,8 +75,11 @@ export interface SearchIndex {
 
 /** Growable Int32 buffer: builds at a million items without per-entry objects. */
 class IntBuf {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = new Int32Array(this.data.length * 2);
@@ -95,6 +98,23 @@ function dateNum(published: string | null): number {
 /** Sort key that puts unknown dates last. */
 function dateKey(d: number): number {
   return d === 0 ? 99_999_999 : d;
+}
+
+/** Growable byte buffer (field flags of the postings: one byte each, not four). */
+class ByteBuf {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
 }
 
 /** Builds the speaker table: corpus speakers plus any quote speaker they do not cover. */
@@ -117,11 +137,21 @@ function buildSpeakers(corpus: Corpus): { table: SpeakerEntry[]; byKey: Map<stri
     for (const k of keys) if (!byKey.has(k)) byKey.set(k, idx);
   };
   for (const s of corpus.speakers ?? []) addEntry(s);
+  // A speaker's name is written the same way in thousands of quotes: folded once per spelling.
+  const keyCache = new Map<string, string>();
+  const keyOf = (name: string): string => {
+    let k = keyCache.get(name);
+    if (k === undefined) {
+      k = words(name).join(' ');
+      keyCache.set(name, k);
+    }
+    return k;
+  };
   const extra = new Map<string, Speaker>();
   for (const a of corpus.articles) {
     for (const q of a.quotes) {
       if (!q.speaker) continue;
-      const key = words(q.speaker).join(' ');
+      const key = keyOf(q.speaker);
       if (!key || byKey.has(key)) continue;
       let s = extra.get(key);
       if (!s) {
@@ -133,11 +163,18 @@ function buildSpeakers(corpus: Corpus): { table: SpeakerEntry[]; byKey: Map<stri
     }
   }
   // Roles as quoted (a speaker's most common role is already in); bounded so one speaker cannot grow without end.
+  const roleWordCache = new Map<string, string[]>();
   for (const a of corpus.articles) {
     for (const q of a.quotes) {
       if (!q.speaker || !q.role) continue;
-      const entry = table[byKey.get(words(q.speaker).join(' ')) ?? -1];
-      if (entry && entry.roleWords.size < 40) for (const w of words(q.role)) entry.roleWords.add(w);
+      const entry = table[byKey.get(keyOf(q.speaker)) ?? -1];
+      if (!entry || entry.roleWords.size >= 40) continue;
+      let ws = roleWordCache.get(q.role);
+      if (!ws) {
+        ws = words(q.role);
+        if (roleWordCache.size < 100_000) roleWordCache.set(q.role, ws);
+      }
+      for (const w of ws) entry.roleWords.add(w);
     }
   }
   return { table, byKey };
@@ -232,11 +269,13 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   };
 
   // Per-item (term, field) pairs, flattened: pairStart[i] .. pairStart[i+1].
-  const pairTerm = new IntBuf();
-  const pairFlag = new IntBuf();
+  // Sized for about 24 (term, field) pairs per item (a news quote's distinct words plus title and speaker), so a
+  // million items grow the buffers once or twice rather than twenty times.
+  const pairTerm = new IntBuf(items.length * 24);
+  const pairFlag = new ByteBuf(items.length * 24);
   const pairStart = new Int32Array(items.length + 1);
   // Distinct text terms per item, sorted, for clustering: textStart[i] .. textStart[i+1].
-  const textTerms = new IntBuf();
+  const textTerms = new IntBuf(items.length * 14);
   const textStart = new Int32Array(items.length + 1);
   const itemSpeaker = new Int32Array(items.length).fill(-1);
   const itemWordHash = new Int32Array(items.length);
@@ -255,14 +294,22 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       order.push(t);
     } else termFlags[t] = (termFlags[t] as number) | flag;
   };
+  // Roles repeat across thousands of quotes (`minister`): their term ids are looked up once per spelling.
+  const roleCache = new Map<string, number[]>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
     order.length = 0;
     const ws = words(item.ref.text);
     itemWordHash[i] = hashWords(ws);
-    for (const t of termIdsOf(item.ref.text, ws)) mark(i, t, FIELD_TEXT);
-    const distinct = Int32Array.from(order).sort();
-    for (const t of distinct) textTerms.push(t);
+    for (const w of ws) {
+      let id = idOfWord.get(w);
+      if (id === undefined) id = termIdsOf(w, [w])[0] ?? -1;
+      if (id >= 0) mark(i, id, FIELD_TEXT);
+    }
+    // Distinct text terms, sorted in place in the buffer (no per-item array).
+    const from = textTerms.length;
+    for (const t of order) textTerms.push(t);
+    textTerms.data.subarray(from, textTerms.length).sort();
     textStart[i + 1] = textTerms.length;
 
     if (item.type === 'quote') {
@@ -288,7 +335,14 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       }
       // The quote's own role (`hospital spokesperson`) is searchable like the speaker's name.
       const role = (item.ref as Quote).role;
-      if (role) for (const t of termIdsOf(role)) mark(i, t, FIELD_SPEAKER);
+      if (role) {
+        let ids = roleCache.get(role);
+        if (!ids) {
+          ids = termIdsOf(role);
+          if (roleCache.size < 100_000) roleCache.set(role, ids);
+        }
+        for (const t of ids) mark(i, t, FIELD_SPEAKER);
+      }
     }
     let meta = metaCache.get(item.article);
     if (!meta) {
@@ -405,24 +459,34 @@ function clusterItems(
   const df = (t: number): number => (postStart[t + 1] as number) - (postStart[t] as number);
   // Identical wording always merges, however short or common its words: grouped by a hash of the words, then
   // confirmed word for word (a hash collision must not merge two quotes).
-  const byHash = new Map<number, number[]>();
+  // Per hash: the first item of each distinct wording, chained through nextSame (no array per item).
+  const byHash = new Map<number, number>();
+  const nextSame = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const h = itemWordHash[i] as number;
-    const same = byHash.get(h);
-    if (!same) {
-      byHash.set(h, [i]);
+    const head = byHash.get(h);
+    if (head === undefined) {
+      byHash.set(h, i);
       continue;
     }
     const it = items[i] as Item;
     const key = words(it.ref.text).join(' ');
-    const match = same.find((j) => {
+    let match = -1;
+    let last = head;
+    for (let j = head; j >= 0; j = nextSame[j] as number) {
+      last = j;
       const other = items[j] as Item;
-      return (
-        other.type === it.type && itemSpeaker[j] === itemSpeaker[i] && words(other.ref.text).join(' ') === key
-      );
-    });
-    if (match !== undefined) uf.union(match, i);
-    else same.push(i);
+      if (
+        other.type === it.type &&
+        itemSpeaker[j] === itemSpeaker[i] &&
+        words(other.ref.text).join(' ') === key
+      ) {
+        match = j;
+        break;
+      }
+    }
+    if (match >= 0) uf.union(match, i);
+    else nextSame[last] = i;
   }
   const numberCache = new Map<number, string[]>();
   const numbersOf = (i: number): string[] => {
@@ -452,6 +516,8 @@ function clusterItems(
   const hitStamp = new Int32Array(n).fill(-1);
   const hitCount = new Uint8Array(n);
   const found: number[] = [];
+  const probe: number[] = [];
+  let keyBuf = new Float64Array(64);
   for (let i = 0; i < n; i++) {
     const s0 = textStart[i] as number;
     const s1 = textStart[i + 1] as number;
@@ -459,16 +525,19 @@ function clusterItems(
     if (len < MIN_TERMS_TO_MERGE) continue;
     const it = items[i] as Item;
     const threshold = it.type === 'quote' ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
-    // Sort by df (ties by term id) through one numeric key: a typed-array sort, no comparator calls.
-    const keys = new Float64Array(len);
+    // Sort by df (ties by term id) through one numeric key: a typed-array sort in a reused buffer, no
+    // comparator calls and no array per item.
+    if (keyBuf.length < len) keyBuf = new Float64Array(2 * len);
+    const keys = keyBuf.subarray(0, len);
     for (let k = 0; k < len; k++) {
       const t = textTerms[s0 + k] as number;
       keys[k] = df(t) * 4_294_967_296 + t;
     }
     keys.sort();
-    const own = Array.from(keys, (x) => x % 4_294_967_296);
-    const probe: number[] = [];
-    for (const t of own.slice(0, Math.min(MAX_PROBES, Math.floor((1 - threshold) * len) + 2))) {
+    probe.length = 0;
+    const nProbe = Math.min(len, MAX_PROBES, Math.floor((1 - threshold) * len) + 2);
+    for (let k = 0; k < nProbe; k++) {
+      const t = (keys[k] as number) % 4_294_967_296;
       if (df(t) > 1 && df(t) <= DEDUPE_DF_CAP) probe.push(t);
     }
     if (probe.length === 0) continue;
