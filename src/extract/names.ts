@@ -187,6 +187,15 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   }
   let nameWords = words.slice(k);
   if (nameWords.length === 0) return null;
+  // `Pennsylvania Gov.` (before `and ... Ed Rendell`): a run ending in a title names an office, not a person.
+  const lastWord = (nameWords.at(-1) as string).toLowerCase();
+  if (
+    nameWords.length <= 3 &&
+    /\.$/.test(lastWord) &&
+    TITLE_WORDS.has(lastWord) &&
+    !surnameTitle(words.length - 1)
+  )
+    return null;
   // `... of National Intelligence Dan Coats`, `Republican Thomas Whitaker`: words before a known first name are
   // a role or a qualifier, not part of the name.
   while (

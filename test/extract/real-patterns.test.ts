@@ -822,3 +822,12 @@ describe('lead-ins with a colon, capitalised verbs after a comma', () => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
 });
+
+describe('a run ending in a title', () => {
+  it('names an office, not a person: no "Pennsylvania Gov." as a speaker', () => {
+    const ex = run(
+      '“Joe can remind the voters,” said former Pennsylvania Gov. and party Chairman Ed Randall.',
+    );
+    expect(quoteWith(ex.quotes, 'remind the voters').speaker).not.toBe('Pennsylvania Gov.');
+  });
+});
