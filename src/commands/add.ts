@@ -93,12 +93,30 @@ export const addCommand = defineCommand({
       blocks.push(r.heading(first.length === a.quotes.length ? 'Quotes' : 'First quotes'));
       for (const q of first) blocks.push(r.quoted(q));
     } else blocks.push(r.text('No quotes found in this article.'));
-    if (outcome.status === 'updated')
+    if (outcome.status === 'updated') {
+      const changes = outcome.corrections;
+      if (changes.length > 0) {
+        blocks.push(r.heading('Corrections'));
+        for (const c of changes) {
+          const date = formatDateLong(c.at.slice(0, 10)) ?? c.at.slice(0, 10);
+          // A paraphrase's earlier wording is reported speech too: never inside quotation marks.
+          const earlier = c.quoteKind === 'indirect' ? `(paraphrase) ${c.earlier}` : `“${c.earlier}”`;
+          const now = c.now === null ? undefined : a.quotes.find((q) => q.text === c.now);
+          if (now) {
+            blocks.push(r.quoted(now));
+            blocks.push(r.context(`Updated ${date}; earlier wording: ${earlier}`));
+          } else
+            blocks.push(
+              r.context(`Removed in the update of ${date}: ${earlier}${c.speaker ? ` (${c.speaker})` : ''}`),
+            );
+        }
+      } else blocks.push(r.context('The text changed; every quote reads as before.'));
       blocks.push(
         r.context(
           `The earlier text is kept (${plural(outcome.record?.history.length ?? 0, 'earlier version')}).`,
         ),
       );
+    }
     if (outcome.status === 'exists')
       blocks.push(r.context(`Already read from ${outcome.file}; nothing added.`));
     return r.card({

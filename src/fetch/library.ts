@@ -13,6 +13,7 @@ import { TextDecoder } from 'node:util';
 import { decodeText } from '../articles/files.ts';
 import { parseArticleText } from '../articles/index.ts';
 import type { Article, ArticleFormat, Corpus, CorpusArticle, Extraction } from '../types.ts';
+import { compareQuotes, type QuoteCorrection } from './corrections.ts';
 import { type BodyKind, type FetchPolicy, FetchRefused, guardedFetch } from './guard.ts';
 
 /** Folder under the data folder that holds added articles. */
@@ -44,6 +45,8 @@ export interface AddedRecord {
   updatedAt: string;
   /** Earlier versions, oldest first: what the text was until `until`. */
   history: { until: string; title: string | null; paragraphs: string[]; contentHash: string }[];
+  /** Quotes that changed wording or vanished in an update, oldest first. */
+  corrections: QuoteCorrection[];
 }
 
 interface StoredFile {
@@ -66,6 +69,8 @@ export interface AddOutcome {
   /** Path of its file relative to the data folder (for `exists`: the file that already holds it). */
   file: string;
   record: AddedRecord | null;
+  /** What this add changed in the article's quotes (an update), else empty. */
+  corrections: QuoteCorrection[];
 }
 
 export interface LibraryOptions {
@@ -289,7 +294,29 @@ export class ArticleLibrary {
           !a.id.startsWith(`${ADDED_DIR}/`) &&
           ((key !== null && urlKey(a.url) === key) || contentHash(a) === hash),
       );
-      if (held) return { status: 'exists', article: held, file: held.id, record: null };
+      if (held) return { status: 'exists', article: held, file: held.id, record: null, corrections: [] };
+    }
+    const name = mine?.name ?? `${slugFor(canonical)}.json`;
+    const rel = `${ADDED_DIR}/${name}`;
+    const status: AddStatus = !mine
+      ? 'added'
+      : mine.stored.added.contentHash === hash
+        ? 'unchanged'
+        : 'updated';
+    // Read back exactly as the loader will read the file (its `added` record is not article text), so the reply
+    // shows what search will find.
+    const extract = await this.extractor;
+    const readBack = (stored: Omit<StoredFile, 'added'>): CorpusArticle | null => {
+      const [a] = parseArticleText(JSON.stringify(stored), 'json', join(this.options.dataDir, rel));
+      return a ? { ...a, id: rel, ...extract(a) } : null;
+    };
+    const withExtraction = readBack(body);
+    if (!withExtraction) throw new AddRefused('not-article', 'The article could not be read back.');
+    let corrections: QuoteCorrection[] = [];
+    if (mine && status === 'updated') {
+      const { added: _added, ...earlier } = mine.stored;
+      const before = readBack(earlier);
+      corrections = before ? compareQuotes(before.quotes, withExtraction.quotes, now) : [];
     }
     const record: AddedRecord = mine
       ? {
@@ -310,6 +337,7 @@ export class ArticleLibrary {
                     contentHash: mine.stored.added.contentHash,
                   },
                 ],
+          corrections: [...mine.stored.added.corrections, ...corrections],
         }
       : {
           requested: from.requested,
@@ -320,28 +348,17 @@ export class ArticleLibrary {
           addedBy: by,
           updatedAt: now,
           history: [],
+          corrections: [],
         };
-    const name = mine?.name ?? `${slugFor(canonical)}.json`;
-    const rel = `${ADDED_DIR}/${name}`;
-    const status: AddStatus = !mine
-      ? 'added'
-      : mine.stored.added.contentHash === hash
-        ? 'unchanged'
-        : 'updated';
     const file: StoredFile = { ...body, added: record };
     const content = `${JSON.stringify(file, null, 2)}\n`;
-    // Read back exactly as the loader will read the file, so the reply shows what search will find.
-    const [article] = parseArticleText(content, 'json', join(this.options.dataDir, rel));
-    if (!article) throw new AddRefused('not-article', 'The article could not be read back.');
-    const extract = await this.extractor;
-    const withExtraction: CorpusArticle = { ...article, id: rel, ...extract(article) };
     // The same text again changes nothing on disk (and needs no reload).
     if (status !== 'unchanged') {
       await mkdir(this.folder, { recursive: true });
       await writeWhole(join(this.folder, name), content);
       if (notify) await this.options.afterWrite?.();
     }
-    return { status, article: withExtraction, file: rel, record };
+    return { status, article: withExtraction, file: rel, record, corrections };
   }
 
   /** An earlier add of the same canonical URL or the same text. */
@@ -366,6 +383,7 @@ export class ArticleLibrary {
       const added = stored?.added;
       if (!added || typeof added !== 'object' || !Array.isArray(stored.paragraphs)) continue;
       if (!Array.isArray(added.history)) added.history = [];
+      if (!Array.isArray(added.corrections)) added.corrections = [];
       if (key !== null && (urlKey(added.canonical) === key || urlKey(added.fetched) === key))
         return { name, stored };
       if (!sameText && added.contentHash === hash) sameText = { name, stored };

@@ -114,6 +114,12 @@ describe('ArticleLibrary', () => {
       expect(changed.article.quotes.map((q) => q.text)).toEqual([STRIKE_CORRECTED[0]?.[0]]);
       const stored = JSON.parse(await readFile(join(data, first.file), 'utf8'));
       expect(stored.added.history).toHaveLength(1);
+      // The first quote was reworded, the second removed: both kept with their earlier wording.
+      expect(changed.corrections.map((c) => [c.kind, c.speaker, c.earlier, c.now])).toEqual([
+        ['changed', 'Maria Lopez', STRIKE[0]?.[0], STRIKE_CORRECTED[0]?.[0]],
+        ['removed', 'Tom Baker', STRIKE[1]?.[0], null],
+      ]);
+      expect(stored.added.corrections).toHaveLength(2);
       expect(stored.added.history[0].paragraphs.join(' ')).toContain('Nobody won this strike');
       expect(await readdir(join(data, 'added'))).toHaveLength(1);
     } finally {
@@ -193,6 +199,33 @@ describe('/add', () => {
     expect(found.fallback).toContain('Harbor Herald');
     const again = await run('add', `${site.origin}/2024/03/05/port-strike`);
     expect(again.title).toBe('Already added, unchanged: Port strike ends');
+  });
+
+  it('shows the correction when a changed version is added', async () => {
+    const { run } = await setup({ allow });
+    const canonical = `${site.origin}/2024/03/05/port-strike`;
+    await run('add', canonical);
+    site.routes.set(
+      '/2024/03/05/port-strike',
+      page(articleHtml({ title: 'Port strike ends', canonical, quotes: STRIKE_CORRECTED })),
+    );
+    try {
+      const reply = await run('add', canonical);
+      expect(reply.title).toBe('Updated (the article changed): Port strike ends');
+      expect(reply.fallback).toContain('Corrections');
+      expect(reply.fallback).toMatch(
+        /We are relieved this is over[\s\S]*Updated \w+ \d{1,2}, \d{4}; earlier wording: “We are glad this is over/,
+      );
+      expect(reply.fallback).toMatch(
+        /Removed in the update of \w+ \d{1,2}, \d{4}: “Nobody won this strike.*” \(Tom Baker\)/,
+      );
+      expect(reply.fallback).toContain('The earlier text is kept (1 earlier version)');
+    } finally {
+      site.routes.set(
+        '/2024/03/05/port-strike',
+        page(articleHtml({ title: 'Port strike ends', canonical, quotes: STRIKE })),
+      );
+    }
   });
 
   it('refuses a forbidden address with a reply naming the reason', async () => {
