@@ -6,14 +6,15 @@
 import { z } from 'zod';
 import { formatDateLong } from '../citations/credit.ts';
 import { FetchRefused, MAX_URL_LENGTH } from '../fetch/guard.ts';
-import { AddRefused, type ArticleLibrary } from '../fetch/library.ts';
+import { AddRefused, type ArticleLibrary, type EarlierWording } from '../fetch/library.ts';
 import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
+import { speakerDisplay } from '../trust.ts';
 import { defineCommand } from './define.ts';
 import { UserError } from './errors.ts';
 
-/** The part of the library /add uses. */
-export type ArticleAdder = Pick<ArticleLibrary, 'addUrl'>;
+/** The part of the library /add (and /verify, for earlier wordings) uses. */
+export type ArticleAdder = Pick<ArticleLibrary, 'addUrl'> & Partial<Pick<ArticleLibrary, 'earlierWordings'>>;
 
 let library: ArticleAdder | null = null;
 
@@ -30,6 +31,35 @@ export function withScheme(link: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(link) || !/^[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(link)
     ? link
     : `https://${link}`;
+}
+
+const wordsOf = (t: string) =>
+  t
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+
+/**
+ * The earlier wording of a corrected quote that `text` repeats word for word (case, accents and punctuation aside),
+ * or null. /verify uses it to say a wording matches an earlier version only.
+ */
+export async function earlierWordingOf(text: string): Promise<EarlierWording | null> {
+  const all = (await library?.earlierWordings?.()) ?? [];
+  const key = wordsOf(text);
+  if (key === '') return null;
+  return (
+    all.find((w) => wordsOf(w.earlier) === key || (key.length >= 20 && wordsOf(w.earlier).includes(key))) ??
+    null
+  );
+}
+
+/** ` (NAME)`, ` (possibly NAME)` under the trust rules, or nothing. */
+function whoSaid(speaker: string | null, confidence: number | undefined): string {
+  const shown = speakerDisplay(speaker, confidence);
+  return shown.name ? ` (${shown.name})` : shown.possibly ? ` (possibly ${shown.possibly})` : '';
 }
 
 /** Quotes shown in the reply. */
@@ -107,7 +137,7 @@ export const addCommand = defineCommand({
             blocks.push(r.context(`Updated ${date}; earlier wording: ${earlier}`));
           } else
             blocks.push(
-              r.context(`Removed in the update of ${date}: ${earlier}${c.speaker ? ` (${c.speaker})` : ''}`),
+              r.context(`Removed in the update of ${date}: ${earlier}${whoSaid(c.speaker, c.confidence)}`),
             );
         }
       } else blocks.push(r.context('The text changed; every quote reads as before.'));

@@ -1,9 +1,11 @@
 /** /verify QUOTE: is this what was published? Verdict, word diff against the published wording, sources. */
 import { z } from 'zod';
-import { creditLine } from '../citations/credit.ts';
+import { creditLine, formatDateLong } from '../citations/credit.ts';
+import type { EarlierWording } from '../fetch/library.ts';
 import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
 import { speakerDisplay } from '../trust.ts';
+import { earlierWordingOf } from './add.ts';
 import { defineCommand, MAX_VERIFY_LENGTH } from './define.ts';
 import { queryField } from './fields.ts';
 import { resultActions, settingFor } from './present.ts';
@@ -23,6 +25,30 @@ export const PARAPHRASE_ONLY =
 const PARAPHRASE_NOTE =
   'A paraphrase is the article’s wording, not the speaker’s: it cannot be verified as a quote and must not go inside quotation marks.';
 
+/** The note for a wording that matches an earlier version of an article only. */
+function earlierOnly(w: EarlierWording): ReplyBlock[] {
+  const date = formatDateLong(w.at.slice(0, 10)) ?? w.at.slice(0, 10);
+  const where = `${w.title ?? 'an article'}${w.outlet ? ` (${w.outlet})` : ''}`;
+  return [
+    r.text(
+      `Matches an earlier version only: ${where} had this wording until it was updated ${date}. ` +
+        (w.now === null ? 'The quote is no longer in the article.' : 'It now reads:'),
+    ),
+    ...(w.now === null
+      ? []
+      : [
+          r.quoted({
+            text: w.now,
+            speaker: w.speaker,
+            role: null,
+            kind: w.quoteKind,
+            confidence: w.confidence,
+          }),
+        ]),
+    r.context(w.url ? `Article: ${w.url}` : `Article: ${w.articleId}`),
+  ];
+}
+
 export const verifyCommand = defineCommand({
   name: 'verify',
   description: 'Check a quote against the articles: exact, close (with a word diff) or not found.',
@@ -35,13 +61,16 @@ export const verifyCommand = defineCommand({
   schema: z.object({
     text: queryField('the quote to check, e.g. /verify we are ready to analyze together', MAX_VERIFY_LENGTH),
   }),
-  run(ctx) {
+  async run(ctx) {
     const text = ctx.args.text.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim() || ctx.args.text;
     const result = ctx.engine.verify(text);
     const title = `Verify: “${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
     const paraphrases = result.matches.filter((m) => m.kind === 'indirect');
     const onlyParaphrase = result.verdict === 'not_found' && paraphrases.length > 0;
     const blocks: ReplyBlock[] = [r.heading(onlyParaphrase ? PARAPHRASE_ONLY : VERDICTS[result.verdict])];
+    // Issue 14: a wording an added article had before it was corrected matches that earlier version only.
+    const earlier = result.verdict === 'exact' ? null : await earlierWordingOf(text);
+    if (earlier) blocks.push(...earlierOnly(earlier));
     if (result.matches.length === 0 || (result.verdict === 'not_found' && !onlyParaphrase)) {
       blocks.push(r.context('Try /quote with a few key words to find what was said.'));
       return r.card({ title, status: 'empty', blocks });

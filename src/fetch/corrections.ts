@@ -12,6 +12,8 @@ export interface QuoteCorrection {
   speaker: string | null;
   /** Direct or indirect (a paraphrase is never shown in quotation marks, earlier wording included). */
   quoteKind: QuoteKind;
+  /** The extractor's confidence in the speaker (the trust rules decide whether the name is shown). */
+  confidence: number;
   /** The wording before. */
   earlier: string;
   /** The wording now (changed), or null (removed). */
@@ -80,6 +82,7 @@ export function compareQuotes(
         at,
         speaker: match.speaker ?? old.speaker,
         quoteKind: old.kind,
+        confidence: match.confidence,
         earlier: old.text,
         now: match.text,
       });
@@ -89,6 +92,7 @@ export function compareQuotes(
         at,
         speaker: old.speaker,
         quoteKind: old.kind,
+        confidence: old.confidence,
         earlier: old.text,
         now: null,
       });

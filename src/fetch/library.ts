@@ -7,7 +7,7 @@
  * the file's `added.history`.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { decodeText } from '../articles/files.ts';
@@ -57,6 +57,15 @@ interface StoredFile {
   author: string | null;
   paragraphs: string[];
   added: AddedRecord;
+}
+
+/** A quote's earlier wording, from an added article's corrections, with where it was published. */
+export interface EarlierWording extends QuoteCorrection {
+  /** Article id: its path under the data folder. */
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
 }
 
 export type AddStatus = 'added' | 'updated' | 'unchanged' | 'exists';
@@ -181,6 +190,7 @@ async function writeWhole(path: string, content: string): Promise<void> {
 
 export class ArticleLibrary {
   private queue: Promise<unknown> = Promise.resolve();
+  private wordings: { stamp: string; list: EarlierWording[] } | null = null;
   private readonly extractor: Promise<(article: Article) => Extraction>;
 
   constructor(private readonly options: LibraryOptions) {
@@ -359,6 +369,42 @@ export class ArticleLibrary {
       if (notify) await this.options.afterWrite?.();
     }
     return { status, article: withExtraction, file: rel, record, corrections };
+  }
+
+  /** Every earlier wording recorded in added articles (read again only when the folder changed). */
+  async earlierWordings(): Promise<EarlierWording[]> {
+    let stamp: string;
+    try {
+      const s = await stat(this.folder);
+      stamp = `${s.mtimeMs}:${s.size}`;
+    } catch {
+      return [];
+    }
+    if (this.wordings?.stamp === stamp) return this.wordings.list;
+    const list: EarlierWording[] = [];
+    let names: string[] = [];
+    try {
+      names = (await readdir(this.folder)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+    } catch {
+      return [];
+    }
+    for (const name of names.sort()) {
+      try {
+        const stored = JSON.parse(await readFile(join(this.folder, name), 'utf8')) as StoredFile;
+        for (const c of Array.isArray(stored.added?.corrections) ? stored.added.corrections : [])
+          list.push({
+            ...c,
+            articleId: `${ADDED_DIR}/${name}`,
+            title: stored.title,
+            outlet: stored.outlet,
+            url: stored.url,
+          });
+      } catch {
+        // Not one of ours, or being replaced: the loader reports broken files.
+      }
+    }
+    this.wordings = { stamp, list };
+    return list;
   }
 
   /** An earlier add of the same canonical URL or the same text. */

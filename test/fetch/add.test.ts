@@ -220,6 +220,17 @@ describe('/add', () => {
         /Removed in the update of \w+ \d{1,2}, \d{4}: “Nobody won this strike.*” \(Tom Baker\)/,
       );
       expect(reply.fallback).toContain('The earlier text is kept (1 earlier version)');
+      // /verify: the old wording matches the earlier version only; the new one is simply exact.
+      const old = await run('verify', `“${STRIKE[0]?.[0]}”`);
+      expect(old.fallback).toMatch(
+        /Matches an earlier version only: Port strike ends \(Harbor Herald\) had this wording until it was updated/,
+      );
+      expect(old.fallback).toMatch(/It now reads:[\s\S]*We are relieved this is over/);
+      const gone = await run('verify', STRIKE[1]?.[0] ?? '');
+      expect(gone.fallback).toContain('The quote is no longer in the article.');
+      const now = await run('verify', STRIKE_CORRECTED[0]?.[0] ?? '');
+      expect(now.fallback).toMatch(/^Exact/m);
+      expect(now.fallback).not.toContain('earlier version');
     } finally {
       site.routes.set(
         '/2024/03/05/port-strike',
