@@ -68,6 +68,8 @@ interface Sent {
   outcome: Outcome;
   /** When the final answer was known (ack for inline/busy, the response_url/webhook call for deferred). */
   answeredAt: number | null;
+  /** When the request was fully handed to the kernel (late here means the load generator, not the bot, lagged). */
+  writtenAt?: number;
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -158,7 +160,14 @@ function procStats(pid: number): { rssMb: number; cpuS: number } {
 
 const agents = Array.from(
   { length: 8 },
-  (_, i) => new Agent({ keepAlive: true, maxSockets: 128, localAddress: `127.0.0.${i + 2}` }),
+  (_, i) =>
+    new Agent({
+      keepAlive: true,
+      // Idle sockets closed before the bot's 5 s keep-alive timeout, so no request races a closing socket.
+      timeout: 4000,
+      maxSockets: Number(process.env.LOADTEST_SOCKETS ?? 128),
+      localAddress: `127.0.0.${i + 2}`,
+    }),
 );
 const { port: botPort } = new URL(botUrl);
 let seq = 0;
@@ -190,6 +199,9 @@ function post(path: string, headers: Record<string, string>, body: string, sent:
   );
   req.on('error', () => {
     sent.outcome = 'error';
+  });
+  req.on('finish', () => {
+    sent.writtenAt = performance.now();
   });
   req.on('timeout', () => req.destroy());
   req.end(body);
@@ -287,6 +299,25 @@ for (let i = 0; i < 3 * QUERIES.length; i++) {
   for (const p of platforms) (p === 'slack' ? sendSlack : sendDiscord)(performance.now());
   await new Promise((done) => setTimeout(done, 50));
 }
+// Open the senders' connections before the run, as Slack's and Discord's senders keep theirs open: a burst of
+// hundreds of new connections at once while the bot is loaded is a different test (see bench/README.md).
+const socketsPerAgent = Number(process.env.LOADTEST_SOCKETS ?? 128);
+await Promise.all(
+  agents.flatMap((agent) =>
+    Array.from(
+      { length: socketsPerAgent },
+      () =>
+        new Promise<void>((done) => {
+          const r = request({ host: '127.0.0.1', port: botPort, path: '/healthz', agent }, (res) => {
+            res.resume();
+            res.on('end', () => done());
+          });
+          r.on('error', () => done());
+          r.end();
+        }),
+    ),
+  ),
+);
 await new Promise((done) => setTimeout(done, 2000));
 results.length = 0;
 
@@ -379,6 +410,28 @@ const summary = {
   bot_cpu_s: Math.round((after.cpuS - before.cpuS) * 10) / 10,
   platforms: report,
 };
+if (process.env.LOADTEST_TIMELINE) {
+  // Late acknowledgements by the second their request was due (debugging the shape of a bad run).
+  const bySecond = new Map<number, number>();
+  for (const r of results)
+    if (r.ackAt === null || r.ackAt - r.due > DEADLINE_MS) {
+      const sec = Math.floor((r.due - start) / 1000);
+      bySecond.set(sec, (bySecond.get(sec) ?? 0) + 1);
+    }
+  console.error('late by due second:', JSON.stringify([...bySecond]));
+  const kinds = new Map<string, number>();
+  for (const r of results)
+    if (r.ackAt === null || r.ackAt - r.due > DEADLINE_MS)
+      kinds.set(
+        `${r.platform}:${r.outcome}:${r.status}`,
+        (kinds.get(`${r.platform}:${r.outcome}:${r.status}`) ?? 0) + 1,
+      );
+  console.error('late by outcome:', JSON.stringify([...kinds]));
+  const writeDelays = results
+    .filter((r) => r.ackAt === null || r.ackAt - r.due > DEADLINE_MS)
+    .map((r) => (r.writtenAt ?? Number.NaN) - r.due);
+  console.error('late: write delay p50/max', pct(writeDelays, 50), pct(writeDelays, 100));
+}
 if (asJson) process.stdout.write(`${JSON.stringify(summary)}\n`);
 else {
   console.log(

@@ -21,6 +21,8 @@ export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 /** Open connections from one address. Behind a reverse proxy every request shares its address: raise it there. */
 export const MAX_CONNECTIONS_PER_CLIENT = 256;
 export const MAX_CONNECTIONS = 4_096;
+/** Pending connections the kernel may hold for us (capped by net.core.somaxconn, 4,096 here). */
+export const LISTEN_BACKLOG = 4_096;
 
 export interface HttpServerOptions {
   port: number;
@@ -217,7 +219,9 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+    // A burst of new connections while the loop is busy waits in the kernel's accept queue; past Node's default
+    // of 511 the kernel drops SYNs and clients retry after 1, 3, 7, 15 s: a 30 s "latency" from nowhere.
+    server.listen({ port: options.port, host: options.host ?? '0.0.0.0', backlog: LISTEN_BACKLOG }, () => {
       server.off('error', reject);
       startLagSampler();
       const { port } = server.address() as AddressInfo;

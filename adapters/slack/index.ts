@@ -303,7 +303,11 @@ export async function createSlackAdapter(
     if (decision === 'defer') {
       // It waited too long to risk working first: acknowledge now, answer through response_url.
       await ack({ response_type: 'ephemeral', text: SEARCHING });
-      queue.push(async () => deliver(respond, ephemeral(await run()), command.command));
+      // The queue holds the work, not the delivery: posts to response_url overlap.
+      queue.push(async () => {
+        const reply = await run();
+        void deliver(respond, ephemeral(reply), command.command);
+      });
       return;
     }
     const started = performance.now();
