@@ -8,13 +8,14 @@ import { formatDateLong } from '../citations/credit.ts';
 import { FetchRefused, MAX_URL_LENGTH } from '../fetch/guard.ts';
 import { AddRefused, type ArticleLibrary, type EarlierWording } from '../fetch/library.ts';
 import * as r from '../reply/build.ts';
-import type { ReplyBlock } from '../reply/types.ts';
+import type { Reply, ReplyBlock } from '../reply/types.ts';
 import { speakerDisplay } from '../trust.ts';
 import { defineCommand } from './define.ts';
 import { UserError } from './errors.ts';
 
 /** The part of the library /add (and /verify, for earlier wordings) uses. */
-export type ArticleAdder = Pick<ArticleLibrary, 'addUrl'> & Partial<Pick<ArticleLibrary, 'earlierWordings'>>;
+export type ArticleAdder = Pick<ArticleLibrary, 'addUrl'> &
+  Partial<Pick<ArticleLibrary, 'earlierWordings' | 'addedRecords'>>;
 
 let library: ArticleAdder | null = null;
 
@@ -60,6 +61,35 @@ export async function earlierWordingOf(text: string): Promise<EarlierWording | n
 function whoSaid(speaker: string | null, confidence: number | undefined): string {
   const shown = speakerDisplay(speaker, confidence);
   return shown.name ? ` (${shown.name})` : shown.possibly ? ` (possibly ${shown.possibly})` : '';
+}
+
+/** Added articles that changed since first added: article id -> when last updated. For /sources. */
+export async function updatedArticles(): Promise<Map<string, string>> {
+  const all = (await library?.addedRecords?.()) ?? [];
+  return new Map(all.filter((a) => a.versions > 0).map((a) => [a.articleId, a.updatedAt]));
+}
+
+/**
+ * Marks each quote block whose wording is the corrected wording of a quote ("Updated DATE; earlier wording: ...").
+ * For /quote, whose replies otherwise know nothing of corrections.
+ */
+export async function markCorrections(reply: Reply): Promise<Reply> {
+  const all = (await library?.earlierWordings?.()) ?? [];
+  const changed = new Map<string, EarlierWording>();
+  for (const w of all) if (w.now !== null) changed.set(wordsOf(w.now), w);
+  if (changed.size === 0) return reply;
+  let marked = false;
+  const blocks = reply.blocks.flatMap((b) => {
+    const w = b.type === 'quote' ? changed.get(wordsOf(b.text)) : undefined;
+    if (!w) return [b];
+    marked = true;
+    const date = formatDateLong(w.at.slice(0, 10)) ?? w.at.slice(0, 10);
+    const earlier = w.quoteKind === 'indirect' ? `(paraphrase) ${w.earlier}` : `“${w.earlier}”`;
+    return [b, r.context(`Updated ${date}; earlier wording: ${earlier}`)];
+  });
+  return marked
+    ? r.card({ title: reply.title, status: reply.status, blocks, actions: reply.actions })
+    : reply;
 }
 
 /** Quotes shown in the reply. */

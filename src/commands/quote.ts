@@ -1,5 +1,6 @@
 /** /quote QUERY [speaker:NAME]: the best quote in full, four more compact, paged. */
 import { z } from 'zod';
+import { markCorrections } from './add.ts';
 import { defineCommand, PAGE_SIZE } from './define.ts';
 import { UserError } from './errors.ts';
 import { queryField, speakerField } from './fields.ts';
@@ -28,7 +29,7 @@ export const quoteCommand = defineCommand({
     query: queryField(USAGE_HINT).or(z.literal('').default('')),
     speaker: speakerField,
   }),
-  run(ctx) {
+  async run(ctx) {
     const { query, speaker } = ctx.args;
     if (!query && !speaker)
       throw new UserError('missingArgument', `Tell me what to look for: ${USAGE_HINT}.`, 'usage');
@@ -45,10 +46,13 @@ export const quoteCommand = defineCommand({
     const title = query
       ? `Quote: ${query}${speaker ? ` (speaker: ${who})` : ''}`
       : `Quotes by ${response.speakerGuessed ? who : response.speakers?.slice(0, 3).join(', ') || speaker}, newest first`;
-    return resultsPage(
-      ctx,
-      { command: 'quote', what: 'quotes', title, query, args: ctx.args, pageSize: PAGE_SIZE },
-      response,
+    // Issue 14: a quote reworded by a correction says so, with its earlier wording.
+    return markCorrections(
+      resultsPage(
+        ctx,
+        { command: 'quote', what: 'quotes', title, query, args: ctx.args, pageSize: PAGE_SIZE },
+        response,
+      ),
     );
   },
 });

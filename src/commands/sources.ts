@@ -4,6 +4,7 @@ import { formatDateLong } from '../citations/credit.ts';
 import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
 import type { CorpusArticle } from '../types.ts';
+import { updatedArticles } from './add.ts';
 import { defineCommand, MAX_QUERY_LENGTH, SOURCES_PAGE_SIZE } from './define.ts';
 import { feedsReply } from './feeds.ts';
 import { resultActions } from './present.ts';
@@ -35,14 +36,15 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** One line per article; missing metadata named as missing. */
-export function describeArticle(a: CorpusArticle): string {
+/** One line per article; missing metadata named as missing; an added article that changed says when. */
+export function describeArticle(a: CorpusArticle, updated?: string): string {
   return [
     a.title ?? 'title unknown',
     a.outlet ?? 'outlet unknown',
     formatDateLong(a.published) ?? 'date unknown',
     a.url ?? 'no link',
     `${plural(a.quotes.length, 'quote')}, ${plural(a.facts.length, 'fact')}`,
+    ...(updated ? [`updated ${formatDateLong(updated.slice(0, 10)) ?? updated.slice(0, 10)}`] : []),
   ].join(' · ');
 }
 
@@ -62,7 +64,7 @@ export const sourcesCommand = defineCommand({
       .max(MAX_QUERY_LENGTH, { error: `That is too long: keep it under ${MAX_QUERY_LENGTH} characters.` })
       .default(''),
   }),
-  run(ctx) {
+  async run(ctx) {
     const { query } = ctx.args;
     // The followed feeds (NEWSROOM_FEEDS): last poll, items, last error.
     if (query.toLowerCase() === 'feeds') return feedsReply();
@@ -91,7 +93,8 @@ export const sourcesCommand = defineCommand({
       blocks.push(
         r.text(`${plural(all.length, 'article')}, ${plural(quotes, 'quote')}, ${plural(facts, 'fact')}.`),
       );
-      blocks.push(r.list(shown.map(describeArticle)));
+      const updated = await updatedArticles();
+      blocks.push(r.list(shown.map((a) => describeArticle(a, updated.get(a.id)))));
       if (all.length > SOURCES_PAGE_SIZE)
         blocks.push(r.pageLine(`Articles ${start + 1}–${start + shown.length} of ${all.length}`));
     }

@@ -68,6 +68,18 @@ export interface EarlierWording extends QuoteCorrection {
   url: string | null;
 }
 
+/** An added article as /sources and replies see it: when it was last updated and what changed. */
+export interface AddedSummary {
+  articleId: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  updatedAt: string;
+  /** Earlier versions kept (0: never changed). */
+  versions: number;
+  corrections: QuoteCorrection[];
+}
+
 export type AddStatus = 'added' | 'updated' | 'unchanged' | 'exists';
 
 export interface AddOutcome {
@@ -190,7 +202,7 @@ async function writeWhole(path: string, content: string): Promise<void> {
 
 export class ArticleLibrary {
   private queue: Promise<unknown> = Promise.resolve();
-  private wordings: { stamp: string; list: EarlierWording[] } | null = null;
+  private records: { stamp: string; list: AddedSummary[] } | null = null;
   private readonly extractor: Promise<(article: Article) => Extraction>;
 
   constructor(private readonly options: LibraryOptions) {
@@ -371,8 +383,8 @@ export class ArticleLibrary {
     return { status, article: withExtraction, file: rel, record, corrections };
   }
 
-  /** Every earlier wording recorded in added articles (read again only when the folder changed). */
-  async earlierWordings(): Promise<EarlierWording[]> {
+  /** Every added article's record (read again only when the folder changed). */
+  async addedRecords(): Promise<AddedSummary[]> {
     let stamp: string;
     try {
       const s = await stat(this.folder);
@@ -380,31 +392,46 @@ export class ArticleLibrary {
     } catch {
       return [];
     }
-    if (this.wordings?.stamp === stamp) return this.wordings.list;
-    const list: EarlierWording[] = [];
+    if (this.records?.stamp === stamp) return this.records.list;
     let names: string[] = [];
     try {
       names = (await readdir(this.folder)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
     } catch {
       return [];
     }
+    const list: AddedSummary[] = [];
     for (const name of names.sort()) {
       try {
         const stored = JSON.parse(await readFile(join(this.folder, name), 'utf8')) as StoredFile;
-        for (const c of Array.isArray(stored.added?.corrections) ? stored.added.corrections : [])
-          list.push({
-            ...c,
-            articleId: `${ADDED_DIR}/${name}`,
-            title: stored.title,
-            outlet: stored.outlet,
-            url: stored.url,
-          });
+        if (!stored.added || typeof stored.added !== 'object') continue;
+        list.push({
+          articleId: `${ADDED_DIR}/${name}`,
+          title: stored.title,
+          outlet: stored.outlet,
+          url: stored.url,
+          updatedAt: stored.added.updatedAt,
+          versions: Array.isArray(stored.added.history) ? stored.added.history.length : 0,
+          corrections: Array.isArray(stored.added.corrections) ? stored.added.corrections : [],
+        });
       } catch {
         // Not one of ours, or being replaced: the loader reports broken files.
       }
     }
-    this.wordings = { stamp, list };
+    this.records = { stamp, list };
     return list;
+  }
+
+  /** Every earlier wording recorded in added articles. */
+  async earlierWordings(): Promise<EarlierWording[]> {
+    return (await this.addedRecords()).flatMap((a) =>
+      a.corrections.map((c) => ({
+        ...c,
+        articleId: a.articleId,
+        title: a.title,
+        outlet: a.outlet,
+        url: a.url,
+      })),
+    );
   }
 
   /** An earlier add of the same canonical URL or the same text. */

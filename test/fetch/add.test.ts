@@ -231,6 +231,16 @@ describe('/add', () => {
       const now = await run('verify', STRIKE_CORRECTED[0]?.[0] ?? '');
       expect(now.fallback).toMatch(/^Exact/m);
       expect(now.fallback).not.toContain('earlier version');
+      // /quote marks the reworded quote; /sources marks the updated article.
+      const quote = await run('quote', 'relieved workers go home');
+      expect(quote.fallback).toMatch(
+        /We are relieved this is over[\s\S]*Updated \w+ \d{1,2}, \d{4}; earlier wording: “We are glad/,
+      );
+      const sources = await run('sources', '');
+      expect(sources.fallback).toMatch(
+        /Port strike ends · Harbor Herald · March 5, 2024 · .* · updated \w+ \d{1,2}, \d{4}/,
+      );
+      expect(sources.fallback).not.toMatch(/Old story.*updated/);
     } finally {
       site.routes.set(
         '/2024/03/05/port-strike',
