@@ -70,6 +70,9 @@ interface Sent {
   answeredAt: number | null;
   /** When the request was fully handed to the kernel (late here means the load generator, not the bot, lagged). */
   writtenAt?: number;
+  /** When the request got a connection, and when that connection was established (new ones only). */
+  socketAt?: number;
+  connectedAt?: number;
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -202,6 +205,13 @@ function post(path: string, headers: Record<string, string>, body: string, sent:
   });
   req.on('finish', () => {
     sent.writtenAt = performance.now();
+  });
+  req.on('socket', (socket) => {
+    sent.socketAt = performance.now();
+    if (socket.connecting)
+      socket.once('connect', () => {
+        sent.connectedAt = performance.now();
+      });
   });
   req.on('timeout', () => req.destroy());
   req.end(body);
@@ -431,6 +441,21 @@ if (process.env.LOADTEST_TIMELINE) {
     .filter((r) => r.ackAt === null || r.ackAt - r.due > DEADLINE_MS)
     .map((r) => (r.writtenAt ?? Number.NaN) - r.due);
   console.error('late: write delay p50/max', pct(writeDelays, 50), pct(writeDelays, 100));
+  const late = results.filter((r) => r.ackAt === null || r.ackAt - r.due > DEADLINE_MS);
+  const socketDelays = late.map((r) => (r.socketAt ?? Number.NaN) - r.due);
+  const fresh = late.filter((r) => r.connectedAt !== undefined);
+  console.error(
+    'late: socket delay p50/max',
+    pct(socketDelays, 50),
+    pct(socketDelays, 100),
+    'on new connections',
+    fresh.length,
+    'connect delay max',
+    pct(
+      fresh.map((r) => (r.connectedAt ?? 0) - (r.socketAt ?? 0)),
+      100,
+    ),
+  );
 }
 if (asJson) process.stdout.write(`${JSON.stringify(summary)}\n`);
 else {
