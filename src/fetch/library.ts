@@ -101,6 +101,8 @@ export interface LibraryOptions {
   afterWrite?: () => Promise<unknown>;
   extractor?: (article: Article) => Extraction;
   now?: () => Date;
+  /** Test hook (the kill -9 test): runs once the new file is written and flushed, before it replaces the old one. */
+  beforeCommit?: (path: string) => Promise<void>;
 }
 
 const sha256 = (...parts: string[]) => {
@@ -181,7 +183,11 @@ const FORMAT_OF: Record<BodyKind, ArticleFormat | null> = {
   xml: null,
 };
 
-async function writeWhole(path: string, content: string): Promise<void> {
+async function writeWhole(
+  path: string,
+  content: string,
+  beforeCommit?: (path: string) => Promise<void>,
+): Promise<void> {
   const dir = path.slice(0, path.lastIndexOf('/'));
   // Hidden: the folder walk skips it, so a half-written file is never read as an article.
   const tmp = join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
@@ -193,6 +199,7 @@ async function writeWhole(path: string, content: string): Promise<void> {
     await handle.close();
   }
   try {
+    await beforeCommit?.(path);
     await rename(tmp, path);
   } catch (error) {
     await unlink(tmp).catch(() => {});
@@ -377,7 +384,7 @@ export class ArticleLibrary {
     // The same text again changes nothing on disk (and needs no reload).
     if (status !== 'unchanged') {
       await mkdir(this.folder, { recursive: true });
-      await writeWhole(join(this.folder, name), content);
+      await writeWhole(join(this.folder, name), content, this.options.beforeCommit);
       if (notify) await this.options.afterWrite?.();
     }
     return { status, article: withExtraction, file: rel, record, corrections };
