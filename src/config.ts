@@ -45,6 +45,8 @@ export interface Config {
   fetch: { allow: string[] };
   /** Feeds to follow (NEWSROOM_FEEDS) and how often (NEWSROOM_FEED_MINUTES). */
   feeds: { urls: string[]; minutes: number };
+  /** Who may add articles (NEWSROOM_EDITORS: Slack or Discord user IDs); empty: everyone. */
+  editors: string[];
 }
 
 export class ConfigError extends Error {
@@ -149,9 +151,15 @@ export function loadConfig(env: Env, overrides: { dataDir?: string } = {}): Conf
 
   const fetch = { allow: fetchAllow(env, problems) };
   const feeds = feedsConfig(env, problems);
+  const editors = list(get(env, 'NEWSROOM_EDITORS'));
+  for (const id of editors)
+    if (!/^[A-Za-z0-9_-]{2,40}$/.test(id))
+      problems.push(
+        `NEWSROOM_EDITORS must list Slack or Discord user IDs (U024BE7LH, 80351110224678912), got "${id}"`,
+      );
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { dataDir, port, host, logLevel, slack, discord, store, fetch, feeds };
+  return { dataDir, port, host, logLevel, slack, discord, store, fetch, feeds, editors };
 }
 
 /** Comma- or space-separated list. */

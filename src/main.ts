@@ -6,7 +6,7 @@ import { watch } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import type { Adapter, AdapterDeps, HttpRoute } from './adapter.ts';
 import { ActionStore } from './commands/actions.ts';
-import { setArticleLibrary } from './commands/add.ts';
+import { setArticleLibrary, setEditors } from './commands/add.ts';
 import { setFeedPoller } from './commands/feeds.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
@@ -197,6 +197,7 @@ export async function main(
     afterWrite: () => holder.reload(),
   });
   setArticleLibrary(library);
+  setEditors(config.editors);
   // NEWSROOM_FEEDS: new items are added like /add does, with one reload per poll.
   const feeds = new FeedPoller({
     urls: config.feeds.urls,

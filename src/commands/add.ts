@@ -18,6 +18,12 @@ export type ArticleAdder = Pick<ArticleLibrary, 'addUrl'> &
   Partial<Pick<ArticleLibrary, 'earlierWordings' | 'addedRecords'>>;
 
 let library: ArticleAdder | null = null;
+let editors: ReadonlySet<string> = new Set();
+
+/** NEWSROOM_EDITORS: when not empty, only these user IDs may add articles (everyone may search). */
+export function setEditors(ids: readonly string[]): void {
+  editors = new Set(ids);
+}
 
 /**
  * Switches /add on (main.ts, with the bot's data folder and fetch policy) or off (null). The command list is
@@ -131,6 +137,13 @@ export const addCommand = defineCommand({
   async run(ctx) {
     if (!library)
       throw new UserError('addUnavailable', 'Adding articles is not switched on for this bot.', 'error');
+    // The console is the server's own terminal: whoever is at it runs the bot.
+    if (editors.size > 0 && ctx.platform !== 'console' && !(ctx.user && editors.has(ctx.user.id)))
+      throw new UserError(
+        'notEditor',
+        'Only the newsroom’s editors may add articles (NEWSROOM_EDITORS). Everyone may search them: try /quote or /sources.',
+        'error',
+      );
     let outcome: Awaited<ReturnType<ArticleAdder['addUrl']>>;
     try {
       outcome = await library.addUrl(ctx.args.url, ctx.user?.id ?? null, ctx.engine.corpus);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ActionStore } from '../../src/commands/actions.ts';
-import { withScheme } from '../../src/commands/add.ts';
+import { setEditors, withScheme } from '../../src/commands/add.ts';
 import { executeCommand, setArticleLibrary } from '../../src/commands/index.ts';
 import { loadCorpus } from '../../src/corpus.ts';
 import { AllowList } from '../../src/fetch/address.ts';
@@ -68,6 +68,7 @@ async function freshDir(): Promise<string> {
 
 afterEach(async () => {
   setArticleLibrary(null);
+  setEditors([]);
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -163,7 +164,7 @@ describe('ArticleLibrary', () => {
 });
 
 describe('/add', () => {
-  async function setup(policy: { allow?: AllowList }) {
+  async function setup(policy: { allow?: AllowList }, user = { id: 'U1', name: 'reporter' }) {
     const data = await freshDir();
     let engine: SearchEngine = createSearchEngine(await loadCorpus(data));
     setArticleLibrary(
@@ -176,10 +177,7 @@ describe('/add', () => {
       }),
     );
     const run = (command: string, text: string) =>
-      executeCommand(
-        { command, text },
-        { engine, actions: new ActionStore(), platform: 'slack', user: { id: 'U1', name: 'reporter' } },
-      );
+      executeCommand({ command, text }, { engine, actions: new ActionStore(), platform: 'slack', user });
     return { run };
   }
 
@@ -260,6 +258,20 @@ describe('/add', () => {
     expect(meta.fallback).toMatch(/cloud metadata address/);
     const file = await run('add', 'file:///etc/passwd');
     expect(file.fallback).toMatch(/Only http and https/);
+  });
+
+  it('lets only NEWSROOM_EDITORS add when it is set; everyone may still search', async () => {
+    setEditors(['U0EDITOR']);
+    const reporter = await setup({ allow });
+    const refused = await reporter.run('add', `${site.origin}/2024/03/05/port-strike`);
+    expect(refused.status).toBe('error');
+    expect(refused.fallback).toContain('Only the newsroom’s editors may add articles');
+    expect((await reporter.run('quote', 'bridge trains')).fallback).toContain('Ana Silva');
+    await rm(dir, { recursive: true, force: true });
+    const editor = await setup({ allow }, { id: 'U0EDITOR', name: 'editor' });
+    expect((await editor.run('add', `${site.origin}/2024/03/05/port-strike`)).title).toBe(
+      'Added: Port strike ends',
+    );
   });
 
   it('reads a link typed without its scheme as https', () => {

@@ -42,6 +42,16 @@ describe('fetch and feed settings', () => {
     });
   });
 
+  it('read NEWSROOM_EDITORS', () => {
+    expect(loadConfig({ NEWSROOM_STORE: 'memory' }).editors).toEqual([]);
+    expect(
+      loadConfig({ NEWSROOM_STORE: 'memory', NEWSROOM_EDITORS: 'U024BE7LH, 80351110224678912' }).editors,
+    ).toEqual(['U024BE7LH', '80351110224678912']);
+    expect(problems({ NEWSROOM_EDITORS: '<@U1>' })).toEqual([
+      expect.stringMatching(/^NEWSROOM_EDITORS must list Slack or Discord user IDs/),
+    ]);
+  });
+
   it('name the variable that is wrong', () => {
     expect(problems({ NEWSROOM_FETCH_ALLOW: 'localhost' })).toEqual([
       expect.stringMatching(/^NEWSROOM_FETCH_ALLOW must list IP addresses or CIDR ranges .*"localhost"/),
