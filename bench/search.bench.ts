@@ -69,10 +69,16 @@ const log = (msg: string): void => {
 };
 
 const gc = (globalThis as { gc?: () => void }).gc;
-/** JS heap plus memory outside it (typed-array buffers hold the postings): what an index really costs. */
-function heapNow(): number {
-  gc?.();
-  gc?.();
+/**
+ * JS heap plus memory outside it (typed-array buffers hold the postings): what an index really costs. Collected
+ * three times with pauses between: a freed buffer's memory is given back after the collection that finds it, so a
+ * single gc() right after a build still counted the build's scratch buffers (up to a third more at 1e6).
+ */
+async function heapNow(): Promise<number> {
+  for (let k = 0; k < 3; k++) {
+    gc?.();
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const m = process.memoryUsage();
   return m.heapUsed + m.external;
 }
@@ -104,22 +110,22 @@ interface Contender {
   rank(t: Target): number;
 }
 
-function built(name: string, budget: number, make: () => (t: Target) => number): Contender {
-  const before = heapNow();
+async function built(name: string, budget: number, make: () => (t: Target) => number): Promise<Contender> {
+  const before = await heapNow();
   const t0 = performance.now();
   const rank = make();
   const build = performance.now() - t0;
-  const heap = (heapNow() - before) / 1e6;
+  const heap = ((await heapNow()) - before) / 1e6;
   log(`  built ${name}: ${round(build, 0)} ms, ${round(heap, 1)} MB`);
   return { name, build_ms: round(build, 0), heap_mb: round(heap, 1), budget, rank };
 }
 
-function contenders(corpus: Corpus, n: number, baseline: number): Contender[] {
+async function contenders(corpus: Corpus, n: number, baseline: number): Promise<Contender[]> {
   const want = (name: string): boolean => !only || only.includes(name);
   const out: Contender[] = [];
   if (want('newsroom'))
     out.push(
-      built('newsroom', n, () => {
+      await built('newsroom', n, () => {
         const engine = createSearchEngine(corpus);
         return (t) =>
           engine
@@ -128,27 +134,31 @@ function contenders(corpus: Corpus, n: number, baseline: number): Contender[] {
       }),
     );
   let items: FlatItem[] | null = null;
-  const peer = (name: string, budget: number, make: (items: FlatItem[]) => (q: string) => number[]): void => {
+  const peer = async (
+    name: string,
+    budget: number,
+    make: (items: FlatItem[]) => (q: string) => number[],
+  ): Promise<void> => {
     if (!want(name) || budget <= 0) return;
     items ??= flatItems(corpus);
     const list = items;
     out.push(
-      built(name, budget, () => {
+      await built(name, budget, () => {
         const search = make(list);
         // The same words printed in another article count: this engine shows them as one result.
         return (t) => search(t.query).findIndex((id) => (list[id] as FlatItem).text === t.text);
       }),
     );
   };
-  peer('flexsearch', n, (items) => {
+  await peer('flexsearch', n, (items) => {
     const p = buildFlex(items, flexEncoder);
     return (q) => p.search(q, 3);
   });
-  peer('minisearch', n, (items) => {
+  await peer('minisearch', n, (items) => {
     const p = buildMini(items);
     return (q) => p.search(q, 3);
   });
-  peer('fuse-baseline', baseline, (items) => {
+  await peer('fuse-baseline', baseline, (items) => {
     const p = buildFuse(items);
     return (q) => p.search(q, 3);
   });
@@ -202,7 +212,7 @@ for (const size of sizes) {
   const corpus = synthCorpus({ quotes: size, seed: 42 });
   const queries = synthQueries(corpus, nQueries, 7);
   const baseline = size <= baselineMax ? baselineQueries(size) : 0;
-  const engines = contenders(corpus, queries.length, baseline);
+  const engines = await contenders(corpus, queries.length, baseline);
   const results = race(engines, queries, size, 'synthetic');
   runs.push(...results);
   if (baseline > 0) {
@@ -223,10 +233,10 @@ for (const size of sizes) {
 }
 
 /** The real-text workload: reporters' questions (race of all engines) and quote checks (this engine). */
-function workload(name: string, corpus: Corpus): void {
+async function workload(name: string, corpus: Corpus): Promise<void> {
   const quotes = corpus.articles.reduce((n, a) => n + a.quotes.length, 0);
   const queries = reporterQueries(corpus, nQueries);
-  const engines = contenders(corpus, queries.length, 0);
+  const engines = await contenders(corpus, queries.length, 0);
   const results = race(engines, queries, quotes, name);
   runs.push(...results);
   for (const r of results) log(`  ${JSON.stringify(r)}`);
@@ -262,11 +272,11 @@ function workload(name: string, corpus: Corpus): void {
 
 if (newsSize > 0) {
   log(`news: generating ${newsSize} quotes...`);
-  workload('news', newsCorpus({ quotes: newsSize }));
+  await workload('news', newsCorpus({ quotes: newsSize }));
 }
 if (realDir) {
   log(`real: loading ${realDir}...`);
-  workload('real', await loadCorpus(realDir));
+  await workload('real', await loadCorpus(realDir));
 }
 
 if (json) {
