@@ -539,7 +539,11 @@ export function attributionAfter(
     const t = toks[v] as Token;
     if (v >= a + 12 && !isSpeechVerb(t) && /[.;!?]/.test(t.trail)) break;
     // `," Bennett shot back.` / `fired back`: two words of saying.
-    if (/^(shot|fired|hit)$/.test(t.lower) && toks[v + 1]?.lower === 'back' && v <= a + 4) {
+    if (
+      ((/^(shot|fired|hit)$/.test(t.lower) && toks[v + 1]?.lower === 'back') ||
+        (/^(went|goes)$/.test(t.lower) && toks[v + 1]?.lower === 'on')) &&
+      v <= a + 4
+    ) {
       return speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), 'said') ?? unnamed(para, t0, 'said');
     }
     // `," Reuters reported.`: a verb of reporting attributes a quote only right after it.
@@ -715,7 +719,7 @@ export function attributionBefore(
   // `As Akhil Amar, professor of law, put it, "..."`: `put it` is a verb of saying.
   for (let i = b - 2; i >= a + 1; i--) {
     if (
-      (toks[i] as Token).lower === 'put' &&
+      /^puts?$/.test((toks[i] as Token).lower) &&
       (toks[i + 1] as Token).lower === 'it' &&
       (toks[i - 1] as Token).trail !== '.'
     ) {

@@ -16,7 +16,7 @@ const STATE = String.raw`(?:[A-Z]\.){1,2}[A-Z]?\.?|[A-Z]{2}(?![a-z])|[A-Z][a-z]{
 const PARTY = String.raw`(?:[DRI]|Ind|Dem|Rep)-(?:${STATE})`;
 /** `(R-Fla.)` with an optional comma after it. */
 /** `(R-Fla.)`, `(D)`, or the state alone: `Sen. Ted Cruz (Tex.)`, `(N.Y.)`; a comma may follow. */
-const PAREN = new RegExp(String.raw`\s?\((${PARTY}|[DRI]|[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2})\)(,?)`, 'g');
+const PAREN = new RegExp(String.raw`\s?\((${PARTY}|[DRI]|[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2})\)([,:;]?)`, 'g');
 /** `, D-N.C.,` or `, Republican of New York,`, closed by a comma or the end of the clause. */
 const COMMA = new RegExp(
   String.raw`,\s(${PARTY}|(?:Republican|Democrat|Independent|Democratic-Farmer-Labor)\sof\s(?:[A-Z][\w.]*\s?){1,3}?)(,|(?=\s(?:said|says|told|added|wrote)\b))`,
@@ -33,10 +33,11 @@ export function maskTags(raw: string): { masked: string; tags: PartyTag[] } {
   if (!/[DRI]-[A-Z]|\([DRI]\)|\([A-Z][a-z]{0,5}\.|(?:Republican|Democrat|Independent) of /.test(text))
     return { masked: text, tags: [] };
   const tags: PartyTag[] = [];
-  let masked = text.replace(PAREN, (m, tag: string, comma: string, at: number) => {
+  let masked = text.replace(PAREN, (m, tag: string, punct: string, at: number) => {
     tags.push({ start: at, end: at + m.length, tag });
-    // Keep a following comma right after the name, so an apposition after the tag still reads as one.
-    return comma ? `,${' '.repeat(m.length - 1)}` : ' '.repeat(m.length);
+    // Keep a following comma or colon right after the name (`Gowdy (R-S.C.):"..."`, `Mica (R-Fla.), a member`),
+    // so what follows the tag still reads as it would after the name.
+    return punct ? `${punct}${' '.repeat(m.length - 1)}` : ' '.repeat(m.length);
   });
   masked = masked.replace(COMMA, (m, tag: string, closer: string, at: number) => {
     tags.push({ start: at, end: at + m.length, tag: tag.trim() });

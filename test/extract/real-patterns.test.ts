@@ -831,3 +831,30 @@ describe('a run ending in a title', () => {
     expect(quoteWith(ex.quotes, 'remind the voters').speaker).not.toBe('Pennsylvania Gov.');
   });
 });
+
+describe('tags before a colon, "went on", "puts it", opined', () => {
+  it.each([
+    [
+      'Rep. Trey Gowdey (R-S.C.):"Who told you that 90 to 95 percent of your e-mails were in the system?"',
+      'e-mails',
+      'Trey Gowdey',
+    ],
+    [
+      '“You know, it happens, right?” Trump went on, as if he did not hear her. “But you gotta get over it.”',
+      'get over it',
+      'Trump',
+    ],
+    [
+      'As The Post\'s Ruth Marcos puts it, the president is trying to make them "look like obstructionists."',
+      'obstructionists',
+      'Ruth Marcos',
+    ],
+    [
+      '"The city is in danger because of legal gun carriers," opined Mayor Frank Jacks.',
+      'legal gun',
+      'Frank Jacks',
+    ],
+  ])('%s', (text, needle, speaker) => {
+    expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
+  });
+});
