@@ -101,6 +101,20 @@ export function speakerPhrase(
     if (['they', 'we', 'i'].includes(first.lower))
       return { entity: null, role: null, verb, via: 'none', pos };
   }
+  // `Sen. Marco Rubio of Florida, who mused that ...`: `who` is the person named right before the comma.
+  if (b - a === 1 && first.lower === 'who' && a > 0 && (toks[a - 1] as Token).trail.startsWith(',')) {
+    let x = a - 1;
+    while (
+      x > 0 &&
+      (toks[x - 1] as Token).trail === '' &&
+      (isCapitalized((toks[x - 1] as Token).word) || NAME_CONNECTORS.has((toks[x - 1] as Token).lower))
+    )
+      x--;
+    if (isCapitalized((toks[x] as Token).word)) {
+      const hit = speakerPhrase(ctx, para, x, a, verb);
+      if (hit?.entity?.type === 'person') return { ...hit, pos };
+    }
+  }
   if (b - a === 1 && /^(he|she)$/i.test(first.word)) {
     const g = first.lower === 'he' ? 'm' : 'f';
     const { entity, strength } = ctx.table.pronounDetail(pos, g);

@@ -13,7 +13,7 @@ export const SPEECH_VERBS = set(`
   stated states explained explains explaining noted notes noting argued argues arguing claimed claims insisted insists
   insisting declaring warning proclaimed proclaims assured assures asserted asserts asserting wrote writes
   recalling conceding adding explaining arguing contending acknowledging cracked reacted indicated indicates
-  interjected remembered pressed pointed concludes concluded blogged blogs opined
+  interjected remembered pressed pointed concludes concluded blogged blogs opined surmised mused
   warned warns warning cautioned cautions replied replies responded responds continued recalled recalls
   acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered

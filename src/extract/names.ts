@@ -169,7 +169,9 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   let lastTitle = -1;
   // `Peter T. King`, `Angus King`: a title word right after a first name or an initial is a surname.
   const surnameTitle = (i: number): boolean =>
-    i > 0 && (FIRST_NAMES.has(lowers[i - 1] as string) || isInitial(words[i - 1] as string));
+    i > 0 &&
+    !(lowers[i] as string).endsWith('.') &&
+    (FIRST_NAMES.has(lowers[i - 1] as string) || isInitial(words[i - 1] as string));
   for (let i = 0; i < lowers.length; i++) {
     const l = lowers[i] as string;
     if (l in HONORIFICS) lastTitle = i;

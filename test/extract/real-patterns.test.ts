@@ -858,3 +858,21 @@ describe('tags before a colon, "went on", "puts it", opined', () => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
 });
+
+describe('relative "who", titles that are abbreviations', () => {
+  it('"Sen. Marco Rubio of Florida, who mused that ..." is Rubio', () => {
+    const ex = run(
+      'The inquiry gave fodder to Sen. Marco Rubin of Florida, who mused in the debate that she was "disqualified from being the commander in chief."',
+    );
+    expect(quoteWith(ex.quotes, 'commander in chief').speaker).toBe('Marco Rubin');
+  });
+  it('"Virginia Gov. Terry McAuliffe": Gov. is a title even after a word that is also a first name', () => {
+    const ex = run(
+      'Virginia Gov. Terry McAuliffe restored voting rights on Friday.',
+      '"With this action, we send a message to them," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'send a message');
+    expect(q.speaker).toBe('Terry McAuliffe');
+    expect(q.role).toBe('Virginia Gov.');
+  });
+});
