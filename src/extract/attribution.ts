@@ -7,6 +7,7 @@ import { sentenceAt, tokenAt } from './context.ts';
 import { isEnglishWord } from './dictionary.ts';
 import {
   DOCUMENT_NOUNS,
+  NEWS_NOUNS,
   FRAMING_VERBS,
   isPlace,
   looksCommon,
@@ -311,6 +312,11 @@ export function speakerPhrase(
   if (first.lower === 'the' && b - a <= 5) {
     const words = toks.slice(a + 1, b).map((t) => t.lower);
     const head = words.at(-1) ?? '';
+    // `the editorial board writes`, `the tabloid`, `the paper said`: the outlet the passage names.
+    if (NEWS_NOUNS.has(head) && words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
+      const outlet = ctx.table.recentOutlet(pos);
+      if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
+    }
     if (ORG_NOUNS.has(head) && !ROLE_NOUNS.has(head)) {
       // `the Clinton campaign`: a name before the noun makes it that organisation.
       const caps = toks.slice(a + 1, b - 1);

@@ -256,3 +256,8 @@ export const DOCUMENT_NOUNS = set(`
   advertisement email e-mail tweet document indictment ruling petition platform resolution bill communique
   communiqué transcript
 `);
+
+/** Nouns for a news outlet (`the editorial board writes`, `the tabloid`): they mean the outlet the passage names. */
+export const NEWS_NOUNS = set(`
+  board paper newspaper tabloid website site outlet network magazine daily broadsheet publication
+`);

@@ -609,6 +609,25 @@ export class EntityTable {
     return null;
   }
 
+  /** The news outlet most recently named before `pos` (an organisation in the outlet list or named like one). */
+  recentOutlet(pos: number, window = 3000): Entity | null {
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > window) break;
+      const e = m.entity;
+      const lower = e.name.toLowerCase();
+      if (
+        e.type === 'org' &&
+        (NEWS_ORGS.has(lower.replace(/ /g, '_')) ||
+          /\b(times|post|journal|news|tribune|herald|daily|magazine|review|register|globe|gazette)\b/.test(
+            lower,
+          ))
+      )
+        return e;
+    }
+    return null;
+  }
+
   /** The person a pronoun at `pos` refers to (see `pronounDetail`). */
   pronoun(pos: number, gender: 'm' | 'f', window = 2500): Entity | null {
     return this.pronounDetail(pos, gender, window).entity;
