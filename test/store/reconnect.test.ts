@@ -25,7 +25,7 @@ async function relay(target: { host: string; port: number }) {
   let port = 0;
   const up = () =>
     new Promise<void>((resolve) => {
-      server = createServer((client) => {
+      const listening = createServer((client) => {
         const upstream = connect(target.port, target.host);
         sockets.add(client).add(upstream);
         client.pipe(upstream).pipe(client);
@@ -38,8 +38,9 @@ async function relay(target: { host: string; port: number }) {
         client.on('error', close).on('close', close);
         upstream.on('error', close).on('close', close);
       });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server?.address() as { port: number }).port;
+      server = listening;
+      listening.listen(port, '127.0.0.1', () => {
+        port = (listening.address() as { port: number }).port;
         resolve();
       });
     });
