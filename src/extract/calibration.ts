@@ -31,8 +31,8 @@ export const CALIBRATED: Readonly<Record<QuoteEvidence, number>> = {
    * design, because when two people are as likely the reply must not pick one.
    */
   'pronoun-ambiguous': 0.79,
-  /** A role or organisation noun resolved to an entity (`the senator`, `the campaign`), or a quoted document (10/19). */
-  role: 0.38,
+  /** A role or organisation noun resolved to an entity (`the senator`, `the campaign`), or a quoted document (11/22). */
+  role: 0.36,
   /** The speech verb opening the next sentence (`"..." The senator then said`) (8/11). */
   'next-sentence': 0.53,
   /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`) (41/42). */
