@@ -386,6 +386,9 @@ export class ArticleLibrary {
       await mkdir(this.folder, { recursive: true });
       await writeWhole(join(this.folder, name), content, this.options.beforeCommit);
       if (notify) await this.options.afterWrite?.();
+    } else if (notify && corpus && !corpus.articles.some((a) => a.id === rel)) {
+      // Kept already (a feed poll, another bot) but not yet in the corpus answering: reload before the reply.
+      await this.options.afterWrite?.();
     }
     return { status, article: withExtraction, file: rel, record, corrections };
   }

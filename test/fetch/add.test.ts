@@ -131,6 +131,32 @@ describe('ArticleLibrary', () => {
     }
   });
 
+  it('an article kept already but not yet in the answering corpus (a feed just added it) reloads before the reply', async () => {
+    const data = await freshDir();
+    let reloads = 0;
+    const lib = new ArticleLibrary({
+      dataDir: data,
+      policy: { allow },
+      afterWrite: async () => {
+        reloads++;
+      },
+    });
+    const first = await lib.addUrl(`${site.origin}/2024/03/05/port-strike`, 'feed', null, false);
+    expect(reloads).toBe(0);
+    // The corpus answering was loaded before the feed's add.
+    const before = await loadCorpus(data);
+    await rm(join(data, first.file));
+    const beforeFeed = await loadCorpus(data);
+    expect(before.articles.some((a) => a.id === first.file)).toBe(true);
+    await lib.addUrl(`${site.origin}/2024/03/05/port-strike`, 'feed', null, false);
+    const again = await lib.addUrl(`${site.origin}/2024/03/05/port-strike`, 'U1', beforeFeed);
+    expect(again.status).toBe('unchanged');
+    expect(reloads).toBe(1);
+    // Already in the corpus: no reload.
+    await lib.addUrl(`${site.origin}/2024/03/05/port-strike`, 'U1', await loadCorpus(data));
+    expect(reloads).toBe(1);
+  });
+
   it('an article the corpus already holds from its own file is not added again', async () => {
     const data = await freshDir();
     const lib = new ArticleLibrary({ dataDir: data, policy: { allow } });
