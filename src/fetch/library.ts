@@ -16,6 +16,9 @@ import type { Article, ArticleFormat, Corpus, CorpusArticle, Extraction } from '
 import { compareQuotes, type QuoteCorrection } from './corrections.ts';
 import { type BodyKind, type FetchPolicy, FetchRefused, guardedFetch } from './guard.ts';
 
+/** A temporary file older than this is a crash's leftover. */
+const STALE_TMP_MS = 60 * 60 * 1000;
+
 /** Folder under the data folder that holds added articles. */
 export const ADDED_DIR = 'added';
 
@@ -210,6 +213,7 @@ async function writeWhole(
 export class ArticleLibrary {
   private queue: Promise<unknown> = Promise.resolve();
   private records: { stamp: string; list: AddedSummary[] } | null = null;
+  private swept = false;
   private readonly extractor: Promise<(article: Article) => Extraction>;
 
   constructor(private readonly options: LibraryOptions) {
@@ -384,6 +388,7 @@ export class ArticleLibrary {
     // The same text again changes nothing on disk (and needs no reload).
     if (status !== 'unchanged') {
       await mkdir(this.folder, { recursive: true });
+      await this.sweep();
       await writeWhole(join(this.folder, name), content, this.options.beforeCommit);
       if (notify) await this.options.afterWrite?.();
     } else if (notify && corpus && !corpus.articles.some((a) => a.id === rel)) {
@@ -391,6 +396,24 @@ export class ArticleLibrary {
       await this.options.afterWrite?.();
     }
     return { status, article: withExtraction, file: rel, record, corrections };
+  }
+
+  /**
+   * Removes temporary files a killed process left (hidden, so never read as articles), once per library. Only those
+   * older than STALE_TMP_MS: a write in flight in another process is never taken away.
+   */
+  private async sweep(): Promise<void> {
+    if (this.swept) return;
+    this.swept = true;
+    try {
+      for (const name of await readdir(this.folder)) {
+        if (!/^\.[0-9a-f]{12}\.tmp$/.test(name)) continue;
+        const path = join(this.folder, name);
+        if (Date.now() - (await stat(path)).mtimeMs > STALE_TMP_MS) await unlink(path);
+      }
+    } catch {
+      // Best effort: a left-over temporary file costs only its disk space.
+    }
   }
 
   /** Every added article's record (read again only when the folder changed). */

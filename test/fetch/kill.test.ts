@@ -4,11 +4,12 @@
  * and the article being rewritten still reads as its last acknowledged version.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/articles/index.ts';
+import { ArticleLibrary } from '../../src/fetch/library.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let dir = '';
@@ -56,5 +57,17 @@ describe('kill -9 during adds', () => {
     // Killed after the new version was written but before it was put in place: the old one, whole.
     expect(acked.rolling).toBeGreaterThanOrEqual(9);
     expect(version).toBe(acked.rolling);
+    // The unfinished write is a hidden temporary file; a later add sweeps it once it is stale.
+    const leftovers = (await readdir(join(dir, 'added'))).filter((n) => n.endsWith('.tmp'));
+    expect(leftovers).toHaveLength(1);
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(join(dir, 'added', leftovers[0] ?? ''), old, old);
+    await new ArticleLibrary({ dataDir: dir }).addText(
+      'After the crash\n\n"We are back and nothing was lost in the night," said Ana Silva.\n',
+      'txt',
+      { requested: 'after.txt', fetched: null },
+      'test',
+    );
+    expect((await readdir(join(dir, 'added'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
