@@ -371,7 +371,10 @@ async function runChat(
 function watchData(dir: string, onChange: () => void, logger: Logger): { close(): void } | null {
   let timer: NodeJS.Timeout | null = null;
   try {
-    const watcher = watch(dir, { recursive: true, persistent: false }, () => {
+    const watcher = watch(dir, { recursive: true, persistent: false }, (_event, name) => {
+      // Hidden entries are never articles (the loader skips them); the store's cache may live there when the data
+      // folder is also the working directory, and its own writes must not start another reload.
+      if (typeof name === 'string' && /(^|[\\/])\./.test(name)) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(onChange, WATCH_DEBOUNCE_MS);
       timer.unref();
