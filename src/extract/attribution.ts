@@ -7,11 +7,11 @@ import { sentenceAt, tokenAt } from './context.ts';
 import { isEnglishWord } from './dictionary.ts';
 import {
   DOCUMENT_NOUNS,
-  NEWS_NOUNS,
   FRAMING_VERBS,
   isPlace,
   looksCommon,
   NAME_CONNECTORS,
+  NEWS_NOUNS,
   NOT_NAME_WORDS,
   ORG_NOUNS,
   PRONOUNS,
@@ -172,8 +172,12 @@ export function speakerPhrase(
     DOCUMENT_NOUNS.has((toks[b - 1] as Token).lower)
   ) {
     const words = toks.slice(a + 1, b).map((t) => t.lower);
-    if (words.every((w) => /^[\p{Ll}-]+$/u.test(w)))
+    if (words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
+      // `Clinton's campaign sent out an email ... "…," the email said`: the document speaks for whoever issued it.
+      const issuer = documentIssuer(ctx, para, a, words.at(-1) as string);
+      if (issuer) return { entity: issuer, role: null, verb, via: 'role', pos };
       return { entity: ctx.table.document(words), role: null, verb, via: 'role', pos };
+    }
   }
   // A capitalised run ending the phrase, or followed only by an apposition (`Luis Ortega, the union's president`).
   const runs = capitalRuns(toks.slice(a, b)).map(([x, y]) => [x + a, y + a] as [number, number]);
@@ -311,7 +315,9 @@ export function speakerPhrase(
   // `the company`, `the chief executive`, `the union's president`, `the Russian president`.
   if (first.lower === 'the' && b - a <= 5) {
     const words = toks.slice(a + 1, b).map((t) => t.lower);
-    const head = words.at(-1) ?? '';
+    // `the secretary of state`: the head is the noun before `of`.
+    const ofAt = words.indexOf('of');
+    const head = (ofAt > 0 ? words[ofAt - 1] : words.at(-1)) ?? '';
     // `the editorial board writes`, `the tabloid`, `the paper said`: the outlet the passage names.
     if (NEWS_NOUNS.has(head) && words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
       const outlet = ctx.table.recentOutlet(pos);
@@ -496,6 +502,35 @@ function shortestPhrase(
 /** The article has this lone capitalised word speak twice or more (`Trump said ... Trump added`): a name it uses. */
 function speakerWord(ctx: ArticleContext, lone: string): boolean {
   return (ctx.speaking.get(lone) ?? 0) >= 2;
+}
+
+/**
+ * Who issued the document a later `the NOUN said` quotes: the subject of a sentence in this paragraph or the one
+ * before that sent, released, issued or wrote a NOUN (`Clinton's campaign sent out an email`).
+ */
+function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: string): Entity | null {
+  const at = para.base + ((para.tokens[before] as Token | undefined)?.start ?? 0);
+  const paras = ctx.paras.filter((p) => p.base <= para.base && p.base >= para.base - 2000);
+  for (const p of paras.reverse()) {
+    const toks = p.tokens;
+    for (let i = toks.length - 1; i >= 0; i--) {
+      const t = toks[i] as Token;
+      if (p.base + t.start >= at || t.lower !== noun) continue;
+      let v = i - 1;
+      while (
+        v > i - 6 &&
+        v >= 0 &&
+        !/^(sent|released|issued|wrote|circulated|published|put)$/.test((toks[v] as Token).lower)
+      )
+        v--;
+      if (v < 0 || v <= i - 6) continue;
+      const sentence = sentenceAt(p.sentences, (toks[v] as Token).start);
+      const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
+      const hit = mainSubject(ctx, p, s0, v, 'said') ?? subjectBefore(ctx, p, s0, v, 'said');
+      if (hit?.entity) return hit.entity;
+    }
+  }
+  return null;
 }
 
 /** An attribution whose speaker cannot be named (`," an analyst at a bank said`). */
@@ -690,7 +725,9 @@ export function mainSubject(
           // `Back in 1999, ...`, `Later in the day`: a word followed by a preposition opens a phrase, not a clause.
           !NOT_LEAD.has(after?.lower ?? '') &&
           // `Hours later, ...`, `Days ago`: a time phrase, not a name and its verb.
-          !/^(later|earlier|ago|before|after|afterward|afterwards)$/.test(after?.lower ?? '') &&
+          !/^(later|earlier|ago|before|after|afterward|afterwards|last|this|next)$/.test(
+            after?.lower ?? '',
+          ) &&
           after &&
           /^\p{Ll}/u.test(after.word) &&
           (toks[j - 1] as Token).trail === ''

@@ -183,7 +183,12 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     if (NAME_CONNECTORS.has(lowers[k] ?? '') && lowers[k] !== 'st.') {
       const rest = lowers.length - k;
       const second = words[words.length - 2] ?? '';
-      const nameLen = FIRST_NAMES.has(second.toLowerCase()) || isInitial(second) ? 2 : 1;
+      const nameLen =
+        FIRST_NAMES.has(second.toLowerCase()) ||
+        genderOfFirstName(second.toLowerCase()) !== null ||
+        isInitial(second)
+          ? 2
+          : 1;
       if (rest > nameLen) k = words.length - nameLen;
     }
   }

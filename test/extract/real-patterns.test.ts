@@ -876,3 +876,20 @@ describe('relative "who", titles that are abbreviations', () => {
     expect(q.role).toBe('Virginia Gov.');
   });
 });
+
+describe('documents speak for whoever issued them; role heads before "of"', () => {
+  it('"the email said" after "Clinton’s campaign sent out an email"', () => {
+    const ex = run(
+      'Clinton\'s campaign sent out an email fundraising appeal that looked ahead. "We absolutely need to make sure she comes out on top," the email said.',
+    );
+    expect(quoteWith(ex.quotes, 'comes out on top').speaker).toBe('Clinton campaign');
+  });
+  it('"the secretary of state said" is the secretary of state the passage names', () => {
+    const ex = run(
+      'The clip showed a rally with Clinton and Kentucky Secretary of State Alison Grimes, where the secretary of state said she was "not only here to do my job" but to help.',
+    );
+    const q = quoteWith(ex.quotes, 'do my job');
+    expect(q.speaker).toBe('Alison Grimes');
+    expect(q.role).toBe('Kentucky Secretary of State');
+  });
+});
