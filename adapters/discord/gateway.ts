@@ -55,8 +55,19 @@ function editOptions(message: DiscordMessage): InteractionUpdateOptions & Intera
   };
 }
 
-function userOf(user: User): CommandUser {
-  return { id: user.id, name: user.globalName ?? user.username ?? null };
+function userOf(user: User, member?: unknown): CommandUser {
+  // A cached GuildMember keeps its roles in a collection; an uncached one arrives as the API's array of ids.
+  const raw = (member as { roles?: unknown } | null | undefined)?.roles;
+  const roles = Array.isArray(raw)
+    ? raw.map(String)
+    : raw && typeof raw === 'object' && 'cache' in raw
+      ? [...(raw as { cache: Map<string, unknown> }).cache.keys()]
+      : [];
+  return {
+    id: user.id,
+    name: user.globalName ?? user.username ?? null,
+    ...(roles.length > 0 ? { roles } : {}),
+  };
 }
 
 export function createGatewayClient(opts: GatewayOptions): Client {
@@ -92,7 +103,11 @@ export function createGatewayClient(opts: GatewayOptions): Client {
       return send(
         interaction,
         started,
-        dispatch.command(interaction.commandName, interaction.options.data, userOf(interaction.user)),
+        dispatch.command(
+          interaction.commandName,
+          interaction.options.data,
+          userOf(interaction.user, interaction.member),
+        ),
       );
     }
     if (interaction.isButton()) {

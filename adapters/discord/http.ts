@@ -83,7 +83,9 @@ const InteractionSchema = z.looseObject({
       options: z.array(OptionSchema).max(25).optional(),
     })
     .optional(),
-  member: z.looseObject({ user: UserSchema.optional() }).optional(),
+  member: z
+    .looseObject({ user: UserSchema.optional(), roles: z.array(z.string().max(32)).max(500).optional() })
+    .optional(),
   user: UserSchema.optional(),
 });
 
@@ -122,7 +124,12 @@ export function verifySignature(
 function userOf(interaction: RawInteraction): CommandUser | null {
   const user = interaction.member?.user ?? interaction.user;
   if (!user?.id) return null;
-  return { id: String(user.id), name: user.global_name ?? user.username ?? null };
+  const roles = interaction.member?.roles;
+  return {
+    id: String(user.id),
+    name: user.global_name ?? user.username ?? null,
+    ...(roles && roles.length > 0 ? { roles } : {}),
+  };
 }
 
 export interface InteractionsRouteOptions {

@@ -138,7 +138,9 @@ export const addCommand = defineCommand({
     if (!library)
       throw new UserError('addUnavailable', 'Adding articles is not switched on for this bot.', 'error');
     // The console is the server's own terminal: whoever is at it runs the bot.
-    if (editors.size > 0 && ctx.platform !== 'console' && !(ctx.user && editors.has(ctx.user.id)))
+    const editor =
+      ctx.user && (editors.has(ctx.user.id) || (ctx.user.roles ?? []).some((r) => editors.has(r)));
+    if (editors.size > 0 && ctx.platform !== 'console' && !editor)
       throw new UserError(
         'notEditor',
         'Only the newsroom’s editors may add articles (NEWSROOM_EDITORS). Everyone may search them: try /quote or /sources.',

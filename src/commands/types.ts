@@ -22,6 +22,8 @@ export interface CommandOption {
 export interface CommandUser {
   id: string;
   name: string | null;
+  /** Discord: the member's role IDs in the server (NEWSROOM_EDITORS may name roles). */
+  roles?: readonly string[];
 }
 
 export interface CommandContext<A> {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiscordMessage } from '../../adapters/discord/render.ts';
+import { setEditors } from '../../src/commands/add.ts';
 import { setArticleLibrary } from '../../src/commands/index.ts';
 import { loadCorpus } from '../../src/corpus.ts';
 import { AllowList } from '../../src/fetch/address.ts';
@@ -70,6 +71,7 @@ beforeAll(async () => {
 afterAll(async () => {
   release();
   setArticleLibrary(null);
+  setEditors([]);
   await h?.close();
   await discord?.close();
   await site?.close();
@@ -105,6 +107,20 @@ describe('/add in Discord', () => {
     expect(text).toContain('Maria Lopez');
     const quote = await answer(commandInteraction('quote', { query: 'nobody won this strike' }));
     expect(JSON.stringify(quote)).toContain('Tom Baker');
+  });
+
+  it('with NEWSROOM_EDITORS naming a role, lets a member with that role add and tells others', async () => {
+    setEditors(['700000000000000042']);
+    try {
+      const plain = commandInteraction('add', { url: 'http://10.0.0.9/x' });
+      expect(JSON.stringify(await answer(plain))).toContain('Only the newsroom’s editors may add articles');
+      const editor = commandInteraction('add', { url: 'http://10.0.0.9/x' });
+      editor.member.roles = ['700000000000000001', '700000000000000042'] as never[];
+      // Let through to the guard, which refuses the private address: the editor check passed.
+      expect(JSON.stringify(await answer(editor))).toMatch(/10\.0\.0\.9 is a private address/);
+    } finally {
+      setEditors([]);
+    }
   });
 
   it('refuses a private address with a reply naming the reason', async () => {
