@@ -75,7 +75,13 @@ export async function runReextract(
   const store = backend ?? openBackend(job.where, job.instance);
   const version = job.version ?? fingerprints().extractor;
   let done = 0;
+  let release: (() => Promise<void>) | null = null;
   try {
+    if (store instanceof PostgresStore) {
+      // Another bot is already at it; its NOTIFY will bring the results here.
+      release = await store.tryLock('newsroom-reextract');
+      if (!release) return 0;
+    }
     const versions = await store.extractionVersions();
     const used = new Set((await store.files()).flatMap((f) => f.articles.map((a) => a.hash)));
     const todo = [...used].filter((h) => !(versions.get(h) ?? []).includes(version));
@@ -98,6 +104,7 @@ export async function runReextract(
     }
     return done;
   } finally {
+    await release?.();
     if (!backend) await store.close();
   }
 }

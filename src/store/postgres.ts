@@ -271,6 +271,33 @@ export class PostgresStore implements StoreBackend {
     return r.rowCount === 0;
   }
 
+  /**
+   * Takes a session-level advisory lock if no other bot holds it: resolves with its release, or null. Several bots
+   * seeing the same extractor change thereby redo the extractions once between them, not once each.
+   */
+  async tryLock(name: string): Promise<(() => Promise<void>) | null> {
+    const client = await this.pool.connect();
+    try {
+      const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+        name,
+      ]);
+      if (r.rows[0]?.ok !== true) {
+        client.release();
+        return null;
+      }
+    } catch (error) {
+      client.release();
+      throw error;
+    }
+    return async () => {
+      try {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name]);
+      } finally {
+        client.release();
+      }
+    };
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }

@@ -234,3 +234,27 @@ describe('migrations on PostgreSQL', () => {
     }
   });
 });
+
+describe('re-extraction on PostgreSQL', () => {
+  it('is done by one bot at a time: a second one finds the lock taken and leaves it', async () => {
+    const db = await createTestDatabase();
+    const a = new PostgresStore(db.url, 'a');
+    const b = new PostgresStore(db.url, 'b');
+    const folder = makeFolder();
+    dirs.push(folder);
+    try {
+      await a.migrate();
+      await syncFolder(a, folder, { version: 'old' });
+      const held = await b.tryLock('newsroom-reextract');
+      expect(held).not.toBeNull();
+      const job = { where: { mode: 'postgres' as const, url: db.url }, instance: 'a', version: 'new' };
+      expect(await runReextract(job, a)).toBe(0);
+      await held?.();
+      expect(await runReextract(job, a)).toBeGreaterThan(10);
+    } finally {
+      await a.close();
+      await b.close();
+      await db.drop();
+    }
+  });
+});
