@@ -91,14 +91,17 @@ export function speakerPhrase(
   const toks = para.tokens;
   const first = toks[a] as Token;
   const pos = para.base + first.start;
-  if (b - a === 1 && !isCapitalized(first.word)) {
+  if (b - a === 1 && (!isCapitalized(first.word) || first.lower === 'it')) {
     const g = PRONOUNS[first.lower];
     if (g === 'm' || g === 'f') {
       const { entity, strength } = ctx.table.pronounDetail(pos, g);
       return { entity, role: null, verb, via: 'pronoun', pos, strength };
     }
-    if (g === 'org')
-      return { entity: ctx.table.roleNoun(pos, [], 'company'), role: null, verb, via: 'pronoun', pos };
+    if (g === 'org') {
+      // `It added, "..."`: the company, else the organisation the passage is about; never more than "possibly".
+      const org = ctx.table.roleNoun(pos, [], 'company') ?? ctx.table.recentOrg(pos);
+      return { entity: org, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
+    }
     if (['they', 'we', 'i'].includes(first.lower))
       return { entity: null, role: null, verb, via: 'none', pos };
   }
@@ -679,6 +682,11 @@ export function mainSubject(
       // first word.
       while (i + 1 < b && isCapitalized((toks[i + 1] as Token).word) && (toks[i] as Token).trail === '') i++;
       continue;
+    }
+    // `Rubio's campaign sent out a press release saying ...`: a possessive name and an organisation noun.
+    if (clauseStart && t.possessive && isCapitalized(t.word) && ORG_NOUNS.has(toks[i + 1]?.lower ?? '')) {
+      const org = speakerPhrase(ctx, para, i, i + 2, verb);
+      if (org?.entity) return org;
     }
     if (isCapitalized(t.word)) {
       // `Trump and Ryan issued a statement`: two names joined by `and` speak together.

@@ -614,6 +614,16 @@ export class EntityTable {
     return null;
   }
 
+  /** The organisation most recently named before `pos`, within a short passage. */
+  recentOrg(pos: number, window = 1500): Entity | null {
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > window) break;
+      if (m.entity.type === 'org') return m.entity;
+    }
+    return null;
+  }
+
   /** The news outlet most recently named before `pos` (an organisation in the outlet list or named like one). */
   recentOutlet(pos: number, window = 3000): Entity | null {
     for (let i = this.upperBound(pos) - 1; i >= 0; i--) {

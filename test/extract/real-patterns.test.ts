@@ -893,3 +893,21 @@ describe('documents speak for whoever issued them; role heads before "of"', () =
     expect(q.role).toBe('Kentucky Secretary of State');
   });
 });
+
+describe('organisations as subjects and "it"', () => {
+  it('"Rubio’s campaign sent out a press release saying ..."', () => {
+    const ex = run(
+      'Shortly after the call ended, Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation for voting against the funding.”',
+    );
+    expect(quoteWith(ex.quotes, 'explanation').speaker).toBe('Rubio campaign');
+  });
+  it('"It added, ..." is only possibly the organisation just named', () => {
+    const ex = run(
+      '"Mr. Zimmerman never contacted anyone at GunBroker.com," the company wrote in its statement.',
+      'It added, "We want no part in the listing on our web site."',
+    );
+    const q = quoteWith(ex.quotes, 'no part');
+    expect(q.speaker).toBe('GunBroker.com');
+    expect(shown(q)).toBeNull();
+  });
+});
