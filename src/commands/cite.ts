@@ -9,6 +9,7 @@ import {
 import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
 import type { ArticleRef } from '../search/types.ts';
+import { markCorrections } from './add.ts';
 import { defineCommand } from './define.ts';
 import { UserError } from './errors.ts';
 import { queryField } from './fields.ts';
@@ -92,10 +93,13 @@ export const citeCommand = defineCommand({
       style === 'ap'
         ? [r.citation(best.article, formatted), item, r.context(note)]
         : [r.text(formatted), item, ...missingNote(best.article), r.context(note)];
-    return r.card({
-      title,
-      blocks,
-      actions: resultActions(ctx, 'cite', ctx.args, false),
-    });
+    // Issue 14: a quote reworded by a correction says so, with its earlier wording.
+    return markCorrections(
+      r.card({
+        title,
+        blocks,
+        actions: resultActions(ctx, 'cite', ctx.args, false),
+      }),
+    );
   },
 });

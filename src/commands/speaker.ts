@@ -6,6 +6,7 @@ import { z } from 'zod';
 import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
 import type { SearchResult } from '../search/types.ts';
+import { markCorrections } from './add.ts';
 import { defineCommand, MAX_NAME_LENGTH, PAGE_SIZE } from './define.ts';
 import { UserError } from './errors.ts';
 import { compactResultBlocks, creditFor, itemBlock, resultActions } from './present.ts';
@@ -96,10 +97,13 @@ export const speakerCommand = defineCommand({
           `Quotes ${firstShown}–${lastShown} of ${list.total} · page ${ctx.page} of ${Math.max(1, Math.ceil(list.total / PAGE_SIZE))}`,
         ),
       );
-    return r.card({
-      title,
-      blocks,
-      actions: resultActions(ctx, 'speaker', ctx.args, lastShown < list.total),
-    });
+    // Issue 14: a quote reworded by a correction says so, with its earlier wording.
+    return markCorrections(
+      r.card({
+        title,
+        blocks,
+        actions: resultActions(ctx, 'speaker', ctx.args, lastShown < list.total),
+      }),
+    );
   },
 });

@@ -260,6 +260,13 @@ describe('/add', () => {
       expect(quote.fallback).toMatch(
         /We are relieved this is over[\s\S]*Updated \w+ \d{1,2}, \d{4}; earlier wording: “We are glad/,
       );
+      // /speaker and /cite mark it too.
+      const bySpeaker = await run('speaker', 'Maria Lopez');
+      expect(bySpeaker.fallback).toMatch(
+        /We are relieved this is over[\s\S]*Updated \w+ \d{1,2}, \d{4}; earlier wording: “We are glad/,
+      );
+      const cited = await run('cite', 'relieved workers go home');
+      expect(cited.fallback).toMatch(/Updated \w+ \d{1,2}, \d{4}; earlier wording: “We are glad/);
       const sources = await run('sources', '');
       expect(sources.fallback).toMatch(
         /Port strike ends · Harbor Herald · March 5, 2024 · .* · updated \w+ \d{1,2}, \d{4}/,
