@@ -157,7 +157,7 @@ export function speakerPhrase(
           owner?.type === 'person' ? (owner.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
         const orgPhrase = {
           ...phrase,
-          nameWords: [...ownerName.split(' '), own.word === '' ? '' : lastWord].filter(Boolean),
+          nameWords: [...ownerName.split(' '), lastWord],
           type: 'org' as const,
           possessive: false,
           role: null,
@@ -184,8 +184,7 @@ export function speakerPhrase(
   }
   // A capitalised run ending the phrase, or followed only by an apposition (`Luis Ortega, the union's president`).
   const runs = capitalRuns(toks.slice(a, b)).map(([x, y]) => [x + a, y + a] as [number, number]);
-  for (const [ri, [x, y0]] of runs.entries()) {
-    let y = y0;
+  for (const [ri, [x, y]] of runs.entries()) {
     const phrase = analyzeRun(toks, x, y);
     if (!phrase || phrase.possessive) continue;
     // `David French of the National Retail Federation`, `Robert Antonacci of the New York delegation`: a person
@@ -221,7 +220,6 @@ export function speakerPhrase(
         };
       }
     }
-    y = y0;
     // `Officials said`: a lone capitalised word the article also writes in lower case is a common noun; and an
     // English word it never capitalises inside a sentence (`Immunity`, `Promise` opening sentences or headlines)
     // is no name it uses.
@@ -695,7 +693,7 @@ export function mainSubject(
         let e = i + andAt + 2;
         while (e < b && isCapitalized((toks[e] as Token).word) && (toks[e - 1] as Token).trail === '') e++;
         const both = speakerPhrase(ctx, para, i, e, verb);
-        if (both?.entity && both.entity.name.includes(' and ')) return both;
+        if (both?.entity?.name.includes(' and ')) return both;
       }
       // `Democratic presidential candidate Sen. Bernie Sanders on Saturday criticized ...`: the whole noun phrase
       // up to the verb or preposition is the subject, its head the last name in it.

@@ -13,8 +13,7 @@ export interface PartyTag {
 
 /** `D-N.C.`, `R-Fla.`, `I-Vt.`, `R-Ohio`, `D-N.Y`, `R-Texas`, `D-Calif.`: a party letter, a hyphen, a state. */
 const STATE = String.raw`(?:[A-Z]\.){1,2}[A-Z]?\.?|[A-Z]{2}(?![a-z])|[A-Z][a-z]{1,9}\.?(?:\s[A-Z][a-z]{1,9}\.?)?`;
-const PARTY = String.raw`(?:[DRI]|Ind|Dem|Rep)-(?:${STATE})`;
-/** `(R-Fla.)` with an optional comma after it. */
+const PARTY = `(?:[DRI]|Ind|Dem|Rep)-(?:${STATE})`;
 /** `(R-Fla.)`, `(D)`, or the state alone: `Sen. Ted Cruz (Tex.)`, `(N.Y.)`; a comma may follow. */
 const PAREN = new RegExp(String.raw`\s?\((${PARTY}|[DRI]|[A-Z][a-z]{1,5}\.|(?:[A-Z]\.){2})\)([,:;]?)`, 'g');
 /** `, D-N.C.,` or `, Republican of New York,`, closed by a comma or the end of the clause. */
