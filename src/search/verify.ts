@@ -159,14 +159,25 @@ export function cannotBeClose(reporter: readonly string[], published: readonly s
   const need = new Map<string, number>();
   for (const w of r) need.set(w, (need.get(w) ?? 0) + 1);
   let m = 0;
+  let mContent = 0;
   for (const w of p) {
     const n = need.get(w);
     if (n) {
       m++;
+      if (!STOP_WORDS.has(w)) mContent++;
       need.set(w, n - 1);
     }
   }
-  return m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY;
+  if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  // isClose also needs the content words to agree: in order (bounded the same way by the content words in
+  // common) or, reordered, nearly all of the reporter's content words among the published stems (computed as
+  // similarity() does). In news copy half the words are stop words, so the first bound alone lets most through.
+  const rContent = r.filter((w) => !STOP_WORDS.has(w));
+  if (rContent.length && (2 * mContent) / (rContent.length + mContent) >= CLOSE_SIMILARITY) return false;
+  if (!rContent.length) return false;
+  const pStems = new Set(p.map(stem));
+  const bag = rContent.filter((w) => pStems.has(stem(w))).length / rContent.length;
+  return bag < REORDERED_CONTENT;
 }
 
 /**
