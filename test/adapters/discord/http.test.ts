@@ -229,9 +229,10 @@ describe('buttons', () => {
   });
 
   it('More replaces the message with the next page (type 7)', async () => {
-    const first = await send(hostile, commandInteraction('quote', { query: 'harbour bridge plan' }));
-    expect(first.data?.embeds.at(-1)?.footer?.text).toContain('page 1 of');
-    const res = await send(hostile, buttonInteraction(keyOf(first.data, 'more')));
+    // (Searches on the hostile corpus can be slow enough to be deferred: read the message it ends with.)
+    const first = await finalMessage(hostile, commandInteraction('quote', { query: 'harbour bridge plan' }));
+    expect(first.embeds.at(-1)?.footer?.text).toContain('page 1 of');
+    const res = await send(hostile, buttonInteraction(keyOf(first, 'more')));
     expect(res.type).toBe(7);
     expect(res.data?.flags).toBeUndefined();
     expect(res.data?.allowed_mentions).toEqual({ parse: [] });
@@ -278,8 +279,7 @@ describe('speaker autocomplete', () => {
 
 describe('hostile text and limits', () => {
   it('escapes markdown and masked links and defuses mentions from articles', async () => {
-    const res = await send(hostile, commandInteraction('quote', { query: 'spoiler docs gone' }));
-    const m = res.data as DiscordMessage;
+    const m = await finalMessage(hostile, commandInteraction('quote', { query: 'spoiler docs gone' }));
     expect(m.allowed_mentions).toEqual({ parse: [] });
     const [embed] = m.embeds;
     const text = visibleText(m);
@@ -317,12 +317,15 @@ describe('hostile text and limits', () => {
   });
 
   it('keeps many long results within 10 embeds and 6,000 characters', async () => {
-    const res = await send(hostile, commandInteraction('quote', { query: 'harbour bridge plan length' }));
-    const embeds = res.data?.embeds ?? [];
+    const message = await finalMessage(
+      hostile,
+      commandInteraction('quote', { query: 'harbour bridge plan length' }),
+    );
+    const embeds = message.embeds ?? [];
     expect(embeds.length).toBeGreaterThan(1);
     expect(embeds.length).toBeLessThanOrEqual(EMBEDS_PER_MESSAGE_MAX);
     expect(embeds.reduce((n, e) => n + embedSize(e), 0)).toBeLessThanOrEqual(EMBEDS_TOTAL_MAX);
-    expect((res.data?.content ?? '').length).toBeLessThanOrEqual(CONTENT_MAX);
+    expect((message.content ?? '').length).toBeLessThanOrEqual(CONTENT_MAX);
   });
 });
 
@@ -352,9 +355,9 @@ describe('deferred replies', () => {
   });
 
   it('defers a More click as type 6 and edits the message in place', async () => {
-    const first = await send(hostile, commandInteraction('quote', { query: 'harbour bridge plan' }));
+    const first = await finalMessage(hostile, commandInteraction('quote', { query: 'harbour bridge plan' }));
     // The key lives in the other harness's store: copy the invocation across.
-    const [, , key] = keyOf(first.data, 'more').split(':');
+    const [, , key] = keyOf(first, 'more').split(':');
     const stored = hostile.actions.get(key ?? '');
     if (!stored) throw new Error('no stored invocation');
     const slowKey = slow.actions.put(stored);
