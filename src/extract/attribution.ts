@@ -534,6 +534,13 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
   return null;
 }
 
+/** Nouns for what someone said (`X's answer was that "..."`). */
+const SAYING_NOUNS = new Set(
+  'answer response reply message slogan phrase argument point view position advice warning verdict retort'.split(
+    ' ',
+  ),
+);
+
 /** An attribution whose speaker cannot be named (`," an analyst at a bank said`). */
 function unnamed(para: Para, at: Token, verb: string): Attribution {
   return { entity: null, role: null, verb, via: 'none', pos: para.base + at.start };
@@ -580,6 +587,30 @@ export function attributionAfter(
       if (hit) return hit;
     }
     return undefined;
+  }
+  // `"..." from diplomacy to the budget, in Bolton's view.`: whose view the sentence ends on.
+  for (let i = a; i + 2 < limit && i < a + 16; i++) {
+    const t = toks[i] as Token;
+    const owner = toks[i + 1] as Token;
+    if (
+      t.lower === 'in' &&
+      owner.possessive &&
+      isCapitalized(owner.word) &&
+      /^(view|opinion|words|estimation|telling|account)$/.test((toks[i + 2] as Token).lower)
+    ) {
+      let x = i + 1;
+      while (x > a && isCapitalized((toks[x - 1] as Token).word) && (toks[x - 1] as Token).trail === '') x--;
+      const phrase = analyzeRun(toks, x, i + 2);
+      const known = phrase ? ctx.table.find(phrase) : null;
+      if (known && known.type !== 'unknown')
+        return {
+          entity: known,
+          role: known.roles[0] ?? null,
+          verb: 'said',
+          via: 'name',
+          pos: para.base + owner.start,
+        };
+    }
   }
   // `"kind of riding the fence" until Haley said ...`: a clause the quote's sentence goes on with is no attribution.
   if (
@@ -830,6 +861,34 @@ export function attributionBefore(
         (t, i, all) => t.lower === 'statement' && /^(issued|released|put)$/.test(all[i - 2]?.lower ?? ''),
       );
     if (stmt > 0 && /[,:]/.test(last.trail)) return mainSubject(ctx, para, s0, s0 + stmt - 2, 'said');
+    // `Rubio's catch phrase was that Crist "would say anything"`, `The senator's answer was that "..."`: whose
+    // words the phrase names.
+    for (let i = s0; i < b - 2; i++) {
+      const t = toks[i] as Token;
+      const noun = toks.slice(i + 1, i + 3).findIndex((u) => SAYING_NOUNS.has(u.lower));
+      if (!t.possessive || noun < 0) continue;
+      const be = toks.slice(i + 2 + noun, i + 8 + noun).find((u) => /^(was|is|were)$/.test(u.lower));
+      if (!be) continue;
+      let x = i;
+      while (x > s0 && isCapitalized((toks[x - 1] as Token).word) && (toks[x - 1] as Token).trail === '') x--;
+      if (isCapitalized(t.word)) {
+        // The possessive name itself (a speaker phrase never takes a possessive as its speaker).
+        const phrase = analyzeRun(toks, x, i + 1);
+        const known = phrase ? ctx.table.find(phrase) : null;
+        if (known && known.type !== 'unknown')
+          return {
+            entity: known,
+            role: known.roles[0] ?? null,
+            verb: 'said',
+            via: 'name',
+            pos: para.base + t.start,
+          };
+        continue;
+      }
+      // `The Florida senator's answer`: the role noun phrase before the possessive.
+      const owner = speakerPhrase(ctx, para, Math.max(s0, i - 3), i + 1, 'said');
+      if (owner?.entity) return owner;
+    }
     return undefined;
   }
   const verbTok = toks[v] as Token;

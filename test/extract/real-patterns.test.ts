@@ -911,3 +911,19 @@ describe('organisations as subjects and "it"', () => {
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('whose words a phrase names', () => {
+  it('"Rubio’s catch phrase in that election was that Crist “...”"', () => {
+    const ex = run(
+      'Marco Rubin beat Crist in 2010. Rubin’s catch phrase in that election was that Crist “would say or do anything to win an election.”',
+    );
+    expect(quoteWith(ex.quotes, 'say or do anything').speaker).toBe('Marco Rubin');
+  });
+  it('"... in Bolton’s view."', () => {
+    const ex = run(
+      'John Boltin spoke on the radio on Monday.',
+      '“It is an across-the-board failure” from diplomacy to the defense budget, in Boltin’s view.',
+    );
+    expect(quoteWith(ex.quotes, 'across-the-board').speaker).toBe('John Boltin');
+  });
+});
