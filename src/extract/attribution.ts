@@ -68,7 +68,7 @@ const isSpeechVerb = (t: Token | undefined): boolean =>
   SPEECH_VERBS.has(t.lower) &&
   (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower));
 
-/** Verbs that may open a sentence capitalised (`Said Dorothy Poynter, who grew up with him, "..."`). */
+/** Verbs that may open a sentence capitalised (`Said Ada Quill, who ran the bakery, "..."`). */
 const SENTENCE_OPENING_VERBS = new Set(['said', 'says', 'added', 'asked', 'wrote', 'told', 'adding']);
 
 /** Tokens of `para` whose start lies in [from, to). */
@@ -105,7 +105,7 @@ export function speakerPhrase(
     if (['they', 'we', 'i'].includes(first.lower))
       return { entity: null, role: null, verb, via: 'none', pos };
   }
-  // `Sen. Marco Rubio of Florida, who mused that ...`: `who` is the person named right before the comma.
+  // `Sen. Ada Quill of Maine, who argued that ...`: `who` is the person named right before the comma.
   if (b - a === 1 && first.lower === 'who' && a > 0 && (toks[a - 1] as Token).trail.startsWith(',')) {
     let x = a - 1;
     while (
@@ -176,7 +176,7 @@ export function speakerPhrase(
   ) {
     const words = toks.slice(a + 1, b).map((t) => t.lower);
     if (words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
-      // `Clinton's campaign sent out an email ... "…," the email said`: the document speaks for whoever issued it.
+      // `Quill's campaign mailed a letter ... "…," the letter said`: the document speaks for whoever issued it.
       const issuer = documentIssuer(ctx, para, a, words.at(-1) as string);
       if (issuer) return { entity: issuer, role: null, verb, via: 'role', pos };
       return { entity: ctx.table.document(words), role: null, verb, via: 'role', pos };
@@ -187,7 +187,7 @@ export function speakerPhrase(
   for (const [ri, [x, y]] of runs.entries()) {
     const phrase = analyzeRun(toks, x, y);
     if (!phrase || phrase.possessive) continue;
-    // `David French of the National Retail Federation`, `Robert Antonacci of the New York delegation`: a person
+    // `Ada Quill of the Harbor Traders Guild`, `Tom Reyes of the Ohio delegation`: a person
     // followed by the body they belong to speaks; the body is not the speaker.
     const next = runs[ri + 1];
     const link = toks.slice(y, next?.[0] ?? y).map((t) => t.lower);
@@ -237,7 +237,7 @@ export function speakerPhrase(
     if (runWords.length >= 2 && runWords.filter((w) => /^\p{Lu}{2,}['’]?\p{Lu}*$/u.test(w)).length >= 2)
       continue;
     // A place is never a speaker, nor a group word or a common word read as a one-word name.
-    // (`Paris, who used to work on Capitol Hill, said`: a name followed by `, who` is a person, whatever else.)
+    // (`Paris, who once drove a bus, said`: a name followed by `, who` is a person, whatever else.)
     const who = (toks[y - 1] as Token).trail.startsWith(',') && toks[y]?.lower === 'who';
     if (!who && (isPlace(phrase.nameWords) || isPlace(toks.slice(x, y).map((t) => t.word)))) continue;
     if (
@@ -255,7 +255,7 @@ export function speakerPhrase(
     const lead = toks.slice(a, phrase.from);
     // Before the name: its own noun phrase (`Opposition transportation critic`, `the union's`), nothing that
     // governs it (`officials in the city of Harbor Falls`) and no punctuation.
-    // (`for the EU, said Geert Wilders`: a phrase opening with a preposition is not a speaker.)
+    // (`for the union, said Tom Reyes`: a phrase opening with a preposition is not a speaker.)
     const leadOk =
       lead.length <= 5 &&
       !/^(for|of|at|in|to|from|by|with|on|about|against|over)$/.test(lead[0]?.lower ?? '') &&
@@ -266,9 +266,9 @@ export function speakerPhrase(
             ORG_NOUNS.has(t.lower) ||
             LEAD_WORDS.has(t.lower) ||
             isCapitalized(t.word) ||
-            // `Air Force 1st Lt. Tyler Livingston`: an ordinal inside a rank.
+            // `Army 2nd Lt. Ada Quill`: an ordinal inside a rank.
             /^\d+(st|nd|rd|th)$/.test(t.lower) ||
-            // (`co-Anchor` in `CBS This Morning co-Anchor DeMarco Morgan`: a lower-case start is a common word.)
+            // (`co-Host` in `Harbor Radio co-Host Tom Reyes`: a lower-case start is a common word.)
             (/^\p{Ll}[\p{L}-]*$/u.test(t.word) && !NOT_LEAD.has(t.lower))),
       );
     if (!endsPhrase || !leadOk) continue;
@@ -364,7 +364,7 @@ function subjectEnd(toks: Token[], v: number, floor: number): number {
   let e = v;
   const adverb = (t: Token): boolean => ADVERBS.has(t.lower) || /^\p{Ll}{3,}ly$/u.test(t.word);
   while (e > floor && adverb(toks[e - 1] as Token) && (toks[e - 1] as Token).trail === '') e--;
-  // `Mr. Trump was prompted to say`: `was` and a participle before `to`.
+  // `Mr. Reyes was moved to say`: `was` and a participle before `to`.
   if (
     toks[e - 1]?.lower === 'to' &&
     /^\p{Ll}+ed$/u.test(toks[e - 2]?.word ?? '') &&
@@ -403,7 +403,7 @@ function subjectBefore(
   const before = toks[end - 1] as Token;
   // `Luis Ortega, the union's president, said`: skip back over the apposition to the name.
   if (before.trail.startsWith(',')) {
-    // `Just last week, J.J. Goldberg, editor at large of The Forward, an influential newspaper, wrote`: a
+    // `Last week, A.B. Quill, an editor at the Harbor Herald, a local weekly, wrote`: a
     // comma-set segment that is wholly a person's name, nearest the verb's clause start, speaks.
     let segStart = floor;
     for (let k = floor; k < end - 1 && k >= end - 40; k++) {
@@ -424,7 +424,7 @@ function subjectBefore(
     for (let k = end - 2; k >= floor && k >= end - 20; k--) {
       const t = toks[k] as Token;
       if (t.trail.startsWith(',')) {
-        // `Ben Jealous, the former president of the NAACP, said`: a person before the apposition speaks; the
+        // `Tom Reyes, the former president of the Dockworkers Union, said`: a person before the apposition speaks; the
         // body named inside it does not.
         const hit = shortestPhrase(ctx, para, floor, k + 1, verb);
         if (hit?.entity && hit.via === 'name' && hit.entity.type === 'person') return hit;
@@ -439,7 +439,7 @@ function subjectBefore(
   }
   if (before.trail !== '') return undefined;
   const hit = shortestPhrase(ctx, para, floor, end, verb);
-  // `Sam Lau, the communications director for the Iowa Democratic Party said`: an apposition the writer did not
+  // `Ada Quill, the press officer for the Harbor Traders Guild said`: an apposition the writer did not
   // close with a comma; the body at its end is not the speaker, the person before it is.
   if (hit?.entity?.type === 'org' || !hit) {
     const comma = toks.slice(floor, end).findIndex((t) => t.trail.startsWith(','));
@@ -507,7 +507,7 @@ function speakerWord(ctx: ArticleContext, lone: string): boolean {
 
 /**
  * Who issued the document a later `the NOUN said` quotes: the subject of a sentence in this paragraph or the one
- * before that sent, released, issued or wrote a NOUN (`Clinton's campaign sent out an email`).
+ * before that sent, released, issued or wrote a NOUN (`Quill's campaign mailed a letter`).
  */
 function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: string): Entity | null {
   const at = para.base + ((para.tokens[before] as Token | undefined)?.start ?? 0);
@@ -569,7 +569,7 @@ export function attributionAfter(
     let b = a + 1;
     while (b < limit && b < a + 8) {
       const t = toks[b] as Token;
-      // `wrote the authors of the “Growth ...”`: a quoted title is not part of the speaker.
+      // `wrote the authors of the “Harbor Plan”`: a quoted title is not part of the speaker.
       if (t.lead !== '') break;
       b++;
       if (t.trail !== '') break;
@@ -612,15 +612,15 @@ export function attributionAfter(
         };
     }
   }
-  // `"kind of riding the fence" until Haley said ...`: a clause the quote's sentence goes on with is no attribution.
+  // `"still on the fence" until Reyes said ...`: a clause the quote's sentence goes on with is no attribution.
   if (
     /^(until|when|after|before|because|since|while|if|although|though|unless|whereas|that|which|so)$/.test(
       t0.lower,
     )
   )
     return undefined;
-  // A name right after the marks may carry a long apposition before its verb (`'' Douglas Holtz-Eakin, an economic
-  // adviser to Republicans and former director of the budget office, wrote`).
+  // A name right after the marks may carry a long apposition before its verb (`'' Ada Quill, a tax
+  // adviser to the council and once head of its budget office, wrote`).
   const reach = isCapitalized(t0.word) && t0.trail.startsWith(',') ? 30 : isCapitalized(t0.word) ? 26 : 12;
   for (let v = a + 1; v < limit && v < a + reach; v++) {
     const t = toks[v] as Token;
@@ -644,12 +644,12 @@ export function attributionAfter(
       const end = subjectEnd(toks, v, a);
       const direct = speakerPhrase(ctx, para, a, end, t.lower);
       if (direct) return direct;
-      // The verb after intervening words: `" would be appropriate, Ben Carson said after the attacks`,
-      // `" that Sanders can catch Clinton, said Steve Elmendorf, a strategist.`
+      // The verb after intervening words: `" would be fine, Ada Quill said after the vote`,
+      // `" that the mayor can win, said Tom Reyes, a strategist.`
       // Only across a clause: without a comma in between, the words before the verb were the whole phrase.
       const clause = toks.slice(a, end).some((u) => u.trail.startsWith(','));
       if (!clause) return unnamed(para, t0, t.lower);
-      // `'' Mr. Daniloff, now 81 and retired in Cambridge, Mass., said`: the name right after the marks, then an
+      // `'' Mr. Reyes, now 70 and living in Dayton, Ohio, said`: the name right after the marks, then an
       // apposition with commas of its own.
       for (let k = a; k < end - 1; k++) {
         if (!(toks[k] as Token).trail.startsWith(',')) continue;
@@ -707,18 +707,18 @@ export function mainSubject(
         'before',
       ].includes(prev.lower)
     ) {
-      // `a testimonial to John Kerry, ...`: the whole name governed by the preposition is skipped, not only its
+      // `a tribute to Ada Quill, ...`: the whole name governed by the preposition is skipped, not only its
       // first word.
       while (i + 1 < b && isCapitalized((toks[i + 1] as Token).word) && (toks[i] as Token).trail === '') i++;
       continue;
     }
-    // `Rubio's campaign sent out a press release saying ...`: a possessive name and an organisation noun.
+    // `Quill's campaign put out a notice saying ...`: a possessive name and an organisation noun.
     if (clauseStart && t.possessive && isCapitalized(t.word) && ORG_NOUNS.has(toks[i + 1]?.lower ?? '')) {
       const org = speakerPhrase(ctx, para, i, i + 2, verb);
       if (org?.entity) return org;
     }
     if (isCapitalized(t.word)) {
-      // `Trump and Ryan issued a statement`: two names joined by `and` speak together.
+      // `Quill and Reyes issued a statement`: two names joined by `and` speak together.
       const andAt = toks.slice(i, Math.min(b, i + 6)).findIndex((u, k) => k > 0 && u.lower === 'and');
       if (clauseStart && andAt > 0 && isCapitalized(toks[i + andAt + 1]?.word ?? '')) {
         let e = i + andAt + 2;
@@ -726,7 +726,7 @@ export function mainSubject(
         const both = speakerPhrase(ctx, para, i, e, verb);
         if (both?.entity?.name.includes(' and ')) return both;
       }
-      // `Democratic presidential candidate Sen. Bernie Sanders on Saturday criticized ...`: the whole noun phrase
+      // `Independent mayoral candidate Sen. Ada Quill on Monday rejected ...`: the whole noun phrase
       // up to the verb or preposition is the subject, its head the last name in it.
       if (clauseStart) {
         let e = i + 1;
@@ -769,7 +769,7 @@ export function mainSubject(
           /^\p{Ll}/u.test(after.word) &&
           (toks[j - 1] as Token).trail === ''
         ) {
-          // `Early in his campaign, Trump attacked ...`: an opener that is not a name lets the search go on.
+          // `Early in the race, Reyes attacked ...`: an opener that is not a name lets the search go on.
           const hit = speakerPhrase(ctx, para, i, j, verb);
           if (hit) return hit;
         }
@@ -845,7 +845,7 @@ export function attributionBefore(
     if (last.trail.includes(':')) {
       const subject = mainSubject(ctx, para, s0, b, 'said');
       if (subject) return subject;
-      // `Former secretary of state Hillary Rodham Clinton: "..."`, `More from Jones: "..."`: a short lead-in that
+      // `Former harbor master Ada Quill: "..."`, `More from Reyes: "..."`: a short lead-in that
       // ends with a person's name introduces their words.
       const run = b - s0 <= 8 ? capitalRuns(toks.slice(s0, b)).at(-1) : undefined;
       if (run && run[1] + s0 === b) {
@@ -980,7 +980,7 @@ export function attributionDash(ctx: ArticleContext, para: Para, from: number): 
 }
 
 /**
- * `Lynch announced the lawsuit on Monday. “We are seeking a court order ...”`: a quote standing as its own sentence
+ * `Quill announced the appeal on Monday. “We are asking the court to look again ...”`: a quote standing as its own sentence
  * with no attribution of its own, right after a sentence whose subject says something. Weaker evidence than an
  * attribution next to the marks, and never across another quote or a paragraph.
  */

@@ -199,7 +199,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         /[.!?:]\s*$/.test(para.text.slice(segStart, first.open));
       keep = opens && (after !== undefined || continuesSplit);
     }
-    // A dropped fragment (`“remarkable” because it would “mark the first time”`) does not cut the sentence's
+    // A dropped fragment (`“historic” because it would “change the whole harbor”`) does not cut the sentence's
     // attribution off from the next quote.
     if (keep) prevClose.set(lastPart.para, lastPart.close + 1);
     // The person just quoted is the likeliest antecedent of the next `he said`.

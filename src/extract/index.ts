@@ -205,7 +205,7 @@ export function extract(article: Article): Extraction {
   for (const q of indirectQuotes(ctx, directCoverage)) {
     // A document's words are quoted from it; what a report "states" in paraphrase is a sourced fact, not speech.
     if (q.attribution.entity?.name.startsWith('the ')) continue;
-    // A paraphrase cut inside a quoted fragment (`Trump is also a “change agent`) would show a stray mark.
+    // A paraphrase cut inside a quoted fragment (`the mayor is also a “safe pair`) would show a stray mark.
     const marks = (paragraphs[q.para] ?? '').slice(q.start, q.end).match(/["“”]/g)?.length ?? 0;
     if (marks % 2 === 1) continue;
     quotes.push(spanQuote(paragraphs, q, 'indirect', {}));

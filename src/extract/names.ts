@@ -138,7 +138,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   // `Prof Tariq Rahman of Kelburn University`: a person's name, then the organisation they belong to.
   let affiliation: string[] = [];
   const ofAt = words.findIndex((w, i) => i >= 2 && (w === 'of' || w === 'at'));
-  // `Gov. Bill Richardson of New Mexico`, `Sen. Bernie Sanders of Vermont`: a person's name (a title or honorific
+  // `Gov. Ada Quill of Maine`, `Sen. Tom Reyes of Ohio`: a person's name (a title or honorific
   // before it, or a known first name opening it), then the place or body they belong to.
   const personBefore = (end: number): boolean => {
     const lw = words.slice(0, end).map((w) => w.toLowerCase());

@@ -179,10 +179,10 @@ export function classifySource(text: string): SourceClass {
  * part before a comma, a bracket or a relative clause; titles and possessives left out), so "Clinton spokesman
  * Brian Fallon, who ..." is Fallon and "Gov. Phil Bryant of Mississippi" is Bryant. Null when it names nobody. */
 export function surnameOf(source: string): string | null {
-  // "Rubio's deputy campaign manager, Rich Beeson, who ...": the name may stand in the apposition after the role.
+  // "Quill's deputy campaign manager, Rich Beeton, who ...": the name may stand in the apposition after the role.
   const [first, second] = source.split(/,|\(|\bwho\b|\bwhich\b/);
   const appositive = second && /^\s*\p{Lu}/u.test(second) ? headSurname(second) : null;
-  // `the White House spokesman, Josh Earnest,` / `Her campaign manager, Robby Mook,`: a role phrase (its last word
+  // `the harbor board spokesman, Josh Earnhart,` / `Her campaign manager, Robby Mook,`: a role phrase (its last word
   // in lower case) before a comma names nobody; the name follows it.
   if (appositive && /\b\p{Ll}[\p{L}-]*\s*$/u.test(first ?? '')) return appositive;
   return headSurname(first ?? '') ?? appositive;

@@ -77,7 +77,7 @@ describe('brat scorer', () => {
     expect(classifySource('the campaign')).toBe('role');
     expect(surnameOf('Clinton spokesman Brian Fallon, who was there')).toBe('fallon');
     expect(surnameOf('Gov. Phil Bryant of Mississippi')).toBe('bryant');
-    expect(surnameOf('the White House spokesman, Josh Earnest,')).toBe('earnest');
+    expect(surnameOf('the harbor board spokesman, Josh Earnhart,')).toBe('earnhart');
   });
   it('scores found quotes, speakers by kind of source, and shown names', async () => {
     const dir = folder();

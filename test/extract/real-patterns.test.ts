@@ -82,8 +82,8 @@ describe('names next to places and bodies', () => {
       'Bill Haskins',
     ],
     [
-      '“Nobody is in charge here,” said Representative Peter T. King of New York, who backs the bill.',
-      'Peter T. King',
+      '“The pier needs a new roof,” said Representative Owen T. King of Maine, who sits on the panel.',
+      'Owen T. King',
     ],
     [
       '“This is an extreme revision,” said David Ferrante of the National Retail Federation.',
@@ -106,11 +106,11 @@ describe('the speech verb after intervening words', () => {
   });
   it('finds the subject after a clause', () => {
     const ex = run(
-      '"Boots on the ground" would be appropriate, Republican candidate Ben Carr said after the attacks.',
+      '"More ferries at dawn" would be sensible, independent candidate Ben Carr said after the storm.',
     );
-    const q = quoteWith(ex.quotes, 'Boots');
+    const q = quoteWith(ex.quotes, 'ferries');
     expect(q.speaker).toBe('Ben Carr');
-    expect(q.role).toBe('Republican candidate');
+    expect(q.role).toBe('independent candidate');
   });
   it('reads words after the verb', () => {
     expect(
@@ -139,9 +139,9 @@ describe('what is never a speaker', () => {
   it('a place next to the quote is not the speaker', () => {
     const ex = run(
       'Hanna Voss spoke for an hour.',
-      '“The United States must stop treating the island like a colony,” Voss said in Ohio.',
+      '“The county has to stop treating the river like a drain,” Voss said in Ohio.',
     );
-    expect(quoteWith(ex.quotes, 'colony').speaker).toBe('Hanna Voss');
+    expect(quoteWith(ex.quotes, 'river like a drain').speaker).toBe('Hanna Voss');
     const ex2 = run('“We are not giving up on the state,” South Carolina said.');
     expect(quoteWith(ex2.quotes, 'giving up').speaker).toBeNull();
   });
@@ -154,9 +154,9 @@ describe('what is never a speaker', () => {
   });
   it('reads a long subject noun phrase to its head', () => {
     const ex = run(
-      'Democratic presidential candidate Sen. Bernard Sandoval (I-Vt.) on Saturday criticized the accord, saying it goes “nowhere near far enough.”',
+      'Independent mayoral candidate Sen. Bernard Sandoval (I-Vt.) on Sunday rejected the deal, saying it does “not go nearly far enough.”',
     );
-    expect(quoteWith(ex.quotes, 'nowhere near').speaker).toBe('Bernard Sandoval');
+    expect(quoteWith(ex.quotes, 'nearly far enough').speaker).toBe('Bernard Sandoval');
   });
   it('an opening adverb is not the subject', () => {
     const ex = run(
@@ -219,9 +219,9 @@ describe('reporting verbs, compound subjects, organisations, outlets and documen
     ['“This is over and everyone knows it,” Hale fumed.', 'over', 'Hale'],
     ['“What a night for the whole party,” Hale gushed.', 'night', 'Hale'],
     [
-      '“We will respond to every attack,” the Clinton campaign said in a statement.',
-      'respond',
-      'Clinton campaign',
+      '“We will answer every false claim,” the Quill campaign said in a written note.',
+      'false claim',
+      'Quill campaign',
     ],
     [
       'Hillary Clinton spoke. “We will respond to every attack,” Clinton’s campaign said.',
@@ -255,13 +255,13 @@ describe('transcripts and interviews', () => {
     const ex = run(
       'Jake Tapper interviewed Gov. Mary Fallin on Sunday.',
       'TAPPER: Do you think he has campaigned as a healer?',
-      'FALLIN: I think he is trying to campaign as a healer, and that is part of his message.',
+      'FALLIN: I think she wants to be seen as a builder, and that is the heart of her pitch.',
       'TAPPER: Why not debate?',
     );
     const turns = ex.quotes.filter((q) => q.kind === 'direct').map((q) => [q.speaker, q.text]);
     expect(turns).toEqual([
       ['Jake Tapper', 'Do you think he has campaigned as a healer?'],
-      ['Mary Fallin', 'I think he is trying to campaign as a healer, and that is part of his message.'],
+      ['Mary Fallin', 'I think she wants to be seen as a builder, and that is the heart of her pitch.'],
       ['Jake Tapper', 'Why not debate?'],
     ]);
   });
@@ -269,11 +269,11 @@ describe('transcripts and interviews', () => {
     const ex = run(
       'Vice President Joe Biden sat down with us. Biden was relaxed.',
       'Q: Are you surprised by the campaign so far?',
-      'A: I am surprised. Take a look at all the campaigns in the last cycle.',
+      'A: I am not surprised. Look back at every race of the last ten years.',
     );
     const q = quoteWith(ex.quotes, 'Are you surprised');
     expect(q.speaker).toBeNull();
-    const a = quoteWith(ex.quotes, 'I am surprised');
+    const a = quoteWith(ex.quotes, 'I am not surprised');
     expect(a.speaker).toBe('Joe Biden');
     expect(shown(a)).toBeNull();
   });
@@ -313,7 +313,7 @@ describe('speaker strings carry no debris', () => {
   it('a name glued to page furniture is no name', () => {
     const ex = run(
       '“Send them all back,” said the sign reading Hispanics!”Former Republican.',
-      '“OPEN—"Pop-up art show strives to confront the city,” FAREWELL—"The Living Room said.',
+      '“OPEN—"Pop-up gallery takes over the old mill,” FAREWELL—"The Blue Door said.',
     );
     for (const q of ex.quotes) if (q.speaker) expect(cleanSpeaker(q.speaker)).toBe(q.speaker);
   });
@@ -364,57 +364,62 @@ describe('speaker strings carry no debris', () => {
 describe('capitalised words that only look like verbs or bodies', () => {
   it('"States" in "the United States" is no verb of saying', () => {
     const ex = run(
-      'Sanders released a statement last week, insisting that the United States “must stop treating the island like a colony.”',
+      'Sanders put out a note last week, insisting that the United States “has to stop treating the river like a drain.”',
     );
-    expect(quoteWith(ex.quotes, 'colony').speaker).toBe('Sanders');
+    expect(quoteWith(ex.quotes, 'river like a drain').speaker).toBe('Sanders');
   });
   it('a person before an apposition naming a body speaks, not the body', () => {
     const ex = run(
-      'Ben Jealous, the former president of the NAACP, said the nominee should reach out “in the way Obama reached out to her.”',
+      'Tom Jeffers, the former president of the Dockworkers Union, said the mayor should call back “the way the old mayor called back everyone.”',
     );
-    expect(quoteWith(ex.quotes, 'reached out').speaker).toBe('Ben Jealous');
+    expect(quoteWith(ex.quotes, 'called back everyone').speaker).toBe('Tom Jeffers');
   });
 });
 
 describe('more names next to bodies and tags', () => {
   it('a bare party letter joins the role', () => {
     const q = quoteWith(
-      run('“Trust in the police is broken,” said Illinois Attorney General Lisa M. Madigan (D).').quotes,
-      'Trust',
+      run('“The ferry contract was never fair,” said Maine Attorney General Lisa M. Madden (D).').quotes,
+      'ferry contract',
     );
-    expect(q.speaker).toBe('Lisa M. Madigan');
+    expect(q.speaker).toBe('Lisa M. Madden');
     expect(q.role).toContain('(D)');
   });
   it('a first name the tables know, then "of" a body', () => {
     const q = quoteWith(
-      run('“People stood hours in line,” said Meenakshi Ganguly of Human Rights Watch, who observed voting.')
-        .quotes,
-      'hours',
+      run(
+        '“Voters waited for hours outside,” said Meenakshi Ganguly of Harbor Rights Watch, who watched the polls.',
+      ).quotes,
+      'waited for hours',
     );
     expect(q.speaker).toBe('Meenakshi Ganguly');
   });
   it('a long apposition between the name and the verb', () => {
     const ex = run(
-      'Scott Morrow, a former Treasury official who is now a senior fellow at the Center for Global Development, said it was “not just the Americans jamming someone through.”',
+      'Scott Morrow, a former port official who is now a visiting scholar at the Institute for Coastal Studies, said it was “not just the council pushing a friend through.”',
     );
-    expect(quoteWith(ex.quotes, 'jamming').speaker).toBe('Scott Morrow');
+    expect(quoteWith(ex.quotes, 'pushing a friend').speaker).toBe('Scott Morrow');
   });
 });
 
 describe('verbs of saying met in real copy', () => {
   it.each([
     [
-      'Guns are “the ultimate public health crisis,” Howard Dane, the former governor of Vermont, proclaimed to the crowd.',
-      'public health',
+      'Flooding is “the real emergency of this decade,” Howard Dane, the former governor of Maine, proclaimed to the crowd.',
+      'real emergency',
       'Howard Dane',
     ],
     ['Rylan said,“Look, those images have got no place in a campaign.”', 'images', 'Rylan'],
     [
-      'Former Arkansas Gov. Mike Hucks, for his part, is labeling the orders “a blatant, belligerent abuse of power.”',
-      'abuse of power',
+      'Former Arkansas Gov. Mike Hucks, for his part, is labeling the rules “a reckless, careless grab for control.”',
+      'grab for control',
       'Mike Hucks',
     ],
-    ['"Your show is amazing," Trump assured the host. "I will not let you down."', 'let you down', 'Trump'],
+    [
+      '"Your station is terrific," Trump assured the host. "I am going to keep my word on this."',
+      'keep my word',
+      'Trump',
+    ],
   ])('%s', (text, needle, speaker) => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
@@ -452,7 +457,7 @@ describe('one-word names and sentence-opening verbs', () => {
   it('"Said NAME, ..." opening a sentence', () => {
     const q = quoteWith(
       run(
-        'The house is a museum now. Said Dorothy Poyner, who grew up nearby, “We were all so proud of him.”',
+        'The shop is a museum now. Said Dorothy Poyner, who lived next door, “Everyone on the street was proud of her.”',
       ).quotes,
       'proud',
     );
@@ -464,9 +469,9 @@ describe('one-word names and sentence-opening verbs', () => {
 describe('the sentence before, and appositions after the marks', () => {
   it('a whole-sentence quote after a sentence that reports the speaker', () => {
     const ex = run(
-      'Lorna Lynch announced the lawsuit on Monday against the state. “We are seeking a court order declaring the restriction discriminatory.”',
+      'Lorna Lynch announced the appeal on Monday against the county. “We are asking the court to look at the rules again.”',
     );
-    const q = quoteWith(ex.quotes, 'court order');
+    const q = quoteWith(ex.quotes, 'look at the rules');
     expect(q.speaker).toBe('Lorna Lynch');
     expect(q.evidence).toBe('previous-sentence');
   });
@@ -482,122 +487,121 @@ describe('the sentence before, and appositions after the marks', () => {
   });
   it('a name right after the marks with an apposition of several commas', () => {
     const ex = run(
-      "''If they had gone with Kemp, I would have been sitting in Siberia,'' Mr. Danilov, now 81 and retired in Cambridge, Mass., said by telephone.",
+      "''If the board had listened, the pier would still stand,'' Mr. Danilov, now 70 and living in Dayton, Ohio, said by telephone.",
     );
-    expect(quoteWith(ex.quotes, 'Siberia').speaker).toBe('Danilov');
+    expect(quoteWith(ex.quotes, 'pier would still stand').speaker).toBe('Danilov');
   });
 });
 
 describe('statements, nested closing marks, role heads', () => {
   it('"X issued a statement, “...”"', () => {
     const ex = run(
-      'Immediately after the attacks, Trump issued a statement, “Last night, our nation was attacked by a terrorist.”',
+      'Right after the flood, Trump issued a statement, “This morning, our town lost its oldest bridge.”',
     );
-    expect(quoteWith(ex.quotes, 'Last night').speaker).toBe('Trump');
+    expect(quoteWith(ex.quotes, 'oldest bridge').speaker).toBe('Trump');
   });
   it("a nested quote closing with the doubled marks: '''", () => {
-    const ex = run(
-      "''I would use the word 'old-school,''' said Gregory W. Slaton, whom the president appointed.",
-    );
-    expect(quoteWith(ex.quotes, 'old-school').speaker).toBe('Gregory W. Slaton');
+    const ex = run("''I would call it 'plain-spoken,''' said Gregory W. Slaton, whom the mayor appointed.");
+    expect(quoteWith(ex.quotes, 'plain-spoken').speaker).toBe('Gregory W. Slaton');
   });
   it('"the Florida senator" is the one senator in the passage, offered as "possibly"', () => {
     const q = quoteWith(
-      run('Sen. Marco Rubin spoke in Iowa. "It is a difficult issue," said the Florida senator.').quotes,
-      'difficult',
+      run('Sen. Marco Rubin spoke in Iowa. "It is a hard question for all of us," said the Florida senator.')
+        .quotes,
+      'hard question',
     );
     expect(q.speaker).toBe('Marco Rubin');
     expect(q.evidence).toBe('role');
   });
   it('a dropped one-word fragment does not cut the attribution off from the next quote', () => {
     const ex = run(
-      'Group president Gregory T. Angell said it would be “remarkable” because it would "mark the first time in history the platform included them."',
+      'Group president Gregory T. Angell said it would be “historic” because it would "change the whole harbor for the next fifty years."',
     );
-    expect(quoteWith(ex.quotes, 'first time').speaker).toBe('Gregory T. Angell');
+    expect(quoteWith(ex.quotes, 'whole harbor').speaker).toBe('Gregory T. Angell');
   });
 });
 
 describe('clauses after the quote, listeners, -ing continuations, apposition chains', () => {
   it('a subordinate clause after the quote is not its attribution', () => {
     const ex = run(
-      'Mason Sims, a teacher, says he was “kind of riding the fence” until Haley said she was backing the senator.',
+      'Mason Sims, a teacher, says he was “still on the fence about it” until Hale said he was backing the senator.',
     );
-    expect(quoteWith(ex.quotes, 'riding the fence').speaker).toBe('Mason Sims');
+    expect(quoteWith(ex.quotes, 'still on the fence').speaker).toBe('Mason Sims');
   });
   it('a phrase opening with a preposition is not a speaker', () => {
     const ex = run(
-      'The vote signals "the beginning of the end" for the EU, said Geert Wilder, founder of the Freedom Party.',
+      'The vote marks "the start of a long decline" for the union, said Geert Wilder, founder of the Harbor Party.',
     );
-    expect(quoteWith(ex.quotes, 'beginning of the end').speaker).toBe('Geert Wilder');
+    expect(quoteWith(ex.quotes, 'long decline').speaker).toBe('Geert Wilder');
   });
   it('whoever follows "told" is the listener', () => {
-    const ex = run("Schillinger told WEEI: ''I replied to the post. I did not post that.''");
-    expect(quoteWith(ex.quotes, 'replied').speaker).toBe('Schillinger');
+    const ex = run("Schillinger told WKRP: ''I answered the message. I never wrote it.''");
+    expect(quoteWith(ex.quotes, 'answered the message').speaker).toBe('Schillinger');
   });
   it('"X said, adding, ..." continues X', () => {
     const ex = run(
-      'Mateen left as soon as prayers were finished, Nefzi said, adding, "He was not very religious."',
+      'Dolan left as soon as the meeting ended, Nefzi said, adding, "He never stayed for the coffee."',
     );
-    expect(quoteWith(ex.quotes, 'religious').speaker).toBe('Nefzi');
+    expect(quoteWith(ex.quotes, 'stayed for the coffee').speaker).toBe('Nefzi');
   });
   it('"shot back" is its own attribution, not inherited', () => {
     const ex = run(
-      '“Look at all these supporters here,” Paradis said with a smirk.',
-      '“They are all here for the free stuff,” Bennett shot back with a laugh.',
+      '“Look at all these people in line,” Paradis said with a grin.',
+      '“They only came for the free lunch,” Bennett shot back with a wink.',
     );
-    expect(quoteWith(ex.quotes, 'free stuff').speaker).toBe('Bennett');
+    expect(quoteWith(ex.quotes, 'free lunch').speaker).toBe('Bennett');
   });
   it('a name set off by commas in a chain of appositions', () => {
     const ex = run(
-      "Just last week, J.J. Goldman, editor at large of The Forward, an influential newspaper, wrote, ''When we think of defeating them, we should think of the world war.''",
+      "Only last month, J.J. Goldman, a columnist at The Harbor Herald, a small weekly, wrote, ''When we think about the port, we should think about the next century.''",
     );
-    expect(quoteWith(ex.quotes, 'defeating').speaker).toBe('J.J. Goldman');
+    expect(quoteWith(ex.quotes, 'next century').speaker).toBe('J.J. Goldman');
   });
 });
 
 describe('coordinated verbs and credits with a bare hyphen', () => {
   it('"smiled and said"', () => {
     const ex = run(
-      "When asked whom she supported, Ms. Sherman smiled and said, ''I'm waiting for someone else to get in the race.''",
+      "When asked whom she backed, Ms. Sherman smiled and said, ''I am holding out for a late entry.''",
     );
-    expect(quoteWith(ex.quotes, 'waiting').speaker).toBe('Sherman');
+    expect(quoteWith(ex.quotes, 'late entry').speaker).toBe('Sherman');
   });
   it('a credit line "-Name, role" under a quote', () => {
     const ex = run(
-      '"The whole idea of a crooked campaign is something we hear about all the time."',
+      '"People keep talking about the pier as if it were already gone."',
       '-Michelle Marken, a professor of law',
     );
-    expect(quoteWith(ex.quotes, 'crooked').speaker).toBe('Michelle Marken');
+    expect(quoteWith(ex.quotes, 'already gone').speaker).toBe('Michelle Marken');
   });
 });
 
 describe('long appositions after the marks, and glued marks', () => {
   it('a name after the marks with a long apposition before its verb', () => {
     const ex = run(
-      "''Wages are up 2.5 percent,'' Douglas Holtz-Eaton, an economic adviser to Republicans and former director of the nonpartisan budget office, wrote after the report was released.",
+      "''Rents are up 4 percent,'' Douglas Holtz-Eaton, a housing adviser to the council and once head of its planning office, wrote after the report came out.",
     );
-    expect(quoteWith(ex.quotes, 'Wages').speaker).toBe('Douglas Holtz-Eaton');
+    expect(quoteWith(ex.quotes, 'Rents are up').speaker).toBe('Douglas Holtz-Eaton');
   });
   it('a closing mark glued to the speaker’s name', () => {
     const ex = run(
-      '"Trump says different things to different audiences,"Katie Packard, who chairs the group, said in a statement.',
+      '"The mayor tells each crowd something else,"Katie Packard, who chairs the group, said in a statement.',
     );
-    expect(quoteWith(ex.quotes, 'different audiences').speaker).toBe('Katie Packard');
+    expect(quoteWith(ex.quotes, 'each crowd').speaker).toBe('Katie Packard');
   });
 });
 
 describe('unclosed appositions, compound subjects in narration, headline capitals', () => {
   it('an apposition the writer did not close with a comma', () => {
     const ex = run(
-      'Sam Lau, the communications director for the Iowa Democratic Party said in a statement. “There are no paper ballots to recount.”',
+      'Sam Lau, the press officer for the Harbor Traders Guild said in a note. “There is nothing left to count again.”',
     );
-    expect(quoteWith(ex.quotes, 'ballots').speaker).toBe('Sam Lau');
+    expect(quoteWith(ex.quotes, 'nothing left to count').speaker).toBe('Sam Lau');
   });
-  it('"Trump and Ryan issued a statement ..."', () => {
+  it('"Quill and Reyes issued a statement ..."', () => {
     const ex = run(
-      'Trump and Ryan issued a statement describing their meeting as a “very positive step toward unification” on Thursday.',
+      'Quill and Reyes issued a statement calling their talks a “useful first step toward a deal” on Thursday.',
     );
-    expect(quoteWith(ex.quotes, 'unification').speaker).toBe('Trump and Ryan');
+    expect(quoteWith(ex.quotes, 'useful first step').speaker).toBe('Quill and Reyes');
   });
   it('headline words in capitals are never a name', () => {
     const ex = run(
@@ -632,18 +636,18 @@ describe('"as X put it", "went on to say", elided subjects, a name before ", who
       'Akhil Amaro',
     ],
     [
-      'Trump joked that Brooklyn was his answer, but went on to say, “There are places in America that are among the most dangerous.”',
-      'most dangerous',
+      'Trump joked that the pier was his pick, but went on to say, “Some streets here are harder than any place I have seen.”',
+      'harder than any place',
       'Trump',
     ],
     [
-      '"Everybody is out here filming and walking," Paris, who used to work on Capitol Hill, said about the activity.',
-      'filming',
+      '"Everyone is out here taking pictures," Paris, who once drove a bus, said about the crowd.',
+      'taking pictures',
       'Paris',
     ],
     [
-      "Hillary Clinton cracked, ''I am a progressive who likes to get things done.''",
-      'progressive',
+      "Hillary Clinton cracked, ''I am the one who fixes the potholes.''",
+      'fixes the potholes',
       'Hillary Clinton',
     ],
   ])('%s', (text, needle, speaker) => {
@@ -654,19 +658,23 @@ describe('"as X put it", "went on to say", elided subjects, a name before ", who
 describe('more real-copy forms', () => {
   it.each([
     [
-      'After winning Ohio, Gov. John Kasey (R-OH), said, “We will go all the way to the convention.”',
-      'convention',
+      'After winning Ohio, Gov. John Kasey (R-OH), said, “We are staying in this race until the last county.”',
+      'last county',
       'John Kasey',
     ],
-    ['“We live in Chicago,” Ebeling said. “We came back for the caucus anyway.”', 'caucus', 'Ebeling'],
     [
-      'Cruz is praising Jeb Bush, who ended his bid on Saturday, as “a man who never stooped to insults.”',
-      'stooped',
+      '“We live in Dayton now,” Ebeling said. “We drove back to vote anyway.”',
+      'drove back to vote',
+      'Ebeling',
+    ],
+    [
+      'Cruz is praising his rival, who quit the race on Saturday, as “a decent man who kept it clean.”',
+      'kept it clean',
       'Cruz',
     ],
     [
-      'Fox News reported on Thursday that “the probe now covers statements given by employees.”',
-      'probe',
+      'Fox News reported on Friday that “the inquiry now reaches the harbor office too.”',
+      'harbor office',
       'Fox News',
     ],
   ])('%s', (text, needle, speaker) => {
@@ -689,8 +697,8 @@ describe('adverbs, prompted speech, glued stops, time phrases, governed names', 
       'Trump',
     ],
     [
-      "But the debate was so subdued that Mr. Trump was prompted to say, ''I am a nice person, believe it or not.''",
-      'nice person',
+      "The hearing was so quiet that Mr. Trump was moved to say, ''I can be very calm, you know.''",
+      'very calm',
       'Trump',
     ],
     [
@@ -699,19 +707,19 @@ describe('adverbs, prompted speech, glued stops, time phrases, governed names', 
       'Trump',
     ],
     [
-      'Hours later, Trump returned the compliment to Adelson, telling Reuters, “He is an amazing man.”',
-      'amazing man',
+      'Hours later, Trump praised the mayor back, telling Reuters, “She runs a tight ship.”',
+      'tight ship',
       'Trump',
     ],
     [
-      "In a speech praising John Kerry, the nominee that year, Mr. Obama decried the ''politics of anything goes.''",
-      'anything goes',
+      "In a tribute to Ada Quill, the harbor master then, Mr. Obama decried the ''habit of building on sand.''",
+      'building on sand',
       'Obama',
     ],
     ['“Would it be negotiable for the 11 million?” Hannity pressed.', 'negotiable', 'Hannity'],
     [
-      '“She took it upon herself to prove them wrong,” remembered Roy Verley, the former spokesman.',
-      'prove them wrong',
+      '“She set out to show them they were wrong,” remembered Roy Verley, the former spokesman.',
+      'show them they were wrong',
       'Roy Verley',
     ],
   ])('%s', (text, needle, speaker) => {
@@ -722,8 +730,8 @@ describe('adverbs, prompted speech, glued stops, time phrases, governed names', 
 describe('pointed out, unclosed appositions with a role, long affiliations', () => {
   it.each([
     [
-      'But as The Hill pointed out, “Releasing tax returns is something every major party nominee has done.”',
-      'tax returns',
+      'But as The Hill pointed out, “Every mayor in the last forty years has published a budget.”',
+      'published a budget',
       'The Hill',
     ],
     [
@@ -732,8 +740,8 @@ describe('pointed out, unclosed appositions with a role, long affiliations', () 
       'Anthony Antonov',
     ],
     [
-      'Archbishop Aris Shirvan of the Armenian Patriarchate of Jerusalem told the Associated Press (AP), “We have suffered the same fate.”',
-      'same fate',
+      'Archbishop Aris Shirvan of the Eastern Diocese of Harbor County told the Associated Press (AP), “Our people know this story well.”',
+      'know this story',
       'Aris Shirvan',
     ],
   ])('%s', (text, needle, speaker) => {
@@ -744,9 +752,9 @@ describe('pointed out, unclosed appositions with a role, long affiliations', () 
 describe('a dropped fragment and the quote after it', () => {
   it('the next quote takes the fragment’s attribution, and no paraphrase shows a stray mark', () => {
     const ex = run(
-      'Yet Trump is also a “change agent,” Colby said. “He is very well positioned for a general election.”',
+      'Yet the mayor is also a “safe pair,” Colby said. “She is in a strong place for the autumn vote.”',
     );
-    expect(quoteWith(ex.quotes, 'well positioned').speaker).toBe('Colby');
+    expect(quoteWith(ex.quotes, 'strong place').speaker).toBe('Colby');
     for (const q of ex.quotes.filter((x) => x.kind === 'indirect'))
       expect((q.text.match(/["“”]/g) ?? []).length % 2).toBe(0);
   });
@@ -760,18 +768,18 @@ describe('shot back, ranks with ordinals, "Back in 1999"', () => {
       'Sanders',
     ],
     [
-      'Asked about Cuba, Rubio fired back forcefully: “If they sue us in a court in Miami, they are going to lose.”',
-      'court in Miami',
+      'Asked about the bridge, Rubio fired back sharply: “If they take us to court over it, they will lose.”',
+      'take us to court',
       'Rubio',
     ],
     [
-      '“The military perspective is so far out there,” said Air Force 1st Lt. Tyler Livingstone.',
-      'military perspective',
+      '“The view from the base is very different,” said Army 2nd Lt. Tyler Livingstone.',
+      'view from the base',
       'Tyler Livingstone',
     ],
     [
-      "Back in 1999, Mr. Trump expressed admiration for Mr. Clinton, telling CNBC: ''He was a great campaigner.''",
-      'great campaigner',
+      "Back in 2001, Mr. Trump praised the old mayor, telling WKRP: ''She knew every street by name.''",
+      'every street by name',
       'Trump',
     ],
   ])('%s', (text, needle, speaker) => {
@@ -782,8 +790,8 @@ describe('shot back, ranks with ordinals, "Back in 1999"', () => {
 describe('state-only tags, reflexives, hyphenated roles', () => {
   it.each([
     [
-      '“She does not do press conferences,” CBS This Morning co-Anchor DeMarco Morgen said.',
-      'press conferences',
+      '“She never takes questions,” Harbor Radio co-Host DeMarco Morgen said.',
+      'never takes questions',
       'DeMarco Morgen',
     ],
     [
@@ -792,8 +800,8 @@ describe('state-only tags, reflexives, hyphenated roles', () => {
       'Sanders',
     ],
     [
-      'Other candidates were bellicose. Sen. Ted Cruise (Tex.) has said that he would "carpet bomb them into oblivion."',
-      'carpet bomb',
+      'Other candidates were blunt. Sen. Ted Cruise (Tex.) has said that he would "close the port until it is fixed."',
+      'close the port',
       'Ted Cruise',
     ],
   ])('%s', (text, needle, speaker) => {
@@ -804,20 +812,16 @@ describe('state-only tags, reflexives, hyphenated roles', () => {
 describe('lead-ins with a colon, capitalised verbs after a comma', () => {
   it.each([
     [
-      'Former secretary of state Hillary Rodham Clinton: "We were trying to help the people who asked for them."',
-      'trying to help',
+      'Former harbor master Hillary Rodham Clinton: "We were only trying to help the boats that asked."',
+      'boats that asked',
       'Hillary Rodham Clinton',
     ],
     [
-      '“Not us but we cannot argue with it!” Murphy, the head of the PAC, Tweeted on Friday.',
-      'argue with it',
+      '“Not our doing, but we like it!” Murphy, the head of the PAC, Tweeted on Friday.',
+      'we like it',
       'Murphy',
     ],
-    [
-      '“I had an off-the-record conversation with you in January,” Hannity started.',
-      'off-the-record',
-      'Hannity',
-    ],
+    ['“We spoke privately about this last winter,” Hannity started.', 'spoke privately', 'Hannity'],
   ])('%s', (text, needle, speaker) => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
@@ -835,13 +839,13 @@ describe('a run ending in a title', () => {
 describe('tags before a colon, "went on", "puts it", opined', () => {
   it.each([
     [
-      'Rep. Trey Gowdey (R-S.C.):"Who told you that 90 to 95 percent of your e-mails were in the system?"',
-      'e-mails',
+      'Rep. Trey Gowdey (R-S.C.):"Who told you that most of the files were already on the server?"',
+      'already on the server',
       'Trey Gowdey',
     ],
     [
-      '“You know, it happens, right?” Trump went on, as if he did not hear her. “But you gotta get over it.”',
-      'get over it',
+      '“These things happen, you know?” Trump went on, not waiting for her. “You just have to move on.”',
+      'move on',
       'Trump',
     ],
     [
@@ -860,11 +864,11 @@ describe('tags before a colon, "went on", "puts it", opined', () => {
 });
 
 describe('relative "who", titles that are abbreviations', () => {
-  it('"Sen. Marco Rubio of Florida, who mused that ..." is Rubio', () => {
+  it('"Sen. X of STATE, who argued that ..." is X', () => {
     const ex = run(
-      'The inquiry gave fodder to Sen. Marco Rubin of Florida, who mused in the debate that she was "disqualified from being the commander in chief."',
+      'The report gave ammunition to Sen. Marco Rubin of Florida, who argued at the forum that she was "not fit to run the harbor board."',
     );
-    expect(quoteWith(ex.quotes, 'commander in chief').speaker).toBe('Marco Rubin');
+    expect(quoteWith(ex.quotes, 'run the harbor board').speaker).toBe('Marco Rubin');
   });
   it('"Virginia Gov. Terry McAuliffe": Gov. is a title even after a word that is also a first name', () => {
     const ex = run(
@@ -878,52 +882,52 @@ describe('relative "who", titles that are abbreviations', () => {
 });
 
 describe('documents speak for whoever issued them; role heads before "of"', () => {
-  it('"the email said" after "Clinton’s campaign sent out an email"', () => {
+  it('"the letter said" after "Quill’s campaign sent a letter"', () => {
     const ex = run(
-      'Clinton\'s campaign sent out an email fundraising appeal that looked ahead. "We absolutely need to make sure she comes out on top," the email said.',
+      'Quill\'s campaign sent a letter to donors that looked ahead. "We really need to finish first in the next two counties," the letter said.',
     );
-    expect(quoteWith(ex.quotes, 'comes out on top').speaker).toBe('Clinton campaign');
+    expect(quoteWith(ex.quotes, 'finish first').speaker).toBe('Quill campaign');
   });
   it('"the secretary of state said" is the secretary of state the passage names', () => {
     const ex = run(
-      'The clip showed a rally with Clinton and Kentucky Secretary of State Alison Grimes, where the secretary of state said she was "not only here to do my job" but to help.',
+      'The video showed a meeting with Quill and Kentucky Secretary of State Alison Grimes, at which the secretary of state said she was "here to listen to every town" before voting.',
     );
-    const q = quoteWith(ex.quotes, 'do my job');
+    const q = quoteWith(ex.quotes, 'listen to every town');
     expect(q.speaker).toBe('Alison Grimes');
     expect(q.role).toBe('Kentucky Secretary of State');
   });
 });
 
 describe('organisations as subjects and "it"', () => {
-  it('"Rubio’s campaign sent out a press release saying ..."', () => {
+  it('"Quill’s campaign put out a notice saying ..."', () => {
     const ex = run(
-      'Shortly after the call ended, Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation for voting against the funding.”',
+      'Soon after the hearing, Rubio’s campaign put out a notice saying Murphy owes “the county a reason for every vote on the pier.”',
     );
-    expect(quoteWith(ex.quotes, 'explanation').speaker).toBe('Rubio campaign');
+    expect(quoteWith(ex.quotes, 'reason for every vote').speaker).toBe('Rubio campaign');
   });
   it('"It added, ..." is only possibly the organisation just named', () => {
     const ex = run(
-      '"Mr. Zimmerman never contacted anyone at GunBroker.com," the company wrote in its statement.',
-      'It added, "We want no part in the listing on our web site."',
+      '"Nobody from the shop ever called us at GunBroker.com," the company wrote in its note.',
+      'It added, "We want nothing to do with that sale."',
     );
-    const q = quoteWith(ex.quotes, 'no part');
+    const q = quoteWith(ex.quotes, 'nothing to do with');
     expect(q.speaker).toBe('GunBroker.com');
     expect(shown(q)).toBeNull();
   });
 });
 
 describe('whose words a phrase names', () => {
-  it('"Rubio’s catch phrase in that election was that Crist “...”"', () => {
+  it('"X’s catch phrase in that race was that Y “...”"', () => {
     const ex = run(
-      'Marco Rubin beat Crist in 2010. Rubin’s catch phrase in that election was that Crist “would say or do anything to win an election.”',
+      'Marco Rubin beat Crist in 2010. Rubin’s catch phrase in that race was that Crist “changes his mind with the weather.”',
     );
-    expect(quoteWith(ex.quotes, 'say or do anything').speaker).toBe('Marco Rubin');
+    expect(quoteWith(ex.quotes, 'with the weather').speaker).toBe('Marco Rubin');
   });
   it('"... in Bolton’s view."', () => {
     const ex = run(
       'John Boltin spoke on the radio on Monday.',
-      '“It is an across-the-board failure” from diplomacy to the defense budget, in Boltin’s view.',
+      '“It is a failure on every front” from the docks to the school budget, in Boltin’s view.',
     );
-    expect(quoteWith(ex.quotes, 'across-the-board').speaker).toBe('John Boltin');
+    expect(quoteWith(ex.quotes, 'failure on every front').speaker).toBe('John Boltin');
   });
 });
