@@ -2,7 +2,7 @@
  * When a speaker's name may be shown. A wrong name in print is a correction; an honest "speaker unclear" is not.
  * The extractor gives every quote a confidence (0..1) from the evidence that named its speaker; the threshold
  * below is set on real news (PolNeAR's train split, `npm run eval -- --brat DIR --refs FILE`) so that, among
- * quotes shown with a name, fewer than 1 in 20 names the wrong person: 2.6% there at 0.8 (pronoun and role
+ * quotes shown with a name, fewer than 1 in 20 names the wrong person: 2.1% there at 0.8 (pronoun and role
  * referents graded by hand), with names next to the marks, split quotes, names in the sentence, the sentence
  * before, and pronouns that continue the last speaker shown; other pronouns, role nouns and next-sentence verbs
  * are offered only as "possibly". See src/extract/calibration.ts.
