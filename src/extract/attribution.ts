@@ -38,6 +38,25 @@ export interface Attribution {
   loneWord?: boolean;
 }
 
+/**
+ * The known person or organisation whose capitalised name ends at token `last` (reading back no further than
+ * `floor`), as the speaker of words ascribed by a possessive (`in Reyes's view`, `Ann Holt's answer was that`).
+ */
+function possessiveOwner(
+  ctx: ArticleContext,
+  toks: Token[],
+  last: number,
+  floor: number,
+  pos: number,
+): Attribution | null {
+  let x = last;
+  while (x > floor && isCapitalized((toks[x - 1] as Token).word) && (toks[x - 1] as Token).trail === '') x--;
+  const phrase = analyzeRun(toks, x, last + 1);
+  const known = phrase ? ctx.table.find(phrase) : null;
+  if (!known || known.type === 'unknown') return null;
+  return { entity: known, role: known.roles[0] ?? null, verb: 'said', via: 'name', pos };
+}
+
 /** Words allowed between a speaker and the verb (`Trump also said`, `she later wrote`, `he has said`). */
 const ADVERBS = new Set(
   (
@@ -598,18 +617,8 @@ export function attributionAfter(
       isCapitalized(owner.word) &&
       /^(view|opinion|words|estimation|telling|account)$/.test((toks[i + 2] as Token).lower)
     ) {
-      let x = i + 1;
-      while (x > a && isCapitalized((toks[x - 1] as Token).word) && (toks[x - 1] as Token).trail === '') x--;
-      const phrase = analyzeRun(toks, x, i + 2);
-      const known = phrase ? ctx.table.find(phrase) : null;
-      if (known && known.type !== 'unknown')
-        return {
-          entity: known,
-          role: known.roles[0] ?? null,
-          verb: 'said',
-          via: 'name',
-          pos: para.base + owner.start,
-        };
+      const hit = possessiveOwner(ctx, toks, i + 1, a, para.base + owner.start);
+      if (hit) return hit;
     }
   }
   // `"still on the fence" until Reyes said ...`: a clause the quote's sentence goes on with is no attribution.
@@ -869,20 +878,10 @@ export function attributionBefore(
       if (!t.possessive || noun < 0) continue;
       const be = toks.slice(i + 2 + noun, i + 8 + noun).find((u) => /^(was|is|were)$/.test(u.lower));
       if (!be) continue;
-      let x = i;
-      while (x > s0 && isCapitalized((toks[x - 1] as Token).word) && (toks[x - 1] as Token).trail === '') x--;
       if (isCapitalized(t.word)) {
         // The possessive name itself (a speaker phrase never takes a possessive as its speaker).
-        const phrase = analyzeRun(toks, x, i + 1);
-        const known = phrase ? ctx.table.find(phrase) : null;
-        if (known && known.type !== 'unknown')
-          return {
-            entity: known,
-            role: known.roles[0] ?? null,
-            verb: 'said',
-            via: 'name',
-            pos: para.base + t.start,
-          };
+        const hit = possessiveOwner(ctx, toks, i, s0, para.base + t.start);
+        if (hit) return hit;
         continue;
       }
       // `The Florida senator's answer`: the role noun phrase before the possessive.
