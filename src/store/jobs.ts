@@ -84,12 +84,12 @@ export async function runReextract(
     }
     const versions = await store.extractionVersions();
     const used = new Set((await store.files()).flatMap((f) => f.articles.map((a) => a.hash)));
-    const todo = [...used].filter((h) => !(versions.get(h) ?? []).includes(version));
-    if (todo.length === 0) return 0;
+    const stale = [...used].filter((h) => !(versions.get(h) ?? []).includes(version));
+    if (stale.length === 0) return 0;
     const extract = extractor ?? (await import('../extract/index.ts')).extract;
     const size = job.batch ?? 50;
-    for (let i = 0; i < todo.length; i += size) {
-      const hashes = todo.slice(i, i + size);
+    for (let i = 0; i < stale.length; i += size) {
+      const hashes = stale.slice(i, i + size);
       const bodies = await store.articleBodies(hashes);
       const items = [];
       for (const [hash, body] of bodies) {

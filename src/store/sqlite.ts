@@ -12,9 +12,11 @@ import {
   type ArticleBody,
   type FileRow,
   type FileWrite,
+  fileRowsFrom,
   pairKey,
   type StoreBackend,
   type StoreStatus,
+  versionsByHash,
 } from './types.ts';
 
 const now = () => new Date().toISOString();
@@ -69,39 +71,14 @@ export class SqliteStore implements StoreBackend {
         `SELECT origin, path, id, source, article_hash FROM file_articles f ${where} ORDER BY origin, path, seq`,
       )
       .all(...args) as Record<string, string>[];
-    const byFile = new Map<string, FileRow['articles']>();
-    for (const a of arts) {
-      const key = `${a.origin}\0${a.path}`;
-      let list = byFile.get(key);
-      if (!list) {
-        list = [];
-        byFile.set(key, list);
-      }
-      list.push({ id: a.id as string, source: a.source as string, hash: a.article_hash as string });
-    }
-    return rows.map((r) => ({
-      origin: r.origin as string,
-      path: r.path as string,
-      signature: r.signature as string,
-      hash: r.hash as string,
-      problem: r.problem ?? null,
-      firstSeen: r.first_seen as string,
-      changedAt: r.changed_at as string,
-      articles: byFile.get(`${r.origin}\0${r.path}`) ?? [],
-    }));
+    return fileRowsFrom(rows, arts);
   }
 
   async extractionVersions(): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
     const rows = this.db
       .prepare('SELECT article_hash, version FROM extractions ORDER BY created_at DESC')
       .all() as { article_hash: string; version: string }[];
-    for (const r of rows) {
-      const list = out.get(r.article_hash);
-      if (list) list.push(r.version);
-      else out.set(r.article_hash, [r.version]);
-    }
-    return out;
+    return versionsByHash(rows);
   }
 
   async articleBodies(hashes: string[]): Promise<Map<string, ArticleBody>> {

@@ -73,3 +73,41 @@ export interface StoreState {
 
 /** Key of a (hash, version) pair in StoreBackend.extractions' answer. */
 export const pairKey = (hash: string, version: string): string => `${hash} ${version}`;
+
+/** File rows as both backends read them: `files` columns, and each file's articles in order. */
+export function fileRowsFrom(
+  rows: Record<string, string | null>[],
+  arts: Record<string, string>[],
+): FileRow[] {
+  const byFile = new Map<string, FileRow['articles']>();
+  for (const a of arts) {
+    const key = `${a.origin}\0${a.path}`;
+    let list = byFile.get(key);
+    if (!list) {
+      list = [];
+      byFile.set(key, list);
+    }
+    list.push({ id: a.id as string, source: a.source as string, hash: a.article_hash as string });
+  }
+  return rows.map((r) => ({
+    origin: r.origin as string,
+    path: r.path as string,
+    signature: r.signature as string,
+    hash: r.hash as string,
+    problem: r.problem ?? null,
+    firstSeen: r.first_seen as string,
+    changedAt: r.changed_at as string,
+    articles: byFile.get(`${r.origin}\0${r.path}`) ?? [],
+  }));
+}
+
+/** The extractor versions stored per article hash, newest first, from rows read newest first. */
+export function versionsByHash(rows: { article_hash: string; version: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.article_hash);
+    if (list) list.push(r.version);
+    else out.set(r.article_hash, [r.version]);
+  }
+  return out;
+}
