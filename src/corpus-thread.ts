@@ -27,11 +27,39 @@ export async function stopCorpusWorkers(): Promise<void> {
  * longer than `timeoutMs` (it is then terminated).
  */
 export function loadCorpusInWorker(dataDir: string, options: { timeoutMs?: number } = {}): Promise<Corpus> {
-  const timeoutMs = options.timeoutMs ?? CORPUS_WORKER_TIMEOUT_MS;
+  return runWorker<Corpus>(new URL('./corpus-worker.mjs', import.meta.url), { dataDir }, running, {
+    heapMb: CORPUS_WORKER_HEAP_MB,
+    timeoutMs: options.timeoutMs ?? CORPUS_WORKER_TIMEOUT_MS,
+    name: 'the corpus worker',
+    answer: 'a corpus',
+  });
+}
+
+/** A worker's budget, and how its errors name it. */
+export interface WorkerBudget {
+  heapMb: number;
+  timeoutMs: number;
+  /** `the corpus worker` */
+  name: string;
+  /** What it answers with, for the error when it exits without one: `a corpus`. */
+  answer: string;
+}
+
+/**
+ * Runs one job on a worker thread and resolves with its first message. The worker is terminated once it has
+ * answered, failed or run past its time; it never keeps the process alive, and sits in `running` (for shutdown)
+ * until it exits.
+ */
+export function runWorker<T>(
+  url: URL,
+  workerData: unknown,
+  running: Set<Worker>,
+  budget: WorkerBudget,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./corpus-worker.mjs', import.meta.url), {
-      workerData: { dataDir },
-      resourceLimits: { maxOldGenerationSizeMb: CORPUS_WORKER_HEAP_MB },
+    const worker = new Worker(url, {
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: budget.heapMb },
     });
     worker.unref();
     running.add(worker);
@@ -44,15 +72,16 @@ export function loadCorpusInWorker(dataDir: string, options: { timeoutMs?: numbe
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new Error(`the corpus worker took longer than ${timeoutMs} ms: terminated`))),
-      timeoutMs,
+      () =>
+        settle(() => reject(new Error(`${budget.name} took longer than ${budget.timeoutMs} ms: terminated`))),
+      budget.timeoutMs,
     );
     timer.unref();
-    worker.once('message', (corpus: Corpus) => settle(() => resolve(corpus)));
+    worker.once('message', (out: T) => settle(() => resolve(out)));
     worker.once('error', (error) => settle(() => reject(error)));
     worker.once('exit', (code) => {
       running.delete(worker);
-      settle(() => reject(new Error(`the corpus worker exited (code ${code}) without a corpus`)));
+      settle(() => reject(new Error(`${budget.name} exited (code ${code}) without ${budget.answer}`)));
     });
   });
 }

@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import { runWorker } from '../corpus-thread.ts';
 import type { Logger } from '../log.ts';
 import type { SearchEngine } from '../search/types.ts';
 import {
@@ -53,34 +54,11 @@ export async function stopStoreWorkers(): Promise<void> {
 }
 
 function runInWorker<T>(kind: 'load' | 'reextract', job: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
-      workerData: { kind, job },
-      resourceLimits: { maxOldGenerationSizeMb: STORE_WORKER_HEAP_MB },
-    });
-    // Workers never keep a stopping process alive.
-    worker.unref();
-    running.add(worker);
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(
-      () =>
-        settle(() => reject(new Error(`the store worker took longer than ${STORE_WORKER_TIMEOUT_MS} ms`))),
-      STORE_WORKER_TIMEOUT_MS,
-    );
-    timer.unref();
-    worker.once('message', (out: T) => settle(() => resolve(out)));
-    worker.once('error', (error) => settle(() => reject(error)));
-    worker.once('exit', (code) => {
-      running.delete(worker);
-      settle(() => reject(new Error(`the store worker exited (code ${code}) without an answer`)));
-    });
+  return runWorker<T>(new URL('./worker.mjs', import.meta.url), { kind, job }, running, {
+    heapMb: STORE_WORKER_HEAP_MB,
+    timeoutMs: STORE_WORKER_TIMEOUT_MS,
+    name: 'the store worker',
+    answer: 'an answer',
   });
 }
 
