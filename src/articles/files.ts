@@ -160,3 +160,24 @@ export async function walk(
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, problems };
 }
+
+/** Files read at once: enough to overlap disk waits, few enough to stay far from open-file limits. */
+const READ_CONCURRENCY = 16;
+
+/** Maps items through an async function, `limit` at a time, keeping results in item order. */
+export async function mapInOrder<T, R>(
+  items: T[],
+  fn: (item: T) => Promise<R>,
+  limit = READ_CONCURRENCY,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

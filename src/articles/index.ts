@@ -8,7 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article, ArticleFormat, LoadProblem } from '../types.ts';
-import { type FoundFile, readTextFile, walk } from './files.ts';
+import { type FoundFile, mapInOrder, readTextFile, walk } from './files.ts';
 import { formatOf } from './formats.ts';
 import { parseHtml } from './html.ts';
 import { parseJson } from './json.ts';
@@ -126,23 +126,6 @@ async function readSidecar(path: string): Promise<Partial<ArticleMeta> | null> {
     return null;
   }
   return parseSidecar(await readTextFile(path));
-}
-
-/** Files read at once: enough to overlap disk waits, few enough to stay far from open-file limits. */
-const READ_CONCURRENCY = 16;
-
-/** Maps items through an async function, READ_CONCURRENCY at a time, keeping results in item order. */
-async function mapInOrder<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, items.length) }, worker));
-  return results;
 }
 
 /**

@@ -4,7 +4,7 @@
  * so queries on the old engine are never blocked.
  */
 import type { Corpus } from '../types.ts';
-import { buildIndex } from './build.ts';
+import { buildIndex, type SearchIndex } from './build.ts';
 import { findSpeakers, lookupSpeaker, runSearch, Scratch } from './engine.ts';
 import type { SearchEngine } from './types.ts';
 import { runVerify } from './verify.ts';
@@ -14,7 +14,11 @@ export { parseQuery } from './query.ts';
 
 /** Builds a search engine over a corpus. The corpus is read, never modified. */
 export function createSearchEngine(corpus: Corpus): SearchEngine {
-  const index = buildIndex(corpus);
+  return engineOver(corpus, buildIndex(corpus));
+}
+
+/** The engine answering from an index already built over this corpus (fresh, or read back from a snapshot). */
+export function engineOver(corpus: Corpus, index: SearchIndex): SearchEngine {
   const scratch = new Scratch(index.items.length, index.clusters.length);
   return {
     corpus,

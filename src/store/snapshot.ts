@@ -9,9 +9,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { buildIndex, type SearchIndex } from '../search/build.ts';
-import { findSpeakers, lookupSpeaker, runSearch, Scratch } from '../search/engine.ts';
+import { engineOver } from '../search/index.ts';
 import type { SearchEngine } from '../search/types.ts';
-import { runVerify } from '../search/verify.ts';
 import { Vocabulary } from '../search/vocabulary.ts';
 import type { Corpus, CorpusArticle, LoadProblem } from '../types.ts';
 import { fingerprints, sha256 } from './fingerprint.ts';
@@ -124,12 +123,5 @@ export function engineFromSnapshot(bytes: Uint8Array): SearchEngine {
   // Serialization keeps data, not classes: give the vocabulary its methods back.
   Object.setPrototypeOf(index.vocab, Vocabulary.prototype);
   corpus.loadedAt = new Date();
-  const scratch = new Scratch(index.items.length, index.clusters.length);
-  return {
-    corpus,
-    search: (query, options) => runSearch(index, scratch, query, options),
-    verify: (text) => runVerify(index, scratch, text),
-    speakers: (prefix, limit) => findSpeakers(index, prefix, limit),
-    speaker: (name) => lookupSpeaker(index, name),
-  };
+  return engineOver(corpus, index);
 }

@@ -66,20 +66,6 @@ async function statSig(path: string): Promise<string | null> {
   }
 }
 
-/** Maps items through an async function, `limit` at a time, keeping order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return out;
-}
-
 export async function syncFolder(
   store: StoreBackend,
   dataDir: string,
@@ -100,7 +86,7 @@ export async function syncFolder(
     problems: [],
   };
 
-  const { walk, readTextFile } = await import('../articles/files.ts');
+  const { walk, readTextFile, mapInOrder } = await import('../articles/files.ts');
   const { formatOf } = await import('../articles/formats.ts');
   const { sidecarBase, articleBase } = await import('../articles/sidecar.ts');
   let found: { rel: string; path: string }[] = [];
@@ -135,16 +121,20 @@ export async function syncFolder(
   const { readFile } = await import('node:fs/promises');
 
   // Stat every file first, many at a time: an unchanged folder costs little more than listing it.
-  const signatures = await mapLimit(articleFiles, 32, async (file) => {
-    const sidecarRel = `${articleBase(file.rel)}.meta.json`;
-    const sidecarPath = sidecars.has(sidecarRel) ? join(dataDir, sidecarRel) : null;
-    const signature = [
-      await statSig(file.path),
-      sidecarPath ? await statSig(sidecarPath) : '-',
-      fp.parser,
-    ].join('|');
-    return { sidecarPath, signature };
-  });
+  const signatures = await mapInOrder(
+    articleFiles,
+    async (file) => {
+      const sidecarRel = `${articleBase(file.rel)}.meta.json`;
+      const sidecarPath = sidecars.has(sidecarRel) ? join(dataDir, sidecarRel) : null;
+      const signature = [
+        await statSig(file.path),
+        sidecarPath ? await statSig(sidecarPath) : '-',
+        fp.parser,
+      ].join('|');
+      return { sidecarPath, signature };
+    },
+    32,
+  );
   for (const [i, file] of articleFiles.entries()) {
     const { sidecarPath, signature } = signatures[i] as { sidecarPath: string | null; signature: string };
     const before = existing.get(file.rel);
