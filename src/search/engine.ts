@@ -21,9 +21,10 @@ import {
   type SpeakerEntry,
 } from './build.ts';
 import { contextOf } from './context.ts';
-import { fold, STOP_WORDS, stem, terms, words } from './normalize.ts';
+import { fold, STOP_WORDS, stem, words } from './normalize.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
 import { SYNONYMS } from './synonyms.ts';
+import { queryTokens, type ScoreKey, tokenSearchScores } from './tokenscore.ts';
 import type {
   ArticleRef,
   ItemType,
@@ -526,24 +527,43 @@ const FUSE_KEYS = [
   { name: 'speaker', weight: 1.5 },
   { name: 'meta', weight: 0.5 },
 ];
+const SCORE_KEYS: ScoreKey<FuseDoc>[] = [
+  { get: (d) => d.text, weight: 4 },
+  { get: (d) => d.alt, weight: 2.5 },
+  { get: (d) => d.speaker, weight: 1.5 },
+  { get: (d) => d.meta, weight: 0.5 },
+];
+/** Per query word: up to ~1 typo in 4 letters; looser only adds noise from long quotes. */
+const FUSE_THRESHOLD = 0.3;
 
 /** Re-ranks the best FUSE_LIMIT candidates with fuse.js; returns [cluster, final score] best first. */
 /**
  * Share of consecutive query-word pairs found in order within NEAR_WINDOW words in any wording of the cluster
  * (typo and synonym variants count). 1 for one-word queries, so it never penalises them.
  */
-function proximity(index: SearchIndex, c: number, groups: TermGroup[]): number {
-  const free = groups.filter((g) => g.variants.length > 0);
-  if (free.length < 2) return 1;
-  const sets = free.map((g) => new Set(g.variants.map((v) => index.vocab.list[v.id])));
+function proximity(
+  index: SearchIndex,
+  c: number,
+  sets: ReadonlyArray<ReadonlySet<string | undefined>>,
+  heads: ReadonlySet<number>,
+  wordsOf: (i: number) => string[],
+): number {
+  if (sets.length < 2) return 1;
   const cl = index.clusters[c] as Cluster;
   let best = 0;
   for (const i of cl.items) {
-    const ts = terms((index.items[i] as Item).ref.text);
+    // The item's index terms (terms(): stemmed words less stop words, in order), from its words computed once per
+    // re-rank. Stemming keeps a word's first two letters, so a word starting otherwise than every variant cannot
+    // be one: it keeps its place, unstemmed (most words of a long quote; stemming them was most of this cost).
+    const ts: string[] = [];
+    for (const w of wordsOf(i)) {
+      if (STOP_WORDS.has(w)) continue;
+      ts.push(heads.has(headOf(w)) ? stem(w) : '');
+    }
     let found = 0;
     for (let k = 0; k + 1 < sets.length; k++) {
-      const a = sets[k] as Set<string | undefined>;
-      const b = sets[k + 1] as Set<string | undefined>;
+      const a = sets[k] as ReadonlySet<string | undefined>;
+      const b = sets[k + 1] as ReadonlySet<string | undefined>;
       let ok = false;
       for (let p = 0; p < ts.length && !ok; p++) {
         if (!a.has(ts[p])) continue;
@@ -559,6 +579,18 @@ function proximity(index: SearchIndex, c: number, groups: TermGroup[]): number {
     best = Math.max(best, found / (sets.length - 1));
   }
   return best;
+}
+
+/** A word's first two UTF-16 units as one number (stem() never changes them). */
+function headOf(w: string): number {
+  return w.charCodeAt(0) * 65536 + (w.length > 1 ? w.charCodeAt(1) : 65535);
+}
+
+/** The variant terms of each query word that has any, in query order (what proximity() looks for). */
+function proximitySets(index: SearchIndex, groups: TermGroup[]): Array<Set<string | undefined>> {
+  return groups
+    .filter((g) => g.variants.length > 0)
+    .map((g) => new Set(g.variants.map((v) => index.vocab.list[v.id])));
 }
 
 /** Longest run of `seq` found contiguously, in order, in `ws` (longest common substring of two word lists). */
@@ -583,12 +615,17 @@ export function longestRun(ws: readonly string[], seq: readonly string[]): numbe
  * Share of the query's words found as one run in the cluster's best wording (0 below MIN_PHRASE_RUN words), and
  * whether one wording is exactly the query's words (a whole short quote typed in full: `top secret`).
  */
-function phraseScore(index: SearchIndex, c: number, seq: readonly string[]): { run: number; whole: boolean } {
+function phraseScore(
+  index: SearchIndex,
+  c: number,
+  seq: readonly string[],
+  wordsOf: (i: number) => string[],
+): { run: number; whole: boolean } {
   let best = 0;
   let whole = false;
   const joined = seq.join(' ');
   for (const i of (index.clusters[c] as Cluster).items) {
-    const ws = words((index.items[i] as Item).ref.text);
+    const ws = wordsOf(i);
     if (ws.length === seq.length && ws.join(' ') === joined) whole = true;
     if (seq.length >= MIN_PHRASE_RUN) best = Math.max(best, longestRun(ws, seq));
   }
@@ -610,30 +647,48 @@ interface RankContext {
 function rerank(index: SearchIndex, cands: Candidate[], rc: RankContext): Array<[number, number]> {
   const fuseScore = new Map<number, number>();
   if (rc.fuseQuery && cands.length) {
-    const fuse = new Fuse(
-      cands.slice(0, FUSE_LIMIT).map((c) => fuseDoc(index, c.cluster)),
-      {
+    const docs = cands.slice(0, FUSE_LIMIT).map((c) => fuseDoc(index, c.cluster));
+    const tokens = queryTokens(rc.fuseQuery);
+    if (tokens) {
+      // fuse.js's own scores, computed without its per-query index (tokenscore.ts; the same numbers).
+      for (const [d, score] of tokenSearchScores(docs, SCORE_KEYS, tokens, FUSE_THRESHOLD))
+        fuseScore.set((docs[d] as FuseDoc).c, score);
+    } else {
+      // A query word over 32 characters: fuse.js splits it into chunks, which tokenscore.ts does not reproduce.
+      const fuse = new Fuse(docs, {
         keys: FUSE_KEYS,
         includeScore: true,
         ignoreLocation: true,
         ignoreFieldNorm: true,
         useTokenSearch: true,
-        // Per query word: up to ~1 typo in 4 letters; looser only adds noise from long quotes.
-        threshold: 0.3,
+        threshold: FUSE_THRESHOLD,
         shouldSort: false,
-      },
-    );
-    for (const r of fuse.search(rc.fuseQuery)) fuseScore.set(r.item.c, r.score ?? 1);
+      });
+      for (const r of fuse.search(rc.fuseQuery)) fuseScore.set(r.item.c, r.score ?? 1);
+    }
   }
+  // Each candidate item's words, computed once for the proximity and the phrase scores.
+  const itemWords = new Map<number, string[]>();
+  const wordsOf = (i: number): string[] => {
+    let ws = itemWords.get(i);
+    if (!ws) {
+      ws = words((index.items[i] as Item).ref.text);
+      itemWords.set(i, ws);
+    }
+    return ws;
+  };
+  const sets = proximitySets(index, rc.groups);
+  const heads = new Set<number>();
+  for (const set of sets) for (const t of set) if (t) heads.add(headOf(t));
   const usePhrase = rc.sequence.length >= MIN_PHRASE_RUN;
   const base = usePhrase ? 1 - MIX_PHRASE : 1;
   const out: Array<[number, number]> = cands.map((c, k) => {
     const fs = fuseScore.get(c.cluster) ?? 1;
-    const near = k < FUSE_LIMIT ? proximity(index, c.cluster, rc.groups) : 0;
+    const near = k < FUSE_LIMIT ? proximity(index, c.cluster, sets, heads, wordsOf) : 0;
     let score = base * (MIX_INDEX * c.coverage + MIX_FUSE * (1 - fs) + MIX_NEAR * near);
     const byNamed = rc.named.has((index.clusters[c.cluster] as Cluster).speaker);
     if (k < FUSE_LIMIT && rc.sequence.length > 0) {
-      const phrase = phraseScore(index, c.cluster, rc.sequence);
+      const phrase = phraseScore(index, c.cluster, rc.sequence, wordsOf);
       // A query naming a speaker asks for their words: the run of the other words counts only in their quotes.
       if (usePhrase && (!rc.question || rc.named.size === 0 || byNamed)) score += MIX_PHRASE * phrase.run;
       if (phrase.whole) score += WHOLE_QUOTE_BONUS;
