@@ -21,6 +21,9 @@ export class Vocabulary {
   readonly list: string[] = [];
   private trigramIndex: Map<string, number[]> | null = null;
   private sorted: string[] | null = null;
+  /** Scratch for near(): trigram hits per term id, and the ids hit (queries run one at a time). */
+  private hitCount: Uint8Array | null = null;
+  private hitIds: Int32Array | null = null;
 
   /** Id of a term, adding it when new. */
   add(term: string): number {
@@ -69,14 +72,31 @@ export class Vocabulary {
     const grams = [...new Set(trigrams(term))];
     // q-gram lemma: each edit destroys at most 3 trigrams.
     const need = Math.max(1, grams.length - 3 * maxEdits);
-    const hits = new Map<number, number>();
+    // Trigrams in common per term, counted in a reused array (a Map here was most of a typo's lookup cost).
+    if (!this.hitCount || this.hitCount.length < this.list.length) {
+      this.hitCount = new Uint8Array(this.list.length);
+      this.hitIds = new Int32Array(this.list.length);
+    }
+    const count = this.hitCount;
+    const seen = this.hitIds as Int32Array;
+    let nSeen = 0;
     for (const g of grams) {
       const ids = index.get(g);
       if (!ids || ids.length > 50_000) continue;
-      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k] as number;
+        const n = count[id] as number;
+        if (n === 0) seen[nSeen++] = id;
+        // A term has at most 34 distinct trigrams: no overflow of a byte.
+        count[id] = n + 1;
+      }
     }
     const out: NearTerm[] = [];
-    for (const [id, n] of hits) {
+    // In first-seen order, as the Map iterated.
+    for (let k = 0; k < nSeen; k++) {
+      const id = seen[k] as number;
+      const n = count[id] as number;
+      count[id] = 0;
       if (n < need) continue;
       const cand = this.list[id] as string;
       if (cand === term || Math.abs(cand.length - term.length) > maxEdits) continue;
@@ -118,28 +138,49 @@ export function trigrams(term: string): string[] {
   return out;
 }
 
+/** Rows of damerau(), reused (grown as needed): it runs for every near term of every misspelt query word. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /** Optimal-string-alignment distance (transpositions count as one edit), stopping early past `max`. */
 export function damerau(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > max) return max + 1;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  if (rowA.length < m + 1) {
+    rowA = new Int32Array(2 * (m + 1));
+    rowB = new Int32Array(2 * (m + 1));
+    rowC = new Int32Array(2 * (m + 1));
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) {
+    prev2[j] = 0;
+    prev[j] = j;
+    cur[j] = 0;
+  }
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    const ai1 = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && ai1 === bj) {
         v = Math.min(v, (prev2[j - 2] as number) + 1);
       }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[m] as number;
 }
