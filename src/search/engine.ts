@@ -124,33 +124,40 @@ export interface TermGroup {
 /** Per-engine scratch arrays, reused by every query (JS runs one query at a time). */
 export class Scratch {
   /**
-   * Per item, side by side in one buffer so that a posting costs one cache line, not two: the query that last
-   * touched it (Int32, at 2i) and its score in that query (Float32, at 2i + 1). Postings of common words hit items
-   * all over a million-item index; this access was most of a query's time at 1e6 (issue 16).
+   * One bit per item touched by the current query (cleared per query: an eighth of a megabyte at a million items,
+   * so it stays in cache while the postings of common words hit items all over the index).
+   */
+  readonly bits: Uint32Array;
+  /**
+   * Per item touched by the current query: its place in the touched list (valid only where its bit is set). A new
+   * item costs a write here, not a read; everything else about it lives at its place in the dense arrays below,
+   * which stay small and are read in order at the end (issue 16: the per-item arrays were most of a query at 1e6).
    */
   readonly slots: Int32Array;
-  readonly slotScore: Float32Array;
-  readonly groupStamp: Int32Array;
-  readonly groupBest: Float32Array;
-  readonly reqCount: Uint8Array;
+  /** Items touched by the current query, in the order first touched. */
+  readonly touched: Int32Array;
+  /** Per touched item (by place): its score, the last word group that scored it and that group's best weight. */
+  readonly tScore: Float32Array;
+  readonly tGroup: Int32Array;
+  readonly tBest: Float32Array;
+  readonly tReq: Uint8Array;
   readonly clusterStamp: Int32Array;
   readonly clusterBest: Float32Array;
-  /** Items touched by the current query, reused so a large query allocates nothing per posting. */
-  readonly touched: Int32Array;
   /** Weight of a posting by its field flags (0..7), for the term being walked. */
   readonly byFlag = new Float64Array(8);
-  qid = 0;
   gid = 0;
+  /** Stamps for clusterStamp (the final pass and the top-k bound each take one). */
+  cid = 0;
   constructor(nItems: number, nClusters: number) {
-    const buf = new ArrayBuffer(8 * nItems);
-    this.slots = new Int32Array(buf);
-    this.slotScore = new Float32Array(buf);
-    this.groupStamp = new Int32Array(nItems);
-    this.groupBest = new Float32Array(nItems);
-    this.reqCount = new Uint8Array(nItems);
+    this.slots = new Int32Array(nItems);
+    this.bits = new Uint32Array((nItems >>> 5) + 1);
+    this.touched = new Int32Array(nItems);
+    this.tScore = new Float32Array(nItems);
+    this.tGroup = new Int32Array(nItems);
+    this.tBest = new Float32Array(nItems);
+    this.tReq = new Uint8Array(nItems);
     this.clusterStamp = new Int32Array(nClusters);
     this.clusterBest = new Float32Array(nClusters);
-    this.touched = new Int32Array(nItems);
   }
 }
 
@@ -263,11 +270,13 @@ export function candidates(
   accept: (cluster: number) => boolean,
   limit: number,
   minCoverage = MIN_COVERAGE,
+  /** Words with this many postings first bound the scores (tests set 0 to bound before every word). */
+  boundMinPostings = BOUND_MIN_POSTINGS,
 ): Candidate[] {
   const { postStart, postItems, postFlags, itemCluster } = index;
   const s = scratch;
-  const qid = ++s.qid;
-  const touched = s.touched;
+  const { slots, bits, touched, tScore, tGroup, tBest, tReq, byFlag } = s;
+  bits.fill(0);
   let nTouched = 0;
   let mass = 0;
   let required = 0;
@@ -279,10 +288,20 @@ export function candidates(
   // Rarest words first (required ones before all): once the words left could not lift an unseen item to the
   // floor on their own, common words only add to items already seen (max-score pruning).
   const ordered = [...groups].sort((a, b) => Number(b.required) - Number(a.required) || b.idf - a.idf);
-  const { slots, slotScore, groupStamp, groupBest, reqCount, byFlag } = s;
+  // A lower bound on the score of the limit-th best cluster (0: not known). An unseen item scores at most the
+  // idf mass of the words left (every weight is at most 1); below this bound it cannot reach the first `limit`.
+  let bound = 0;
   let remaining = mass;
   for (const g of ordered) {
-    const admitNew = remaining >= floor || g.required;
+    let admitNew = remaining >= floor || g.required;
+    if (admitNew && !g.required && nTouched >= limit) {
+      let postings = 0;
+      for (const v of g.variants) postings += dfOf(index, v.id);
+      // Worth a pass over the touched items only before a word with many postings.
+      if (postings >= boundMinPostings)
+        bound = Math.max(bound, kthClusterScore(index, s, nTouched, floor, required, accept, limit));
+      if (remaining * (1 + 1e-6) < bound) admitNew = false;
+    }
     remaining -= g.idf;
     const gid = ++s.gid;
     const wText = g.speakerWord ? W_MENTION : W_TEXT;
@@ -308,39 +327,45 @@ export function candidates(
       const end = postStart[v.id + 1] as number;
       for (let p = postStart[v.id] as number; p < end; p++) {
         const i = postItems[p] as number;
-        const at = i << 1;
-        if (slots[at] !== qid) {
-          if (!admitNew) continue;
-          slots[at] = qid;
-          slotScore[at + 1] = 0;
-          reqCount[i] = 0;
-          touched[nTouched++] = i;
+        let k: number;
+        const word = bits[i >>> 5] as number;
+        const bit = 1 << (i & 31);
+        if ((word & bit) !== 0) k = slots[i] as number;
+        else if (!admitNew) continue;
+        else {
+          bits[i >>> 5] = word | bit;
+          k = nTouched++;
+          slots[i] = k;
+          touched[k] = i;
+          tScore[k] = 0;
+          tReq[k] = 0;
+          tGroup[k] = 0;
         }
         const w = byFlag[postFlags[p] as number] as number;
         if (single) {
-          slotScore[at + 1] = (slotScore[at + 1] as number) + w;
-          if (g.required) reqCount[i] = (reqCount[i] as number) + 1;
-        } else if (groupStamp[i] !== gid) {
-          groupStamp[i] = gid;
-          groupBest[i] = w;
-          slotScore[at + 1] = (slotScore[at + 1] as number) + w;
-          if (g.required) reqCount[i] = (reqCount[i] as number) + 1;
-        } else if (w > (groupBest[i] as number)) {
-          slotScore[at + 1] = (slotScore[at + 1] as number) + w - (groupBest[i] as number);
-          groupBest[i] = w;
+          tScore[k] = (tScore[k] as number) + w;
+          if (g.required) tReq[k] = (tReq[k] as number) + 1;
+        } else if (tGroup[k] !== gid) {
+          tGroup[k] = gid;
+          tBest[k] = w;
+          tScore[k] = (tScore[k] as number) + w;
+          if (g.required) tReq[k] = (tReq[k] as number) + 1;
+        } else if (w > (tBest[k] as number)) {
+          tScore[k] = (tScore[k] as number) + w - (tBest[k] as number);
+          tBest[k] = w;
         }
       }
     }
   }
   if (mass <= 0) return [];
   const found: number[] = [];
+  const cid = ++s.cid;
   for (let k = 0; k < nTouched; k++) {
-    const i = touched[k] as number;
-    const sc = slotScore[(i << 1) + 1] as number;
-    if (sc < floor || (reqCount[i] as number) < required) continue;
-    const c = itemCluster[i] as number;
-    if (s.clusterStamp[c] !== qid) {
-      s.clusterStamp[c] = qid;
+    const sc = tScore[k] as number;
+    if (sc < floor || (tReq[k] as number) < required) continue;
+    const c = itemCluster[touched[k] as number] as number;
+    if (s.clusterStamp[c] !== cid) {
+      s.clusterStamp[c] = cid;
       s.clusterBest[c] = sc;
       found.push(c);
     } else if (sc > (s.clusterBest[c] as number)) s.clusterBest[c] = sc;
@@ -348,6 +373,45 @@ export function candidates(
   const accepted = found.filter(accept);
   const best = topK(accepted, (c) => s.clusterBest[c] as number, limit);
   return best.map((c) => ({ cluster: c, coverage: Math.min(1, (s.clusterBest[c] as number) / mass) }));
+}
+
+/** A word with at least this many postings first bounds the scores (kthClusterScore) to admit fewer items. */
+const BOUND_MIN_POSTINGS = 20_000;
+
+/**
+ * The score of the `limit`-th best accepted cluster so far, over touched items already at the floor and holding
+ * every required word (0 when fewer clusters than that). Scores only grow, so at the end at least `limit`
+ * clusters score this much or more: a lower bound on what the limit-th candidate will score.
+ */
+function kthClusterScore(
+  index: SearchIndex,
+  s: Scratch,
+  nTouched: number,
+  floor: number,
+  required: number,
+  accept: (cluster: number) => boolean,
+  limit: number,
+): number {
+  const cid = ++s.cid;
+  const { touched, tScore, tReq, clusterStamp, clusterBest } = s;
+  const clusters: number[] = [];
+  for (let k = 0; k < nTouched; k++) {
+    const sc = tScore[k] as number;
+    if (sc < floor || (tReq[k] as number) < required) continue;
+    const c = index.itemCluster[touched[k] as number] as number;
+    if (clusterStamp[c] !== cid) {
+      clusterStamp[c] = cid;
+      clusterBest[c] = sc;
+      clusters.push(c);
+    } else if (sc > (clusterBest[c] as number)) clusterBest[c] = sc;
+  }
+  if (clusters.length < limit) return 0;
+  const scores = new Float32Array(clusters.length);
+  let n = 0;
+  for (const c of clusters) if (accept(c)) scores[n++] = clusterBest[c] as number;
+  if (n < limit) return 0;
+  const kept = scores.subarray(0, n).sort();
+  return kept[n - limit] as number;
 }
 
 /** The k best by key, descending, without sorting everything (quickselect-free: sort is fine below 4k). */
