@@ -148,6 +148,8 @@ export class Scratch {
   gid = 0;
   /** Stamps for clusterStamp (the final pass and the top-k bound each take one). */
   cid = 0;
+  /** How many items the last candidates() call touched (for tests of its pruning). */
+  lastTouched = 0;
   constructor(nItems: number, nClusters: number) {
     this.slots = new Int32Array(nItems);
     this.bits = new Uint32Array((nItems >>> 5) + 1);
@@ -357,6 +359,7 @@ export function candidates(
       }
     }
   }
+  s.lastTouched = nTouched;
   if (mass <= 0) return [];
   const found: number[] = [];
   const cid = ++s.cid;
@@ -370,8 +373,7 @@ export function candidates(
       found.push(c);
     } else if (sc > (s.clusterBest[c] as number)) s.clusterBest[c] = sc;
   }
-  const accepted = found.filter(accept);
-  const best = topK(accepted, (c) => s.clusterBest[c] as number, limit);
+  const best = topAccepted(found, (c) => s.clusterBest[c] as number, accept, limit);
   return best.map((c) => ({ cluster: c, coverage: Math.min(1, (s.clusterBest[c] as number) / mass) }));
 }
 
@@ -406,12 +408,43 @@ function kthClusterScore(
     } else if (sc > (clusterBest[c] as number)) clusterBest[c] = sc;
   }
   if (clusters.length < limit) return 0;
-  const scores = new Float32Array(clusters.length);
-  let n = 0;
-  for (const c of clusters) if (accept(c)) scores[n++] = clusterBest[c] as number;
-  if (n < limit) return 0;
-  const kept = scores.subarray(0, n).sort();
-  return kept[n - limit] as number;
+  // The limit-th best accepted score, or a lower bound of it: the cut, when at least `limit` accepted clusters
+  // reach it (accept() is called on those only); else 0 (no bound, nothing pruned).
+  const key = (c: number): number => clusterBest[c] as number;
+  const cut = sampleCut(clusters, key, limit) ?? 0;
+  let reached = 0;
+  for (const c of clusters) if (key(c) >= cut && accept(c) && ++reached >= limit) return cut;
+  return 0;
+}
+
+/**
+ * topK(list.filter(accept), key, k), calling `accept` on few clusters: a filter reads each cluster's record, and
+ * tens of thousands of clusters pass the floor in a million quotes. When the list is long, a score cut from a
+ * sample leaves about 2k clusters; if at least k of those are accepted, every other accepted cluster scores below
+ * all of them, so the first k are the same. Otherwise the whole list is filtered.
+ */
+function topAccepted(
+  list: number[],
+  key: (x: number) => number,
+  accept: (cluster: number) => boolean,
+  k: number,
+): number[] {
+  const cut = sampleCut(list, key, k);
+  if (cut !== null) {
+    const survivors = list.filter((x) => key(x) >= cut && accept(x));
+    if (survivors.length >= k) return survivors.sort((a, b) => key(b) - key(a)).slice(0, k);
+  }
+  return topK(list.filter(accept), key, k);
+}
+
+/** A score about 2k of the list reach, from a sample (null for a list short enough to sort). */
+function sampleCut(list: number[], key: (x: number) => number, k: number): number | null {
+  if (list.length <= 4 * k) return null;
+  const sample: number[] = [];
+  const step = Math.max(1, Math.floor(list.length / 2000));
+  for (let i = 0; i < list.length; i += step) sample.push(key(list[i] as number));
+  sample.sort((a, b) => b - a);
+  return sample[Math.min(sample.length - 1, Math.ceil((k * 2 * sample.length) / list.length))] ?? 0;
 }
 
 /** The k best by key, descending, without sorting everything (quickselect-free: sort is fine below 4k). */
