@@ -832,6 +832,21 @@ function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
+/** A phrase lookup's pool this small is checked item by item without intersecting further words. */
+const PHRASE_POOL_SMALL = 256;
+
+/** Whether item `i` has a text posting in postItems[from, to) (sorted by item). */
+function hasTextPosting(index: SearchIndex, from: number, to: number, i: number): boolean {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((index.postItems[mid] as number) < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && index.postItems[lo] === i && ((index.postFlags[lo] as number) & FIELD_TEXT) !== 0;
+}
+
 /** Every item's folded words as one string (`\n w1 w2 \n w1 ... \n`), built on the first phrase scan, per index. */
 interface PhraseText {
   text: string;
@@ -882,14 +897,23 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
     if (whole ? `\n${padded}\n` === needle : padded.includes(needle)) out.push(i);
   };
   if (content.length > 0) {
-    // Items holding the rarest content words in their text (postings are in item order: a merge intersection).
+    // Items holding the content words in their text, rarest first (postings are in item order: a merge
+    // intersection, or a binary search of each pooled item when the pool is much smaller than the word's
+    // postings), until few enough are left to check one by one. Every item holding the words in one run holds
+    // each of them, so the pool never loses a match; checking items costs their tokenisation, so a smaller pool
+    // is cheaper than checking up to PHRASE_DF_CAP of them (issue 16).
     let pool: number[] | null = null;
-    for (const t of content.slice(0, 3)) {
-      const here: number[] = [];
-      for (let p = index.postStart[t] as number; p < (index.postStart[t + 1] as number); p++)
-        if ((index.postFlags[p] as number) & FIELD_TEXT) here.push(index.postItems[p] as number);
-      pool = pool === null ? here : intersectSorted(pool, here);
-      if (pool.length <= PHRASE_DF_CAP) break;
+    for (const t of content) {
+      const from = index.postStart[t] as number;
+      const to = index.postStart[t + 1] as number;
+      if (pool !== null && pool.length * 16 < to - from) pool = pool.filter((i) => hasTextPosting(index, from, to, i));
+      else {
+        const here: number[] = [];
+        for (let p = from; p < to; p++)
+          if ((index.postFlags[p] as number) & FIELD_TEXT) here.push(index.postItems[p] as number);
+        pool = pool === null ? here : intersectSorted(pool, here);
+      }
+      if (pool.length <= PHRASE_POOL_SMALL) break;
     }
     // Common words all (`people`, `country` in a million quotes) and still many items: the scan below is cheaper.
     if (pool && pool.length <= PHRASE_DF_CAP) {
