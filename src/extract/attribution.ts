@@ -57,11 +57,44 @@ function possessiveOwner(
   return { entity: known, role: known.roles[0] ?? null, verb: 'said', via: 'name', pos };
 }
 
+/**
+ * `the campaign said` where the article wrote `the Quill campaign` or `Quill's campaign` earlier without it
+ * speaking: that campaign, the nearest one named before `pos` within a few paragraphs.
+ */
+function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | null {
+  for (let i = ctx.paras.indexOf(para); i >= 0 && i >= ctx.paras.indexOf(para) - 4; i--) {
+    const p = ctx.paras[i] as Para;
+    const toks = p.tokens;
+    for (let k = toks.length - 1; k > 0; k--) {
+      const t = toks[k] as Token;
+      if (t.lower !== 'campaign' || p.base + t.start >= pos) continue;
+      const owner = toks[k - 1] as Token;
+      if (!isCapitalized(owner.word) || owner.trail !== '') continue;
+      const phrase = analyzeRun(toks, k - 1, k);
+      if (!phrase || isPlace(phrase.nameWords)) continue;
+      const known = ctx.table.find(phrase);
+      const name =
+        known?.type === 'person' ? (known.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
+      return ctx.table.resolve(
+        {
+          ...phrase,
+          nameWords: [...name.split(' '), 'campaign'],
+          type: 'org',
+          possessive: false,
+          role: null,
+        },
+        null,
+      );
+    }
+  }
+  return null;
+}
+
 /** Words allowed between a speaker and the verb (`Trump also said`, `she later wrote`, `he has said`). */
 const ADVERBS = new Set(
   (
     'also later then again once previously repeatedly recently quickly simply has had have would will was were is ' +
-    'had already still even often never last first earlier subsequently himself herself themselves itself'
+    'had already still even often never last first earlier subsequently himself herself themselves itself now'
   ).split(' '),
 );
 
@@ -329,7 +362,17 @@ export function speakerPhrase(
     );
     const run = runs2.at(-1);
     const phrase = run ? analyzeRun(toks, run[0], run[1]) : null;
-    const org = phrase ? ctx.table.find(phrase) : null;
+    let org = phrase ? ctx.table.find(phrase) : null;
+    // `a Northwind spokesman said`: whoever a spokesperson speaks for is an organisation, even one the article
+    // never introduced (never a person: `a Quill spokesman` speaks for Quill's office, not as Quill).
+    if (
+      phrase &&
+      run?.[1] === b - 1 &&
+      /^spokes(man|woman|person)$/.test((toks[b - 1] as Token).lower) &&
+      (!org || org.type === 'unknown') &&
+      !isPlace(phrase.nameWords)
+    )
+      org = ctx.table.resolve({ ...phrase, type: 'org', role: null }, null);
     return { entity: org?.type === 'org' ? org : null, role: null, verb, via: 'role', pos };
   }
   // `the company`, `the chief executive`, `the union's president`, `the Russian president`.
@@ -358,7 +401,14 @@ export function speakerPhrase(
           return { entity: ctx.table.resolve(orgPhrase, null), role: null, verb, via: 'name', pos };
         }
       }
-      return { entity: ctx.table.roleNoun(pos, [], head), role: null, verb, via: 'role', pos };
+      return {
+        entity:
+          ctx.table.roleNoun(pos, [], head) ?? (head === 'campaign' ? namedCampaign(ctx, para, pos) : null),
+        role: null,
+        verb,
+        via: 'role',
+        pos,
+      };
     }
     if (ROLE_NOUNS.has(head)) {
       const content = words.filter((w) => !['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(w));
@@ -843,7 +893,8 @@ export function attributionBefore(
     }
     if (
       (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) &&
-      (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower))
+      (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower)) &&
+      !ctx.inQuote(para.base + t.start)
     ) {
       v = i;
       break;

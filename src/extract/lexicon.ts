@@ -19,7 +19,8 @@ export const SPEECH_VERBS = set(`
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
-  bragged marveled marvelled griped chided quipped blasted
+  bragged marveled marvelled griped chided quipped blasted elaborated elaborates elaborating shouting yelling
+  screamed screaming
 `);
 
 /** Verbs that introduce a reported clause (indirect speech). */

@@ -64,6 +64,8 @@ export interface Mention {
   subject: boolean;
   /** The entity was just quoted here (an attribution named them). */
   speaker?: boolean;
+  /** The name is written inside quotation marks: the quoted person talks about them, the writer does not. */
+  quoted?: boolean;
 }
 
 /**
@@ -496,8 +498,8 @@ export class EntityTable {
     return same.length === 1 ? (same[0] as Entity) : null;
   }
 
-  mention(entity: Entity, pos: number, subject: boolean): void {
-    this.mentions.push({ entity, pos, subject });
+  mention(entity: Entity, pos: number, subject: boolean, quoted = false): void {
+    this.mentions.push(quoted ? { entity, pos, subject, quoted } : { entity, pos, subject });
   }
 
   /** Sorts mentions by position (call once after collection). */
@@ -567,18 +569,24 @@ export class EntityTable {
     let best: Mention | null = null;
     let anyMatch: Mention | null = null;
     let lastSpeaker: Mention | null = null;
+    let quotedMatch: Mention | null = null;
     const compatible = (e: Entity): boolean =>
       e.type === 'person' && (e.gender === gender || e.gender === null) && readsAsPerson(e);
     for (let i = end - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;
       if (!compatible(m.entity)) continue;
+      // A name inside someone's quoted words is a last resort: the quoted person talks about them.
+      if (m.quoted) {
+        quotedMatch ??= m;
+        continue;
+      }
       if (m.speaker && !lastSpeaker) lastSpeaker = m;
       if (m.subject && !best) best = m;
       anyMatch ??= m;
       if (best && lastSpeaker) break;
     }
-    const chosen = best ?? anyMatch;
+    const chosen = best ?? anyMatch ?? quotedMatch;
     if (!chosen) return { entity: null, strength: 'ambiguous' };
     const e = chosen.entity;
     // Rivals: other compatible people mentioned since shortly before the chosen mention.

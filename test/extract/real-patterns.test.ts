@@ -931,3 +931,75 @@ describe('whose words a phrase names', () => {
     expect(quoteWith(ex.quotes, 'failure on every front').speaker).toBe('John Boltin');
   });
 });
+
+describe('attribution found on real news (second pass)', () => {
+  it('a clause with its subject left out after `but now` shares the sentence subject', () => {
+    const ex = run(
+      'State Rep. Dana Kessler once opposed the ferry plan, but now said the mayor had “the chance and the duty to fix the docks.”',
+    );
+    expect(quoteWith(ex.quotes, 'fix the docks').speaker).toBe('Dana Kessler');
+  });
+  it('a quote-only paragraph after a paragraph reporting what someone elaborated is theirs', () => {
+    const ex = run(
+      'Kessler elaborated in a column for the Ledger that council members who backed the plan might change sides.',
+      '“A loss at the harbor would badly weaken the mayor as a candidate in the fall and the council knows it.”',
+    );
+    expect(quoteWith(ex.quotes, 'loss at the harbor').speaker).toBe('Kessler');
+  });
+  it('`with X reportedly shouting:` names the shouter', () => {
+    const ex = run(
+      'Some of her backers shoved a heckler at the Dover rally, with Mayor Ines Kessler reportedly shouting: “Walk him out of this hall right now!”',
+    );
+    expect(quoteWith(ex.quotes, 'Walk him out').speaker).toBe('Ines Kessler');
+  });
+  it('a verb of saying inside quotation marks is not the writer’s attribution', () => {
+    // `"shouting from the rooftops"` is the canvasser's phrase; the capitalised opener is no speaker.
+    const ex = run(
+      'Across town, “shouting from the rooftops” for the ferry plan, is Wendell Ames, a retired pilot and “child of the harbor” who quit his job to canvass.',
+    );
+    for (const q of ex.quotes) expect(q.speaker).not.toBe('Across');
+    expect(ex.quotes.some((q) => q.text.includes('child of the harbor'))).toBe(false);
+  });
+  it('a quote-only paragraph between two quotes of the same person is theirs', () => {
+    const ex = run(
+      '“The bond has the votes on the east side and the west side,” Milo Fenwick notes.',
+      'Fenwick is hopeful about the bond vote, in part because he sees the plan as fair.',
+      '“Not only can the bond pass in May, it is the one measure with the best chance of passing.”',
+      '“It may be the only one, because the levy does not unite the council,” Fenwick notes.',
+    );
+    const q = quoteWith(ex.quotes, 'Not only can the bond');
+    expect(q.speaker).toBe('Milo Fenwick');
+    expect(shown(q)).toBe('Milo Fenwick');
+  });
+  it('a name inside a quote is not the antecedent of the `he said` after it', () => {
+    const ex = run(
+      'Across town is Wendell Ames, a retired pilot who quit his job to canvass. Dismayed by the old ferry, he is committed to the mayor.',
+      '"I am knocking on doors all over town, telling people about a woman who helped Oscar Lindgren win the county in the nineties," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'Oscar Lindgren').speaker).toBe('Wendell Ames');
+  });
+  it('the speaker after a one-word fragment carries to the `he said` that follows', () => {
+    const ex = run(
+      'The council’s plan may be "deliberate," said Omar Pell, a professor of planning at the state university. "Every member is talking to their own ward and to the people who elected them," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'Every member');
+    expect(q.speaker).toBe('Omar Pell');
+    expect(shown(q)).toBe('Omar Pell');
+  });
+  it('`the campaign said` is the campaign the article named before', () => {
+    const ex = run(
+      'Aides to the Kessler campaign said they would appeal the ruling.',
+      '“Neither of these letters involves the candidate or the ferry contract,” the campaign said.',
+    );
+    const q = quoteWith(ex.quotes, 'Neither of these letters');
+    expect(q.speaker).toBe('Kessler campaign');
+    // A role noun is never shown as a sure name.
+    expect(shown(q)).toBeNull();
+  });
+  it('`a Ledger spokesman said`: the organisation speaks, offered as "possibly"', () => {
+    const ex = run('“We have editors checking every claim in that ad,” a Ledger spokesman said.');
+    const q = quoteWith(ex.quotes, 'editors checking');
+    expect(q.speaker).toBe('Ledger');
+    expect(shown(q)).toBeNull();
+  });
+});
