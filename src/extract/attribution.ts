@@ -90,6 +90,23 @@ function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | n
   return null;
 }
 
+/** Common nouns for who someone is, beyond the role nouns: `a Facebook user`, `a longtime Harbor Radio listener`. */
+const PEOPLE_NOUNS =
+  /^(users?|members?|voters?|supporters?|residents?|fans?|readers?|viewers?|listeners?|callers?|followers?|commenters?|posters?|lawyers?|advocates?|activists?|delegates?|donors?)$/;
+
+/**
+ * `Facebook user`, `Appeals Court lawyer`, `the Quill ad`: a capitalised word right before a noun for a person or a
+ * document modifies it.
+ */
+function isModifiedNoun(cap: Token, next: Token): boolean {
+  return (
+    isCapitalized(cap.word) &&
+    cap.trail === '' &&
+    /^\p{Ll}/u.test(next.word) &&
+    (ROLE_NOUNS.has(next.lower) || PEOPLE_NOUNS.test(next.lower) || DOCUMENT_NOUNS.has(next.lower))
+  );
+}
+
 /** Words allowed between a speaker and the verb (`Trump also said`, `she later wrote`, `he has said`). */
 const ADVERBS = new Set(
   (
@@ -643,7 +660,25 @@ export function attributionAfter(
       b++;
       if (t.trail !== '') break;
     }
+    // `said another Harbor Radio caller, Ada Quill`: a common noun then a name after the comma; the name speaks.
+    const head = toks[b - 1] as Token;
+    if (head.trail === ',' && /^\p{Ll}/u.test(head.word) && b < limit) {
+      let e = b;
+      while (e < limit && e < b + 6) {
+        const t = toks[e] as Token;
+        e++;
+        if (t.trail !== '') break;
+      }
+      for (; e > b; e--) {
+        const named = speakerPhrase(ctx, para, b, e, t0.lower);
+        if (named?.entity?.type === 'person' && named.via === 'name') return named;
+      }
+    }
     for (let e = b; e > a + 1; e--) {
+      // `said another Harbor Radio caller`: a capitalised word before a noun of who they are is a modifier
+      // (`Harbor Radio`), not the speaker.
+      const cut = toks[e] as Token | undefined;
+      if (e < b && cut && isModifiedNoun(toks[e - 1] as Token, cut)) continue;
       const hit = speakerPhrase(ctx, para, a + 1, e, t0.lower);
       if (hit) return hit;
     }
@@ -733,6 +768,14 @@ export function attributionAfter(
   return undefined;
 }
 
+/** Prepositions whose object is never the subject of the clause (`Like Corbin, Menendez rejected ...`). */
+const GOVERNING = new Set(
+  (
+    'in on at with to from by for of about during after before like unlike despite besides including except ' +
+    'without through until against beyond toward towards upon within across along around behind beside among'
+  ).split(' '),
+);
+
 /** The main subject of the clause in tokens [a, b): the first pronoun or resolvable name not governed by a preposition. */
 export function mainSubject(
   ctx: ArticleContext,
@@ -748,24 +791,8 @@ export function mainSubject(
     const clauseStart = i === a || prev?.trail.includes(',') === true;
     if (clauseStart && (t.lower === 'he' || t.lower === 'she'))
       return speakerPhrase(ctx, para, i, i + 1, verb);
-    if (
-      prev &&
-      [
-        'in',
-        'on',
-        'at',
-        'with',
-        'to',
-        'from',
-        'by',
-        'for',
-        'of',
-        'about',
-        'during',
-        'after',
-        'before',
-      ].includes(prev.lower)
-    ) {
+    if (GOVERNING.has(t.lower)) continue;
+    if (prev && prev.trail === '' && GOVERNING.has(prev.lower)) {
       // `a tribute to Ada Quill, ...`: the whole name governed by the preposition is skipped, not only its
       // first word.
       while (i + 1 < b && isCapitalized((toks[i + 1] as Token).word) && (toks[i] as Token).trail === '') i++;
@@ -810,7 +837,9 @@ export function mainSubject(
       )
         j++;
       const phrase = analyzeRun(toks, i, j);
-      if (phrase && !phrase.possessive) {
+      // `The Quill ad claims ...`: a name modifying the noun after it is not the subject.
+      const modifies = j < b && isModifiedNoun(toks[j - 1] as Token, toks[j] as Token);
+      if (phrase && !phrase.possessive && !modifies) {
         const e = ctx.table.find(phrase);
         if (e && e.type !== 'unknown') return speakerPhrase(ctx, para, i, j, verb);
         // A name nobody introduced, opening the sentence before its verb (`Ortega read a statement:`).
@@ -837,6 +866,7 @@ export function mainSubject(
     }
     if (t.lower === 'the' && i + 1 < b) {
       for (let e = Math.min(b, i + 5); e > i + 1; e--) {
+        if (e < b && isModifiedNoun(toks[e - 1] as Token, toks[e] as Token)) continue;
         const hit = speakerPhrase(ctx, para, i, e, verb);
         if (hit?.entity) return hit;
       }
@@ -968,6 +998,20 @@ export function attributionBefore(
       break;
     }
     return mainSubject(ctx, para, s0, v, verb);
+  }
+  // `Ada Quill was urged to "stand down"`: a passive verb's subject is who was spoken to, not who spoke.
+  if (/^(was|were|is|are|been|being|be)$/.test(toks[v - 1]?.lower ?? '') && /ed$/.test(verb))
+    return undefined;
+  // `Thiel wrote in a note to Wired explaining why ..., "..."`: an -ing verb after a finite verb of saying
+  // continues that verb's clause; its subject speaks.
+  if (verb.endsWith('ing')) {
+    for (let u = v - 1; u > s0; u--) {
+      const ut = toks[u] as Token;
+      if (!isSpeechVerb(ut) || ut.lower.endsWith('ing') || ctx.inQuote(para.base + ut.start)) continue;
+      const hit = subjectBefore(ctx, para, s0, subjectEnd(toks, u, s0), ut.lower);
+      if (hit?.entity) return hit;
+      break;
+    }
   }
   const end = subjectEnd(toks, v, s0);
   // `Trump joked that ..., but went on to say, "..."`: a clause whose subject is left out shares the sentence's.
