@@ -101,6 +101,8 @@ const PEOPLE_NOUNS =
 function isModifiedNoun(cap: Token, next: Token): boolean {
   return (
     isCapitalized(cap.word) &&
+    !NOT_NAME_WORDS.has(cap.lower) &&
+    !cap.possessive &&
     cap.trail === '' &&
     /^\p{Ll}/u.test(next.word) &&
     (ROLE_NOUNS.has(next.lower) || PEOPLE_NOUNS.test(next.lower) || DOCUMENT_NOUNS.has(next.lower))
@@ -839,6 +841,8 @@ export function mainSubject(
       const phrase = analyzeRun(toks, i, j);
       // `The Quill ad claims ...`: a name modifying the noun after it is not the subject.
       const modifies = j < b && isModifiedNoun(toks[j - 1] as Token, toks[j] as Token);
+      // The subject is that document or that person (`The Quill ad hits Reyes ...`): no name after it is.
+      if (modifies && clauseStart) return undefined;
       if (phrase && !phrase.possessive && !modifies) {
         const e = ctx.table.find(phrase);
         if (e && e.type !== 'unknown') return speakerPhrase(ctx, para, i, j, verb);

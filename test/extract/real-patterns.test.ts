@@ -1048,9 +1048,12 @@ describe('attribution found on real news (third pass)', () => {
   it('a name modifying a document noun is not its speaker', () => {
     const ex = run(
       'Karl Rove spoke to donors on Monday.',
-      'The Rove ad hits the governor for taking money from banks and claims that “the banks made her a rich woman.”',
+      'Governor Ada Quill answered on Tuesday.',
+      'The Rove ad hits Quill for taking money from banks and claims that “the banks made her a rich woman.”',
     );
-    expect(shown(quoteWith(ex.quotes, 'banks made her'))).toBeNull();
+    const q = quoteWith(ex.quotes, 'banks made her');
+    // Neither the name in the ad's title nor the governor it attacks said it.
+    expect(q.speaker ?? '').not.toMatch(/Rove|Quill/);
   });
   it('interjections are not names', () => {
     const ex = run('Oh said the vote was “a total disgrace to the whole county.”');
