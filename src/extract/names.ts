@@ -70,6 +70,8 @@ export interface Mention {
   speaker?: boolean;
   /** The name is written inside quotation marks: the quoted person talks about them, the writer does not. */
   quoted?: boolean;
+  /** The article's first mention of this person, by a full name (`a worker named Ana Ruiz`): an introduction. */
+  intro?: boolean;
 }
 
 /**
@@ -521,6 +523,12 @@ export class EntityTable {
   /** Sorts mentions by position (call once after collection). */
   finish(): void {
     this.mentions.sort((x, y) => x.pos - y.pos);
+    const seen = new Set<Entity>();
+    for (const m of this.mentions) {
+      if (seen.has(m.entity)) continue;
+      seen.add(m.entity);
+      if (!m.quoted && m.entity.type === 'person' && m.entity.name.includes(' ')) m.intro = true;
+    }
   }
 
   /** Index of the first mention at or after `pos` (binary search). */
@@ -606,6 +614,17 @@ export class EntityTable {
       anyMatch ??= m;
       if (best && lastSpeaker) break;
     }
+    // `..., a worker named Ana Ruiz, has only praise. "...," he said.`: a person introduced by full name after the
+    // likeliest subject, close before the pronoun, may be who speaks: the choice is then only "possibly".
+    let intro: Mention | null = null;
+    for (let i = end - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > 600 || (best && m.pos <= best.pos)) break;
+      if (m.intro && compatible(m.entity)) {
+        intro = m;
+        break;
+      }
+    }
     const chosen = best ?? anyMatch ?? quotedMatch;
     if (!chosen) {
       // Only ever "possibly": the text never told us this person's gender.
@@ -633,6 +652,7 @@ export class EntityTable {
     } else if (lastSpeaker && lastSpeaker.entity !== e && pos - lastSpeaker.pos <= 1500)
       strength = 'ambiguous';
     else strength = rivals.size === 0 ? 'unique' : 'ambiguous';
+    if (intro && intro.entity !== e) strength = 'ambiguous';
     return { entity: e, strength };
   }
 

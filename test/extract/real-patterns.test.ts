@@ -1070,3 +1070,22 @@ describe('attribution found on real news (third pass)', () => {
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('a person introduced between a quote and the next `he said`', () => {
+  it('turns the earlier speaker into "possibly"', () => {
+    const ex = run(
+      '“Workers here feel the loss,” said Aldo Brenner, an economist at the state university.',
+      'Outside the plant on Galeana Street, a welder named Tomas Ibarra has nothing but praise for his job.',
+      '“The atmosphere is relaxed, a healthy place to work,” he said.',
+    );
+    expect(shown(quoteWith(ex.quotes, 'atmosphere is relaxed'))).toBeNull();
+  });
+  it('leaves the earlier speaker sure when nobody new is introduced', () => {
+    const ex = run(
+      '“Workers here feel the loss,” said Aldo Brenner, an economist at the state university.',
+      'Outside the plant on Galeana Street, the welders have nothing but praise for their jobs.',
+      '“The atmosphere is relaxed, a healthy place to work,” he said.',
+    );
+    expect(shown(quoteWith(ex.quotes, 'atmosphere is relaxed'))).toBe('Aldo Brenner');
+  });
+});
