@@ -1080,6 +1080,15 @@ describe('a person introduced between a quote and the next `he said`', () => {
     );
     expect(shown(quoteWith(ex.quotes, 'atmosphere is relaxed'))).toBeNull();
   });
+  it('offers the person introduced in the quote’s own paragraph, as "possibly"', () => {
+    const ex = run(
+      '“Workers here feel the loss,” said Aldo Brenner, an economist at the state university.',
+      'Outside the plant on Galeana Street, a welder named Tomas Ibarra has nothing but praise for his job. “The atmosphere is relaxed, a healthy place to work,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'atmosphere is relaxed');
+    expect(q.speaker).toBe('Tomas Ibarra');
+    expect(shown(q)).toBeNull();
+  });
   it('leaves the earlier speaker sure when nobody new is introduced', () => {
     const ex = run(
       '“Workers here feel the loss,” said Aldo Brenner, an economist at the state university.',
