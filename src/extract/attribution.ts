@@ -609,7 +609,10 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
       while (
         v > i - 6 &&
         v >= 0 &&
-        !/^(sent|released|issued|wrote|circulated|published|put)$/.test((toks[v] as Token).lower)
+        // (`Harbor Arms said in a statement that ...`: who spoke in it issued it.)
+        !/^(sent|released|issued|wrote|circulated|published|put|said|says|announced|added|explained)$/.test(
+          (toks[v] as Token).lower,
+        )
       )
         v--;
       if (v < 0 || v <= i - 6) continue;

@@ -1098,3 +1098,15 @@ describe('a person introduced between a quote and the next `he said`', () => {
     expect(shown(quoteWith(ex.quotes, 'atmosphere is relaxed'))).toBe('Aldo Brenner');
   });
 });
+
+describe('a statement speaks for whoever spoke in it', () => {
+  it('`X said in a statement ...` then `"...," the statement said` gives X', () => {
+    const ex = run(
+      'Harbor Arms Group said in a statement Thursday night that it pulled the listing from its site.',
+      '“Our mission is to honor the law and give buyers a safe place to trade,” the statement said.',
+    );
+    const q = quoteWith(ex.quotes, 'Our mission');
+    expect(q.speaker).toBe('Harbor Arms Group');
+    expect(shown(q)).toBeNull();
+  });
+});
