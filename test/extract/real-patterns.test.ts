@@ -1110,3 +1110,29 @@ describe('a statement speaks for whoever spoke in it', () => {
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('a partial quote whose sentence has a named subject but no verb of saying', () => {
+  it('offers the subject as "possibly"', () => {
+    const ex = run(
+      'Ward Bolton thought some of the buzz was artificially fed, a tribute to “the rare political skills of her husband.”',
+    );
+    const q = quoteWith(ex.quotes, 'rare political skills');
+    expect(q.speaker).toBe('Ward Bolton');
+    expect(q.evidence).toBe('subject');
+    expect(shown(q)).toBeNull();
+  });
+  it('lends no more than "possibly" to the quote after it', () => {
+    const ex = run(
+      'Ward Bolton thought some of the buzz was artificially fed, a tribute to “the rare political skills of her husband.” “Nobody in the party wants to say it out loud.”',
+    );
+    const q = quoteWith(ex.quotes, 'Nobody in the party');
+    expect(shown(q)).toBeNull();
+  });
+  it('leaves a sentence-opening quote alone', () => {
+    const ex = run(
+      'Ward Bolton spoke for an hour.',
+      '“Nobody in the party wants to say it out loud, and I will not either.”',
+    );
+    expect(quoteWith(ex.quotes, 'Nobody in the party').evidence).not.toBe('subject');
+  });
+});
