@@ -906,7 +906,8 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
     for (const t of content) {
       const from = index.postStart[t] as number;
       const to = index.postStart[t + 1] as number;
-      if (pool !== null && pool.length * 16 < to - from) pool = pool.filter((i) => hasTextPosting(index, from, to, i));
+      if (pool !== null && pool.length * 16 < to - from)
+        pool = pool.filter((i) => hasTextPosting(index, from, to, i));
       else {
         const here: number[] = [];
         for (let p = from; p < to; p++)
