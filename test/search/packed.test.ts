@@ -108,6 +108,27 @@ describe('packed index', () => {
     }
   });
 
+  it('unpacking for a reload lets other work run between its slices', async () => {
+    const corpus = synthCorpus({ quotes: 6000, quotesPerArticle: 10, seed: 9 });
+    const packed = pack(corpus, buildIndex(corpus));
+    const chunks = packed.chunks.length;
+    expect(chunks).toBeGreaterThan(2);
+    let ticks = 0;
+    let done = false;
+    const tick = (): void => {
+      ticks++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // A slice of 0 ms: every step yields, so other callbacks run at least once per chunk of articles.
+    const { corpus: c2 } = await unpackAsync(packed, 0);
+    done = true;
+    expect(c2.articles.length).toBe(corpus.articles.length);
+    expect(ticks).toBeGreaterThanOrEqual(chunks);
+    // The serialized chunks are let go as they are read.
+    expect(packed.chunks.every((c) => c.byteLength === 0)).toBe(true);
+  });
+
   it('refuses a layout it does not know', () => {
     const corpus = sampleCorpus();
     const packed = pack(corpus, buildIndex(corpus));

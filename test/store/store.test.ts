@@ -2,7 +2,7 @@
  * The store of record on both engines: SQLite (a temporary file) and the real PostgreSQL server (a database of
  * its own). What the store gives back must be what reading the files gives, and nothing is extracted twice.
  */
-import { cpSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,7 +204,12 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     expect(rebuilt.reused).toBe(false);
     expect(engineFromSnapshot(rebuilt.packed).search('it is done').results[0]?.speaker).toBe('Lee Park');
 
-    // A damaged snapshot is rebuilt, never trusted.
+    // A damaged snapshot is rebuilt, never trusted: cut short (its header still matching), or garbage.
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.byteLength * 0.9)));
+    expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(false);
+    expect(readFileSync(file).byteLength).toBe(whole.byteLength);
+    expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(true);
     writeFileSync(file, 'garbage');
     expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(false);
   });
