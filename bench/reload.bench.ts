@@ -15,6 +15,7 @@
  * thread, the engine made here). --dir reuses such a folder (one kept by `store-restart.bench.ts --keep`).
  * --before ROOT runs another checkout's CorpusStore (`--before /work/main`) interleaved with this one's, round by
  * round, over the same store: each with its own snapshot file, so each round after the first reads its snapshot.
+ * --rebuild keeps no snapshot file: every reload builds the index on the worker (as after a change to the corpus).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ const { values, positionals } = parseArgs({
     dir: { type: 'string' },
     rounds: { type: 'string', default: '2' },
     before: { type: 'string' },
+    rebuild: { type: 'boolean', default: false },
   },
 });
 
@@ -76,7 +78,9 @@ if (values.synthetic || values.dir) {
         const store = new CorpusStore(
           {
             where: { mode: 'sqlite', file: join(dir, '.cache', 'store.sqlite') },
-            snapshotFile: join(dir, `.cache-reload-${label.replace(/\W/g, '')}`, 'index.snapshot'),
+            snapshotFile: values.rebuild
+              ? null
+              : join(dir, `.cache-reload-${label.replace(/\W/g, '')}`, 'index.snapshot'),
           },
           dir,
           logger,
