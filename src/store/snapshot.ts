@@ -111,7 +111,8 @@ export function readSnapshot(file: string, key: string): PackedIndex | null {
     if (header.key !== key || header.layout !== PACK_LAYOUT) return null;
     let at = align8(20 + length);
     const next = (bytes: number): Uint8Array => {
-      const part = new Uint8Array(bytes);
+      // A buffer of its own (never Node's shared pool), not zero-filled: the read fills it whole or throws.
+      const part = new Uint8Array(Buffer.allocUnsafeSlow(bytes).buffer, 0, bytes);
       readAll(fd, part, at);
       at = align8(at + bytes);
       return part;
@@ -123,7 +124,7 @@ export function readSnapshot(file: string, key: string): PackedIndex | null {
       const spec = header.arrays[name];
       if (!spec || spec.type !== ARRAY_TYPES[name]) return null;
       const raw = next(spec.bytes);
-      arrays[name] = spec.type === 'i32' ? new Int32Array(raw.buffer) : raw;
+      arrays[name] = spec.type === 'i32' ? new Int32Array(raw.buffer, 0, spec.bytes / 4) : raw;
     }
     return { layout: header.layout, meta, chunks, arrays: arrays as PackedArrays };
   } finally {
