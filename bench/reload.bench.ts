@@ -20,6 +20,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/log.ts';
 import { loadEngine, reloadEngine } from '../src/main.ts';
@@ -38,6 +39,16 @@ const { values, positionals } = parseArgs({
 });
 
 async function measure(load: () => Promise<SearchEngine>) {
+  // Garbage collections on this thread during the reload: the longest one, to tell a collection's pause from ours.
+  let gcLongest = 0;
+  let gcTotal = 0;
+  const gcs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcLongest = Math.max(gcLongest, e.duration);
+      gcTotal += e.duration;
+    }
+  });
+  gcs.observe({ entryTypes: ['gc'] });
   let last = performance.now();
   let longest = 0;
   const timer = setInterval(() => {
@@ -49,12 +60,15 @@ async function measure(load: () => Promise<SearchEngine>) {
   const engine = await load();
   clearInterval(timer);
   longest = Math.max(longest, performance.now() - last);
+  gcs.disconnect();
   const quotes = engine.corpus.articles.reduce((n, a) => n + a.quotes.length, 0);
   return {
     articles: engine.corpus.articles.length,
     quotes,
     total_ms: Math.round(performance.now() - start),
     longest_pause_ms: Math.round(longest),
+    longest_gc_ms: Math.round(gcLongest),
+    gc_total_ms: Math.round(gcTotal),
     load: (await import('node:os')).loadavg().map((x) => x.toFixed(1)),
   };
 }
