@@ -9,10 +9,12 @@ import {
   attributionDash,
   attributionNextSentence,
   attributionPreviousSentence,
+  mainSubject,
   tokenRange,
 } from './attribution.ts';
 import { type ArticleContext, sentenceAt } from './context.ts';
 import { NAMING_CUES, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.ts';
+import { readsAsPerson } from './names.ts';
 import type { Span } from './spans.ts';
 import type { Token } from './tokens.ts';
 
@@ -28,6 +30,8 @@ export interface DirectCandidate {
   nextSentence: boolean;
   /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`). */
   previousSentence: boolean;
+  /** No verb of saying: the sentence's subject, a named person, is taken as the speaker. */
+  subjectOnly: boolean;
 }
 
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
@@ -153,6 +157,32 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         previousSentence = attribution !== undefined;
       }
     }
+    // `Bolton thought the buzz was a tribute to "the skills of her husband."`: a partial quote inside a sentence whose
+    // subject is a named person and no verb of saying; weaker evidence, calibrated on its own.
+    let subjectOnly = false;
+    if (!attribution && lastPart.closed && first.para === lastPart.para && words >= 3) {
+      const inside = para.text.slice(segStart, first.open).trim() !== '';
+      const [s0] = tokenRange(para, segStart, segStart);
+      const [o] = tokenRange(para, first.open, first.open);
+      // (A short label running on into the sentence, `a pilot and "child of the harbor" who quit`, is no quote.)
+      const rest = ctx.paras[lastPart.para]?.text.slice(lastPart.close + 1, lastPart.close + 4) ?? '';
+      const endsSentence = /[.!?]["”’']*$/.test(text) || /^\s*[.!?]|^\s*$/.test(rest);
+      const subject =
+        inside && (words >= 5 || endsSentence) ? mainSubject(ctx, para, s0, o, 'said') : undefined;
+      // Only a person the article names in full (`Global said` under a headline, `My`, `Worse` opening a
+      // sentence are no one).
+      const e = subject?.entity;
+      if (
+        e?.type === 'person' &&
+        subject?.via === 'name' &&
+        !subject.loneWord &&
+        e.name.includes(' ') &&
+        readsAsPerson(e)
+      ) {
+        attribution = subject;
+        subjectOnly = true;
+      }
+    }
     // `He then read from a prepared statement:` closing the previous paragraph introduces this one.
     const prevPara = ctx.paras[first.para - 1];
     if (!attribution && prevPara && startsParagraph(ctx, first) && /:\s*$/.test(prevPara.text)) {
@@ -203,8 +233,15 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     // attribution off from the next quote.
     if (keep) prevClose.set(lastPart.para, lastPart.close + 1);
     // The person just quoted is the likeliest antecedent of the next `he said`.
-    if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
-      ctx.table.markSpeaker(attribution.entity, attribution.pos);
+    // (A dropped fragment with a name right after it, `"strategic," said Jo Hale.`, still names who spoke.)
+    const marked = keep
+      ? attribution?.strength !== 'ambiguous' && !subjectOnly
+        ? attribution
+        : undefined
+      : attribution === after && after?.via === 'name'
+        ? after
+        : undefined;
+    if (marked?.entity) ctx.table.markSpeaker(marked.entity, marked.pos);
     out.push({
       parts,
       attribution,
@@ -212,6 +249,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       adjacent,
       nextSentence,
       previousSentence,
+      subjectOnly,
       keep,
       words,
     });
@@ -257,7 +295,9 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
               prevPara === para - 1 &&
               startsParagraph(ctx, q.parts[0] as Span)
             ? prev
-            : undefined;
+            : sandwiched(ctx, q, prev, next)
+              ? prev
+              : undefined;
     // A quote followed by an attribution we could not resolve (`," a spokeswoman said`) has its own speaker.
     const last = q.parts.at(-1) as Span;
     const tail = ctx.paras[last.para]?.text.slice(last.close + 1, last.close + 80) ?? '';
@@ -265,9 +305,39 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     if (donor && !ownAttribution) {
       q.attribution = donor.attribution;
       q.inherited = true;
+      // Borrowed evidence is no stronger than the donor's.
+      q.subjectOnly = donor.subjectOnly;
     }
   }
   return out.filter((q) => q.keep);
+}
+
+/**
+ * A paragraph that is only a quote, between two paragraphs quoting the same named person a paragraph or two away
+ * (`“...,” Fenwick notes.` / `Fenwick is hopeful ...` / `“...”` / `“...,” Fenwick notes.`): the run is theirs.
+ */
+function sandwiched(
+  ctx: ArticleContext,
+  q: DirectCandidate,
+  prev: DirectCandidate | undefined,
+  next: DirectCandidate | undefined,
+): boolean {
+  const first = q.parts[0] as Span;
+  const last = q.parts.at(-1) as Span;
+  const e = prev?.attribution?.entity;
+  if (!prev || !next || !e || e.type !== 'person' || prev.attribution?.via !== 'name') return false;
+  if (next.attribution?.entity !== e || next.attribution?.via !== 'name' || next.inherited) return false;
+  const prevPara = (prev.parts.at(-1) as Span).para;
+  const nextPara = (next.parts[0] as Span).para;
+  if (
+    first.para - prevPara > 2 ||
+    first.para - prevPara < 1 ||
+    nextPara - last.para > 2 ||
+    nextPara <= last.para
+  )
+    return false;
+  const rest = ctx.paras[last.para]?.text.slice(last.close + 1).trim() ?? 'x';
+  return last.closed && startsParagraph(ctx, first) && rest === '';
 }
 
 /** The span opens its paragraph (nothing but whitespace before the mark). */
