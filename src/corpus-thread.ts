@@ -31,17 +31,12 @@ export function loadPackedInWorker(
   dataDir: string,
   options: { timeoutMs?: number } = {},
 ): Promise<PackedIndex> {
-  return runWorker<PackedIndex>(
-    new URL('./corpus-worker.mjs', import.meta.url),
-    { dataDir, index: true },
-    running,
-    {
-      heapMb: CORPUS_WORKER_HEAP_MB,
-      timeoutMs: options.timeoutMs ?? CORPUS_WORKER_TIMEOUT_MS,
-      name: 'the corpus worker',
-      answer: 'a corpus',
-    },
-  );
+  return runWorker<PackedIndex>(new URL('./corpus-worker.mjs', import.meta.url), { dataDir }, running, {
+    heapMb: CORPUS_WORKER_HEAP_MB,
+    timeoutMs: options.timeoutMs ?? CORPUS_WORKER_TIMEOUT_MS,
+    name: 'the corpus worker',
+    answer: 'a corpus',
+  });
 }
 
 /** A worker's budget, and how its errors name it. */
