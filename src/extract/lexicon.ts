@@ -19,7 +19,7 @@ export const SPEECH_VERBS = set(`
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
-  bragged marveled marvelled griped chided quipped blasted answered answers elaborated elaborates elaborating shouting yelling
+  bragged marveled marvelled griped chided quipped blasted answered answers alleged alleges elaborated elaborates elaborating shouting yelling
   screamed screaming
 `);
 
