@@ -25,6 +25,7 @@ import { createHmac, sign as edSign, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -73,6 +74,11 @@ interface Sent {
   /** When the request got a connection, and when that connection was established (new ones only). */
   socketAt?: number;
   connectedAt?: number;
+  /** From the bot's server-timing header (epoch ms, converted to this process's performance clock). */
+  acceptedAt?: number;
+  handlerAt?: number;
+  /** Which request this was on its connection (1: the connection's first). */
+  nth?: number;
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -118,6 +124,7 @@ const bot: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'bin/newsroom.m
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
+    NEWSROOM_SERVER_TIMING: '1',
     SLACK_BOT_TOKEN: 'xoxb-load-test',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: `${standInUrl}/api/`,
@@ -193,6 +200,7 @@ function post(path: string, headers: Record<string, string>, body: string, sent:
       res.on('end', () => {
         sent.ackAt = performance.now();
         sent.status = res.statusCode ?? null;
+        readTiming(sent, res.headers['server-timing']);
         const text = Buffer.concat(chunks).toString('utf8');
         sent.outcome = classify(sent.platform, sent.status, text);
         if (sent.outcome === 'inline' || sent.outcome === 'busy') sent.answeredAt = sent.ackAt;
@@ -215,6 +223,22 @@ function post(path: string, headers: Record<string, string>, body: string, sent:
   });
   req.on('timeout', () => req.destroy());
   req.end(body);
+}
+
+/** Epoch ms (the bot's clock, the same machine's) to this process's performance.now() clock. */
+const fromEpoch = (ms: number) => ms - performance.timeOrigin;
+
+function readTiming(sent: Sent, header: string | string[] | undefined): void {
+  if (typeof header !== 'string') return;
+  const value = (name: string) => {
+    const m = new RegExp(`${name};desc="([\\d.]+)"`).exec(header);
+    return m ? Number(m[1]) : undefined;
+  };
+  const accepted = value('accept');
+  const handler = value('handler');
+  if (accepted) sent.acceptedAt = fromEpoch(accepted);
+  if (handler) sent.handlerAt = fromEpoch(handler);
+  sent.nth = value('nth');
 }
 
 function classify(platform: 'slack' | 'discord', status: number | null, text: string): Outcome {
@@ -342,6 +366,19 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, procStats(pid).rssMb);
 }, 500);
 
+// The load generator's own event-loop lag: on a busy machine it is starved too, and a request it sends late is
+// its lateness, not the bot's.
+let genLagMax = 0;
+let genLagOver500 = 0;
+let genExpected = performance.now() + 10;
+const genLag = setInterval(() => {
+  const lag = performance.now() - genExpected;
+  genLagMax = Math.max(genLagMax, lag);
+  if (lag > 500) genLagOver500++;
+  genExpected = performance.now() + 10;
+}, 10);
+
+const loadBefore = loadavg().map((v) => Math.round(v * 100) / 100);
 const start = performance.now();
 const total = rate * durationS;
 const interval = 1000 / rate;
@@ -361,6 +398,7 @@ await new Promise<void>((done) => {
   tick();
 });
 const sendingMs = performance.now() - start;
+const loadAfter = loadavg().map((v) => Math.round(v * 100) / 100);
 for (const h of hogProcs) h.kill('SIGKILL');
 // Deferred answers may still be on their way.
 const settleUntil = performance.now() + 30_000;
@@ -370,6 +408,7 @@ while (performance.now() < settleUntil) {
   await new Promise((done) => setTimeout(done, 100));
 }
 clearInterval(sampler);
+clearInterval(genLag);
 const after = procStats(pid);
 bot.kill('SIGTERM');
 for (const a of agents) a.destroy();
@@ -410,15 +449,54 @@ const report = platforms.map((platform) => {
     answer_p99_ms: pct(answers, 99),
   };
 });
+/**
+ * Where each request's time went, in stages on one clock (the bot's server-timing header gives its accept and
+ * handler times): the load generator sending late; the connection being made (new connections only); waiting to
+ * be accepted by the bot (new connections); waiting for the bot's event loop to read it; the bot's handling and
+ * the answer's way back.
+ */
+function stages(rows: Sent[]) {
+  const fresh = rows.filter((r) => r.nth === 1 && r.connectedAt !== undefined && r.acceptedAt !== undefined);
+  const timed = rows.filter((r) => r.handlerAt !== undefined && r.writtenAt !== undefined);
+  const stat = (values: number[]) => ({
+    n: values.length,
+    p50: pct(values, 50),
+    p99: pct(values, 99),
+    max: pct(values, 100),
+  });
+  return {
+    requests: rows.length,
+    on_new_connections: rows.filter((r) => r.nth === 1 || r.connectedAt !== undefined).length,
+    sender_late_ms: stat(
+      rows.filter((r) => r.writtenAt !== undefined).map((r) => (r.writtenAt as number) - r.due),
+    ),
+    connect_ms: stat(fresh.map((r) => (r.connectedAt as number) - (r.socketAt as number))),
+    accept_wait_ms: stat(fresh.map((r) => (r.acceptedAt as number) - (r.connectedAt as number))),
+    read_wait_ms: stat(
+      timed.map(
+        (r) =>
+          (r.handlerAt as number) - Math.max(r.writtenAt as number, r.nth === 1 ? (r.acceptedAt ?? 0) : 0),
+      ),
+    ),
+    handler_to_ack_ms: stat(
+      timed.filter((r) => r.ackAt !== null).map((r) => (r.ackAt as number) - (r.handlerAt as number)),
+    ),
+  };
+}
+const lateRows = results.filter((r) => r.ackAt === null || r.ackAt - r.due > DEADLINE_MS);
+
 const summary = {
   rate_per_platform: rate,
   duration_s: durationS,
   sending_s: Math.round(sendingMs / 100) / 10,
   hogs,
+  load_average: { before: loadBefore, after: loadAfter },
   data: dataDir,
   bot_peak_rss_mb: Math.round(peakRss),
   bot_cpu_s: Math.round((after.cpuS - before.cpuS) * 10) / 10,
   platforms: report,
+  load_generator_lag_ms: { max: Math.round(genLagMax), ticks_over_500ms: genLagOver500 },
+  where_time_went: { all: stages(results), late: stages(lateRows) },
 };
 if (process.env.LOADTEST_TIMELINE) {
   // Late acknowledgements by the second their request was due (debugging the shape of a bad run).
@@ -460,12 +538,22 @@ if (process.env.LOADTEST_TIMELINE) {
 if (asJson) process.stdout.write(`${JSON.stringify(summary)}\n`);
 else {
   console.log(
-    `${rate} req/s per platform for ${durationS} s (sent in ${summary.sending_s} s), ${hogs} CPU hog(s); bot peak RSS ${summary.bot_peak_rss_mb} MB, CPU ${summary.bot_cpu_s} s`,
+    `${rate} req/s per platform for ${durationS} s (sent in ${summary.sending_s} s), ${hogs} CPU hog(s); bot peak RSS ${summary.bot_peak_rss_mb} MB, CPU ${summary.bot_cpu_s} s; load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} at the end of sending`,
   );
   const cols = Object.keys(report[0] ?? {});
   console.log(`| ${cols.join(' | ')} |`);
   console.log(`| ${cols.map(() => '---').join(' | ')} |`);
   for (const row of report)
     console.log(`| ${cols.map((c) => String((row as Record<string, unknown>)[c])).join(' | ')} |`);
+  console.log(
+    `load generator's own event-loop lag: max ${summary.load_generator_lag_ms.max} ms, ${genLagOver500} ticks over 500 ms`,
+  );
+  for (const [name, s] of Object.entries(summary.where_time_went)) {
+    console.log(
+      `where the time went (${name}: ${s.requests} requests, ${s.on_new_connections} on new connections), ms p50/p99/max:`,
+    );
+    for (const [stage, v] of Object.entries(s))
+      if (typeof v === 'object') console.log(`  ${stage.padEnd(18)} n=${v.n} ${v.p50} / ${v.p99} / ${v.max}`);
+  }
 }
 process.exit(report.some((r) => r.lost > 0) ? 1 : 0);

@@ -31,6 +31,12 @@ export interface HttpServerOptions {
   /** Body of GET /healthz (counts of articles, quotes, facts). */
   health: () => Record<string, unknown>;
   logger?: Logger;
+  /**
+   * Adds a `server-timing` header to every response: when the connection was accepted and when the request's
+   * handler was called (epoch ms, this process's clock), and the event loop's lag then. `npm run loadtest` sets
+   * it (NEWSROOM_SERVER_TIMING=1) to tell where a late request's time went: sender, accept, loop or handler.
+   */
+  timing?: boolean;
   /** Overrides of the limits above (tests). */
   limits?: Partial<{
     headersTimeoutMs: number;
@@ -188,7 +194,17 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
       connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
     },
     (req, res) => {
-      arrivals.set(req, performance.now() - loopLag);
+      const now = performance.now();
+      arrivals.set(req, now - loopLag);
+      if (options.timing) {
+        const socket = req.socket;
+        const nth = (requestsOn.get(socket) ?? 0) + 1;
+        requestsOn.set(socket, nth);
+        res.setHeader(
+          'server-timing',
+          `accept;desc="${(acceptedAt.get(socket) ?? 0).toFixed(1)}", handler;desc="${(performance.timeOrigin + now).toFixed(1)}", lag;dur=${loopLag.toFixed(1)}, nth;desc="${nth}"`,
+        );
+      }
       handle(req, res).catch((error: unknown) => {
         logger?.error({ err: error, path: req.url }, 'HTTP handler failed');
         if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
@@ -201,7 +217,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
   server.setTimeout(limits.requestTimeoutMs);
 
   const perClient = new Map<string, number>();
+  const acceptedAt = new WeakMap<Socket, number>();
+  const requestsOn = new WeakMap<Socket, number>();
   server.on('connection', (socket: Socket) => {
+    if (options.timing) acceptedAt.set(socket, performance.timeOrigin + performance.now());
     const address = socket.remoteAddress ?? '?';
     const open = (perClient.get(address) ?? 0) + 1;
     if (open > limits.maxConnectionsPerClient) {
