@@ -76,6 +76,8 @@ interface Sent {
   connectedAt?: number;
   /** From the bot's server-timing header (epoch ms, converted to this process's performance clock). */
   acceptedAt?: number;
+  /** When the bot read the request, and when its handler started (after waiting its turn). */
+  readAt?: number;
   handlerAt?: number;
   /** Which request this was on its connection (1: the connection's first). */
   nth?: number;
@@ -235,9 +237,11 @@ function readTiming(sent: Sent, header: string | string[] | undefined): void {
     return m ? Number(m[1]) : undefined;
   };
   const accepted = value('accept');
-  const handler = value('handler');
+  const read = value('read');
+  const started = value('start');
   if (accepted) sent.acceptedAt = fromEpoch(accepted);
-  if (handler) sent.handlerAt = fromEpoch(handler);
+  if (read) sent.readAt = fromEpoch(read);
+  if (started) sent.handlerAt = fromEpoch(started);
   sent.nth = value('nth');
 }
 
@@ -451,13 +455,16 @@ const report = platforms.map((platform) => {
 });
 /**
  * Where each request's time went, in stages on one clock (the bot's server-timing header gives its accept and
- * handler times): the load generator sending late; the connection being made (new connections only); waiting to
- * be accepted by the bot (new connections); waiting for the bot's event loop to read it; the bot's handling and
- * the answer's way back.
+ * read and handler-start times): the load generator sending late; the connection being made (new connections
+ * only); waiting to be accepted by the bot (new connections); waiting for the bot's event loop to read it; waiting
+ * for its turn (src/server.ts handles one request per turn of the loop); the bot's handling and the answer's way
+ * back.
  */
 function stages(rows: Sent[]) {
   const fresh = rows.filter((r) => r.nth === 1 && r.connectedAt !== undefined && r.acceptedAt !== undefined);
-  const timed = rows.filter((r) => r.handlerAt !== undefined && r.writtenAt !== undefined);
+  const timed = rows.filter(
+    (r) => r.handlerAt !== undefined && r.readAt !== undefined && r.writtenAt !== undefined,
+  );
   const stat = (values: number[]) => ({
     n: values.length,
     p50: pct(values, 50),
@@ -474,10 +481,10 @@ function stages(rows: Sent[]) {
     accept_wait_ms: stat(fresh.map((r) => (r.acceptedAt as number) - (r.connectedAt as number))),
     read_wait_ms: stat(
       timed.map(
-        (r) =>
-          (r.handlerAt as number) - Math.max(r.writtenAt as number, r.nth === 1 ? (r.acceptedAt ?? 0) : 0),
+        (r) => (r.readAt as number) - Math.max(r.writtenAt as number, r.nth === 1 ? (r.acceptedAt ?? 0) : 0),
       ),
     ),
+    turn_wait_ms: stat(timed.map((r) => (r.handlerAt as number) - (r.readAt as number))),
     handler_to_ack_ms: stat(
       timed.filter((r) => r.ackAt !== null).map((r) => (r.ackAt as number) - (r.handlerAt as number)),
     ),
