@@ -15,6 +15,7 @@
  *   --hog N         CPU hog processes during the run (default 0)
  *   --data DIR      data folder for the bot (default data)
  *   --json          one JSON object on stdout instead of the table
+ *   --bot-log FILE  the bot's log (JSON lines) into FILE (default: discarded)
  *
  * Exits 1 if any request was not acknowledged within 3 s or never got its answer (inline, deferred or busy).
  * Clients are spread over several loopback source addresses (127.0.0.2-127.0.0.9), as Slack's and Discord's
@@ -22,7 +23,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, sign as edSign, generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
@@ -42,6 +43,7 @@ const platforms = arg('platforms', 'slack,discord').split(',') as ('slack' | 'di
 const hogs = Math.max(0, Number(arg('hog', '0')));
 const dataDir = resolve(arg('data', 'data'));
 const asJson = process.argv.includes('--json');
+const botLog = process.argv.includes('--bot-log') ? resolve(arg('bot-log', 'bot.log')) : null;
 
 const SECRET = 'loadtest-signing-secret-0123456789';
 const APP_ID = '900000000000000002';
@@ -69,6 +71,11 @@ interface Sent {
   outcome: Outcome;
   /** When the final answer was known (ack for inline/busy, the response_url/webhook call for deferred). */
   answeredAt: number | null;
+  /**
+   * When the answer came through response_url / the webhook. Kept whatever the ack's state: on a busy machine
+   * the deferred answer can reach the stand-in before this process has read the acknowledgement.
+   */
+  deliveredAt?: number;
   /** When the request was fully handed to the kernel (late here means the load generator, not the bot, lagged). */
   writtenAt?: number;
   /** When the request got a connection, and when that connection was established (new ones only). */
@@ -97,10 +104,13 @@ const standIn = createServer((req, res) => {
     const webhook = /\/webhooks\/\d+\/(\w+)\/messages\/@original/.exec(path);
     const key = response ? `slack:${response[1]}` : webhook ? `discord:${webhook[1]}` : null;
     const sent = key ? byKey.get(key) : undefined;
-    if (sent && sent.outcome === 'deferred' && sent.answeredAt === null) {
+    if (sent && sent.deliveredAt === undefined && sent.outcome !== 'inline' && sent.outcome !== 'busy') {
       const text = Buffer.concat(chunks).toString('utf8');
       // "Searching…" is not the answer: Slack's deferred answers come as the second post, with blocks or text.
-      if (!text.includes('Searching')) sent.answeredAt = now;
+      if (!text.includes('Searching')) {
+        sent.deliveredAt = now;
+        if (sent.outcome === 'deferred') sent.answeredAt = now;
+      }
     }
     if (path.startsWith('/api/auth.test')) {
       res.writeHead(200, { 'content-type': 'application/json', 'x-oauth-scopes': 'commands,chat:write' });
@@ -151,9 +161,10 @@ const botUrl = await new Promise<string>((done, fail) => {
   });
   bot.once('exit', (code) => fail(new Error(`the bot exited (${code}): ${buffer.slice(-2000)}`)));
 });
-// From here on the log only needs draining (it never fills the pipe).
+// From here on the log only needs draining (it never fills the pipe), or keeping with --bot-log.
 bot.stderr?.removeAllListeners('data');
-bot.stderr?.resume();
+if (botLog) bot.stderr?.pipe(createWriteStream(botLog));
+else bot.stderr?.resume();
 
 function procStats(pid: number): { rssMb: number; cpuS: number } {
   try {
@@ -206,6 +217,8 @@ function post(path: string, headers: Record<string, string>, body: string, sent:
         const text = Buffer.concat(chunks).toString('utf8');
         sent.outcome = classify(sent.platform, sent.status, text);
         if (sent.outcome === 'inline' || sent.outcome === 'busy') sent.answeredAt = sent.ackAt;
+        else if (sent.outcome === 'deferred' && sent.deliveredAt !== undefined)
+          sent.answeredAt = sent.deliveredAt;
         byKey.set(key, sent);
       });
     },
