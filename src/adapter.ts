@@ -23,6 +23,11 @@ export interface AdapterDeps {
    * true when `id` was seen recently, else remembers it. Absent: each adapter remembers on its own.
    */
   seenRequests?: { checkAndRemember(id: string): boolean | Promise<boolean> };
+  /**
+   * Replay memory shared by several bots on one PostgreSQL store (DATABASE_URL): signed Slack requests and
+   * Discord interaction ids seen by any of them. Absent: each adapter remembers replays on its own.
+   */
+  sharedReplays?: { checkAndRemember(id: string): boolean | Promise<boolean> };
 }
 
 export interface Adapter {

@@ -217,6 +217,10 @@ export async function main(
     engine: holder.get,
     actions,
     ...(corpusStore ? { seenRequests: corpusStore.seenRequests } : {}),
+    // Replays are refused by every bot on one PostgreSQL store; an SQLite store is one bot's own (its memory is).
+    ...(corpusStore && config.store?.where.mode === 'postgres'
+      ? { sharedReplays: corpusStore.seenRequests }
+      : {}),
   };
 
   const adapters: Adapter[] = [];
@@ -324,6 +328,7 @@ async function runChat(
         store: store?.health() ?? { mode: 'memory' },
       }),
       logger,
+      timing: process.env.NEWSROOM_SERVER_TIMING === '1',
     });
   } catch (error) {
     logger.error(

@@ -446,6 +446,7 @@ export async function createSlackAdapter(
         queue,
         next: httpReceiver.requestListener,
         now,
+        ...(deps.sharedReplays ? { sharedReplays: deps.sharedReplays } : {}),
       }),
     });
   }
