@@ -57,11 +57,63 @@ function possessiveOwner(
   return { entity: known, role: known.roles[0] ?? null, verb: 'said', via: 'name', pos };
 }
 
+/**
+ * `the campaign said` where the article wrote `the Quill campaign` or `Quill's campaign` earlier without it
+ * speaking: that campaign, the nearest one named before `pos` within a few paragraphs.
+ */
+function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | null {
+  for (let i = ctx.paras.indexOf(para); i >= 0 && i >= ctx.paras.indexOf(para) - 4; i--) {
+    const p = ctx.paras[i] as Para;
+    const toks = p.tokens;
+    for (let k = toks.length - 1; k > 0; k--) {
+      const t = toks[k] as Token;
+      if (t.lower !== 'campaign' || p.base + t.start >= pos) continue;
+      const owner = toks[k - 1] as Token;
+      if (!isCapitalized(owner.word) || owner.trail !== '') continue;
+      const phrase = analyzeRun(toks, k - 1, k);
+      if (!phrase || isPlace(phrase.nameWords)) continue;
+      const known = ctx.table.find(phrase);
+      const name =
+        known?.type === 'person' ? (known.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
+      return ctx.table.resolve(
+        {
+          ...phrase,
+          nameWords: [...name.split(' '), 'campaign'],
+          type: 'org',
+          possessive: false,
+          role: null,
+        },
+        null,
+      );
+    }
+  }
+  return null;
+}
+
+/** Common nouns for who someone is, beyond the role nouns: `a Facebook user`, `a longtime Harbor Radio listener`. */
+const PEOPLE_NOUNS =
+  /^(users?|members?|voters?|supporters?|residents?|fans?|readers?|viewers?|listeners?|callers?|followers?|commenters?|posters?|lawyers?|advocates?|activists?|delegates?|donors?)$/;
+
+/**
+ * `Facebook user`, `Appeals Court lawyer`, `the Quill ad`: a capitalised word right before a noun for a person or a
+ * document modifies it.
+ */
+function isModifiedNoun(cap: Token, next: Token): boolean {
+  return (
+    isCapitalized(cap.word) &&
+    !NOT_NAME_WORDS.has(cap.lower) &&
+    !cap.possessive &&
+    cap.trail === '' &&
+    /^\p{Ll}/u.test(next.word) &&
+    (ROLE_NOUNS.has(next.lower) || PEOPLE_NOUNS.test(next.lower) || DOCUMENT_NOUNS.has(next.lower))
+  );
+}
+
 /** Words allowed between a speaker and the verb (`Trump also said`, `she later wrote`, `he has said`). */
 const ADVERBS = new Set(
   (
     'also later then again once previously repeatedly recently quickly simply has had have would will was were is ' +
-    'had already still even often never last first earlier subsequently himself herself themselves itself'
+    'had already still even often never last first earlier subsequently himself herself themselves itself now'
   ).split(' '),
 );
 
@@ -329,7 +381,17 @@ export function speakerPhrase(
     );
     const run = runs2.at(-1);
     const phrase = run ? analyzeRun(toks, run[0], run[1]) : null;
-    const org = phrase ? ctx.table.find(phrase) : null;
+    let org = phrase ? ctx.table.find(phrase) : null;
+    // `a Northwind spokesman said`: whoever a spokesperson speaks for is an organisation, even one the article
+    // never introduced (never a person: `a Quill spokesman` speaks for Quill's office, not as Quill).
+    if (
+      phrase &&
+      run?.[1] === b - 1 &&
+      /^spokes(man|woman|person)$/.test((toks[b - 1] as Token).lower) &&
+      (!org || org.type === 'unknown') &&
+      !isPlace(phrase.nameWords)
+    )
+      org = ctx.table.resolve({ ...phrase, type: 'org', role: null }, null);
     return { entity: org?.type === 'org' ? org : null, role: null, verb, via: 'role', pos };
   }
   // `the company`, `the chief executive`, `the union's president`, `the Russian president`.
@@ -358,7 +420,14 @@ export function speakerPhrase(
           return { entity: ctx.table.resolve(orgPhrase, null), role: null, verb, via: 'name', pos };
         }
       }
-      return { entity: ctx.table.roleNoun(pos, [], head), role: null, verb, via: 'role', pos };
+      return {
+        entity:
+          ctx.table.roleNoun(pos, [], head) ?? (head === 'campaign' ? namedCampaign(ctx, para, pos) : null),
+        role: null,
+        verb,
+        via: 'role',
+        pos,
+      };
     }
     if (ROLE_NOUNS.has(head)) {
       const content = words.filter((w) => !['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(w));
@@ -593,7 +662,25 @@ export function attributionAfter(
       b++;
       if (t.trail !== '') break;
     }
+    // `said another Harbor Radio caller, Ada Quill`: a common noun then a name after the comma; the name speaks.
+    const head = toks[b - 1] as Token;
+    if (head.trail === ',' && /^\p{Ll}/u.test(head.word) && b < limit) {
+      let e = b;
+      while (e < limit && e < b + 6) {
+        const t = toks[e] as Token;
+        e++;
+        if (t.trail !== '') break;
+      }
+      for (; e > b; e--) {
+        const named = speakerPhrase(ctx, para, b, e, t0.lower);
+        if (named?.entity?.type === 'person' && named.via === 'name') return named;
+      }
+    }
     for (let e = b; e > a + 1; e--) {
+      // `said another Harbor Radio caller`: a capitalised word before a noun of who they are is a modifier
+      // (`Harbor Radio`), not the speaker.
+      const cut = toks[e] as Token | undefined;
+      if (e < b && cut && isModifiedNoun(toks[e - 1] as Token, cut)) continue;
       const hit = speakerPhrase(ctx, para, a + 1, e, t0.lower);
       if (hit) return hit;
     }
@@ -683,6 +770,14 @@ export function attributionAfter(
   return undefined;
 }
 
+/** Prepositions whose object is never the subject of the clause (`Like Corbin, Menendez rejected ...`). */
+const GOVERNING = new Set(
+  (
+    'in on at with to from by for of about during after before like unlike despite besides including except ' +
+    'without through until against beyond toward towards upon within across along around behind beside among'
+  ).split(' '),
+);
+
 /** The main subject of the clause in tokens [a, b): the first pronoun or resolvable name not governed by a preposition. */
 export function mainSubject(
   ctx: ArticleContext,
@@ -698,24 +793,8 @@ export function mainSubject(
     const clauseStart = i === a || prev?.trail.includes(',') === true;
     if (clauseStart && (t.lower === 'he' || t.lower === 'she'))
       return speakerPhrase(ctx, para, i, i + 1, verb);
-    if (
-      prev &&
-      [
-        'in',
-        'on',
-        'at',
-        'with',
-        'to',
-        'from',
-        'by',
-        'for',
-        'of',
-        'about',
-        'during',
-        'after',
-        'before',
-      ].includes(prev.lower)
-    ) {
+    if (GOVERNING.has(t.lower)) continue;
+    if (prev && prev.trail === '' && GOVERNING.has(prev.lower)) {
       // `a tribute to Ada Quill, ...`: the whole name governed by the preposition is skipped, not only its
       // first word.
       while (i + 1 < b && isCapitalized((toks[i + 1] as Token).word) && (toks[i] as Token).trail === '') i++;
@@ -760,7 +839,11 @@ export function mainSubject(
       )
         j++;
       const phrase = analyzeRun(toks, i, j);
-      if (phrase && !phrase.possessive) {
+      // `The Quill ad claims ...`: a name modifying the noun after it is not the subject.
+      const modifies = j < b && isModifiedNoun(toks[j - 1] as Token, toks[j] as Token);
+      // The subject is that document or that person (`The Quill ad hits Reyes ...`): no name after it is.
+      if (modifies && clauseStart) return undefined;
+      if (phrase && !phrase.possessive && !modifies) {
         const e = ctx.table.find(phrase);
         if (e && e.type !== 'unknown') return speakerPhrase(ctx, para, i, j, verb);
         // A name nobody introduced, opening the sentence before its verb (`Ortega read a statement:`).
@@ -787,6 +870,7 @@ export function mainSubject(
     }
     if (t.lower === 'the' && i + 1 < b) {
       for (let e = Math.min(b, i + 5); e > i + 1; e--) {
+        if (e < b && isModifiedNoun(toks[e - 1] as Token, toks[e] as Token)) continue;
         const hit = speakerPhrase(ctx, para, i, e, verb);
         if (hit?.entity) return hit;
       }
@@ -843,7 +927,8 @@ export function attributionBefore(
     }
     if (
       (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) &&
-      (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower))
+      (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower)) &&
+      !ctx.inQuote(para.base + t.start)
     ) {
       v = i;
       break;
@@ -917,6 +1002,20 @@ export function attributionBefore(
       break;
     }
     return mainSubject(ctx, para, s0, v, verb);
+  }
+  // `Ada Quill was urged to "stand down"`: a passive verb's subject is who was spoken to, not who spoke.
+  if (/^(was|were|is|are|been|being|be)$/.test(toks[v - 1]?.lower ?? '') && /ed$/.test(verb))
+    return undefined;
+  // `Thiel wrote in a note to Wired explaining why ..., "..."`: an -ing verb after a finite verb of saying
+  // continues that verb's clause; its subject speaks.
+  if (verb.endsWith('ing')) {
+    for (let u = v - 1; u > s0; u--) {
+      const ut = toks[u] as Token;
+      if (!isSpeechVerb(ut) || ut.lower.endsWith('ing') || ctx.inQuote(para.base + ut.start)) continue;
+      const hit = subjectBefore(ctx, para, s0, subjectEnd(toks, u, s0), ut.lower);
+      if (hit?.entity) return hit;
+      break;
+    }
   }
   const end = subjectEnd(toks, v, s0);
   // `Trump joked that ..., but went on to say, "..."`: a clause whose subject is left out shares the sentence's.

@@ -40,6 +40,9 @@ export interface ArticleContext {
   midCaps: Set<string>;
   /** Lone capitalised words the article has speak (`Trump said`), with how often. */
   speaking: Map<string, number>;
+  /** True when the absolute offset `pos` lies inside quotation marks (a verb there is the quoted person's, not the
+   * writer's: `"shouting from the rooftops" for the campaign is ...`). */
+  inQuote: (pos: number) => boolean;
 }
 
 /** Index of the first token whose start is >= pos. */
@@ -228,9 +231,9 @@ export function buildContext(
         (next === undefined ||
           /^\p{Ll}/u.test(next.word) ||
           (para.tokens[phrase.to - 1] as Token).trail === ','));
-    table.mention(entity, pos, subject && !inQuote(pos));
+    table.mention(entity, pos, subject && !inQuote(pos), inQuote(pos));
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.
   table.finish();
-  return { paras, table, lowerWords, midCaps, speaking };
+  return { paras, table, lowerWords, midCaps, speaking, inQuote };
 }

@@ -206,8 +206,15 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     // attribution off from the next quote.
     if (keep) prevClose.set(lastPart.para, lastPart.close + 1);
     // The person just quoted is the likeliest antecedent of the next `he said`.
-    if (keep && attribution?.entity && attribution.strength !== 'ambiguous')
-      ctx.table.markSpeaker(attribution.entity, attribution.pos);
+    // (A dropped fragment with a name right after it, `"strategic," said Jo Hale.`, still names who spoke.)
+    const marked = keep
+      ? attribution?.strength !== 'ambiguous'
+        ? attribution
+        : undefined
+      : attribution === after && after?.via === 'name'
+        ? after
+        : undefined;
+    if (marked?.entity) ctx.table.markSpeaker(marked.entity, marked.pos);
     out.push({
       parts,
       attribution,
@@ -260,7 +267,9 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
               prevPara === para - 1 &&
               startsParagraph(ctx, q.parts[0] as Span)
             ? prev
-            : undefined;
+            : sandwiched(ctx, q, prev, next)
+              ? prev
+              : undefined;
     // A quote followed by an attribution we could not resolve (`," a spokeswoman said`) has its own speaker.
     const last = q.parts.at(-1) as Span;
     const tail = ctx.paras[last.para]?.text.slice(last.close + 1, last.close + 80) ?? '';
@@ -271,6 +280,34 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     }
   }
   return out.filter((q) => q.keep);
+}
+
+/**
+ * A paragraph that is only a quote, between two paragraphs quoting the same named person a paragraph or two away
+ * (`“...,” Fenwick notes.` / `Fenwick is hopeful ...` / `“...”` / `“...,” Fenwick notes.`): the run is theirs.
+ */
+function sandwiched(
+  ctx: ArticleContext,
+  q: DirectCandidate,
+  prev: DirectCandidate | undefined,
+  next: DirectCandidate | undefined,
+): boolean {
+  const first = q.parts[0] as Span;
+  const last = q.parts.at(-1) as Span;
+  const e = prev?.attribution?.entity;
+  if (!prev || !next || !e || e.type !== 'person' || prev.attribution?.via !== 'name') return false;
+  if (next.attribution?.entity !== e || next.attribution?.via !== 'name' || next.inherited) return false;
+  const prevPara = (prev.parts.at(-1) as Span).para;
+  const nextPara = (next.parts[0] as Span).para;
+  if (
+    first.para - prevPara > 2 ||
+    first.para - prevPara < 1 ||
+    nextPara - last.para > 2 ||
+    nextPara <= last.para
+  )
+    return false;
+  const rest = ctx.paras[last.para]?.text.slice(last.close + 1).trim() ?? 'x';
+  return last.closed && startsParagraph(ctx, first) && rest === '';
 }
 
 /** The span opens its paragraph (nothing but whitespace before the mark). */

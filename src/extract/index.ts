@@ -65,7 +65,14 @@ export function cleanSpeaker(name: string | null | undefined): string | null {
   const n = name.replace(/\s+/g, ' ').trim();
   if (/["“”«»„<>{}[\]|*_#@\\!?;:]|[—–]|\d|\s-|-\s|^-|-$/.test(n)) return null;
   if (!/^[\p{Lu}]|^(the|de|van|von|al|el|la|le|da|di|du|ibn|bin) /u.test(n)) return null;
-  return n;
+  // `Qaeda-linked`, `House-era`: a capitalised word made into an adjective is no name.
+  // (`Ban Ki-moon`, `Kim Jong-un` keep their hyphens; `Texas-based Matt Lowe` is Matt Lowe.)
+  const adjective =
+    /\p{L}-(linked|era|based|born|led|backed|style|like|funded|owned|affiliated|controlled|run|aligned)\b/u;
+  const words = n.split(' ');
+  while (words.length > 2 && adjective.test(words[0] as string)) words.shift();
+  if (adjective.test(words.join(' '))) return null;
+  return words.join(' ');
 }
 
 function speakerOf(att: Attribution | undefined): Pick<Quote, 'speaker' | 'role' | 'verb'> {

@@ -19,7 +19,8 @@ export const SPEECH_VERBS = set(`
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
-  bragged marveled marvelled griped chided quipped blasted
+  bragged marveled marvelled griped chided quipped blasted answered answers elaborated elaborates elaborating shouting yelling
+  screamed screaming
 `);
 
 /** Verbs that introduce a reported clause (indirect speech). */
@@ -151,6 +152,8 @@ export const NOT_NAME_WORDS = set(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
   today yesterday tomorrow tonight
+  like unlike besides including except without through until against beyond toward towards upon within across
+  along around behind beside oh ah yes well okay ok hey wow
 `);
 
 /** Connectors allowed inside a capitalised name run (`Director of National Intelligence`, `Ludwig van Beethoven`). */

@@ -33,6 +33,8 @@ export interface NamePhrase {
   nameWords: string[];
   role: string | null;
   gender: Gender;
+  /** The gender is only the name tables' guess for the first name (`Sidney`, `Jordan`), not the article's word. */
+  genderGuessed?: boolean;
   type: EntityType;
   /** Index range of the run in the token array (end exclusive). */
   from: number;
@@ -50,6 +52,8 @@ export interface Entity {
   name: string;
   type: EntityType;
   gender: Gender;
+  /** See NamePhrase.genderGuessed: a pronoun of the other gender may still mean this person, as a guess. */
+  genderGuessed?: boolean;
   roles: string[];
   /** True for organisations that read as companies (`the company said`). */
   company: boolean;
@@ -64,6 +68,10 @@ export interface Mention {
   subject: boolean;
   /** The entity was just quoted here (an attribution named them). */
   speaker?: boolean;
+  /** The name is written inside quotation marks: the quoted person talks about them, the writer does not. */
+  quoted?: boolean;
+  /** The article's first mention of this person, by a full name (`a worker named Ana Ruiz`): an introduction. */
+  intro?: boolean;
 }
 
 /**
@@ -258,17 +266,21 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   // `The Hill`, `The Atlantic`: an outlet whose name keeps its article.
   if (!NEWS_ORGS.has(joined) && NEWS_ORGS.has(`the_${joined}`) && tokens[a - 1]?.lower === 'the')
     nameWords = ['The', ...nameWords];
-  if (type === 'person' && gender === null)
+  let genderGuessed = false;
+  if (type === 'person' && gender === null) {
     gender =
       nameWords.length >= 2
         ? genderOfFirstName(nameLowers[0] as string)
         : (FIRST_NAMES.get(nameLowers[0] as string) ?? null);
+    genderGuessed = gender !== null && !FIRST_NAMES.has(nameLowers[0] as string);
+  }
   const last = tokens[to - 1] as Token;
   const first = tokens[a] as Token;
   return {
     nameWords,
     role: roleWords.length > 0 ? roleWords.join(' ') : null,
     gender,
+    ...(genderGuessed ? { genderGuessed } : {}),
     type,
     from: a,
     to,
@@ -423,6 +435,7 @@ export class EntityTable {
         name,
         type: phrase.type,
         gender: phrase.gender,
+        ...(phrase.genderGuessed ? { genderGuessed: true } : {}),
         roles: [],
         company: false,
         forms: new Set(),
@@ -447,7 +460,14 @@ export class EntityTable {
 
   private enrich(e: Entity, phrase: NamePhrase, role: string | null): void {
     if (phrase.type !== 'unknown' && e.type === 'unknown') e.type = phrase.type;
-    if (e.gender === null && phrase.gender !== null) e.gender = phrase.gender;
+    if (e.gender === null && phrase.gender !== null) {
+      e.gender = phrase.gender;
+      e.genderGuessed = phrase.genderGuessed === true;
+    } else if (e.genderGuessed && phrase.gender !== null && !phrase.genderGuessed) {
+      // An honorific or our own list outranks the tables' guess.
+      e.gender = phrase.gender;
+      e.genderGuessed = false;
+    }
     for (const r of [phrase.role, role]) if (r && !e.roles.includes(r)) e.roles.push(r);
     if (e.roles.length > 0 && e.type === 'unknown') e.type = 'person';
     if (
@@ -496,13 +516,19 @@ export class EntityTable {
     return same.length === 1 ? (same[0] as Entity) : null;
   }
 
-  mention(entity: Entity, pos: number, subject: boolean): void {
-    this.mentions.push({ entity, pos, subject });
+  mention(entity: Entity, pos: number, subject: boolean, quoted = false): void {
+    this.mentions.push(quoted ? { entity, pos, subject, quoted } : { entity, pos, subject });
   }
 
   /** Sorts mentions by position (call once after collection). */
   finish(): void {
     this.mentions.sort((x, y) => x.pos - y.pos);
+    const seen = new Set<Entity>();
+    for (const m of this.mentions) {
+      if (seen.has(m.entity)) continue;
+      seen.add(m.entity);
+      if (!m.quoted && m.entity.type === 'person' && m.entity.name.includes(' ')) m.intro = true;
+    }
   }
 
   /** Index of the first mention at or after `pos` (binary search). */
@@ -567,19 +593,43 @@ export class EntityTable {
     let best: Mention | null = null;
     let anyMatch: Mention | null = null;
     let lastSpeaker: Mention | null = null;
+    let quotedMatch: Mention | null = null;
+    let guessedOther: Mention | null = null;
     const compatible = (e: Entity): boolean =>
       e.type === 'person' && (e.gender === gender || e.gender === null) && readsAsPerson(e);
     for (let i = end - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;
+      // `Sidney Blum ... he said`: the tables guessed the other gender for the first name; a last resort.
+      if (m.subject && m.entity.genderGuessed && m.entity.type === 'person' && m.entity.gender !== gender)
+        guessedOther ??= m;
       if (!compatible(m.entity)) continue;
+      // A name inside someone's quoted words is a last resort: the quoted person talks about them.
+      if (m.quoted) {
+        quotedMatch ??= m;
+        continue;
+      }
       if (m.speaker && !lastSpeaker) lastSpeaker = m;
       if (m.subject && !best) best = m;
       anyMatch ??= m;
       if (best && lastSpeaker) break;
     }
-    const chosen = best ?? anyMatch;
-    if (!chosen) return { entity: null, strength: 'ambiguous' };
+    // `..., a worker named Ana Ruiz, has only praise. "...," he said.`: a person introduced by full name after the
+    // likeliest subject, close before the pronoun, may be who speaks: the choice is then only "possibly".
+    let intro: Mention | null = null;
+    for (let i = end - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > 600 || (best && m.pos <= best.pos)) break;
+      if (m.intro && compatible(m.entity)) {
+        intro = m;
+        break;
+      }
+    }
+    const chosen = best ?? anyMatch ?? quotedMatch;
+    if (!chosen) {
+      // Only ever "possibly": the text never told us this person's gender.
+      return { entity: guessedOther?.entity ?? null, strength: 'ambiguous' };
+    }
     const e = chosen.entity;
     // Rivals: other compatible people mentioned since shortly before the chosen mention.
     const since = Math.min(chosen.pos, lastSpeaker?.pos ?? chosen.pos) - 400;
@@ -591,6 +641,7 @@ export class EntityTable {
     }
     // The discourse now tells us the gender; later pronouns rely on it.
     e.gender = gender;
+    e.genderGuessed = false;
     let strength: PronounStrength;
     if (lastSpeaker?.entity === e && pos - lastSpeaker.pos <= 1500) {
       // Quoted just before, and no other compatible person has been the subject since.
@@ -601,6 +652,7 @@ export class EntityTable {
     } else if (lastSpeaker && lastSpeaker.entity !== e && pos - lastSpeaker.pos <= 1500)
       strength = 'ambiguous';
     else strength = rivals.size === 0 ? 'unique' : 'ambiguous';
+    if (intro && intro.entity !== e) strength = 'ambiguous';
     return { entity: e, strength };
   }
 

@@ -239,9 +239,11 @@ function hasSurname(predicted: string | null, wanted: string): boolean {
 function orgMatches(predicted: string | null, org: string): boolean {
   if (!predicted) return false;
   const p = predicted.toLowerCase();
+  // (`powell’s office` is matched by `Powell office`: the possessive ending is not part of the name.)
   return org
     .split(/\s+/)
     .filter((w) => w !== 'the')
+    .map((w) => w.replace(/['’]s$/, ''))
     .every((w) => p.includes(w));
 }
 
