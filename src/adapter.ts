@@ -10,6 +10,12 @@ export interface HttpRoute {
   method: 'GET' | 'POST';
   path: string;
   handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+  /**
+   * When the platform says it sent the request (performance.now() clock), read from its headers alone (a signed
+   * timestamp, not yet verified), or null. The server takes the earlier of this and its own arrival time, and
+   * handles requests in that order (src/server.ts), so one that waited elsewhere is not put behind newer ones.
+   */
+  sentAt?: (req: IncomingMessage) => number | null;
 }
 
 export interface AdapterDeps {

@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { HttpRoute } from './adapter.ts';
+import { SHED_AFTER_MS } from './deadline.ts';
 import type { Logger } from './log.ts';
 
 /** Slack and Discord send a request in one go; a client still sending headers after this is dropped. */
@@ -163,7 +164,7 @@ export function sendJson(
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Requests are handled one per turn of the event loop, in arrival order. Node 20 (libuv 1.46) accepts at most one
+ * Requests are handled one per turn of the event loop, earliest arrival first. Node 20 (libuv 1.46) accepts at most one
  * new connection each time it polls for I/O, and it polls once per turn; when a turn handles every request that
  * arrived meanwhile, a loaded bot's turns last hundreds of milliseconds and new connections wait in the kernel
  * for seconds (measured: 6-23 s at 400 requests a second with the machine's cores busy, while requests on open
@@ -171,11 +172,17 @@ export function sendJson(
  * request's work; the total work is the same, and what waits is measured from its arrival (shed as "busy").
  */
 class Turns {
-  private readonly items: (() => void)[] = [];
+  private readonly items: { run: () => void; at: number }[] = [];
   private scheduled = false;
 
-  push(run: () => void): void {
-    this.items.push(run);
+  /** `expiredAfterMs`: a request this old gets its handler in the same turn as the one before (see next). */
+  constructor(private readonly expiredAfterMs: number) {}
+
+  /** Queues a request by its arrival: earliest first (most come in order, so this is the end of the queue). */
+  push(run: () => void, at: number): void {
+    let i = this.items.length;
+    while (i > 0 && (this.items[i - 1] as { at: number }).at > at) i--;
+    this.items.splice(i, 0, { run, at });
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.next);
@@ -187,13 +194,25 @@ class Turns {
   }
 
   private readonly next = (): void => {
-    const run = this.items.shift();
-    run?.();
+    this.items.shift()?.run();
+    // Requests that already waited past the shedding age are answered "busy" by their handlers before anything
+    // is read or verified (src/deadline.ts): a few dozen microseconds each. They go in this same turn, up to
+    // MAX_EXPIRED_PER_TURN, so a queue past capacity never holds them longer than that age.
+    const now = performance.now();
+    for (let n = 0; n < MAX_EXPIRED_PER_TURN; n++) {
+      const head = this.items[0];
+      if (!head || now - head.at < this.expiredAfterMs) break;
+      this.items.shift();
+      head.run();
+    }
     // An immediate set from an immediate runs in the next turn, after the next poll for I/O.
     if (this.items.length > 0) setImmediate(this.next);
     else this.scheduled = false;
   };
 }
+
+/** Expired requests answered in one turn at most (each a few dozen microseconds: a few milliseconds in all). */
+const MAX_EXPIRED_PER_TURN = 200;
 
 export function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const { routes, health, logger } = options;
@@ -205,7 +224,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     maxConnections: MAX_CONNECTIONS,
     ...options.limits,
   };
-  const turns = new Turns();
+  const turns = new Turns(SHED_AFTER_MS);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
@@ -229,7 +248,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     },
     (req, res) => {
       const now = performance.now();
-      arrivals.set(req, now - loopLag);
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const claimed = routes.find((r) => r.path === path && r.method === req.method)?.sentAt?.(req) ?? null;
+      const arrivedAt = Math.min(now - loopLag, claimed ?? Number.POSITIVE_INFINITY);
+      arrivals.set(req, arrivedAt);
       const run = () => {
         if (options.timing) {
           const socket = req.socket;
@@ -249,7 +271,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
       };
       // Health checks are answered at once; everything else takes its turn (see turns below).
       if (req.url === '/healthz') run();
-      else turns.push(run);
+      else turns.push(run, arrivedAt);
     },
   );
   server.maxConnections = limits.maxConnections;

@@ -313,6 +313,8 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
   return {
     method: 'POST',
     path: INTERACTIONS_PATH,
+    // When Discord says it sent the interaction: the server handles the earliest first.
+    sentAt: (req) => sentAt(parseTimestamp(req.headers['x-signature-timestamp'])),
     handler: async (req, res) => {
       try {
         await handle(req, res);
