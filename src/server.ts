@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { HttpRoute } from './adapter.ts';
-import { SHED_AFTER_MS } from './deadline.ts';
+import { requestsWaiting, SHED_AFTER_MS } from './deadline.ts';
 import type { Logger } from './log.ts';
 
 /** Slack and Discord send a request in one go; a client still sending headers after this is dropped. */
@@ -183,6 +183,7 @@ class Turns {
     let i = this.items.length;
     while (i > 0 && (this.items[i - 1] as { at: number }).at > at) i--;
     this.items.splice(i, 0, { run, at });
+    requestsWaiting.count++;
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.next);
@@ -193,8 +194,14 @@ class Turns {
     return this.items.length;
   }
 
+  private take(): { run: () => void; at: number } | undefined {
+    const item = this.items.shift();
+    if (item) requestsWaiting.count--;
+    return item;
+  }
+
   private readonly next = (): void => {
-    this.items.shift()?.run();
+    this.take()?.run();
     // Requests that already waited past the shedding age are answered "busy" by their handlers before anything
     // is read or verified (src/deadline.ts): a few dozen microseconds each. They go in this same turn, up to
     // MAX_EXPIRED_PER_TURN, so a queue past capacity never holds them longer than that age.
@@ -202,7 +209,7 @@ class Turns {
     for (let n = 0; n < MAX_EXPIRED_PER_TURN; n++) {
       const head = this.items[0];
       if (!head || now - head.at < this.expiredAfterMs) break;
-      this.items.shift();
+      this.take();
       head.run();
     }
     // An immediate set from an immediate runs in the next turn, after the next poll for I/O.
