@@ -67,6 +67,7 @@ export class WorkQueue {
   /** Exponentially weighted average of one item's duration, ms. */
   private averageMs = 5;
   private yielded = 0;
+  private waitingSince: number | null = null;
 
   constructor(private readonly maxQueuedMs = MAX_QUEUED_WORK_MS) {}
 
@@ -105,6 +106,8 @@ export class WorkQueue {
     setImmediate(async () => {
       // Acknowledgements first: while requests wait for their turn (src/server.ts), deferred work, whose answer
       // has minutes, takes one turn in YIELD_TURNS + 1.
+      // The turns given up count as the item's time: the estimate is how fast the queue really drains.
+      this.waitingSince ??= performance.now();
       if (requestsWaiting.count > 0 && this.yielded < YIELD_TURNS) {
         this.yielded++;
         this.drain();
@@ -112,11 +115,12 @@ export class WorkQueue {
       }
       this.yielded = 0;
       const next = this.items.shift();
+      const started = this.waitingSince;
+      this.waitingSince = null;
       if (!next) {
         this.running = false;
         return;
       }
-      const started = performance.now();
       try {
         await next();
       } catch {
