@@ -50,6 +50,7 @@ export type QuoteEvidence =
   | 'interviewee'
   | 'next-sentence'
   | 'previous-sentence'
+  | 'subject'
   | 'unmarked'
   | 'none';
 

@@ -165,7 +165,7 @@ export function speakerPhrase(
   if (b - a === 1 && (!isCapitalized(first.word) || first.lower === 'it')) {
     const g = PRONOUNS[first.lower];
     if (g === 'm' || g === 'f') {
-      const { entity, strength } = ctx.table.pronounDetail(pos, g);
+      const { entity, strength } = ctx.table.pronounDetail(pos, g, 2500, para.base);
       return { entity, role: null, verb, via: 'pronoun', pos, strength };
     }
     if (g === 'org') {
@@ -192,7 +192,7 @@ export function speakerPhrase(
   }
   if (b - a === 1 && /^(he|she)$/i.test(first.word)) {
     const g = first.lower === 'he' ? 'm' : 'f';
-    const { entity, strength } = ctx.table.pronounDetail(pos, g);
+    const { entity, strength } = ctx.table.pronounDetail(pos, g, 2500, para.base);
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
   }
   // `Cummings and Conyers wrote`: two named people speak together.
@@ -609,7 +609,10 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
       while (
         v > i - 6 &&
         v >= 0 &&
-        !/^(sent|released|issued|wrote|circulated|published|put)$/.test((toks[v] as Token).lower)
+        // (`Harbor Arms said in a statement that ...`: who spoke in it issued it.)
+        !/^(sent|released|issued|wrote|circulated|published|put|said|says|announced|added|explained)$/.test(
+          (toks[v] as Token).lower,
+        )
       )
         v--;
       if (v < 0 || v <= i - 6) continue;

@@ -39,6 +39,12 @@ export const CALIBRATED: Readonly<Record<QuoteEvidence, number>> = {
   'next-sentence': 0.53,
   /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`) (41/42). */
   'previous-sentence': 0.92,
+  /**
+   * A partial quote inside a sentence whose subject is a named person, with no verb of saying
+   * (`Bolton thought the buzz was a tribute to "the skills of her husband."`) (74/107 with the graded referents,
+   * >= 0.632; 89/150 without them, >= 0.541: below the lower of the two, so always "possibly").
+   */
+  subject: 0.5,
   /** A printed transcript label (`TAPPER:`): by design, as sure as a name next to the marks. */
   transcript: 0.95,
   /** `A:` in an interview: the likeliest interviewee, by design never shown as sure. */

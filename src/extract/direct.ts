@@ -11,6 +11,7 @@ import {
   attributionDash,
   attributionNextSentence,
   attributionPreviousSentence,
+  mainSubject,
   tokenRange,
 } from './attribution.ts';
 import { type ArticleContext, sentenceAt } from './context.ts';
@@ -30,6 +31,8 @@ export interface DirectCandidate {
   nextSentence: boolean;
   /** The sentence before reports the speaker's words (`Lynch announced the suit. "We are seeking ..."`). */
   previousSentence: boolean;
+  /** No verb of saying: the sentence's subject, a named person, is taken as the speaker. */
+  subjectOnly: boolean;
 }
 
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
@@ -156,6 +159,23 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         previousSentence = attribution !== undefined;
       }
     }
+    // `Bolton thought the buzz was a tribute to "the skills of her husband."`: a partial quote inside a sentence whose
+    // subject is a named person and no verb of saying; weaker evidence, calibrated on its own.
+    let subjectOnly = false;
+    if (!attribution && lastPart.closed && first.para === lastPart.para && words >= 3) {
+      const inside = para.text.slice(segStart, first.open).trim() !== '';
+      const [s0] = tokenRange(para, segStart, segStart);
+      const [o] = tokenRange(para, first.open, first.open);
+      // (A short label running on into the sentence, `a pilot and "child of the harbor" who quit`, is no quote.)
+      const rest = ctx.paras[lastPart.para]?.text.slice(lastPart.close + 1, lastPart.close + 4) ?? '';
+      const endsSentence = /[.!?]["”’']*$/.test(text) || /^\s*[.!?]|^\s*$/.test(rest);
+      const subject =
+        inside && (words >= 5 || endsSentence) ? mainSubject(ctx, para, s0, o, 'said') : undefined;
+      if (subject?.entity?.type === 'person' && subject.via === 'name') {
+        attribution = subject;
+        subjectOnly = true;
+      }
+    }
     // `He then read from a prepared statement:` closing the previous paragraph introduces this one.
     const prevPara = ctx.paras[first.para - 1];
     if (!attribution && prevPara && startsParagraph(ctx, first) && /:\s*$/.test(prevPara.text)) {
@@ -208,7 +228,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     // The person just quoted is the likeliest antecedent of the next `he said`.
     // (A dropped fragment with a name right after it, `"strategic," said Jo Hale.`, still names who spoke.)
     const marked = keep
-      ? attribution?.strength !== 'ambiguous'
+      ? attribution?.strength !== 'ambiguous' && !subjectOnly
         ? attribution
         : undefined
       : attribution === after && after?.via === 'name'
@@ -222,6 +242,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       adjacent,
       nextSentence,
       previousSentence,
+      subjectOnly,
       keep,
       words,
     });
@@ -277,6 +298,8 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     if (donor && !ownAttribution) {
       q.attribution = donor.attribution;
       q.inherited = true;
+      // Borrowed evidence is no stronger than the donor's.
+      q.subjectOnly = donor.subjectOnly;
     }
   }
   return out.filter((q) => q.keep);

@@ -95,6 +95,7 @@ function evidenceOf(
     inherited?: boolean;
     nextSentence?: boolean;
     previousSentence?: boolean;
+    subjectOnly?: boolean;
     unmarked?: boolean;
   },
 ): QuoteEvidence {
@@ -106,6 +107,7 @@ function evidenceOf(
         ? 'pronoun-unique'
         : 'pronoun-ambiguous';
   if (att.via !== 'name') return 'role';
+  if (how.subjectOnly) return 'subject';
   if (att.loneWord) return 'lone-word';
   if (how.nextSentence) return 'next-sentence';
   if (how.previousSentence) return 'previous-sentence';
@@ -200,6 +202,7 @@ function extractAll(article: Article): Extraction {
           inherited: d.inherited,
           nextSentence: d.nextSentence,
           previousSentence: d.previousSentence,
+          subjectOnly: d.subjectOnly,
         })
       : 'none';
     quotes.push({

@@ -588,6 +588,7 @@ export class EntityTable {
     pos: number,
     gender: 'm' | 'f',
     window = 2500,
+    paraStart = -1,
   ): { entity: Entity | null; strength: PronounStrength } {
     const end = this.upperBound(pos);
     let best: Mention | null = null;
@@ -624,6 +625,19 @@ export class EntityTable {
         intro = m;
         break;
       }
+    }
+    // Introduced in this very paragraph, after everyone else: the paragraph is about them.
+    if (
+      intro &&
+      best &&
+      intro.entity !== best.entity &&
+      paraStart >= 0 &&
+      intro.pos >= paraStart &&
+      best.pos < paraStart
+    ) {
+      intro.entity.gender = gender;
+      intro.entity.genderGuessed = false;
+      return { entity: intro.entity, strength: 'ambiguous' };
     }
     const chosen = best ?? anyMatch ?? quotedMatch;
     if (!chosen) {

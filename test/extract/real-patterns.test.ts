@@ -1080,6 +1080,15 @@ describe('a person introduced between a quote and the next `he said`', () => {
     );
     expect(shown(quoteWith(ex.quotes, 'atmosphere is relaxed'))).toBeNull();
   });
+  it('offers the person introduced in the quote’s own paragraph, as "possibly"', () => {
+    const ex = run(
+      '“Workers here feel the loss,” said Aldo Brenner, an economist at the state university.',
+      'Outside the plant on Galeana Street, a welder named Tomas Ibarra has nothing but praise for his job. “The atmosphere is relaxed, a healthy place to work,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'atmosphere is relaxed');
+    expect(q.speaker).toBe('Tomas Ibarra');
+    expect(shown(q)).toBeNull();
+  });
   it('leaves the earlier speaker sure when nobody new is introduced', () => {
     const ex = run(
       '“Workers here feel the loss,” said Aldo Brenner, an economist at the state university.',
@@ -1087,5 +1096,43 @@ describe('a person introduced between a quote and the next `he said`', () => {
       '“The atmosphere is relaxed, a healthy place to work,” he said.',
     );
     expect(shown(quoteWith(ex.quotes, 'atmosphere is relaxed'))).toBe('Aldo Brenner');
+  });
+});
+
+describe('a statement speaks for whoever spoke in it', () => {
+  it('`X said in a statement ...` then `"...," the statement said` gives X', () => {
+    const ex = run(
+      'Harbor Arms Group said in a statement Thursday night that it pulled the listing from its site.',
+      '“Our mission is to honor the law and give buyers a safe place to trade,” the statement said.',
+    );
+    const q = quoteWith(ex.quotes, 'Our mission');
+    expect(q.speaker).toBe('Harbor Arms Group');
+    expect(shown(q)).toBeNull();
+  });
+});
+
+describe('a partial quote whose sentence has a named subject but no verb of saying', () => {
+  it('offers the subject as "possibly"', () => {
+    const ex = run(
+      'Ward Bolton thought some of the buzz was artificially fed, a tribute to “the rare political skills of her husband.”',
+    );
+    const q = quoteWith(ex.quotes, 'rare political skills');
+    expect(q.speaker).toBe('Ward Bolton');
+    expect(q.evidence).toBe('subject');
+    expect(shown(q)).toBeNull();
+  });
+  it('lends no more than "possibly" to the quote after it', () => {
+    const ex = run(
+      'Ward Bolton thought some of the buzz was artificially fed, a tribute to “the rare political skills of her husband.” “Nobody in the party wants to say it out loud.”',
+    );
+    const q = quoteWith(ex.quotes, 'Nobody in the party');
+    expect(shown(q)).toBeNull();
+  });
+  it('leaves a sentence-opening quote alone', () => {
+    const ex = run(
+      'Ward Bolton spoke for an hour.',
+      '“Nobody in the party wants to say it out loud, and I will not either.”',
+    );
+    expect(quoteWith(ex.quotes, 'Nobody in the party').evidence).not.toBe('subject');
   });
 });
