@@ -1136,3 +1136,20 @@ describe('a partial quote whose sentence has a named subject but no verb of sayi
     expect(quoteWith(ex.quotes, 'Nobody in the party').evidence).not.toBe('subject');
   });
 });
+
+describe('no one is made from a capitalised word opening a sentence', () => {
+  it.each([
+    'My agents asked me whether the show was “a good fit for the whole family and its fans.”',
+    'Worse, as one executive said, “I distrust most of them, so it is possible I miss a real warning.”',
+    'Global warming - “it is a hoax that nobody in the whole county believes.”',
+  ])('%s', (text) => {
+    for (const q of run(text).quotes) expect(q.speaker ?? '').not.toMatch(/^(My|Worse|Global)\b/);
+  });
+  it('`Mr. Quill` in an article is not `Ivanka Quill`', () => {
+    const ex = run(
+      'Ivanka Quill introduced her father at the rally in Dover on Tuesday night.',
+      'Then Mr. Quill took the stage. “She has done a fantastic job, and we have done a fantastic job together,” Mr. Quill said.',
+    );
+    expect(quoteWith(ex.quotes, 'fantastic').speaker).toBe('Quill');
+  });
+});
