@@ -1174,3 +1174,15 @@ describe('who speaks in first-person accounts and remembered replies', () => {
     expect(shown(quoteWith(ex.quotes, 'threatened her'))).toBe('Mara Quill');
   });
 });
+
+describe('elect titles', () => {
+  it('`the president-elect said` is the President-elect named before, as "possibly"', () => {
+    const ex = run(
+      'President-elect Ada Quill named Tom Reyes to the harbor board on Tuesday.',
+      '“He is a tireless advocate of the working waterfront,” the president-elect said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'tireless advocate');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(shown(q)).toBeNull();
+  });
+});
