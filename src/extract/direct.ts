@@ -2,6 +2,8 @@
  * Direct quotes from quote marks: attribution after or before the marks, split quotes sharing one attribution,
  * multi-paragraph quotes, and the filter that drops scare quotes and quoted titles.
  */
+
+import { checkBudget } from '../budget.ts';
 import {
   type Attribution,
   attributionAfter,
@@ -81,6 +83,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
   const out: Array<DirectCandidate & { keep: boolean; words: number }> = [];
   const prevClose = new Map<number, number>();
   for (const parts of groups) {
+    checkBudget();
     const first = parts[0] as Span;
     const lastPart = parts.at(-1) as Span;
     const para = ctx.paras[first.para];
