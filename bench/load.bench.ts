@@ -15,6 +15,13 @@
  *   --hog N         CPU hog processes during the run (default 0)
  *   --data DIR      data folder for the bot (default data)
  *   --json          one JSON object on stdout instead of the table
+ *   --bot-log FILE  the bot's log (JSON lines) into FILE (default: discarded)
+ *   --fair-sender   keep the load generator at the bot's priority (default: it raises its own, see below)
+ *
+ * Slack's and Discord's senders do not share the bot's machine; here they do, and with the cores busy the
+ * generator is starved like the bot: it sends late and reads acknowledgements late, which counts against the
+ * bot. So once the bot is started, the generator raises its own scheduling priority (nice -10; root only,
+ * otherwise it says so), and hogs are started at the bot's priority (nice 0).
  *
  * Exits 1 if any request was not acknowledged within 3 s or never got its answer (inline, deferred or busy).
  * Clients are spread over several loopback source addresses (127.0.0.2-127.0.0.9), as Slack's and Discord's
@@ -22,9 +29,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, sign as edSign, generateKeyPairSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getPriority, loadavg, setPriority } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -41,6 +49,8 @@ const platforms = arg('platforms', 'slack,discord').split(',') as ('slack' | 'di
 const hogs = Math.max(0, Number(arg('hog', '0')));
 const dataDir = resolve(arg('data', 'data'));
 const asJson = process.argv.includes('--json');
+const fairSender = process.argv.includes('--fair-sender');
+const botLog = process.argv.includes('--bot-log') ? resolve(arg('bot-log', 'bot.log')) : null;
 
 const SECRET = 'loadtest-signing-secret-0123456789';
 const APP_ID = '900000000000000002';
@@ -68,11 +78,23 @@ interface Sent {
   outcome: Outcome;
   /** When the final answer was known (ack for inline/busy, the response_url/webhook call for deferred). */
   answeredAt: number | null;
+  /**
+   * When the answer came through response_url / the webhook. Kept whatever the ack's state: on a busy machine
+   * the deferred answer can reach the stand-in before this process has read the acknowledgement.
+   */
+  deliveredAt?: number;
   /** When the request was fully handed to the kernel (late here means the load generator, not the bot, lagged). */
   writtenAt?: number;
   /** When the request got a connection, and when that connection was established (new ones only). */
   socketAt?: number;
   connectedAt?: number;
+  /** From the bot's server-timing header (epoch ms, converted to this process's performance clock). */
+  acceptedAt?: number;
+  /** When the bot read the request, and when its handler started (after waiting its turn). */
+  readAt?: number;
+  handlerAt?: number;
+  /** Which request this was on its connection (1: the connection's first). */
+  nth?: number;
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -89,10 +111,13 @@ const standIn = createServer((req, res) => {
     const webhook = /\/webhooks\/\d+\/(\w+)\/messages\/@original/.exec(path);
     const key = response ? `slack:${response[1]}` : webhook ? `discord:${webhook[1]}` : null;
     const sent = key ? byKey.get(key) : undefined;
-    if (sent && sent.outcome === 'deferred' && sent.answeredAt === null) {
+    if (sent && sent.deliveredAt === undefined && sent.outcome !== 'inline' && sent.outcome !== 'busy') {
       const text = Buffer.concat(chunks).toString('utf8');
       // "Searching…" is not the answer: Slack's deferred answers come as the second post, with blocks or text.
-      if (!text.includes('Searching')) sent.answeredAt = now;
+      if (!text.includes('Searching')) {
+        sent.deliveredAt = now;
+        if (sent.outcome === 'deferred') sent.answeredAt = now;
+      }
     }
     if (path.startsWith('/api/auth.test')) {
       res.writeHead(200, { 'content-type': 'application/json', 'x-oauth-scopes': 'commands,chat:write' });
@@ -118,6 +143,7 @@ const bot: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'bin/newsroom.m
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
+    NEWSROOM_SERVER_TIMING: '1',
     SLACK_BOT_TOKEN: 'xoxb-load-test',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: `${standInUrl}/api/`,
@@ -142,9 +168,20 @@ const botUrl = await new Promise<string>((done, fail) => {
   });
   bot.once('exit', (code) => fail(new Error(`the bot exited (${code}): ${buffer.slice(-2000)}`)));
 });
-// From here on the log only needs draining (it never fills the pipe).
+// From here on the log only needs draining (it never fills the pipe), or keeping with --bot-log.
 bot.stderr?.removeAllListeners('data');
-bot.stderr?.resume();
+const botNice = getPriority(bot.pid ?? 0);
+let senderNice = getPriority();
+if (!fairSender) {
+  try {
+    setPriority(botNice - 10);
+    senderNice = getPriority();
+  } catch {
+    console.error('the load generator could not raise its priority (not root): it competes with the bot');
+  }
+}
+if (botLog) bot.stderr?.pipe(createWriteStream(botLog));
+else bot.stderr?.resume();
 
 function procStats(pid: number): { rssMb: number; cpuS: number } {
   try {
@@ -193,9 +230,12 @@ function post(path: string, headers: Record<string, string>, body: string, sent:
       res.on('end', () => {
         sent.ackAt = performance.now();
         sent.status = res.statusCode ?? null;
+        readTiming(sent, res.headers['server-timing']);
         const text = Buffer.concat(chunks).toString('utf8');
         sent.outcome = classify(sent.platform, sent.status, text);
         if (sent.outcome === 'inline' || sent.outcome === 'busy') sent.answeredAt = sent.ackAt;
+        else if (sent.outcome === 'deferred' && sent.deliveredAt !== undefined)
+          sent.answeredAt = sent.deliveredAt;
         byKey.set(key, sent);
       });
     },
@@ -215,6 +255,24 @@ function post(path: string, headers: Record<string, string>, body: string, sent:
   });
   req.on('timeout', () => req.destroy());
   req.end(body);
+}
+
+/** Epoch ms (the bot's clock, the same machine's) to this process's performance.now() clock. */
+const fromEpoch = (ms: number) => ms - performance.timeOrigin;
+
+function readTiming(sent: Sent, header: string | string[] | undefined): void {
+  if (typeof header !== 'string') return;
+  const value = (name: string) => {
+    const m = new RegExp(`${name};desc="([\\d.]+)"`).exec(header);
+    return m ? Number(m[1]) : undefined;
+  };
+  const accepted = value('accept');
+  const read = value('read');
+  const started = value('start');
+  if (accepted) sent.acceptedAt = fromEpoch(accepted);
+  if (read) sent.readAt = fromEpoch(read);
+  if (started) sent.handlerAt = fromEpoch(started);
+  sent.nth = value('nth');
 }
 
 function classify(platform: 'slack' | 'discord', status: number | null, text: string): Outcome {
@@ -331,9 +389,12 @@ await Promise.all(
 await new Promise((done) => setTimeout(done, 2000));
 results.length = 0;
 
-const hogProcs: ChildProcess[] = Array.from({ length: hogs }, () =>
-  spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }),
-);
+const hogProcs: ChildProcess[] = Array.from({ length: hogs }, () => {
+  const hog = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
+  // Children inherit the generator's raised priority: the hogs compete with the bot as equals.
+  if (hog.pid) setPriority(hog.pid, botNice);
+  return hog;
+});
 
 const pid = bot.pid ?? 0;
 const before = procStats(pid);
@@ -342,6 +403,19 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, procStats(pid).rssMb);
 }, 500);
 
+// The load generator's own event-loop lag: on a busy machine it is starved too, and a request it sends late is
+// its lateness, not the bot's.
+let genLagMax = 0;
+let genLagOver500 = 0;
+let genExpected = performance.now() + 10;
+const genLag = setInterval(() => {
+  const lag = performance.now() - genExpected;
+  genLagMax = Math.max(genLagMax, lag);
+  if (lag > 500) genLagOver500++;
+  genExpected = performance.now() + 10;
+}, 10);
+
+const loadBefore = loadavg().map((v) => Math.round(v * 100) / 100);
 const start = performance.now();
 const total = rate * durationS;
 const interval = 1000 / rate;
@@ -361,6 +435,7 @@ await new Promise<void>((done) => {
   tick();
 });
 const sendingMs = performance.now() - start;
+const loadAfter = loadavg().map((v) => Math.round(v * 100) / 100);
 for (const h of hogProcs) h.kill('SIGKILL');
 // Deferred answers may still be on their way.
 const settleUntil = performance.now() + 30_000;
@@ -370,6 +445,7 @@ while (performance.now() < settleUntil) {
   await new Promise((done) => setTimeout(done, 100));
 }
 clearInterval(sampler);
+clearInterval(genLag);
 const after = procStats(pid);
 bot.kill('SIGTERM');
 for (const a of agents) a.destroy();
@@ -410,15 +486,58 @@ const report = platforms.map((platform) => {
     answer_p99_ms: pct(answers, 99),
   };
 });
+/**
+ * Where each request's time went, in stages on one clock (the bot's server-timing header gives its accept and
+ * read and handler-start times): the load generator sending late; the connection being made (new connections
+ * only); waiting to be accepted by the bot (new connections); waiting for the bot's event loop to read it; waiting
+ * for its turn (src/server.ts handles one request per turn of the loop); the bot's handling and the answer's way
+ * back.
+ */
+function stages(rows: Sent[]) {
+  const fresh = rows.filter((r) => r.nth === 1 && r.connectedAt !== undefined && r.acceptedAt !== undefined);
+  const timed = rows.filter(
+    (r) => r.handlerAt !== undefined && r.readAt !== undefined && r.writtenAt !== undefined,
+  );
+  const stat = (values: number[]) => ({
+    n: values.length,
+    p50: pct(values, 50),
+    p99: pct(values, 99),
+    max: pct(values, 100),
+  });
+  return {
+    requests: rows.length,
+    on_new_connections: rows.filter((r) => r.nth === 1 || r.connectedAt !== undefined).length,
+    sender_late_ms: stat(
+      rows.filter((r) => r.writtenAt !== undefined).map((r) => (r.writtenAt as number) - r.due),
+    ),
+    connect_ms: stat(fresh.map((r) => (r.connectedAt as number) - (r.socketAt as number))),
+    accept_wait_ms: stat(fresh.map((r) => (r.acceptedAt as number) - (r.connectedAt as number))),
+    read_wait_ms: stat(
+      timed.map(
+        (r) => (r.readAt as number) - Math.max(r.writtenAt as number, r.nth === 1 ? (r.acceptedAt ?? 0) : 0),
+      ),
+    ),
+    turn_wait_ms: stat(timed.map((r) => (r.handlerAt as number) - (r.readAt as number))),
+    handler_to_ack_ms: stat(
+      timed.filter((r) => r.ackAt !== null).map((r) => (r.ackAt as number) - (r.handlerAt as number)),
+    ),
+  };
+}
+const lateRows = results.filter((r) => r.ackAt === null || r.ackAt - r.due > DEADLINE_MS);
+
 const summary = {
   rate_per_platform: rate,
   duration_s: durationS,
   sending_s: Math.round(sendingMs / 100) / 10,
   hogs,
+  nice: { bot: botNice, load_generator: senderNice },
+  load_average: { before: loadBefore, after: loadAfter },
   data: dataDir,
   bot_peak_rss_mb: Math.round(peakRss),
   bot_cpu_s: Math.round((after.cpuS - before.cpuS) * 10) / 10,
   platforms: report,
+  load_generator_lag_ms: { max: Math.round(genLagMax), ticks_over_500ms: genLagOver500 },
+  where_time_went: { all: stages(results), late: stages(lateRows) },
 };
 if (process.env.LOADTEST_TIMELINE) {
   // Late acknowledgements by the second their request was due (debugging the shape of a bad run).
@@ -460,12 +579,22 @@ if (process.env.LOADTEST_TIMELINE) {
 if (asJson) process.stdout.write(`${JSON.stringify(summary)}\n`);
 else {
   console.log(
-    `${rate} req/s per platform for ${durationS} s (sent in ${summary.sending_s} s), ${hogs} CPU hog(s); bot peak RSS ${summary.bot_peak_rss_mb} MB, CPU ${summary.bot_cpu_s} s`,
+    `${rate} req/s per platform for ${durationS} s (sent in ${summary.sending_s} s), ${hogs} CPU hog(s); nice: bot ${botNice}, hogs ${botNice}, load generator ${senderNice}; bot peak RSS ${summary.bot_peak_rss_mb} MB, CPU ${summary.bot_cpu_s} s; load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} at the end of sending`,
   );
   const cols = Object.keys(report[0] ?? {});
   console.log(`| ${cols.join(' | ')} |`);
   console.log(`| ${cols.map(() => '---').join(' | ')} |`);
   for (const row of report)
     console.log(`| ${cols.map((c) => String((row as Record<string, unknown>)[c])).join(' | ')} |`);
+  console.log(
+    `load generator's own event-loop lag: max ${summary.load_generator_lag_ms.max} ms, ${genLagOver500} ticks over 500 ms`,
+  );
+  for (const [name, s] of Object.entries(summary.where_time_went)) {
+    console.log(
+      `where the time went (${name}: ${s.requests} requests, ${s.on_new_connections} on new connections), ms p50/p99/max:`,
+    );
+    for (const [stage, v] of Object.entries(s))
+      if (typeof v === 'object') console.log(`  ${stage.padEnd(18)} n=${v.n} ${v.p50} / ${v.p99} / ${v.max}`);
+  }
 }
 process.exit(report.some((r) => r.lost > 0) ? 1 : 0);

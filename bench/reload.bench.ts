@@ -1,21 +1,54 @@
 /**
- * How long the bot stops answering while it reloads the corpus: `node --import tsx bench/reload.bench.ts [COPIES]`.
- * Builds a data folder of COPIES copies (default 100) of the annotated fixture articles in a temp dir, then reloads
- * it twice each way: everything on the main thread (loadEngine) and the reload path (reloadEngine: files read and
- * extracted on a worker thread, index built here). A 5 ms timer measures the longest gap between its ticks.
+ * How long the bot stops answering while it reloads the corpus. A 5 ms timer measures the longest gap between its
+ * ticks (the longest time a query would have waited) while a reload runs.
+ *
+ *   node --import tsx bench/reload.bench.ts [COPIES]
+ *   node --max-old-space-size=8192 --import tsx bench/reload.bench.ts --synthetic N [--rounds 2] [--before ROOT]
+ *   node --max-old-space-size=8192 --import tsx bench/reload.bench.ts --dir DIR [--rounds 2] [--before ROOT]
+ *
+ * COPIES (default 100): a data folder of COPIES copies of the annotated fixture articles in a temp dir, reloaded
+ * twice each way: everything on the main thread (loadEngine) and the reload path without a store (reloadEngine:
+ * files read and extracted, index built, on a worker thread).
+ *
+ * --synthetic N: N synthetic articles (10 quotes each, bench/synth-store.ts) in an SQLite store, reloaded as the
+ * bot reloads with its default store (CorpusStore.load: the folder synced and the index built or read on a worker
+ * thread, the engine made here). --dir reuses such a folder (one kept by `store-restart.bench.ts --keep`).
+ * --before ROOT runs another checkout's CorpusStore (`--before /work/main`) interleaved with this one's, round by
+ * round, over the same store: each with its own snapshot file, so each round after the first reads its snapshot.
+ * --rebuild keeps no snapshot file: every reload builds the index on the worker (as after a change to the corpus).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createLogger } from '../src/log.ts';
 import { loadEngine, reloadEngine } from '../src/main.ts';
 import type { SearchEngine } from '../src/search/types.ts';
+import { synthStore } from './synth-store.ts';
 
-const copies = Number(process.argv[2] ?? 100);
-const dir = mkdtempSync(join(tmpdir(), 'newsroom-reload-'));
-for (let i = 0; i < copies; i++)
-  cpSync('test/fixtures/eval/articles', join(dir, `copy${i}`), { recursive: true });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    synthetic: { type: 'string' },
+    dir: { type: 'string' },
+    rounds: { type: 'string', default: '2' },
+    before: { type: 'string' },
+    rebuild: { type: 'boolean', default: false },
+  },
+});
 
-async function measure(load: (dir: string) => Promise<SearchEngine>) {
+async function measure(load: () => Promise<SearchEngine>) {
+  // Garbage collections on this thread during the reload: the longest one, to tell a collection's pause from ours.
+  let gcLongest = 0;
+  let gcTotal = 0;
+  const gcs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcLongest = Math.max(gcLongest, e.duration);
+      gcTotal += e.duration;
+    }
+  });
+  gcs.observe({ entryTypes: ['gc'] });
   let last = performance.now();
   let longest = 0;
   const timer = setInterval(() => {
@@ -24,23 +57,70 @@ async function measure(load: (dir: string) => Promise<SearchEngine>) {
     last = now;
   }, 5);
   const start = performance.now();
-  const engine = await load(dir);
+  const engine = await load();
   clearInterval(timer);
   longest = Math.max(longest, performance.now() - last);
+  gcs.disconnect();
   const quotes = engine.corpus.articles.reduce((n, a) => n + a.quotes.length, 0);
   return {
     articles: engine.corpus.articles.length,
     quotes,
     total_ms: Math.round(performance.now() - start),
     longest_pause_ms: Math.round(longest),
+    longest_gc_ms: Math.round(gcLongest),
+    gc_total_ms: Math.round(gcTotal),
+    load: (await import('node:os')).loadavg().map((x) => x.toFixed(1)),
   };
 }
 
-try {
-  for (let round = 0; round < 2; round++) {
-    console.log('main thread', await measure(loadEngine));
-    console.log('worker     ', await measure(reloadEngine));
+if (values.synthetic || values.dir) {
+  let dir = values.dir ? resolve(values.dir) : '';
+  if (!dir) {
+    const made = await synthStore(Number(values.synthetic));
+    dir = made.dir;
+    console.log(`${made.corpus.articles.length} synthetic articles stored in ${made.seconds.toFixed(1)} s`);
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  const roots: [string, string][] = [['this checkout', resolve(import.meta.dirname, '..')]];
+  if (values.before) roots.unshift(['before', resolve(values.before)]);
+  const logger = createLogger('silent');
+  try {
+    for (let round = 0; round < Number(values.rounds); round++) {
+      for (const [label, root] of roots) {
+        const { CorpusStore } = (await import(
+          join(root, 'src/store/index.ts')
+        )) as typeof import('../src/store/index.ts');
+        const store = new CorpusStore(
+          {
+            where: { mode: 'sqlite', file: join(dir, '.cache', 'store.sqlite') },
+            snapshotFile: values.rebuild
+              ? null
+              : join(dir, `.cache-reload-${label.replace(/\W/g, '')}`, 'index.snapshot'),
+          },
+          dir,
+          logger,
+          false,
+        );
+        await store.start();
+        global.gc?.();
+        console.log(`${label.padEnd(14)} round ${round}`, await measure(() => store.load()));
+        await store.close();
+        global.gc?.();
+      }
+    }
+  } finally {
+    if (!values.dir) rmSync(dir, { recursive: true, force: true });
+  }
+} else {
+  const copies = Number(positionals[0] ?? 100);
+  const dir = mkdtempSync(join(tmpdir(), 'newsroom-reload-'));
+  for (let i = 0; i < copies; i++)
+    cpSync('test/fixtures/eval/articles', join(dir, `copy${i}`), { recursive: true });
+  try {
+    for (let round = 0; round < 2; round++) {
+      console.log('main thread', await measure(() => loadEngine(dir)));
+      console.log('worker     ', await measure(() => reloadEngine(dir)));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

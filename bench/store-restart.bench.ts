@@ -10,14 +10,11 @@
  *   node --import tsx bench/store-restart.bench.ts [--real DIR] [--synthetic N [--keep]] [--runs 3]
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SqliteStore } from '../src/store/sqlite.ts';
-import { syncFolder } from '../src/store/sync.ts';
-import type { Extraction } from '../src/types.ts';
-import { synthCorpus } from './synth.ts';
+import { synthStore } from './synth-store.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/newsroom.mjs');
@@ -88,30 +85,9 @@ if (values.real) {
 
 if (values.synthetic) {
   const n = Number(values.synthetic);
-  const dir = mkdtempSync(join(tmpdir(), 'newsroom-bench-synth-'));
+  const { dir, storeFile, corpus, seconds } = await synthStore(n);
   const cache = join(dir, '.cache');
-  const corpus = synthCorpus({ quotes: n * 10, quotesPerArticle: 10 });
-  const byRel = new Map<string, Extraction>();
-  for (const [i, a] of corpus.articles.entries()) {
-    const rel = `${String(Math.floor(i / 1000)).padStart(3, '0')}/${i}.txt`;
-    if (i % 1000 === 0) mkdirSync(join(dir, rel, '..'), { recursive: true });
-    writeFileSync(join(dir, rel), `${a.title}\n\n${a.paragraphs.join('\n\n')}\n`);
-    byRel.set(rel, { quotes: a.quotes, facts: a.facts });
-  }
-  // Store them as a first start would, with the synthetic quotes as the extraction (the real extractor would
-  // take most of an hour here; the restart does not run it either way).
-  const t0 = performance.now();
-  const storeFile = join(cache, 'store.sqlite');
-  const store = new SqliteStore(storeFile);
-  await store.migrate();
-  await syncFolder(store, dir, {
-    batchSize: 500,
-    extractor: (a) => byRel.get(a.id) ?? { quotes: [], facts: [] },
-  });
-  await store.close();
-  console.log(
-    `${n} synthetic articles (${n * 10} quotes) stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-  );
+  console.log(`${n} synthetic articles (${n * 10} quotes) stored in ${seconds.toFixed(1)} s`);
   const env = { NEWSROOM_STORE: storeFile, NEWSROOM_CACHE: cache };
   const q = corpus.articles[7]?.quotes[0]?.text.split(' ').slice(0, 5).join(' ') ?? 'government';
   await series(

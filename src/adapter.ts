@@ -10,6 +10,12 @@ export interface HttpRoute {
   method: 'GET' | 'POST';
   path: string;
   handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+  /**
+   * When the platform says it sent the request (performance.now() clock), read from its headers alone (a signed
+   * timestamp, not yet verified), or null. The server takes the earlier of this and its own arrival time, and
+   * handles requests in that order (src/server.ts), so one that waited elsewhere is not put behind newer ones.
+   */
+  sentAt?: (req: IncomingMessage) => number | null;
 }
 
 export interface AdapterDeps {
@@ -23,6 +29,11 @@ export interface AdapterDeps {
    * true when `id` was seen recently, else remembers it. Absent: each adapter remembers on its own.
    */
   seenRequests?: { checkAndRemember(id: string): boolean | Promise<boolean> };
+  /**
+   * Replay memory shared by several bots on one PostgreSQL store (DATABASE_URL): signed Slack requests and
+   * Discord interaction ids seen by any of them. Absent: each adapter remembers replays on its own.
+   */
+  sharedReplays?: { checkAndRemember(id: string): boolean | Promise<boolean> };
 }
 
 export interface Adapter {

@@ -1,14 +1,15 @@
 /**
  * Reading and extracting a whole archive takes seconds of CPU (about 2 s for 2,000 articles on this machine's
  * cores), and a chat platform gives 3 s to answer. A reload therefore builds the corpus on a worker thread; the
- * main thread keeps answering with the old one and receives plain data (a structured clone) when it is ready.
+ * main thread keeps answering with the old one. The search index is built there too, and corpus and index come
+ * over as buffers that are moved, not copied (src/search/packed.ts).
  *
  * A worker that runs past its time or memory budget is terminated and the reload fails (the old corpus stays,
  * and the next change or SIGHUP starts a fresh worker). Workers never keep the process alive: SIGTERM exits
  * even mid-reload, and stopCorpusWorkers() ends any still running.
  */
 import { Worker } from 'node:worker_threads';
-import type { Corpus } from './types.ts';
+import type { PackedIndex } from './search/packed.ts';
 
 /** A reload taking longer than this is stuck (2,100 articles take about 5 s): the worker is terminated. */
 export const CORPUS_WORKER_TIMEOUT_MS = 10 * 60 * 1000;
@@ -23,11 +24,14 @@ export async function stopCorpusWorkers(): Promise<void> {
 }
 
 /**
- * loadCorpus(dataDir), run on a worker thread. Rejects if the worker fails, exits without an answer, or takes
- * longer than `timeoutMs` (it is then terminated).
+ * loadCorpus(dataDir) and the search index over it, both built on a worker thread and moved here as buffers
+ * (src/search/packed.ts): the caller only unpacks them, in slices (unpackAsync), and swaps the engine in.
  */
-export function loadCorpusInWorker(dataDir: string, options: { timeoutMs?: number } = {}): Promise<Corpus> {
-  return runWorker<Corpus>(new URL('./corpus-worker.mjs', import.meta.url), { dataDir }, running, {
+export function loadPackedInWorker(
+  dataDir: string,
+  options: { timeoutMs?: number } = {},
+): Promise<PackedIndex> {
+  return runWorker<PackedIndex>(new URL('./corpus-worker.mjs', import.meta.url), { dataDir }, running, {
     heapMb: CORPUS_WORKER_HEAP_MB,
     timeoutMs: options.timeoutMs ?? CORPUS_WORKER_TIMEOUT_MS,
     name: 'the corpus worker',

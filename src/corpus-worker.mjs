@@ -1,8 +1,13 @@
-// Worker-thread entry for loadCorpusInWorker (src/corpus-thread.ts). Plain JavaScript so the thread needs no loader
+// Worker-thread entry for loadPackedInWorker (src/corpus-thread.ts). Plain JavaScript so the thread needs no loader
 // flags of its own: like bin/newsroom.mjs it registers tsx, then loads the TypeScript corpus code.
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
 const { loadCorpus } = await import('./corpus.ts');
-parentPort?.postMessage(await loadCorpus(workerData.dataDir));
+const { buildIndex } = await import('./search/build.ts');
+const { pack, transferList } = await import('./search/packed.ts');
+const corpus = await loadCorpus(workerData.dataDir);
+// The index is built here too, and corpus and index are moved to the caller as buffers, not copied.
+const packed = pack(corpus, buildIndex(corpus));
+parentPort?.postMessage(packed, transferList(packed));

@@ -51,6 +51,11 @@ export function ageOf(arrivedAt: number, now = performance.now()): number {
   return Math.max(0, now - arrivedAt);
 }
 
+/** Requests read but not yet handled, kept by src/server.ts: deferred work yields to them. */
+export const requestsWaiting = { count: 0 };
+/** Turns deferred work gives up to waiting requests before it takes one. */
+const YIELD_TURNS = 3;
+
 /**
  * Deferred work, run one item at a time with a turn of the event loop between items, so acknowledgements of
  * new requests go out between searches. Keeps a running average of how long an item takes, which is what
@@ -61,6 +66,8 @@ export class WorkQueue {
   private running = false;
   /** Exponentially weighted average of one item's duration, ms. */
   private averageMs = 5;
+  private yielded = 0;
+  private waitingSince: number | null = null;
 
   constructor(private readonly maxQueuedMs = MAX_QUEUED_WORK_MS) {}
 
@@ -97,12 +104,23 @@ export class WorkQueue {
   private drain(): void {
     this.running = true;
     setImmediate(async () => {
+      // Acknowledgements first: while requests wait for their turn (src/server.ts), deferred work, whose answer
+      // has minutes, takes one turn in YIELD_TURNS + 1.
+      // The turns given up count as the item's time: the estimate is how fast the queue really drains.
+      this.waitingSince ??= performance.now();
+      if (requestsWaiting.count > 0 && this.yielded < YIELD_TURNS) {
+        this.yielded++;
+        this.drain();
+        return;
+      }
+      this.yielded = 0;
       const next = this.items.shift();
+      const started = this.waitingSince;
+      this.waitingSince = null;
       if (!next) {
         this.running = false;
         return;
       }
-      const started = performance.now();
       try {
         await next();
       } catch {

@@ -58,3 +58,60 @@ export class SeenSet {
     return this.seen.size;
   }
 }
+
+/** A memory of ids shared by several bots (the store's, src/store/index.ts): true when `id` was seen before. */
+export interface SharedSeen {
+  checkAndRemember(id: string): boolean | Promise<boolean>;
+}
+
+/**
+ * How long a request waits for the shared memory before going on with this bot's own (a database that stops
+ * answering must not hold acknowledgements past their deadline; the store logs its own failures).
+ */
+export const SHARED_SEEN_WAIT_MS = 500;
+
+/**
+ * Replay memory of one adapter: this bot's own SeenSet, and with several bots on one PostgreSQL store the
+ * store's too, so a signed request or interaction replayed to another replica is refused there as well. The
+ * local set answers replays to this bot without a round trip; the shared one is asked only about new ids (one
+ * INSERT ... ON CONFLICT: of two bots receiving the same id at once, exactly one wins).
+ */
+export class ReplayGuard {
+  private warnedSlow = false;
+
+  constructor(
+    private readonly shared: SharedSeen | undefined,
+    readonly local = new SeenSet(),
+    private readonly onSlow: (error: unknown) => void = () => {},
+  ) {}
+
+  /** True when `id` was seen before, here or (with a shared store) by another bot; otherwise remembers it. */
+  async seen(id: string): Promise<boolean> {
+    if (this.local.checkAndRemember(id)) return true;
+    if (!this.shared) return false;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        Promise.resolve(this.shared.checkAndRemember(id)),
+        new Promise<boolean>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`shared replay memory slower than ${SHARED_SEEN_WAIT_MS} ms`)),
+            SHARED_SEEN_WAIT_MS,
+          );
+        }),
+      ]);
+    } catch (error) {
+      if (!this.warnedSlow) {
+        this.warnedSlow = true;
+        this.onSlow(error);
+      }
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  get hasOverflowed(): boolean {
+    return this.local.hasOverflowed;
+  }
+}

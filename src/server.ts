@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { HttpRoute } from './adapter.ts';
+import { requestsWaiting, SHED_AFTER_MS } from './deadline.ts';
 import type { Logger } from './log.ts';
 
 /** Slack and Discord send a request in one go; a client still sending headers after this is dropped. */
@@ -31,6 +32,12 @@ export interface HttpServerOptions {
   /** Body of GET /healthz (counts of articles, quotes, facts). */
   health: () => Record<string, unknown>;
   logger?: Logger;
+  /**
+   * Adds a `server-timing` header to every response: when the connection was accepted and when the request's
+   * handler was called (epoch ms, this process's clock), and the event loop's lag then. `npm run loadtest` sets
+   * it (NEWSROOM_SERVER_TIMING=1) to tell where a late request's time went: sender, accept, loop or handler.
+   */
+  timing?: boolean;
   /** Overrides of the limits above (tests). */
   limits?: Partial<{
     headersTimeoutMs: number;
@@ -156,6 +163,64 @@ export function sendJson(
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * Requests are handled one per turn of the event loop, earliest arrival first. Node 20 (libuv 1.46) accepts at most one
+ * new connection each time it polls for I/O, and it polls once per turn; when a turn handles every request that
+ * arrived meanwhile, a loaded bot's turns last hundreds of milliseconds and new connections wait in the kernel
+ * for seconds (measured: 6-23 s at 400 requests a second with the machine's cores busy, while requests on open
+ * connections were answered). One request per turn keeps turns short, so a new connection waits at most one
+ * request's work; the total work is the same, and what waits is measured from its arrival (shed as "busy").
+ */
+class Turns {
+  private readonly items: { run: () => void; at: number }[] = [];
+  private scheduled = false;
+
+  /** `expiredAfterMs`: a request this old gets its handler in the same turn as the one before (see next). */
+  constructor(private readonly expiredAfterMs: number) {}
+
+  /** Queues a request by its arrival: earliest first (most come in order, so this is the end of the queue). */
+  push(run: () => void, at: number): void {
+    let i = this.items.length;
+    while (i > 0 && (this.items[i - 1] as { at: number }).at > at) i--;
+    this.items.splice(i, 0, { run, at });
+    requestsWaiting.count++;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.next);
+    }
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  private take(): { run: () => void; at: number } | undefined {
+    const item = this.items.shift();
+    if (item) requestsWaiting.count--;
+    return item;
+  }
+
+  private readonly next = (): void => {
+    this.take()?.run();
+    // Requests that already waited past the shedding age are answered "busy" by their handlers before anything
+    // is read or verified (src/deadline.ts): a few dozen microseconds each. They go in this same turn, up to
+    // MAX_EXPIRED_PER_TURN, so a queue past capacity never holds them longer than that age.
+    const now = performance.now();
+    for (let n = 0; n < MAX_EXPIRED_PER_TURN; n++) {
+      const head = this.items[0];
+      if (!head || now - head.at < this.expiredAfterMs) break;
+      this.take();
+      head.run();
+    }
+    // An immediate set from an immediate runs in the next turn, after the next poll for I/O.
+    if (this.items.length > 0) setImmediate(this.next);
+    else this.scheduled = false;
+  };
+}
+
+/** Expired requests answered in one turn at most (each a few dozen microseconds: a few milliseconds in all). */
+const MAX_EXPIRED_PER_TURN = 200;
+
 export function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const { routes, health, logger } = options;
   const limits = {
@@ -166,6 +231,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     maxConnections: MAX_CONNECTIONS,
     ...options.limits,
   };
+  const turns = new Turns(SHED_AFTER_MS);
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') {
@@ -188,12 +254,31 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
       connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
     },
     (req, res) => {
-      arrivals.set(req, performance.now() - loopLag);
-      handle(req, res).catch((error: unknown) => {
-        logger?.error({ err: error, path: req.url }, 'HTTP handler failed');
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-        else res.end();
-      });
+      const now = performance.now();
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const claimed = routes.find((r) => r.path === path && r.method === req.method)?.sentAt?.(req) ?? null;
+      const arrivedAt = Math.min(now - loopLag, claimed ?? Number.POSITIVE_INFINITY);
+      arrivals.set(req, arrivedAt);
+      const run = () => {
+        if (options.timing) {
+          const socket = req.socket;
+          const nth = (requestsOn.get(socket) ?? 0) + 1;
+          requestsOn.set(socket, nth);
+          const epoch = (t: number) => (performance.timeOrigin + t).toFixed(1);
+          res.setHeader(
+            'server-timing',
+            `accept;desc="${(acceptedAt.get(socket) ?? 0).toFixed(1)}", read;desc="${epoch(now)}", start;desc="${epoch(performance.now())}", lag;dur=${loopLag.toFixed(1)}, nth;desc="${nth}"`,
+          );
+        }
+        handle(req, res).catch((error: unknown) => {
+          logger?.error({ err: error, path: req.url }, 'HTTP handler failed');
+          if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+          else res.end();
+        });
+      };
+      // Health checks are answered at once; everything else takes its turn (see turns below).
+      if (req.url === '/healthz') run();
+      else turns.push(run, arrivedAt);
     },
   );
   server.maxConnections = limits.maxConnections;
@@ -201,7 +286,10 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
   server.setTimeout(limits.requestTimeoutMs);
 
   const perClient = new Map<string, number>();
+  const acceptedAt = new WeakMap<Socket, number>();
+  const requestsOn = new WeakMap<Socket, number>();
   server.on('connection', (socket: Socket) => {
+    if (options.timing) acceptedAt.set(socket, performance.timeOrigin + performance.now());
     const address = socket.remoteAddress ?? '?';
     const open = (perClient.get(address) ?? 0) + 1;
     if (open > limits.maxConnectionsPerClient) {

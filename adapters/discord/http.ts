@@ -13,7 +13,7 @@ import type { HttpRoute } from '../../src/adapter.ts';
 import type { CommandUser } from '../../src/commands/index.ts';
 import { ageOf, BUSY_TEXT, plan, SHED_AFTER_MS, sentAt, WorkQueue } from '../../src/deadline.ts';
 import type { Logger } from '../../src/log.ts';
-import { parseTimestamp, SeenSet } from '../../src/replay.ts';
+import { parseTimestamp, ReplayGuard, type SharedSeen } from '../../src/replay.ts';
 import { arrivalOf, BodyTooLarge, readBody, sendJson } from '../../src/server.ts';
 import {
   type Dispatch,
@@ -144,6 +144,8 @@ export interface InteractionsRouteOptions {
   inFlight: Set<Promise<unknown>>;
   /** Clock for the signature timestamp window (ms). */
   now?: () => number;
+  /** Replay memory shared with other bots on the same PostgreSQL store. */
+  sharedReplays?: SharedSeen;
 }
 
 /** The short ephemeral answer past capacity. */
@@ -158,7 +160,12 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
 
   const queue = new WorkQueue();
   const busyBody = Buffer.from(JSON.stringify({ type: RESPONSE_MESSAGE, data: busyMessage() }));
-  const seen = new SeenSet();
+  const seen = new ReplayGuard(options.sharedReplays, undefined, (error) =>
+    logger.warn(
+      { err: error },
+      'discord: shared replay memory slow; this bot remembers on its own meanwhile',
+    ),
+  );
   const now = options.now ?? Date.now;
   /** Runs deferred work in the queue, one at a time, after the deferral has gone out. */
   const later: Schedule = (work) =>
@@ -263,7 +270,9 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
     }
     const interaction = checked.data;
     // Each interaction is answered once: its id (or, without one, its signature) is remembered for the window.
-    if (seen.checkAndRemember(interaction.id ? `id:${interaction.id}` : `sig:${String(signature)}`)) {
+    if (
+      await seen.seen(interaction.id ? `discord:id:${interaction.id}` : `discord:sig:${String(signature)}`)
+    ) {
       logger.warn({ id: interaction.id }, 'discord: replayed interaction refused');
       return sendJson(res, 409, { error: 'interaction already received' });
     }
@@ -304,6 +313,8 @@ export function interactionsRoute(options: InteractionsRouteOptions): HttpRoute 
   return {
     method: 'POST',
     path: INTERACTIONS_PATH,
+    // When Discord says it sent the interaction: the server handles the earliest first.
+    sentAt: (req) => sentAt(parseTimestamp(req.headers['x-signature-timestamp'])),
     handler: async (req, res) => {
       try {
         await handle(req, res);

@@ -90,6 +90,7 @@ export async function createDiscordAdapter(
       logger: deps.logger,
       deferAfterMs,
       inFlight,
+      ...(deps.sharedReplays ? { sharedReplays: deps.sharedReplays } : {}),
     });
     return {
       name: 'discord (http)',

@@ -23,7 +23,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
 import { ageOf, BUSY_TEXT, plan, SHED_AFTER_MS, sentAt, type WorkQueue } from '../../src/deadline.ts';
 import type { Logger } from '../../src/log.ts';
-import { parseTimestamp, SeenSet, withinWindow } from '../../src/replay.ts';
+import { parseTimestamp, ReplayGuard, type SharedSeen, withinWindow } from '../../src/replay.ts';
 import { arrivalOf, BodyTooLarge, readBody, sendJson, setArrival } from '../../src/server.ts';
 
 /**
@@ -151,6 +151,8 @@ export interface GateOptions {
   now?: () => number;
   /** Posts a message to a response_url (the busy note for a click). */
   post?: (url: string, body: unknown) => Promise<void>;
+  /** Replay memory shared with other bots on the same PostgreSQL store. */
+  sharedReplays?: SharedSeen;
 }
 
 async function postJson(url: string, body: unknown): Promise<void> {
@@ -167,7 +169,9 @@ export function slackGate(options: GateOptions) {
   const { logger: log, queue } = options;
   const now = options.now ?? Date.now;
   const post = options.post ?? postJson;
-  const replays = new SeenSet();
+  const replays = new ReplayGuard(options.sharedReplays, undefined, (error) =>
+    log.warn({ err: error }, 'slack: shared replay memory slow; this bot remembers on its own meanwhile'),
+  );
   let warnedOverflow = false;
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -221,7 +225,7 @@ export function slackGate(options: GateOptions) {
       log.warn('slack: signature mismatch: refused');
       return sendJson(res, 401, { error: 'invalid request signature' });
     }
-    if (replays.checkAndRemember(signature)) {
+    if (await replays.seen(`slack:sig:${signature}`)) {
       // Slack's own retries say so and are acknowledged (never answered twice); anything else is a replay.
       if (req.headers['x-slack-retry-num'] !== undefined) {
         log.info({ ts }, 'duplicate delivery acknowledged and ignored');

@@ -23,7 +23,8 @@ import {
 import type { Adapter, AdapterDeps, HttpRoute } from '../../src/adapter.ts';
 import { executeAction, executeCommand } from '../../src/commands/index.ts';
 import type { CommandUser } from '../../src/commands/types.ts';
-import { ageOf, BUSY_TEXT, INLINE_BUDGET_MS, plan, WorkQueue } from '../../src/deadline.ts';
+import { ageOf, BUSY_TEXT, INLINE_BUDGET_MS, plan, sentAt, WorkQueue } from '../../src/deadline.ts';
+import { parseTimestamp } from '../../src/replay.ts';
 import * as r from '../../src/reply/build.ts';
 import type { Reply } from '../../src/reply/types.ts';
 import { arrivalOf } from '../../src/server.ts';
@@ -439,6 +440,8 @@ export async function createSlackAdapter(
     routes.push({
       method: 'POST',
       path: SLACK_EVENTS_PATH,
+      // When Slack says it sent the request: the server handles the earliest first.
+      sentAt: (req) => sentAt(parseTimestamp(req.headers['x-slack-request-timestamp'])),
       // Limits, timestamp, signature, replay, shape and capacity are checked before Bolt (gate.ts).
       handler: slackGate({
         signingSecret: slack.signingSecret ?? '',
@@ -446,6 +449,7 @@ export async function createSlackAdapter(
         queue,
         next: httpReceiver.requestListener,
         now,
+        ...(deps.sharedReplays ? { sharedReplays: deps.sharedReplays } : {}),
       }),
     });
   }

@@ -7,6 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { checkBudget } from '../budget.ts';
 import { bylineNames, joinNames } from './byline.ts';
 import { cleanField, cleanText, sameTitle } from './clean.ts';
 import { dropFurnitureParagraphs, removeFurnitureElements } from './furniture.ts';
@@ -219,6 +220,8 @@ export function parseDocument(html: string): ReturnType<typeof parseHTML> {
 /** Parses a saved article page. */
 export function parseHtml(content: string): ParsedArticle {
   const { document } = parseDocument(boundedMarkup(content));
+  // Third-party parsing cannot be interrupted; its time counts against the article's budget when it returns.
+  checkBudget(true);
   const { meta, siteNames, ld } = readPageMeta(document);
   const pageTitle = cleanField(document.querySelector('title')?.textContent);
 
@@ -233,6 +236,7 @@ export function parseHtml(content: string): ParsedArticle {
   } catch {
     // Readability gives up on some odd pages; the page's own block elements are the fallback below.
   }
+  checkBudget(true);
   const fallbackTitle = cleanField(parsed?.title) ?? pageTitle;
   meta.title ??= fallbackTitle
     ? stripSiteName(fallbackTitle, [...siteNames, outletFromUrl(meta.url) ?? ''])

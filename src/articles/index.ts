@@ -7,6 +7,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { articleBudgetMs, withinBudget } from '../budget.ts';
 import type { Article, ArticleFormat, LoadProblem } from '../types.ts';
 import { type FoundFile, mapInOrder, readTextFile, walk } from './files.ts';
 import { formatOf } from './formats.ts';
@@ -24,6 +25,11 @@ export { formatOf };
 
 /** Parses content in one format; throws ArticleError when nothing readable is in it. */
 function parseContent(content: string, format: ArticleFormat, given: Partial<ArticleMeta>): ParseOutcome {
+  // Within the article's time budget (src/budget.ts): past it, OverBudget reports the file as any broken one.
+  return withinBudget(articleBudgetMs(), () => parseInBudget(content, format, given));
+}
+
+function parseInBudget(content: string, format: ArticleFormat, given: Partial<ArticleMeta>): ParseOutcome {
   let outcome: ParseOutcome;
   switch (format) {
     case 'txt':

@@ -796,6 +796,13 @@ export function mainSubject(
     const clauseStart = i === a || prev?.trail.includes(',') === true;
     if (clauseStart && (t.lower === 'he' || t.lower === 'she'))
       return speakerPhrase(ctx, para, i, i + 1, verb);
+    // `I remember calling [the studio's president] Peter Roth and saying`: a subject we cannot name; no name after
+    // it (an object, a bracketed note) is the speaker.
+    if (clauseStart && /^(i|we|you|they)$/.test(t.lower)) return undefined;
+    if (t.lead.includes('[')) {
+      while (i + 1 < b && !(toks[i] as Token).trail.includes(']')) i++;
+      continue;
+    }
     if (GOVERNING.has(t.lower)) continue;
     if (prev && prev.trail === '' && GOVERNING.has(prev.lower)) {
       // `a tribute to Ada Quill, ...`: the whole name governed by the preposition is skipped, not only its
@@ -940,6 +947,12 @@ export function attributionBefore(
   const last = toks[b - 1] as Token;
   if (v < 0) {
     if (last.trail.includes(':')) {
+      // `She remembers Reyes's reply: "..."`: whose reply it is, not who remembers it.
+      const owner = toks[b - 2];
+      if (owner?.possessive && isCapitalized(owner.word) && SAYING_NOUNS.has(last.lower)) {
+        const hit = possessiveOwner(ctx, toks, b - 2, s0, para.base + owner.start);
+        if (hit) return hit;
+      }
       const subject = mainSubject(ctx, para, s0, b, 'said');
       if (subject) return subject;
       // `Former harbor master Ada Quill: "..."`, `More from Reyes: "..."`: a short lead-in that

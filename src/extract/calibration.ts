@@ -41,10 +41,10 @@ export const CALIBRATED: Readonly<Record<QuoteEvidence, number>> = {
   'previous-sentence': 0.92,
   /**
    * A partial quote inside a sentence whose subject is a named person, with no verb of saying
-   * (`Bolton thought the buzz was a tribute to "the skills of her husband."`) (74/107 with the graded referents,
-   * >= 0.632; 89/150 without them, >= 0.541: below the lower of the two, so always "possibly").
+   * (`Bolton thought the buzz was a tribute to "the skills of her husband."`) (a person named in full only;
+   * 56/76 with the graded referents, >= 0.668; 65/97 without them, >= 0.607: always "possibly").
    */
-  subject: 0.5,
+  subject: 0.6,
   /** A printed transcript label (`TAPPER:`): by design, as sure as a name next to the marks. */
   transcript: 0.95,
   /** `A:` in an interview: the likeliest interviewee, by design never shown as sure. */

@@ -3,6 +3,7 @@
  * once, and the entity table (who is mentioned where, with which role).
  */
 
+import { checkBudget } from '../budget.ts';
 import { isEnglishWord } from './dictionary.ts';
 import { isPlace, looksCommon, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
@@ -108,6 +109,7 @@ export function buildContext(
   const paras: Para[] = [];
   let base = 0;
   for (const text of paragraphs) {
+    checkBudget();
     const { masked, tags } = maskTags(text);
     paras.push({ text, base, tokens: tokenize(masked), sentences: splitSentences(text), tags });
     base += text.length + 1;
@@ -135,6 +137,7 @@ export function buildContext(
   for (const para of paras) {
     const toks = para.tokens;
     for (let i = 0; i < toks.length; i++) {
+      checkBudget();
       const t = toks[i] as Token;
       const next = toks[i + 1];
       const prev = toks[i - 1];
@@ -150,6 +153,7 @@ export function buildContext(
     }
   }
   for (const para of paras) {
+    checkBudget();
     for (const [from, to] of capitalRuns(para.tokens)) {
       const phrase = analyzeRun(para.tokens, from, to);
       if (!phrase) continue;

@@ -2,6 +2,8 @@
  * Direct quotes from quote marks: attribution after or before the marks, split quotes sharing one attribution,
  * multi-paragraph quotes, and the filter that drops scare quotes and quoted titles.
  */
+
+import { checkBudget } from '../budget.ts';
 import {
   type Attribution,
   attributionAfter,
@@ -14,6 +16,7 @@ import {
 } from './attribution.ts';
 import { type ArticleContext, sentenceAt } from './context.ts';
 import { NAMING_CUES, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.ts';
+import { readsAsPerson } from './names.ts';
 import type { Span } from './spans.ts';
 import type { Token } from './tokens.ts';
 
@@ -80,6 +83,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
   const out: Array<DirectCandidate & { keep: boolean; words: number }> = [];
   const prevClose = new Map<number, number>();
   for (const parts of groups) {
+    checkBudget();
     const first = parts[0] as Span;
     const lastPart = parts.at(-1) as Span;
     const para = ctx.paras[first.para];
@@ -168,7 +172,16 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       const endsSentence = /[.!?]["”’']*$/.test(text) || /^\s*[.!?]|^\s*$/.test(rest);
       const subject =
         inside && (words >= 5 || endsSentence) ? mainSubject(ctx, para, s0, o, 'said') : undefined;
-      if (subject?.entity?.type === 'person' && subject.via === 'name') {
+      // Only a person the article names in full (`Global said` under a headline, `My`, `Worse` opening a
+      // sentence are no one).
+      const e = subject?.entity;
+      if (
+        e?.type === 'person' &&
+        subject?.via === 'name' &&
+        !subject.loneWord &&
+        e.name.includes(' ') &&
+        readsAsPerson(e)
+      ) {
         attribution = subject;
         subjectOnly = true;
       }

@@ -3,6 +3,7 @@
  * amount, a percentage, a date, a count) and is the reporter's own statement, not a quote.
  */
 
+import { checkBudget } from '../budget.ts';
 import type { Fact } from '../types.ts';
 import type { ArticleContext } from './context.ts';
 import type { Sentence } from './sentences.ts';
@@ -34,6 +35,7 @@ export function findFacts(
   const out: Fact[] = [];
   ctx.paras.forEach((para, p) => {
     for (const s of para.sentences as Sentence[]) {
+      checkBudget();
       const n = wordCount(s.text);
       if (n < 6 || n > 90 || /\?["”’]?$/.test(s.text)) continue;
       // Quote sentences are quotes, not facts; a scare quote or a quoted title does not make one.

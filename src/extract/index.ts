@@ -11,6 +11,8 @@
  * - A split quote (`"A," she said. "B."`) gives two quotes with the same speaker; a multi-paragraph quote is one.
  * - Indirect quotes are kept only when their speaker is known; direct quotes keep a null speaker.
  */
+
+import { articleBudgetMs, checkBudget, withinBudget } from '../budget.ts';
 import type { Article, Extraction, Fact, Quote, QuoteEvidence } from '../types.ts';
 import type { Attribution } from './attribution.ts';
 import { calibrated } from './calibration.ts';
@@ -141,7 +143,15 @@ function spanQuote(
 export { EXTRACTOR_VERSION } from './version.ts';
 
 /** Extracts quotes and facts from one article. Offsets index into `article.paragraphs[paragraph]`. */
-export function extract(article: Article): Extraction {
+/**
+ * Quotes and facts of one article, within its time budget (src/budget.ts): past it, throws OverBudget and the
+ * caller reports the article instead of waiting on it.
+ */
+export function extract(article: Article, budgetMs = articleBudgetMs()): Extraction {
+  return withinBudget(budgetMs, () => extractAll(article));
+}
+
+function extractAll(article: Article): Extraction {
   const paragraphs = article.paragraphs ?? [];
   const spans = findSpans(paragraphs);
   const bases: number[] = [];
@@ -161,6 +171,7 @@ export function extract(article: Article): Extraction {
   const turns = findTurns(ctx);
   const turnParas = new Set(turns.map((t) => t.para));
   for (const t of turns) {
+    checkBudget();
     coverage.add(t.para, 0, paragraphs[t.para]?.length ?? 0);
     quotes.push({
       text: paragraphs[t.para]?.slice(t.start, t.end) ?? '',

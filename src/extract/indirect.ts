@@ -2,6 +2,8 @@
  * Indirect (reported) speech: `Putin said Russia favors ...`, `Coats cautioned that ...`, `..., adding that ...`.
  * The quote's text is the reported clause. Only kept when the speaker resolves: an anonymous claim is no quote.
  */
+
+import { checkBudget } from '../budget.ts';
 import { type Attribution, mainSubject, speakerPhrase, tokenRange } from './attribution.ts';
 import type { ArticleContext, Para } from './context.ts';
 import { REPORTING_VERBS } from './lexicon.ts';
@@ -85,6 +87,7 @@ export function indirectQuotes(
   const out: IndirectQuote[] = [];
   ctx.paras.forEach((para: Para, p) => {
     for (const s of para.sentences as Sentence[]) {
+      checkBudget();
       if (covered(p, s.start, s.end) || /[?]$/.test(s.text)) continue;
       const hit = reported(ctx, para, s);
       if (hit) out.push({ para: p, ...hit });

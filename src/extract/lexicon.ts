@@ -19,7 +19,7 @@ export const SPEECH_VERBS = set(`
   suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
-  bragged marveled marvelled griped chided quipped blasted answered answers elaborated elaborates elaborating shouting yelling
+  bragged marveled marvelled griped chided quipped blasted answered answers alleged alleges elaborated elaborates elaborating shouting yelling
   screamed screaming
 `);
 
@@ -71,7 +71,7 @@ export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
 
 /** Capitalised title words that precede a name and become its role. */
 export const TITLE_WORDS = set(`
-  president vice prime minister secretary senator sen. rep. representative gov. governor mayor deputy councilwoman
+  president president-elect governor-elect mayor-elect senator-elect vice prime minister secretary senator sen. rep. representative gov. governor mayor deputy councilwoman
   councilman councilmember council member alderman alderwoman judge justice attorney general director chancellor
   chief executive officer ceo cfo coo cto chairman chairwoman chair chairperson commissioner sheriff superintendent
   principal professor prof. coach manager captain capt. gen. col. lt. sgt. officer detective det. ambassador pope
@@ -84,7 +84,7 @@ export const TITLE_WORDS = set(`
 
 /** Lower-case nouns that name a person's role (`union president`, `the chief executive`). */
 export const ROLE_NOUNS = set(`
-  president spokeswoman spokesman spokesperson director executive officer chief mayor coach manager analyst economist
+  president president-elect governor-elect mayor-elect senator-elect spokeswoman spokesman spokesperson director executive officer chief mayor coach manager analyst economist
   professor researcher scientist attorney lawyer judge senator chair chairman chairwoman member leader secretary
   minister commissioner superintendent captain striker goalkeeper midfielder defender forward quarterback pitcher
   organizer founder owner resident teacher nurse doctor physician student worker driver engineer author historian
@@ -153,7 +153,7 @@ export const NOT_NAME_WORDS = set(`
   september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
   today yesterday tomorrow tonight
   like unlike besides including except without through until against beyond toward towards upon within across
-  along around behind beside oh ah yes well okay ok hey wow
+  along around behind beside oh ah yes well okay ok hey wow my your our mine yours ours
 `);
 
 /** Connectors allowed inside a capitalised name run (`Director of National Intelligence`, `Ludwig van Beethoven`). */

@@ -54,6 +54,8 @@ export interface Entity {
   gender: Gender;
   /** See NamePhrase.genderGuessed: a pronoun of the other gender may still mean this person, as a guess. */
   genderGuessed?: boolean;
+  /** The first name's gender was looked up (see genderOf). */
+  genderChecked?: boolean;
   roles: string[];
   /** True for organisations that read as companies (`the company said`). */
   company: boolean;
@@ -393,7 +395,24 @@ const NOT_PERSON_WORDS = new Set(
 );
 
 /** A person-typed entity that reads as a person: a known first name, a title, an honorific, or a lone surname. */
-function readsAsPerson(e: Entity): boolean {
+/**
+ * A person's gender as far as the article and the name tables tell. A name first read before it was known to be a
+ * person's (`Ivanka Quill` typed later) gets its first name's gender here, once, as a guess.
+ */
+function genderOf(e: Entity): Gender {
+  if (e.gender === null && e.type === 'person' && e.name.includes(' ') && !e.genderChecked) {
+    e.genderChecked = true;
+    const first = (e.name.split(' ')[0] as string).toLowerCase();
+    const g = genderOfFirstName(first);
+    if (g) {
+      e.gender = g;
+      e.genderGuessed = !FIRST_NAMES.has(first);
+    }
+  }
+  return e.gender;
+}
+
+export function readsAsPerson(e: Entity): boolean {
   const words = e.name.split(' ');
   if (words.some((w) => ORG_HEADS.has(w.toLowerCase()) || NOT_PERSON_WORDS.has(w.toLowerCase())))
     return false;
@@ -498,7 +517,11 @@ export class EntityTable {
     if (exact) return exact;
     const k = key(name);
     if (phrase.nameWords.length === 1) {
-      const persons = (this.bySurname.get(k) ?? []).filter((e) => e.type !== 'org');
+      // `Mr. Quill` is never `Ivanka Quill`: an honorific's gender rules out people of the other one.
+      const g = phrase.gender;
+      const persons = (this.bySurname.get(k) ?? []).filter(
+        (e) => e.type !== 'org' && (g === null || genderOf(e) === null || genderOf(e) === g),
+      );
       if (persons.length === 1) return persons[0] as Entity;
       const orgs = (this.byFirstWord.get(k) ?? []).filter((e) => e.type === 'org');
       if (orgs.length === 1 && persons.length === 0) return orgs[0] as Entity;
@@ -597,7 +620,7 @@ export class EntityTable {
     let quotedMatch: Mention | null = null;
     let guessedOther: Mention | null = null;
     const compatible = (e: Entity): boolean =>
-      e.type === 'person' && (e.gender === gender || e.gender === null) && readsAsPerson(e);
+      e.type === 'person' && (genderOf(e) === gender || e.gender === null) && readsAsPerson(e);
     for (let i = end - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;

@@ -3,6 +3,8 @@
  * without closing it continues in the next paragraph when that one opens with a quote mark (news convention).
  */
 
+import { checkBudget } from '../budget.ts';
+
 /** One quoted stretch inside one paragraph. */
 export interface Span {
   para: number;
@@ -163,6 +165,7 @@ export function findSpans(paragraphs: string[]): Span[] {
   const out: Span[] = [];
   let openAtEnd = false;
   paragraphs.forEach((text, p) => {
+    checkBudget();
     const spans = hasDouble(text)
       ? doubleSpans(text, p)
       : text.includes('‘')

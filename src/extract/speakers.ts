@@ -4,6 +4,7 @@
  * articles actually use (`Putin`, `Mr. Putin`, `President Putin`, `Russian President Vladimir Putin`).
  */
 import type { CorpusArticle, Quote, Speaker } from '../types.ts';
+import { genderOfFirstName } from './gender.ts';
 import { HONORIFICS, NOT_NAME_WORDS, TITLE_WORDS } from './lexicon.ts';
 
 const norm = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
@@ -17,8 +18,36 @@ function surnameOf(name: string): string {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The genders the articles give a one-word speaker name by honorific (`Mr. Quill`, `Ms. Quill`), where it speaks.
+ * `Mr. Quill` must never become `Ivanka Quill` because she is the only Quill named in full.
+ */
+function honorificGenders(articles: CorpusArticle[]): Map<string, Set<'m' | 'f'>> {
+  const out = new Map<string, Set<'m' | 'f'>>();
+  for (const a of articles) {
+    const single = new Set(
+      a.quotes.map((q) => q.speaker).filter((n): n is string => !!n && !n.includes(' ')),
+    );
+    if (single.size === 0) continue;
+    const re = new RegExp(
+      `\\b(Mr|Mrs|Ms|Miss)\\.?\\s+(${[...single].map(escapeRe).join('|')})(?![\\p{L}'’])`,
+      'gu',
+    );
+    for (const text of a.paragraphs)
+      for (const m of text.matchAll(re)) {
+        const set = out.get(m[2] as string) ?? new Set();
+        set.add(m[1] === 'Mr' ? 'm' : 'f');
+        out.set(m[2] as string, set);
+      }
+  }
+  return out;
+}
+
 /** Maps every speaker string seen to its corpus-wide canonical name. */
-function canonicalNames(names: Map<string, number>): Map<string, string> {
+function canonicalNames(
+  names: Map<string, number>,
+  honorifics: Map<string, Set<'m' | 'f'>>,
+): Map<string, string> {
   const map = new Map<string, string>();
   // Multi-word names that share first and last word are one person (`Vladimir V. Putin`, `Vladimir Putin`).
   const groups = new Map<string, Array<[string, number]>>();
@@ -46,7 +75,12 @@ function canonicalNames(names: Map<string, number>): Map<string, string> {
     const k = norm(name);
     const bySurname = fullBySurname.get(k);
     if (bySurname?.size === 1) {
-      map.set(name, [...bySurname][0] as string);
+      const full = [...bySurname][0] as string;
+      const given = genderOfFirstName((words(full)[0] as string).toLowerCase());
+      const said = honorifics.get(name);
+      // (A title of the other gender, or of both, keeps the surname apart.)
+      const clash = given !== null && said !== undefined && [...said].some((g) => g !== given);
+      map.set(name, clash ? name : full);
       continue;
     }
     // `Northwind` for `Northwind Foods`, only when no person carries that surname.
@@ -121,7 +155,7 @@ export function buildSpeakers(articles: CorpusArticle[]): Speaker[] {
   for (const a of articles) {
     for (const q of a.quotes) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
   }
-  const canonical = canonicalNames(counts);
+  const canonical = canonicalNames(counts, honorificGenders(articles));
   const bySpeaker = new Map<string, { quotes: Quote[]; aliases: Set<string> }>();
   const entry = (name: string) => {
     let e = bySpeaker.get(name);

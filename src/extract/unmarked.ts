@@ -4,6 +4,8 @@
  * quote marks, only a first-person clause qualifies (a reporter's paraphrase is never in the first person); in an
  * article without any marks, any full clause does, and the first-person sentences around it join the quote.
  */
+
+import { checkBudget } from '../budget.ts';
 import { type Attribution, speakerPhrase, tokenRange } from './attribution.ts';
 import type { ArticleContext, Para } from './context.ts';
 import type { Sentence } from './sentences.ts';
@@ -88,6 +90,7 @@ export function unmarkedQuotes(
     const sents = para.sentences;
     const used = new Set<number>();
     for (let i = 0; i < sents.length; i++) {
+      checkBudget();
       const s = sents[i] as Sentence;
       if (covered(p, s.start, s.end)) continue;
       const hit = finalAttribution(ctx, para, s);

@@ -456,6 +456,15 @@ function clusterItems(
 ): { itemCluster: Int32Array; clusters: Cluster[] } {
   const n = items.length;
   const uf = makeUnion(n);
+  // Each item's article and type in typed arrays: the candidate loop below reads them for items all over the
+  // corpus, and a million item objects are a cache miss each.
+  const itemArticle = new Int32Array(n);
+  const itemIsQuote = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const it = items[i] as Item;
+    itemArticle[i] = it.article;
+    itemIsQuote[i] = it.type === 'quote' ? 1 : 0;
+  }
   const df = (t: number): number => (postStart[t + 1] as number) - (postStart[t] as number);
   // Identical wording always merges, however short or common its words: grouped by a hash of the words, then
   // confirmed word for word (a hash collision must not merge two quotes).
@@ -561,8 +570,7 @@ function clusterItems(
       // times would otherwise compare every copy with every other).
       const rj = uf.find(j);
       if (ri === rj) continue;
-      const other = items[j] as Item;
-      if (other.type !== it.type || other.article === it.article) continue;
+      if (itemIsQuote[j] !== itemIsQuote[i] || itemArticle[j] === itemArticle[i]) continue;
       const sa = itemSpeaker[i] as number;
       const sb = itemSpeaker[j] as number;
       if (sa >= 0 && sb >= 0 && sa !== sb) continue;

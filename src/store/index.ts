@@ -21,7 +21,7 @@ import {
   type StoreLocation,
 } from './jobs.ts';
 import { CHANGE_CHANNEL, redactUrl } from './postgres.ts';
-import { engineFromSnapshot } from './snapshot.ts';
+import { engineFromSnapshot, engineFromSnapshotAsync } from './snapshot.ts';
 import type { StoreBackend } from './types.ts';
 
 export type { StoreLocation } from './jobs.ts';
@@ -203,9 +203,8 @@ export class CorpusStore {
     this.retryTimer.unref();
   }
 
-  private adopt(out: LoadOutcome): SearchEngine {
+  private adopt(out: LoadOutcome, engine: SearchEngine): SearchEngine {
     this.stale = out.stale;
-    const engine = engineFromSnapshot(out.bytes);
     if (out.stale > 0 && this.background) void this.reextract();
     return engine;
   }
@@ -235,7 +234,8 @@ export class CorpusStore {
       out = await runLoad(this.job(false), this.backend);
     }
     await this.refreshStatus();
-    return this.adopt(out);
+    // Nothing is answered yet: the engine is made in one go.
+    return this.adopt(out, engineFromSnapshot(out.packed));
   }
 
   /** A reload on a worker thread: sync the data folder (unless `storeOnly`), then snapshot. */
@@ -244,7 +244,8 @@ export class CorpusStore {
     try {
       const out = await runInWorker<LoadOutcome>('load', this.job(!storeOnly));
       await this.refreshStatus();
-      return this.adopt(out);
+      // The current engine keeps answering while the new one is made, in slices of a few milliseconds.
+      return this.adopt(out, await engineFromSnapshotAsync(out.packed));
     } catch (error) {
       if (this.config.where.mode === 'postgres' && this.state === 'connected') await this.probe();
       throw error;

@@ -2,6 +2,8 @@
  * The store's units of work, each opening its own connection: run on the main thread at start-up (nothing to answer
  * yet) and on a worker thread (src/store/worker.mjs) for every reload, so answering never waits for them.
  */
+
+import type { PackedIndex } from '../search/packed.ts';
 import type { Article, Extraction, LoadProblem } from '../types.ts';
 import { fingerprints } from './fingerprint.ts';
 import { PostgresStore } from './postgres.ts';
@@ -33,7 +35,7 @@ export interface LoadJob {
 }
 
 export interface LoadOutcome {
-  bytes: Uint8Array;
+  packed: PackedIndex;
   reused: boolean;
   stale: number;
   articles: number;

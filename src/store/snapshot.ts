@@ -1,26 +1,140 @@
 /**
- * The corpus and its search index, built from the store (never re-extracting) and kept as a snapshot file: a v8
- * serialization of `{ corpus, index }` under a key naming everything it was built from (each article's content
- * hash and extraction version, the problems, the search code and Node). A restart over an unchanged corpus reads
- * the snapshot instead of building; any difference in the key builds afresh. A snapshot that cannot be read is
- * rebuilt, never trusted.
+ * The corpus and its search index, built from the store (never re-extracting) and kept as a snapshot file under a
+ * key naming everything it was built from (each article's content hash and extraction version, the problems, the
+ * search code and Node). A restart over an unchanged corpus reads the snapshot instead of building; any difference
+ * in the key builds afresh. A snapshot that cannot be read is rebuilt, never trusted.
+ *
+ * The file is the packed index (src/search/packed.ts) written raw: a 16-byte magic, the header's length (4 bytes)
+ * and the header (JSON: key, layout, each part's length and element type), then each part at an 8-byte boundary.
+ * Reading compares the key before anything else, then reads each part with one read into a buffer of its own.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { buildIndex, type SearchIndex } from '../search/build.ts';
+import { buildIndex } from '../search/build.ts';
 import { engineOver } from '../search/index.ts';
+import {
+  ARRAY_NAMES,
+  ARRAY_TYPES,
+  type ArrayName,
+  PACK_LAYOUT,
+  type PackedArrays,
+  type PackedIndex,
+  pack,
+  unpack,
+  unpackAsync,
+} from '../search/packed.ts';
 import type { SearchEngine } from '../search/types.ts';
-import { Vocabulary } from '../search/vocabulary.ts';
 import type { Corpus, CorpusArticle, LoadProblem } from '../types.ts';
 import { fingerprints, sha256 } from './fingerprint.ts';
 import { pairKey, type StoreBackend, type StoreState } from './types.ts';
 
-const MAGIC = 'newsroom-snapshot-1';
+const MAGIC = 'newsroom-snap-v2';
+const MAGIC_BYTES = Buffer.from(MAGIC, 'latin1');
+
+interface Header {
+  key: string;
+  layout: number;
+  meta: number;
+  chunks: number[];
+  arrays: Record<string, { type: 'i32' | 'u8'; bytes: number }>;
+}
+
+const align8 = (n: number): number => Math.ceil(n / 8) * 8;
+
+function writeAll(fd: number, bytes: Uint8Array, at: number): void {
+  let done = 0;
+  while (done < bytes.byteLength) done += writeSync(fd, bytes, done, bytes.byteLength - done, at + done);
+}
+
+function readAll(fd: number, into: Uint8Array, at: number): void {
+  let done = 0;
+  while (done < into.byteLength) {
+    const n = readSync(fd, into, done, into.byteLength - done, at + done);
+    if (n === 0) throw new Error('snapshot file ends early');
+    done += n;
+  }
+}
+
+/** Writes a packed index under `key` (to a temporary file renamed into place: a reader never sees half of it). */
+export function writeSnapshot(file: string, key: string, p: PackedIndex): void {
+  const header: Header = {
+    key,
+    layout: p.layout,
+    meta: p.meta.byteLength,
+    chunks: p.chunks.map((c) => c.byteLength),
+    arrays: Object.fromEntries(
+      ARRAY_NAMES.map((name) => [name, { type: ARRAY_TYPES[name], bytes: p.arrays[name].byteLength }]),
+    ),
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.byteLength);
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeAll(fd, MAGIC_BYTES, 0);
+    writeAll(fd, length, 16);
+    writeAll(fd, json, 20);
+    let at = align8(20 + json.byteLength);
+    const parts = [p.meta, ...p.chunks, ...ARRAY_NAMES.map((name) => p.arrays[name])];
+    for (const part of parts) {
+      writeAll(fd, new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
+      at = align8(at + part.byteLength);
+    }
+  } catch (error) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(tmp, file);
+}
+
+/** The packed index in `file` when it was written under `key`; null when there is none, or another key's. */
+export function readSnapshot(file: string, key: string): PackedIndex | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const head = new Uint8Array(20);
+    readAll(fd, head, 0);
+    if (Buffer.from(head.subarray(0, 16)).toString('latin1') !== MAGIC) return null;
+    const length = Buffer.from(head).readUInt32LE(16);
+    if (length > 16 * 1024 * 1024) return null;
+    const json = new Uint8Array(length);
+    readAll(fd, json, 20);
+    const header = JSON.parse(Buffer.from(json).toString('utf8')) as Header;
+    if (header.key !== key || header.layout !== PACK_LAYOUT) return null;
+    let at = align8(20 + length);
+    const next = (bytes: number): Uint8Array => {
+      // A buffer of its own (never Node's shared pool), not zero-filled: the read fills it whole or throws.
+      const part = new Uint8Array(Buffer.allocUnsafeSlow(bytes).buffer, 0, bytes);
+      readAll(fd, part, at);
+      at = align8(at + bytes);
+      return part;
+    };
+    const meta = next(header.meta);
+    const chunks = header.chunks.map(next);
+    const arrays: Partial<Record<ArrayName, Int32Array | Uint8Array>> = {};
+    for (const name of ARRAY_NAMES) {
+      const spec = header.arrays[name];
+      if (!spec || spec.type !== ARRAY_TYPES[name]) return null;
+      const raw = next(spec.bytes);
+      arrays[name] = spec.type === 'i32' ? new Int32Array(raw.buffer, 0, spec.bytes / 4) : raw;
+    }
+    return { layout: header.layout, meta, chunks, arrays: arrays as PackedArrays };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export interface SnapshotResult {
-  /** `{ corpus, index }`, v8-serialized: what engineFromSnapshot reads. Transferable between threads. */
-  bytes: Uint8Array;
+  /** The corpus and index in buffers (src/search/packed.ts): what engineFromSnapshot reads. Transferable. */
+  packed: PackedIndex;
   /** True when read from the snapshot file rather than built. */
   reused: boolean;
   /** Articles answering with an extraction of an older extractor version (being redone in the background). */
@@ -73,13 +187,10 @@ export async function snapshotFromStore(
   );
   if (options.file) {
     try {
-      const buf = readFileSync(options.file);
-      const nl = buf.indexOf(10);
-      if (nl > 0 && buf.subarray(0, nl).toString('latin1') === key) {
-        return { bytes: buf.subarray(nl + 1), reused: true, stale, articles: entries.length };
-      }
+      const packed = readSnapshot(options.file, key);
+      if (packed) return { packed, reused: true, stale, articles: entries.length };
     } catch {
-      // No snapshot yet, or unreadable: build one.
+      // Unreadable: build one.
     }
   }
   const bodies = await store.articleBodies([...new Set(entries.map((e) => e.hash))]);
@@ -99,29 +210,28 @@ export async function snapshotFromStore(
     problems,
     loadedAt: new Date(),
   };
-  const index = buildIndex(corpus);
-  const bytes = serialize({ corpus, index });
+  const packed = pack(corpus, buildIndex(corpus));
   if (options.file) {
     try {
-      mkdirSync(dirname(options.file), { recursive: true });
-      const tmp = `${options.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, Buffer.concat([Buffer.from(`${key}\n`, 'latin1'), bytes]));
-      renameSync(tmp, options.file);
+      writeSnapshot(options.file, key, packed);
     } catch {
       // A read-only cache folder only costs the next start a rebuild.
     }
   }
-  return { bytes, reused: false, stale, articles: articles.length };
+  return { packed, reused: false, stale, articles: articles.length };
 }
 
 /**
  * The search engine over a snapshot: the same parts createSearchEngine (src/search/index.ts) assembles, over an
- * index read back instead of built. test/store/snapshot.test.ts checks both answer alike.
+ * index read back instead of built. test/store/store.test.ts checks both answer alike. All at once: for start-up.
  */
-export function engineFromSnapshot(bytes: Uint8Array): SearchEngine {
-  const { corpus, index } = deserialize(bytes) as { corpus: Corpus; index: SearchIndex };
-  // Serialization keeps data, not classes: give the vocabulary its methods back.
-  Object.setPrototypeOf(index.vocab, Vocabulary.prototype);
-  corpus.loadedAt = new Date();
+export function engineFromSnapshot(packed: PackedIndex): SearchEngine {
+  const { corpus, index } = unpack(packed);
+  return engineOver(corpus, index);
+}
+
+/** engineFromSnapshot in short slices of the event loop: for reloads, while the current engine keeps answering. */
+export async function engineFromSnapshotAsync(packed: PackedIndex): Promise<SearchEngine> {
+  const { corpus, index } = await unpackAsync(packed);
   return engineOver(corpus, index);
 }

@@ -5,15 +5,12 @@ import { register } from 'tsx/esm/api';
 
 register();
 const jobs = await import('./jobs.ts');
+const { transferList } = await import('../search/packed.ts');
 const { kind, job } = workerData;
 if (kind === 'load') {
   const out = await jobs.runLoad(job);
-  // The snapshot bytes are moved, not copied.
-  const bytes =
-    out.bytes.byteOffset === 0 && out.bytes.byteLength === out.bytes.buffer.byteLength
-      ? out.bytes
-      : out.bytes.slice();
-  parentPort?.postMessage({ ...out, bytes }, [bytes.buffer]);
+  // The packed corpus and index are moved, not copied.
+  parentPort?.postMessage(out, transferList(out.packed));
 } else {
   parentPort?.postMessage({ reextracted: await jobs.runReextract(job) });
 }

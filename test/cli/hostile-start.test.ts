@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { longArticle } from '../corpus/long-article.ts';
 import { BIN, cleanEnv, SEEDS } from './spawn.ts';
 
 const QUOTE = '<p>"We will look at every option," the minister said on Tuesday.</p>';
@@ -22,7 +23,7 @@ interface Line {
   problems?: { file: string; reason: string }[];
 }
 
-function startBot(dir: string) {
+function startBot(dir: string, extra: Record<string, string> = {}) {
   const child = spawn(process.execPath, [BIN, 'start'], {
     cwd: dir,
     env: cleanEnv({
@@ -32,6 +33,7 @@ function startBot(dir: string) {
       LOG_LEVEL: 'info',
       DISCORD_PUBLIC_KEY: 'a'.repeat(64),
       DISCORD_APPLICATION_ID: '123456789012345678',
+      ...extra,
     }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -93,6 +95,23 @@ describe('hostile pages in the data folder', () => {
     bot.child.kill('SIGHUP');
     await new Promise((done) => setTimeout(done, 100));
     // SIGTERM in the middle of that reload still exits, with 0.
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  });
+
+  it('starts past an article over its time budget, reports it, reloads past it, and exits on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-budget-start-'));
+    cpSync(SEEDS, dir, { recursive: true });
+    writeFileSync(join(dir, 'long.txt'), longArticle());
+    const bot = startBot(dir, { NEWSROOM_ARTICLE_BUDGET_MS: '1000' });
+    running = bot;
+    const ready = await bot.waitFor((l) => l.msg.startsWith('running discord (http)'));
+    expect(ready.msg).toMatch(/^running .*; 2 articles, /);
+    expect(ready.msg).toMatch(/could not read: .*long\.txt \(.*over its time budget \(1000 ms\): skipped/);
+
+    // A change while it is still there: the reload skips it again and takes the new article.
+    writeFileSync(join(dir, 'later.txt'), 'Port strike\n\n"It is over," said Tom Baker, a union official.\n');
+    await bot.waitFor((l) => l.msg === 'corpus reloaded' && l.articles === 3);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
   });

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus.ts';
-import { loadCorpusInWorker } from '../../src/corpus-thread.ts';
+import { loadPackedInWorker } from '../../src/corpus-thread.ts';
 import { reloadEngine } from '../../src/main.ts';
+import { createSearchEngine } from '../../src/search/index.ts';
+import { unpack } from '../../src/search/packed.ts';
 
 describe('loading the corpus on a worker thread (reloads)', () => {
   it('gives the same corpus as loading it here', async () => {
-    const [here, there] = await Promise.all([
+    const [here, packed] = await Promise.all([
       loadCorpus('data/articles'),
-      loadCorpusInWorker('data/articles'),
+      loadPackedInWorker('data/articles'),
     ]);
+    const there = unpack(packed).corpus;
     expect(there.articles.map((a) => a.id)).toEqual(here.articles.map((a) => a.id));
     expect(there.articles.flatMap((a) => a.quotes)).toEqual(here.articles.flatMap((a) => a.quotes));
     expect(there.speakers).toEqual(here.speakers);
@@ -16,14 +19,20 @@ describe('loading the corpus on a worker thread (reloads)', () => {
   });
 
   it('reports problems from the worker like the main thread does', async () => {
-    const corpus = await loadCorpusInWorker('no/such/folder');
+    const corpus = unpack(await loadPackedInWorker('no/such/folder')).corpus;
     expect(corpus.articles).toEqual([]);
     expect(corpus.problems[0]?.file).toBe('no/such/folder');
   });
 
-  it('builds a searchable engine from the worker corpus', async () => {
-    const engine = await reloadEngine('data/articles');
-    const top = engine.search('putin working group').results[0];
-    expect(top?.speaker).toBe('Vladimir Putin');
+  it('builds, on the worker, an engine answering as one built here', async () => {
+    const [engine, here] = await Promise.all([reloadEngine('data/articles'), loadCorpus('data/articles')]);
+    const fresh = createSearchEngine(here);
+    expect(engine.search('putin working group').results[0]?.speaker).toBe('Vladimir Putin');
+    for (const q of ['putin working group', 'speaker:trump', 'type:fact 2018', 'helsinki monday', 'zzzz']) {
+      expect(engine.search(q)).toEqual(fresh.search(q));
+    }
+    expect(engine.verify('We are ready to work together')).toEqual(
+      fresh.verify('We are ready to work together'),
+    );
   });
 });

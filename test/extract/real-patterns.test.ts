@@ -1136,3 +1136,53 @@ describe('a partial quote whose sentence has a named subject but no verb of sayi
     expect(quoteWith(ex.quotes, 'Nobody in the party').evidence).not.toBe('subject');
   });
 });
+
+describe('no one is made from a capitalised word opening a sentence', () => {
+  it.each([
+    'My agents asked me whether the show was “a good fit for the whole family and its fans.”',
+    'Worse, as one executive said, “I distrust most of them, so it is possible I miss a real warning.”',
+    'Global warming - “it is a hoax that nobody in the whole county believes.”',
+  ])('%s', (text) => {
+    for (const q of run(text).quotes) expect(q.speaker ?? '').not.toMatch(/^(My|Worse|Global)\b/);
+  });
+  it('`Mr. Quill` in an article is not `Ivanka Quill`', () => {
+    const ex = run(
+      'Ivanka Quill introduced her father at the rally in Dover on Tuesday night.',
+      'Then Mr. Quill took the stage. “She has done a fantastic job, and we have done a fantastic job together,” Mr. Quill said.',
+    );
+    expect(quoteWith(ex.quotes, 'fantastic').speaker).toBe('Quill');
+  });
+});
+
+describe('who speaks in first-person accounts and remembered replies', () => {
+  it('`She remembers Reyes’s reply:` gives Reyes', () => {
+    const ex = run(
+      'Tom Reyes, the station manager, invited Ada Quill for a drink. She told him she was uneasy. She remembers Reyes’s reply: “I am a man of many sides. That is only one of them.”',
+    );
+    expect(quoteWith(ex.quotes, 'many sides').speaker).toBe('Tom Reyes');
+  });
+  it('a bracketed editor’s note after `I` is not the speaker', () => {
+    const ex = run(
+      'I remember picking up the phone and calling [Harbor Television president] Ada Quill and saying, “You are going to see this new actor, he is our lead.”',
+    );
+    expect(quoteWith(ex.quotes, 'new actor').speaker).toBeNull();
+  });
+  it('`alleged` attributes like `said`', () => {
+    const ex = run(
+      'In court papers, Mara Quill alleged that her landlord had “threatened her and her children for months.”',
+    );
+    expect(shown(quoteWith(ex.quotes, 'threatened her'))).toBe('Mara Quill');
+  });
+});
+
+describe('elect titles', () => {
+  it('`the president-elect said` is the President-elect named before, as "possibly"', () => {
+    const ex = run(
+      'President-elect Ada Quill named Tom Reyes to the harbor board on Tuesday.',
+      '“He is a tireless advocate of the working waterfront,” the president-elect said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'tireless advocate');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(shown(q)).toBeNull();
+  });
+});

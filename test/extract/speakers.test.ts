@@ -50,6 +50,24 @@ describe('buildSpeakers', () => {
     ]);
   });
 
+  it('never merges `Mr. Quill` into the one Quill named in full when her first name is a woman’s', () => {
+    const a = article('f.txt', [
+      'Ivanka Quill spoke first. "We are proud of the plan," said Ivanka Quill.',
+      'Then Mr. Quill took the stage. "She has done a fantastic job," Mr. Quill said.',
+    ]);
+    const b = article('g.txt', ['"The harbor deal is done," Mr. Quill said on Friday.']);
+    buildSpeakers([a, b]);
+    expect(a.quotes.find((q) => q.text.includes('fantastic'))?.speaker).toBe('Quill');
+    expect(b.quotes[0]?.speaker).toBe('Quill');
+    expect(a.quotes.find((q) => q.text.includes('proud'))?.speaker).toBe('Ivanka Quill');
+  });
+  it('still merges `Ms. Quill` into Ivanka Quill', () => {
+    const a = article('h.txt', ['"We are proud of the plan," said Ivanka Quill.']);
+    const b = article('i.txt', ['"The harbor deal is done," Ms. Quill said on Friday.']);
+    buildSpeakers([a, b]);
+    expect(b.quotes[0]?.speaker).toBe('Ivanka Quill');
+  });
+
   it('does not merge a surname shared by two people', () => {
     const a = article('c.txt', ['"One," said Senator Mary Lee.']);
     const b = article('d.txt', ['"Two," said coach Tom Lee.']);

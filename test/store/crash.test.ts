@@ -140,7 +140,7 @@ describe.each([
       const r = await syncFolder(store, dataDir);
       expect(r.unchanged).toBe(kept);
       expect(await checkWhole(store, acked)).toBe(ARTICLES);
-      const engine = engineFromSnapshot((await snapshotFromStore(store, { dataDir, file: null })).bytes);
+      const engine = engineFromSnapshot((await snapshotFromStore(store, { dataDir, file: null })).packed);
       expect(engine.search('paragraph 3 of story 7 harbour').results[0]?.text).toContain('of story 7 says');
     } finally {
       await store.close();

@@ -2,7 +2,7 @@
  * The store of record on both engines: SQLite (a temporary file) and the real PostgreSQL server (a database of
  * its own). What the store gives back must be what reading the files gives, and nothing is extracted twice.
  */
-import { cpSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,7 +107,7 @@ describe.each(engines)('the corpus store on $name', (engine) => {
 
     const fromFiles = await loadCorpus(folder);
     const snap = await snapshotFromStore(store, { dataDir: folder, file: null });
-    const fromStore = engineFromSnapshot(snap.bytes);
+    const fromStore = engineFromSnapshot(snap.packed);
     expect(plain(fromStore.corpus)).toEqual(plain(fromFiles));
     expect(snap.stale).toBe(0);
 
@@ -141,7 +141,7 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     expect(r).toMatchObject({ parsed: 2, removed: 1, changed: true });
 
     const corpus = engineFromSnapshot(
-      (await snapshotFromStore(store, { dataDir: folder, file: null })).bytes,
+      (await snapshotFromStore(store, { dataDir: folder, file: null })).packed,
     );
     const ids = corpus.corpus.articles.map((a) => a.id);
     expect(ids).toContain('copy-of-003.txt');
@@ -157,7 +157,7 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     await syncFolder(store, folder, { version: 'old' });
     const before = await snapshotFromStore(store, { dataDir: folder, file: null, version: 'new' });
     expect(before.stale).toBe(before.articles);
-    expect(engineFromSnapshot(before.bytes).search('putin working group').results.length).toBeGreaterThan(0);
+    expect(engineFromSnapshot(before.packed).search('putin working group').results.length).toBeGreaterThan(0);
 
     const counter = countingExtractor();
     const redone = await runReextract(
@@ -190,7 +190,7 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     expect(reread.reused).toBe(true);
 
     const fresh = createSearchEngine(await loadCorpus(folder));
-    const fromSnapshot = engineFromSnapshot(reread.bytes);
+    const fromSnapshot = engineFromSnapshot(reread.packed);
     for (const q of ['putin working group', 'trmp', 'speaker:coats', 'warning lights blinking red', 'zzzz']) {
       expect(fromSnapshot.search(q)).toEqual(fresh.search(q));
     }
@@ -202,9 +202,14 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     writeFileSync(join(folder, 'another.txt'), 'Budget passes\n\n"It is done," said Senator Lee Park.\n');
     const rebuilt = await runLoad({ ...job, snapshotFile: file }, store);
     expect(rebuilt.reused).toBe(false);
-    expect(engineFromSnapshot(rebuilt.bytes).search('it is done').results[0]?.speaker).toBe('Lee Park');
+    expect(engineFromSnapshot(rebuilt.packed).search('it is done').results[0]?.speaker).toBe('Lee Park');
 
-    // A damaged snapshot is rebuilt, never trusted.
+    // A damaged snapshot is rebuilt, never trusted: cut short (its header still matching), or garbage.
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.byteLength * 0.9)));
+    expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(false);
+    expect(readFileSync(file).byteLength).toBe(whole.byteLength);
+    expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(true);
     writeFileSync(file, 'garbage');
     expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(false);
   });

@@ -1,0 +1,137 @@
+/**
+ * The packed layout (src/search/packed.ts): an index packed into buffers, moved (as between threads) and unpacked
+ * answers exactly as the index built from the corpus, and holds the same data.
+ */
+import { describe, expect, it } from 'vitest';
+import { synthCorpus } from '../../bench/synth.ts';
+import { buildIndex } from '../../src/search/build.ts';
+import { createSearchEngine, engineOver } from '../../src/search/index.ts';
+import { pack, packedBytes, transferList, unpack, unpackAsync } from '../../src/search/packed.ts';
+import type { Corpus } from '../../src/types.ts';
+import { sampleCorpus } from './fixtures.ts';
+
+/** A packed index as another thread receives it: its buffers transferred through a message port. */
+async function moved<T>(value: T, transfer: ArrayBuffer[]): Promise<T> {
+  const { port1, port2 } = new MessageChannel();
+  const got = new Promise<T>((resolve) => port2.once('message', (m: T) => resolve(m)));
+  port1.postMessage(value, transfer);
+  const out = await got;
+  port1.close();
+  port2.close();
+  return out;
+}
+
+/** The sample corpus, a dated sentence and a fact in it, and an article that is reprinted (grouped results). */
+function withDatedAndRepeats(): Corpus {
+  const c = sampleCorpus();
+  const first = c.articles[0];
+  if (first) {
+    c.articles.push({
+      ...first,
+      id: 'reprint.txt',
+      source: 'reprint.txt',
+      published: '2030-01-02',
+      paragraphs: [
+        ...first.paragraphs,
+        'The council met on Tuesday to discuss the harbour budget for next year.',
+      ],
+    });
+  }
+  return c;
+}
+
+const QUERIES = [
+  'putin working group',
+  'trmp',
+  'speaker:coats',
+  'warning lights blinking red',
+  'council tuesday harbour',
+  'type:fact',
+  'zzzz',
+  '',
+];
+
+describe('packed index', () => {
+  it('answers as the index built from the corpus, after moving between threads', async () => {
+    const corpus = withDatedAndRepeats();
+    const fresh = createSearchEngine(corpus);
+    const packed = pack(corpus, buildIndex(corpus));
+    expect(packedBytes(packed)).toBeGreaterThan(0);
+    // The reprint's dating sentence is an item the index made (kind 2), not one of the corpus's facts.
+    expect(packed.arrays.itemKind).toContain(2);
+    const arrived = await moved(packed, transferList(packed));
+    // Transferred, not copied: the sender's buffers are emptied.
+    expect(packed.arrays.postItems.byteLength).toBe(0);
+    const { corpus: c2, index } = await unpackAsync(arrived, 0);
+    const engine = engineOver(c2, index);
+    for (const q of QUERIES) expect(engine.search(q)).toEqual(fresh.search(q));
+    for (const q of QUERIES)
+      expect(engine.search(q, { limit: 50, offset: 1 })).toEqual(fresh.search(q, { limit: 50, offset: 1 }));
+    expect(engine.verify('we are ready to analyse together')).toEqual(
+      fresh.verify('we are ready to analyse together'),
+    );
+    expect(engine.speakers('pu', 5)).toEqual(fresh.speakers('pu', 5));
+    expect(engine.speaker?.('putin')).toEqual(fresh.speaker?.('putin'));
+    expect({ ...c2, loadedAt: null }).toEqual({ ...corpus, loadedAt: null });
+  });
+
+  it('holds the same index: items, clusters, postings and vocabulary, the quote objects those of its corpus', () => {
+    const corpus = synthCorpus({ quotes: 3000, quotesPerArticle: 10, seed: 5 });
+    const built = buildIndex(corpus);
+    const { corpus: c2, index } = unpack(pack(corpus, built));
+    expect(index.items.length).toBe(built.items.length);
+    expect(index.items.map((x) => ({ ...x, ref: null }))).toEqual(
+      built.items.map((x) => ({ ...x, ref: null })),
+    );
+    expect(index.items.map((x) => x.ref)).toEqual(built.items.map((x) => x.ref));
+    // An item's quote is its article's own object, as in a fresh build.
+    for (const [i, it] of index.items.entries()) {
+      if (it.type === 'quote') expect(c2.articles[it.article]?.quotes).toContain(index.items[i]?.ref);
+    }
+    expect(index.clusters).toEqual(built.clusters);
+    expect(index.postStart).toEqual(built.postStart);
+    expect(index.postItems).toEqual(built.postItems);
+    expect(index.postFlags).toEqual(built.postFlags);
+    expect(index.itemCluster).toEqual(built.itemCluster);
+    expect(index.itemSpeaker).toEqual(built.itemSpeaker);
+    expect(index.vocab.list).toEqual(built.vocab.list);
+    expect(index.vocab.near('goverment')).toEqual(built.vocab.near('goverment'));
+    expect(index.vocab.completions('gover')).toEqual(built.vocab.completions('gover'));
+    expect(index.surface).toEqual(built.surface);
+    expect(index.speakers).toEqual(built.speakers);
+    expect(index.speakersByNameWord).toEqual(built.speakersByNameWord);
+    const fresh = createSearchEngine(corpus);
+    const engine = engineOver(c2, index);
+    for (const a of corpus.articles.slice(0, 40)) {
+      const q = a.quotes[0]?.text.split(' ').slice(0, 5).join(' ') ?? '';
+      expect(engine.search(q)).toEqual(fresh.search(q));
+    }
+  });
+
+  it('unpacking for a reload lets other work run between its slices', async () => {
+    const corpus = synthCorpus({ quotes: 6000, quotesPerArticle: 10, seed: 9 });
+    const packed = pack(corpus, buildIndex(corpus));
+    const chunks = packed.chunks.length;
+    expect(chunks).toBeGreaterThan(2);
+    let ticks = 0;
+    let done = false;
+    const tick = (): void => {
+      ticks++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // A slice of 0 ms: every step yields, so other callbacks run at least once per chunk of articles.
+    const { corpus: c2 } = await unpackAsync(packed, 0);
+    done = true;
+    expect(c2.articles.length).toBe(corpus.articles.length);
+    expect(ticks).toBeGreaterThanOrEqual(chunks);
+    // The serialized chunks are let go as they are read.
+    expect(packed.chunks.every((c) => c.byteLength === 0)).toBe(true);
+  });
+
+  it('refuses a layout it does not know', () => {
+    const corpus = sampleCorpus();
+    const packed = pack(corpus, buildIndex(corpus));
+    expect(() => unpack({ ...packed, layout: 999 })).toThrow(/layout/);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Replays across replicas (issue 15): two bot processes on one PostgreSQL store (the real server, a database of
+ * this file's own), each with Slack and Discord over HTTP. A signed request or an interaction answered by bot A and
+ * sent again, byte for byte, to bot B is refused there (409), as it would be by A itself; fresh requests to B are
+ * answered. Two bots with their own SQLite stores share nothing, so B answers the same replay: the memory that
+ * refuses it on PostgreSQL is the store's, not B's.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandInteraction, type Keys, makeKeys, signBody } from '../adapters/discord/helpers.ts';
+import { APPLICATION_ID } from '../adapters/discord/standin.ts';
+import { newTriggerId, SIGNING_SECRET, sign } from '../adapters/slack/harness.ts';
+import { type SlackStandIn, startSlackStandIn } from '../adapters/slack/stand-in.ts';
+import { BIN, cleanEnv } from '../cli/spawn.ts';
+import { createTestDatabase } from './pg.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function startBot(env: Record<string, string>, cwd: string): Promise<string> {
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'start'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  cleanups.push(
+    () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  );
+  let buffer = '';
+  let log = '';
+  return new Promise((resolve, reject) => {
+    child.stderr?.on('data', (c: Buffer) => {
+      buffer += c.toString('utf8');
+      log += c.toString('utf8');
+      for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n')) {
+        const raw = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        try {
+          const line = JSON.parse(raw) as { msg?: string; url?: string };
+          if (line.msg?.startsWith('running slack')) resolve(String(line.url));
+        } catch {
+          // Not a log line.
+        }
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`bot exited (${code}): ${log.slice(-1500)}`)));
+  });
+}
+
+/**
+ * Requests are signed this far ahead (inside the 5-minute window). A request whose timestamp is more than 2 s old
+ * is answered "busy" before anything else is checked (src/deadline.ts), replay or not; on a loaded machine a
+ * second post can come that late, and this test is about the replay memory, not the shedding.
+ */
+const AHEAD_S = 30;
+
+/** One signed slash command, as Slack sends it: the same bytes and headers each time it is posted. */
+function slackRequest(standIn: SlackStandIn) {
+  const body = new URLSearchParams({
+    team_id: 'T0TEAM',
+    channel_id: 'C0NEWSROOM',
+    user_id: 'U0REPORTER',
+    user_name: 'jdoe',
+    command: '/help',
+    text: '',
+    api_app_id: 'A0APP',
+    response_url: standIn.responseUrl(`replay-${newTriggerId()}`),
+    trigger_id: newTriggerId(),
+  }).toString();
+  const ts = Math.floor(Date.now() / 1000) + AHEAD_S;
+  const headers = {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': sign(body, ts, SIGNING_SECRET),
+  };
+  return (url: string) => fetch(`${url}/slack/events`, { method: 'POST', headers, body });
+}
+
+/** One interaction, signed afresh at each post (a replay need not reuse the first signature). */
+function discordRequest(keys: Keys) {
+  const body = JSON.stringify(commandInteraction('help'));
+  return (url: string, timestamp = String(Math.floor(Date.now() / 1000) + AHEAD_S)) =>
+    fetch(`${url}/discord/interactions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-timestamp': timestamp,
+        'x-signature-ed25519': signBody(keys, timestamp, body),
+      },
+      body,
+    });
+}
+
+interface Pair {
+  a: string;
+  b: string;
+}
+
+let standIn: SlackStandIn;
+const keys = makeKeys();
+
+async function startPair(store: Record<string, string>): Promise<Pair> {
+  const [a, b] = await Promise.all(
+    ['a', 'b'].map((name) => {
+      const dir = mkdtempSync(join(tmpdir(), `newsroom-replays-${name}-`));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      return startBot(
+        cleanEnv({
+          NEWSROOM_DATA: dir,
+          NEWSROOM_CACHE: join(dir, '.cache'),
+          PORT: '0',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+          SLACK_BOT_TOKEN: 'xoxb-1234-5678-test',
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: standIn.apiUrl,
+          DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+          DISCORD_APPLICATION_ID: APPLICATION_ID,
+          DISCORD_API_URL: `${standIn.url}/discord-api`,
+          ...store,
+        }),
+        dir,
+      );
+    }),
+  );
+  return { a: a as string, b: b as string };
+}
+
+beforeAll(async () => {
+  standIn = await startSlackStandIn();
+  cleanups.push(() => standIn.close());
+});
+
+describe('two bots on one PostgreSQL store', () => {
+  let pair: Pair;
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    cleanups.push(() => db.drop());
+    pair = await startPair({ DATABASE_URL: db.url });
+  }, 120_000);
+
+  it('a signed Slack request answered by one is refused by the other', async () => {
+    const replay = slackRequest(standIn);
+    expect((await replay(pair.a)).status).toBe(200);
+    expect((await replay(pair.b)).status).toBe(409);
+    expect((await replay(pair.a)).status).toBe(409);
+    // B answers requests it has not seen.
+    expect((await slackRequest(standIn)(pair.b)).status).toBe(200);
+  });
+
+  it('a Discord interaction answered by one is refused by the other, even signed again', async () => {
+    const replay = discordRequest(keys);
+    const first = await replay(pair.b);
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { type: number }).type).toBe(4);
+    expect((await replay(pair.a, String(Math.floor(Date.now() / 1000) + AHEAD_S + 1))).status).toBe(409);
+    expect((await discordRequest(keys)(pair.a)).status).toBe(200);
+  });
+});
+
+describe('two bots with stores of their own (SQLite)', () => {
+  let pair: Pair;
+  beforeAll(async () => {
+    pair = await startPair({});
+  }, 120_000);
+
+  it('share no replay memory: each answers a request once, whichever saw it first', async () => {
+    const slack = slackRequest(standIn);
+    expect((await slack(pair.a)).status).toBe(200);
+    expect((await slack(pair.b)).status).toBe(200);
+    expect((await slack(pair.b)).status).toBe(409);
+    const discord = discordRequest(keys);
+    expect((await discord(pair.a)).status).toBe(200);
+    expect((await discord(pair.b)).status).toBe(200);
+    expect((await discord(pair.b)).status).toBe(409);
+  });
+});
