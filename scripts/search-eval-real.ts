@@ -13,6 +13,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { prng as rng } from '../bench/synth.ts';
 import { loadCorpus } from '../src/corpus.ts';
 import { buildIndex, type Item } from '../src/search/build.ts';
 import { createSearchEngine } from '../src/search/index.ts';
@@ -39,18 +40,6 @@ if (!dir) {
 const N = Number(values.n);
 const WINDOW = Number(values.words);
 const SHOW_MISSES = Number(values.misses);
-
-/** mulberry32: a small seeded PRNG, so every run samples the same quotes. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const t0 = Date.now();
 const corpus = await loadCorpus(dir);

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
+import { prng as rng } from '../../bench/synth.ts';
 import { fewestEdits, Pattern, queryTokens, tokenSearchScores } from '../../src/search/tokenscore.ts';
 
 interface Doc {
@@ -33,18 +34,6 @@ function fuseScores(docs: Doc[], query: string, threshold: number): Map<number, 
     shouldSort: false,
   });
   return new Map(fuse.search(query).map((r) => [r.refIndex, r.score ?? 1]));
-}
-
-/** Seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const VOCAB = (
