@@ -2,14 +2,13 @@
  * /add with PostgreSQL (the real server, a database of this test's own): two bot processes share the store, each
  * with its own data folder. A page served on loopback is added through bot A over Slack; bot B answers its quotes.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { allStrings, newTriggerId, SIGNING_SECRET, sign } from '../adapters/slack/harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../adapters/slack/stand-in.ts';
-import { BIN, cleanEnv } from '../cli/spawn.ts';
+import { cleanEnv, startBotProcess } from '../cli/spawn.ts';
 import { createTestDatabase } from '../store/pg.ts';
 import { articleHtml, STRIKE } from './pages.ts';
 import { page, serve } from './serve.ts';
@@ -24,31 +23,12 @@ interface Bot {
 }
 
 async function startBot(env: Record<string, string>, cwd: string): Promise<Bot> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'start'], {
-    cwd,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  cleanups.push(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  let buffer = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (c: Buffer) => {
-      buffer += c.toString('utf8');
-      for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n')) {
-        const raw = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        try {
-          const line = JSON.parse(raw) as { msg?: string; url?: string };
-          if (line.msg?.startsWith('running slack')) resolve({ url: String(line.url) });
-        } catch {
-          // Not a log line.
-        }
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited (${code})`)));
-  });
+  const bot = await startBotProcess(env, cwd, (child) =>
+    cleanups.push(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }),
+  );
+  return { url: bot.url };
 }
 
 let responses = 0;

@@ -5,7 +5,6 @@
  * answered. Two bots with their own SQLite stores share nothing, so B answers the same replay: the memory that
  * refuses it on PostgreSQL is the store's, not B's.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { commandInteraction, type Keys, makeKeys, signBody } from '../adapters/d
 import { APPLICATION_ID } from '../adapters/discord/standin.ts';
 import { newTriggerId, SIGNING_SECRET, sign } from '../adapters/slack/harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../adapters/slack/stand-in.ts';
-import { BIN, cleanEnv } from '../cli/spawn.ts';
+import { cleanEnv, startBotProcess } from '../cli/spawn.ts';
 import { createTestDatabase } from './pg.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -23,38 +22,17 @@ afterAll(async () => {
 });
 
 async function startBot(env: Record<string, string>, cwd: string): Promise<string> {
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'start'], {
-    cwd,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  cleanups.push(
-    () =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
+  const bot = await startBotProcess(env, cwd, (child) =>
+    cleanups.push(
+      () =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    ),
   );
-  let buffer = '';
-  let log = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (c: Buffer) => {
-      buffer += c.toString('utf8');
-      log += c.toString('utf8');
-      for (let nl = buffer.indexOf('\n'); nl !== -1; nl = buffer.indexOf('\n')) {
-        const raw = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        try {
-          const line = JSON.parse(raw) as { msg?: string; url?: string };
-          if (line.msg?.startsWith('running slack')) resolve(String(line.url));
-        } catch {
-          // Not a log line.
-        }
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited (${code}): ${log.slice(-1500)}`)));
-  });
+  return bot.url;
 }
 
 /**

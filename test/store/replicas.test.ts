@@ -3,14 +3,14 @@
  * own), each with its own data folder: an article added through one is answered by the other, a removed one is
  * gone from both, and a Slack retry reaching the other replica is still a duplicate.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { allStrings, newTriggerId, SIGNING_SECRET, sign } from '../adapters/slack/harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../adapters/slack/stand-in.ts';
-import { BIN, cleanEnv, SEEDS } from '../cli/spawn.ts';
+import { cleanEnv, SEEDS, startBotProcess } from '../cli/spawn.ts';
 import { createTestDatabase } from './pg.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -25,33 +25,11 @@ interface Bot {
 }
 
 async function startBot(env: Record<string, string>, cwd: string): Promise<Bot> {
-  const child = spawn(process.execPath, [BIN, 'start'], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-  cleanups.push(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  const logs: Record<string, unknown>[] = [];
-  let buffer = '';
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (c: Buffer) => {
-      buffer += c.toString('utf8');
-      let nl = buffer.indexOf('\n');
-      while (nl !== -1) {
-        const raw = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        nl = buffer.indexOf('\n');
-        try {
-          const line = JSON.parse(raw) as Record<string, unknown>;
-          logs.push(line);
-          if (typeof line.msg === 'string' && line.msg.startsWith('running slack')) {
-            resolve({ child, url: String(line.url), logs });
-          }
-        } catch {
-          logs.push({ msg: raw });
-        }
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`bot exited (${code}): ${JSON.stringify(logs)}`)));
-  });
+  return startBotProcess(env, cwd, (child) =>
+    cleanups.push(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }),
+  );
 }
 
 let responses = 0;
