@@ -153,7 +153,8 @@ export const NOT_NAME_WORDS = set(`
   september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
   today yesterday tomorrow tonight
   like unlike besides including except without through until against beyond toward towards upon within across
-  along around behind beside oh ah yes well okay ok hey wow my your our mine yours ours
+  along around behind beside oh ah yes well okay ok hey wow my your our mine yours ours transcript transcripts
+  excerpt excerpts update
 `);
 
 /** Connectors allowed inside a capitalised name run (`Director of National Intelligence`, `Ludwig van Beethoven`). */

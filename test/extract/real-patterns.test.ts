@@ -1186,3 +1186,14 @@ describe('elect titles', () => {
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('lead-in words before a colon', () => {
+  it('`Transcript as follows:` names no one', () => {
+    const ex = run(
+      'Quill spoke to supporters in Dover on Monday night.',
+      'Transcript as follows:',
+      '“Tonight we arrived in Dover, and we went to a diner, and the whole town came out to meet us.”',
+    );
+    expect(quoteWith(ex.quotes, 'Tonight we arrived').speaker).not.toBe('Transcript');
+  });
+});
