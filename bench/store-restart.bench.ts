@@ -66,7 +66,7 @@ async function series(label: string, fn: () => Promise<number>, n: number): Prom
 async function measure(dir: string, query: string, cache: string): Promise<void> {
   const search = (env: Record<string, string>) => () => timed(['search', query, '--data', dir], env);
   const console1 = (env: Record<string, string>) => () =>
-    timed(['start', '--data', dir], env, `/quote ${query}\n`, 'Results ');
+    timed(['start', '--data', dir], env, `/quote ${query}\n`, 'Quote: ');
   const memory = { NEWSROOM_STORE: 'memory' };
   const store = { NEWSROOM_CACHE: cache };
   await series('search, no store (as before)', search(memory), Math.min(runs, 2));

@@ -11,7 +11,8 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v === undefined) continue;
-    if (/^(SLACK_|DISCORD_|NEWSROOM_|DATABASE_URL$|PORT$|HOST$|LOG_LEVEL$|NO_COLOR$|FORCE_COLOR$)/.test(k)) continue;
+    if (/^(SLACK_|DISCORD_|NEWSROOM_|DATABASE_URL$|PORT$|HOST$|LOG_LEVEL$|NO_COLOR$|FORCE_COLOR$)/.test(k))
+      continue;
     env[k] = v;
   }
   return { ...env, LOG_LEVEL: 'warn', ...extra };
