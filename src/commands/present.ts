@@ -99,12 +99,25 @@ export function contextAround(context: string, item: string): string {
   const words = item.trim().split(/\s+/).filter(Boolean);
   if (!text || words.length === 0) return text;
   // The whole item; failing that (a quote running into the next paragraph, a context cut short, a word the
-  // cleaner changed), its longest opening run of at least MIN_RUN_WORDS words.
-  for (let n = words.length; n >= Math.min(words.length, MIN_RUN_WORDS); n--) {
-    const cut = cutOut(text, words.slice(0, n), n < words.length);
-    if (cut !== null) return cut;
+  // cleaner changed), its longest opening run of at least MIN_RUN_WORDS words. Where a run is found, every shorter
+  // opening run is too, so the longest is found by halving: a 1,000-word transcript quote takes ten tries, not a
+  // thousand (which took 20 s for one reply).
+  const attempt = (n: number): string | null => cutOut(text, words.slice(0, n), n < words.length);
+  const whole = attempt(words.length);
+  if (whole !== null) return whole;
+  let lo = Math.min(words.length, MIN_RUN_WORDS);
+  let found = attempt(lo);
+  if (found === null) return text;
+  let hi = words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const cut = attempt(mid);
+    if (cut !== null) {
+      lo = mid;
+      found = cut;
+    } else hi = mid - 1;
   }
-  return text;
+  return found;
 }
 
 /** Fewest opening words of an item that identify it inside its context. */

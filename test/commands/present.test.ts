@@ -38,6 +38,20 @@ describe('contextAround', () => {
   });
 });
 
+describe('contextAround with a long quote cut short', () => {
+  it('cuts out the longest opening run that the context holds, for every cut point', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    for (const shown of [6, 7, 123, 399]) {
+      const context = `Before it. “${words.slice(0, shown).join(' ')}`;
+      expect(contextAround(context, words.join(' '))).toBe(`Before it. ${ITEM_GAP}`);
+    }
+    // Fewer than six words of it in the context: nothing is cut.
+    expect(contextAround(`Before it. “${words.slice(0, 5).join(' ')}`, words.join(' '))).toBe(
+      `Before it. “${words.slice(0, 5).join(' ')}`,
+    );
+  });
+});
+
 describe('nearSuggestions', () => {
   it('offers only suggestions a small edit from a typed word', () => {
     expect(nearSuggestions('zebra crossings', ['told', 'comes', 'morning', 'move'])).toEqual([]);
