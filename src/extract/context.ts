@@ -41,7 +41,7 @@ export interface ArticleContext {
   /** Lone capitalised words the article has speak (`Trump said`), with how often. */
   speaking: Map<string, number>;
   /** True when the absolute offset `pos` lies inside quotation marks (a verb there is the quoted person's, not the
-   * writer's: `"shouting from the rooftops" for the campaign is ...`). */
+   * writer's: `"yelling it from every porch" for the campaign is ...`). */
   inQuote: (pos: number) => boolean;
 }
 

@@ -1041,7 +1041,7 @@ export function runSearch(
   const saying = content.some((w) => SAYING_WORDS.has(w));
   if (content.some((w) => !SAYING_WORDS.has(w))) freeWords = freeWords.filter((w) => !SAYING_WORDS.has(w));
   // A question about someone (`trump on immigration`, `what did putin say about ...`), as opposed to words pasted
-  // from a quote (`he's doing it the bernie sanders way`), where a name is part of the quote's own words.
+  // from a quote (`she runs it the Ada Quill way`), where a name is part of the quote's own words.
   // Five words or more found as they are in a quote were pasted from it, whatever words they hold.
   const pasted = sequence.length >= PASTED_MIN_WORDS && phraseItems(index, sequence).length > 0;
   const question = !pasted && (saying || freeWords.length <= QUESTION_MAX_WORDS);

@@ -953,19 +953,19 @@ describe('attribution found on real news (second pass)', () => {
     expect(quoteWith(ex.quotes, 'Walk him out').speaker).toBe('Ines Kessler');
   });
   it('a verb of saying inside quotation marks is not the writer’s attribution', () => {
-    // `"shouting from the rooftops"` is the canvasser's phrase; the capitalised opener is no speaker.
+    // `"shouting from the porches"` is the canvasser's phrase; the capitalised opener is no speaker.
     const ex = run(
-      'Across town, “shouting from the rooftops” for the ferry plan, is Wendell Ames, a retired pilot and “child of the harbor” who quit his job to canvass.',
+      'Midtown Dover, “shouting from the porches” for the ferry plan, has Wendell Ames, a retired pilot and “son of the harbor” who left his job to canvass.',
     );
-    for (const q of ex.quotes) expect(q.speaker).not.toBe('Across');
-    expect(ex.quotes.some((q) => q.text.includes('child of the harbor'))).toBe(false);
+    for (const q of ex.quotes) expect(q.speaker).not.toBe('Midtown Dover');
+    expect(ex.quotes.some((q) => q.text.includes('son of the harbor'))).toBe(false);
   });
   it('a quote-only paragraph between two quotes of the same person is theirs', () => {
     const ex = run(
       '“The bond has the votes on the east side and the west side,” Milo Fenwick notes.',
       'Fenwick is hopeful about the bond vote, in part because he sees the plan as fair.',
       '“Not only can the bond pass in May, it is the one measure with the best chance of passing.”',
-      '“It may be the only one, because the levy does not unite the council,” Fenwick notes.',
+      '“No other measure has a chance this year, since the levy splits the council,” Fenwick notes.',
     );
     const q = quoteWith(ex.quotes, 'Not only can the bond');
     expect(q.speaker).toBe('Milo Fenwick');
@@ -974,7 +974,7 @@ describe('attribution found on real news (second pass)', () => {
   it('a name inside a quote is not the antecedent of the `he said` after it', () => {
     const ex = run(
       'Across town is Wendell Ames, a retired pilot who quit his job to canvass. Dismayed by the old ferry, he is committed to the mayor.',
-      '"I am knocking on doors all over town, telling people about a woman who helped Oscar Lindgren win the county in the nineties," he said.',
+      '"I go door to door across the county, telling neighbors about a woman who helped Oscar Lindgren carry the county in the nineties," he said.',
     );
     expect(quoteWith(ex.quotes, 'Oscar Lindgren').speaker).toBe('Wendell Ames');
   });
@@ -1028,18 +1028,18 @@ describe('attribution found on real news (third pass)', () => {
     ],
     ['“Carson is sinking,” Texas-based Matt Lowell said.', 'sinking', 'Matt Lowell'],
     [
-      'During a radio interview in August, the actress was asked if she had ever been held back or discriminated against. Hayek confirmed she had been and said, “The town has a severe problem that we try to overlook.”',
-      'severe problem',
-      'Hayek',
+      'On a podcast last spring, the singer was asked which side she took, for or against. Vance confirmed she had taken one and said, “The business has a deep problem that people prefer not to see.”',
+      'deep problem',
+      'Vance',
     ],
   ])('%s', (text, needle, speaker) => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
   });
   it('the subject of a passive verb of saying is who was spoken to, not who spoke', () => {
     const ex = run(
-      'Muslims in the West were urged to “take heed and learn from the lessons” by a cleric whose sermons circulate online.',
+      'Readers in the West were urged to “pay attention and study the old lessons” by a preacher whose sermons circulate online.',
     );
-    expect(quoteWith(ex.quotes, 'take heed').speaker).toBeNull();
+    expect(quoteWith(ex.quotes, 'pay attention').speaker).toBeNull();
   });
   it('a capitalised word made into an adjective is never a speaker', () => {
     const ex = run('“Read the lessons of the past,” said the White House-era files of the old aide.');
@@ -1102,7 +1102,7 @@ describe('a person introduced between a quote and the next `he said`', () => {
 describe('a statement speaks for whoever spoke in it', () => {
   it('`X said in a statement ...` then `"...," the statement said` gives X', () => {
     const ex = run(
-      'Harbor Arms Group said in a statement Thursday night that it pulled the listing from its site.',
+      'Harbor Arms Group said in a written statement late on Thursday that it had withdrawn the listing.',
       '“Our mission is to honor the law and give buyers a safe place to trade,” the statement said.',
     );
     const q = quoteWith(ex.quotes, 'Our mission');
@@ -1140,7 +1140,7 @@ describe('a partial quote whose sentence has a named subject but no verb of sayi
 describe('no one is made from a capitalised word opening a sentence', () => {
   it.each([
     'My agents asked me whether the show was “a good fit for the whole family and its fans.”',
-    'Worse, as one executive said, “I distrust most of them, so it is possible I miss a real warning.”',
+    'Worse, as one banker said, “I trust almost none of them, so a real warning could slip past me.”',
     'Global warming - “it is a hoax that nobody in the whole county believes.”',
   ])('%s', (text) => {
     for (const q of run(text).quotes) expect(q.speaker ?? '').not.toMatch(/^(My|Worse|Global)\b/);
@@ -1148,9 +1148,9 @@ describe('no one is made from a capitalised word opening a sentence', () => {
   it('`Mr. Quill` in an article is not `Ivanka Quill`', () => {
     const ex = run(
       'Ivanka Quill introduced her father at the rally in Dover on Tuesday night.',
-      'Then Mr. Quill took the stage. “She has done a fantastic job, and we have done a fantastic job together,” Mr. Quill said.',
+      'Then Mr. Quill took the stage. “She has been a superb partner, and the two of us got a great deal done,” Mr. Quill said.',
     );
-    expect(quoteWith(ex.quotes, 'fantastic').speaker).toBe('Quill');
+    expect(quoteWith(ex.quotes, 'superb partner').speaker).toBe('Quill');
   });
 });
 
@@ -1163,7 +1163,7 @@ describe('who speaks in first-person accounts and remembered replies', () => {
   });
   it('a bracketed editor’s note after `I` is not the speaker', () => {
     const ex = run(
-      'I remember picking up the phone and calling [Harbor Television president] Ada Quill and saying, “You are going to see this new actor, he is our lead.”',
+      'I recall ringing [Harbor Television president] Ada Quill and telling her, “Wait until you meet this new actor, he is our lead.”',
     );
     expect(quoteWith(ex.quotes, 'new actor').speaker).toBeNull();
   });
@@ -1179,7 +1179,7 @@ describe('elect titles', () => {
   it('`the president-elect said` is the President-elect named before, as "possibly"', () => {
     const ex = run(
       'President-elect Ada Quill named Tom Reyes to the harbor board on Tuesday.',
-      '“He is a tireless advocate of the working waterfront,” the president-elect said in a statement.',
+      '“He is a tireless advocate of the working waterfront,” the president-elect said on Tuesday.',
     );
     const q = quoteWith(ex.quotes, 'tireless advocate');
     expect(q.speaker).toBe('Ada Quill');
