@@ -206,7 +206,7 @@ export interface BenchQuery {
 }
 
 /** One typo: a swap, a drop, a doubling or a wrong letter, somewhere inside the word. */
-function typo(rand: () => number, w: string): string {
+export function typo(rand: () => number, w: string): string {
   if (w.length < 5) return w;
   const i = 1 + Math.floor(rand() * (w.length - 2));
   const kind = Math.floor(rand() * 4);

@@ -14,7 +14,7 @@
  */
 import { STOP_WORDS, words } from '../src/search/normalize.ts';
 import type { Corpus, CorpusArticle, Quote } from '../src/types.ts';
-import { prng } from './synth.ts';
+import { prng, typo } from './synth.ts';
 
 export type QueryKind = 'remembered' | 'typo' | 'speaker' | 'filter' | 'pasted';
 
@@ -32,16 +32,6 @@ export interface QuoteCheck {
   text: string;
   /** What a correct quote check answers. `changed` accepts exact too (a change may fold away). */
   expect: 'exact' | 'close' | 'not_found';
-}
-
-function misspell(rand: () => number, w: string): string {
-  if (w.length < 5) return w;
-  const i = 1 + Math.floor(rand() * (w.length - 2));
-  const kind = Math.floor(rand() * 4);
-  if (kind === 0) return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
-  if (kind === 1) return w.slice(0, i) + w.slice(i + 1);
-  if (kind === 2) return w.slice(0, i) + w[i] + w.slice(i);
-  return w.slice(0, i) + 'aeioustrnl'[Math.floor(rand() * 10)] + w.slice(i + 1);
 }
 
 interface Pick {
@@ -89,7 +79,7 @@ export function reporterQueries(corpus: Corpus, n: number, seed = 11): WorkQuery
     } else if (kind === 'typo') {
       q = span(3, 5, content);
       const k = Math.floor(rand() * q.length);
-      q[k] = misspell(rand, q[k] as string);
+      q[k] = typo(rand, q[k] as string);
     } else if (kind === 'speaker') {
       q = [surname, ...span(2, 3, content)];
     } else if (kind === 'filter') {

@@ -62,7 +62,8 @@ function possessiveOwner(
  * speaking: that campaign, the nearest one named before `pos` within a few paragraphs.
  */
 function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | null {
-  for (let i = ctx.paras.indexOf(para); i >= 0 && i >= ctx.paras.indexOf(para) - 4; i--) {
+  const here = ctx.paras.indexOf(para);
+  for (let i = here; i >= 0 && i >= here - 4; i--) {
     const p = ctx.paras[i] as Para;
     const toks = p.tokens;
     for (let k = toks.length - 1; k > 0; k--) {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { decodeText } from '../articles/files.ts';
 import { parseArticleText } from '../articles/index.ts';
+import type { ArticleMeta } from '../articles/types.ts';
 import type { Article, ArticleFormat, Corpus, CorpusArticle, Extraction } from '../types.ts';
 import { compareQuotes, type QuoteCorrection } from './corrections.ts';
 import { type BodyKind, type FetchPolicy, FetchRefused, guardedFetch } from './guard.ts';
@@ -52,15 +53,8 @@ export interface AddedRecord {
   corrections: QuoteCorrection[];
 }
 
-interface StoredFile {
-  title: string | null;
-  outlet: string | null;
-  url: string | null;
-  published: string | null;
-  author: string | null;
-  paragraphs: string[];
-  added: AddedRecord;
-}
+/** An added article on disk: its metadata and text as read, and how it was added. */
+type StoredFile = ArticleMeta & { paragraphs: string[]; added: AddedRecord };
 
 /** A quote's earlier wording, from an added article's corrections, with where it was published. */
 export interface EarlierWording extends QuoteCorrection {
