@@ -19,7 +19,13 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from './lexicon.ts';
-import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
+import {
+  analyzeRun,
+  capitalRuns,
+  type Entity,
+  type PronounStrength,
+  roleAround,
+} from './names.ts';
 import { tagAfter } from './tags.ts';
 import { isCapitalized, type Token } from './tokens.ts';
 
@@ -166,7 +172,13 @@ export function speakerPhrase(
   if (b - a === 1 && (!isCapitalized(first.word) || first.lower === 'it')) {
     const g = PRONOUNS[first.lower];
     if (g === 'm' || g === 'f') {
-      const { entity, strength } = ctx.table.pronounDetail(pos, g, 2500, para.base);
+      const { entity, strength } = ctx.table.pronounDetail(
+        pos,
+        g,
+        2500,
+        para.base,
+        previousBase(ctx, para, g),
+      );
       return { entity, role: null, verb, via: 'pronoun', pos, strength };
     }
     if (g === 'org') {
@@ -193,7 +205,7 @@ export function speakerPhrase(
   }
   if (b - a === 1 && /^(he|she)$/i.test(first.word)) {
     const g = first.lower === 'he' ? 'm' : 'f';
-    const { entity, strength } = ctx.table.pronounDetail(pos, g, 2500, para.base);
+    const { entity, strength } = ctx.table.pronounDetail(pos, g, 2500, para.base, previousBase(ctx, para, g));
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
   }
   // `Cummings and Conyers wrote`: two named people speak together.
@@ -238,6 +250,10 @@ export function speakerPhrase(
       }
     }
   }
+  // `a Twitter spokesman`, `one Quill campaign aide`, `a spokeswoman for Dunmore Networks`: someone unnamed speaks
+  // for an organisation, which is the source; never the person whose aide they are.
+  const spokes = orgSpokesperson(ctx, toks, a, b);
+  if (spokes !== undefined) return { entity: spokes, role: null, verb, via: 'role', pos };
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
   if (
@@ -624,6 +640,109 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
     }
   }
   return null;
+}
+
+/** Where the paragraph before `para` starts, or -1 when there is none or it already speaks of someone as `he`
+ * (`she`): then a person it introduces is not the only one it is about. */
+function previousBase(ctx: ArticleContext, para: Para, gender: 'm' | 'f'): number {
+  const prev = ctx.paras[ctx.paras.indexOf(para) - 1];
+  if (!prev) return -1;
+  return (gender === 'm' ? /\b(he|him|his|himself)\b/i : /\b(she|her|hers|herself)\b/i).test(prev.text)
+    ? -1
+    : prev.base;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** People who speak for an organisation without being named (`a Twitter spokesman`, `one Quill aide`). */
+const SPOKES_NOUNS = new Set(
+  'spokesman spokeswoman spokesperson aide aides official officials adviser advisers advisor advisors source sources representative staffer staffers'.split(
+    ' ',
+  ),
+);
+/** Words before an unnamed spokesperson: an article or a count, and a seniority. */
+const SPOKES_DETS = new Set('a an one another the two three several'.split(' '));
+const SPOKES_ADJ = new Set('senior top longtime veteran chief high-ranking ranking press'.split(' '));
+/** What a person's aides work for, when the phrase says so (`one Quill campaign aide`). */
+const SPOKES_KIND = new Set('campaign administration transition team office'.split(' '));
+/** Capitalised words before `official` that name a party or a people, not an organisation that speaks. */
+const NOT_SPEAKING_FOR = new Set(
+  'republican republicans democrat democrats democratic gop independent conservative liberal western german greek thai swiss'.split(
+    ' ',
+  ),
+);
+
+/**
+ * `a Twitter spokesman`, `the senior Quill adviser`, `one Quill campaign aide`, `a spokeswoman for Dunmore
+ * Networks`: the organisation the unnamed person speaks for, or null when it cannot be told (a person's aide whose
+ * campaign or office the article never names); undefined when tokens [a, b) are not such a phrase.
+ */
+function orgSpokesperson(
+  ctx: ArticleContext,
+  toks: Token[],
+  a: number,
+  b: number,
+): Entity | null | undefined {
+  if (b - a < 3 || b - a > 8 || !SPOKES_DETS.has((toks[a] as Token).lower)) return undefined;
+  const inner = toks.slice(a, b - 1);
+  if (inner.some((t) => t.trail !== '' || t.lead !== '')) return undefined;
+  let x: number;
+  let y: number;
+  let kind: string | null = null;
+  if (SPOKES_NOUNS.has((toks[b - 1] as Token).lower)) {
+    let i = a + 1;
+    while (i < b - 1 && SPOKES_ADJ.has((toks[i] as Token).lower)) i++;
+    x = i;
+    while (i < b - 1 && isCapitalized((toks[i] as Token).word) && !(toks[i] as Token).possessive) i++;
+    y = i;
+    if (i < b - 1 && SPOKES_KIND.has((toks[i] as Token).lower)) {
+      kind = (toks[i] as Token).lower;
+      i++;
+    }
+    if (i !== b - 1 || y === x || y - x > 4) return undefined;
+  } else {
+    // `a spokeswoman for (the) Dunmore Networks`
+    if (!SPOKES_NOUNS.has((toks[a + 1] as Token).lower) || toks[a + 2]?.lower !== 'for') return undefined;
+    x = toks[a + 3]?.lower === 'the' ? a + 4 : a + 3;
+    y = b;
+    if (y - x < 1 || y - x > 5) return undefined;
+    if (!toks.slice(x, y).every((t, i) => isCapitalized(t.word) || (i > 0 && NAME_CONNECTORS.has(t.lower))))
+      return undefined;
+  }
+  const phrase = analyzeRun(toks, x, y);
+  if (!phrase || phrase.nameWords.length === 0) return undefined;
+  const words = phrase.nameWords.map((w) => w.toLowerCase());
+  if (isPlace(phrase.nameWords) || words.every((w) => NOT_SPEAKING_FOR.has(w))) return null;
+  const known = ctx.table.find(phrase);
+  // `a Chinese official`: a people, not who they speak for.
+  if (
+    (!known || known.type === 'unknown') &&
+    words.length === 1 &&
+    /(?:ese|ian|ish|ean|can|i|ch)$/.test(words[0] as string)
+  )
+    return null;
+  const name = escapeRegExp(known?.name ?? phrase.nameWords.join(' '));
+  // `Twitter said it ...`, `Dunmore, which ...`: the article writes of it as a thing.
+  const itSays = new RegExp(
+    `\\b${name}(?:(?: \\p{Ll}+)? (?:said|says|announced|added|stated|confirmed) (?:that )?it\\b|, which\\b)`,
+    'u',
+  );
+  const thing = known?.type === 'org' || ctx.paras.some((p) => itSays.test(p.text));
+  const asOrg = (nameWords: string[]): Entity =>
+    ctx.table.resolve({ ...phrase, nameWords, type: 'org', possessive: false, role: null }, null);
+  if (!thing && (phrase.type === 'person' || known?.type === 'person')) {
+    // A person's aide speaks for their campaign or office, which the phrase or the article must name.
+    const surname = (known?.name ?? phrase.nameWords.join(' ')).split(' ').at(-1) as string;
+    if (kind) return asOrg([surname, kind]);
+    const campaign = new RegExp(`\\b${escapeRegExp(surname)}(?:['’]s)? campaign\\b`);
+    return ctx.paras.some((p) => campaign.test(p.text)) ? asOrg([surname, 'campaign']) : null;
+  }
+  if (kind) return asOrg([...phrase.nameWords, kind]);
+  if (known) {
+    known.type = 'org';
+    return known;
+  }
+  return asOrg(phrase.nameWords);
 }
 
 /** Nouns for what someone said (`X's answer was that "..."`). */

@@ -157,6 +157,8 @@ export function buildContext(
     for (const [from, to] of capitalRuns(para.tokens)) {
       const phrase = analyzeRun(para.tokens, from, to);
       if (!phrase) continue;
+      // `the pro-Islamic State Twitter account`: capitals continuing a hyphenated modifier are no name.
+      if (phrase.type === 'unknown' && /^\p{Ll}+-\p{Lu}/u.test(para.tokens[from - 1]?.word ?? '')) continue;
       const role = roleAround(para.tokens, phrase.from, phrase.to);
       if (role && phrase.type === 'unknown' && phrase.nameWords.length >= 2) phrase.type = 'person';
       if (phrase.type === 'unknown') {

@@ -305,7 +305,9 @@ const APPOSITION_STOP = /[.;:!?"”]/;
  */
 export function roleAround(tokens: Token[], from: number, to: number): string | null {
   const last = tokens[to - 1] as Token;
-  if (last.trail.startsWith(',')) {
+  // `... to beat Hillary Quill,” the governor said`: a closing quotation mark ends the quoted words; what follows is
+  // the writer's attribution, not an apposition to the name.
+  if (last.trail.startsWith(',') && !/["”’']/.test(last.trail)) {
     const words: string[] = [];
     let hasRole = false;
     for (let i = to; i < tokens.length && i < to + 10; i++) {
@@ -612,6 +614,7 @@ export class EntityTable {
     gender: 'm' | 'f',
     window = 2500,
     paraStart = -1,
+    prevParaStart = -1,
   ): { entity: Entity | null; strength: PronounStrength } {
     const end = this.upperBound(pos);
     let best: Mention | null = null;
@@ -649,14 +652,25 @@ export class EntityTable {
         break;
       }
     }
-    // Introduced in this very paragraph, after everyone else: the paragraph is about them.
+    // Introduced in this very paragraph, after everyone else: the paragraph is about them. Or introduced in the
+    // paragraph before with a role, the paragraph naming no other compatible subject, and the pronoun opening this
+    // one (`To the historian Ada Quill, it looked planned.` / `"It was a trap," she said.`).
+    const introducedBefore =
+      prevParaStart >= 0 &&
+      paraStart >= 0 &&
+      pos - paraStart <= 400 &&
+      intro !== null &&
+      best !== null &&
+      intro.pos >= prevParaStart &&
+      best.pos < prevParaStart &&
+      // (introduced as a source is: with what they are, `political science professor Ada Quill`)
+      intro.entity.roles.length > 0;
     if (
       intro &&
       best &&
       intro.entity !== best.entity &&
       paraStart >= 0 &&
-      intro.pos >= paraStart &&
-      best.pos < paraStart
+      ((intro.pos >= paraStart && best.pos < paraStart) || introducedBefore)
     ) {
       intro.entity.gender = gender;
       intro.entity.genderGuessed = false;

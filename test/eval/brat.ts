@@ -221,9 +221,10 @@ function headSurname(segment: string): string | null {
 /** True when a predicted speaker name has this surname. */
 function hasSurname(predicted: string | null, wanted: string): boolean {
   if (!predicted) return false;
-  const surname = wanted.replace(/’/g, "'");
-  const words = predicted
-    .replace(/’/g, "'")
+  // (`Jäger` is `jager` as a grader types it: letters compare without their accents.)
+  const plain = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
+  const surname = plain(wanted);
+  const words = plain(predicted)
     .toLowerCase()
     .split(/[\s-]+/)
     .map((w) => w.replace(/[^\p{L}'’]/gu, ''));

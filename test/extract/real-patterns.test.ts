@@ -1197,3 +1197,96 @@ describe('lead-in words before a colon', () => {
     expect(quoteWith(ex.quotes, 'Tonight we arrived').speaker).not.toBe('Transcript');
   });
 });
+
+describe('an unnamed person speaking for an organisation', () => {
+  it('`a Brightwater spokesman` is Brightwater when the article writes of it as a thing', () => {
+    const ex = run(
+      'Brightwater said it was looking into every complaint it had received.',
+      '“Abuse has no home on our service, and we act on each report,” a Brightwater spokesman said.',
+    );
+    const q = quoteWith(ex.quotes, 'Abuse has no home');
+    expect(q.speaker).toBe('Brightwater');
+    expect(shown(q)).toBeNull();
+  });
+  it('`a spokeswoman for Dunmore Networks` is Dunmore Networks', () => {
+    const ex = run(
+      'The hosting firm was asked about the deleted files.',
+      '“We never kept copies of any client’s data,” a spokeswoman for Dunmore Networks said.',
+    );
+    expect(quoteWith(ex.quotes, 'never kept copies').speaker).toBe('Dunmore Networks');
+  });
+  it('`one Quill campaign aide` is the Quill campaign, never Ada Quill', () => {
+    const ex = run(
+      'Sen. Ada Quill spent Monday in Dover.',
+      '“We will not dignify these smears with an answer,” one Quill campaign aide said.',
+    );
+    const q = quoteWith(ex.quotes, 'dignify these smears');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('`a senior Quill aide` is the Quill campaign only when the article names that campaign', () => {
+    const named = run(
+      'Sen. Ada Quill spent Monday in Dover, and the Quill campaign later released her schedule.',
+      '“She will not be taking questions on the bridge,” a senior Quill aide said.',
+    );
+    expect(quoteWith(named.quotes, 'taking questions').speaker).toBe('Quill campaign');
+    const unnamed = run(
+      'Sen. Ada Quill spent Monday in Dover.',
+      '“She will not be taking questions on the bridge,” a senior Quill aide said.',
+    );
+    expect(quoteWith(unnamed.quotes, 'taking questions').speaker).toBeNull();
+  });
+  it('`a Quill spokesman` never gives Quill, whose words these are not', () => {
+    const ex = run(
+      'Quill said he would travel to the port on Friday.',
+      '“He has nothing more to add on the port deal,” a Quill spokesman said.',
+    );
+    expect(quoteWith(ex.quotes, 'nothing more to add').speaker).toBeNull();
+  });
+  it.each(['a Malaysian official', 'a Republican official'])('`%s` names no organisation', (who) => {
+    const ex = run(`“The ships will not be allowed to dock at any of our ports,” ${who} said.`);
+    expect(quoteWith(ex.quotes, 'not be allowed to dock').speaker).toBeNull();
+  });
+});
+
+describe('a closing quotation mark ends the quoted words', () => {
+  it('`... beat Ada Quill,” the governor said` gives the governor, not Ada Quill', () => {
+    const ex = run(
+      'Gov. Tom Reyes defended his endorsement on his radio show.',
+      '“I have known him for years and he is the one to beat Ada Quill,” the governor said.',
+    );
+    expect(quoteWith(ex.quotes, 'known him for years').speaker).toBe('Tom Reyes');
+  });
+});
+
+describe('capitals after a hyphenated modifier', () => {
+  it('`the pro-Harbor Union Facebook page` makes no person of `Union Facebook`', () => {
+    const ex = run(
+      'The pro-Harbor Union Facebook page gained followers. Facebook said it had removed some of the posts.',
+      '“Pages that call for violence break our rules,” a Facebook spokeswoman said.',
+    );
+    const q = quoteWith(ex.quotes, 'Pages that call');
+    expect(q.speaker).toBe('Facebook');
+  });
+});
+
+describe('a source introduced with a role in the paragraph before the quote', () => {
+  it('offers that person for the `she said` opening the next paragraph, as "possibly"', () => {
+    const ex = run(
+      'Commissioner Ruth Abernathy said the harbor vote would go ahead.',
+      'To the maritime historian Lena Vogt, the decision looked rushed.',
+      '“It was settled before anyone asked the crews,” she said.',
+    );
+    const q = quoteWith(ex.quotes, 'settled before anyone');
+    expect(q.speaker).toBe('Lena Vogt');
+    expect(shown(q)).toBeNull();
+  });
+  it('keeps the earlier subject when the paragraph before already speaks of `she`', () => {
+    const ex = run(
+      'Commissioner Ruth Abernathy said the harbor vote would go ahead.',
+      'She told the maritime historian Lena Vogt that the decision was final.',
+      '“It was settled before anyone asked the crews,” she said.',
+    );
+    expect(quoteWith(ex.quotes, 'settled before anyone').speaker).toBe('Ruth Abernathy');
+  });
+});
