@@ -19,13 +19,7 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
 } from './lexicon.ts';
-import {
-  analyzeRun,
-  capitalRuns,
-  type Entity,
-  type PronounStrength,
-  roleAround,
-} from './names.ts';
+import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
 import { tagAfter } from './tags.ts';
 import { isCapitalized, type Token } from './tokens.ts';
 
@@ -267,6 +261,9 @@ export function speakerPhrase(
       // `Quill's campaign mailed a letter ... "…," the letter said`: the document speaks for whoever issued it.
       const issuer = documentIssuer(ctx, para, a, words.at(-1) as string);
       if (issuer) return { entity: issuer, role: null, verb, via: 'role', pos };
+      // `the editorial said`: a newspaper's editorial speaks for the paper the passage names.
+      const outlet = words.at(-1) === 'editorial' ? ctx.table.recentOutlet(pos) : null;
+      if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
       return { entity: ctx.table.document(words), role: null, verb, via: 'role', pos };
     }
   }
@@ -622,6 +619,22 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
     for (let i = toks.length - 1; i >= 0; i--) {
       const t = toks[i] as Token;
       if (p.base + t.start >= at || t.lower !== noun) continue;
+      // `In a statement, Harbor Arms announced that ...`: the subject after the comma issued it.
+      if (
+        t.trail === ',' &&
+        toks[i - 2]?.lower === 'in' &&
+        /^(a|an|the|its|his|her|their)$/.test(toks[i - 1]?.lower ?? '')
+      ) {
+        for (let w = i + 2; w < toks.length && w <= i + 8; w++) {
+          if (!isSpeechVerb(toks[w])) {
+            if ((toks[w - 1] as Token).trail !== '') break;
+            continue;
+          }
+          const hit = speakerPhrase(ctx, p, i + 1, w, 'said');
+          if (hit?.entity) return hit.entity;
+          break;
+        }
+      }
       let v = i - 1;
       while (
         v > i - 6 &&
@@ -851,6 +864,11 @@ export function attributionAfter(
       v <= a + 4
     ) {
       return speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), 'said') ?? unnamed(para, t0, 'said');
+    }
+    // `," the email read.`: a document's text reads.
+    if (/^(read|reads)$/.test(t.lower) && v <= a + 4 && DOCUMENT_NOUNS.has((toks[v - 1] as Token).lower)) {
+      const doc = speakerPhrase(ctx, para, a, v, 'said');
+      if (doc) return doc;
     }
     // `," Reuters reported.`: a verb of reporting attributes a quote only right after it.
     // (`," Murphy, the head of the PAC, Tweeted`: a capitalised verb after a comma is a typo, not a name.)

@@ -1290,3 +1290,29 @@ describe('a source introduced with a role in the paragraph before the quote', ()
     expect(quoteWith(ex.quotes, 'settled before anyone').speaker).toBe('Ruth Abernathy');
   });
 });
+
+describe('documents that read, and statements introduced by `In a statement,`', () => {
+  it('`," the email read.` gives whoever sent the email', () => {
+    const ex = run(
+      'The Quill campaign sent a fundraising email on Wednesday, calling the race a contest of two.',
+      '“Friend, I will be brief. We can win this. They cannot,” the email read.',
+    );
+    expect(quoteWith(ex.quotes, 'I will be brief').speaker).toBe('Quill campaign');
+  });
+  it('`In a statement, X announced ...` makes X the issuer of `the statement said`', () => {
+    const ex = run(
+      'In a statement, Harbor Arms Group announced that it would close two of its stores.',
+      '“Our staff will be offered places at the other branches,” the statement said.',
+    );
+    const q = quoteWith(ex.quotes, 'Our staff will be offered');
+    expect(q.speaker).toBe('Harbor Arms Group');
+    expect(shown(q)).toBeNull();
+  });
+  it('`the editorial said` gives the newspaper the passage names', () => {
+    const ex = run(
+      'The Dunmore Times urged the mayor to step aside in an editorial on Friday.',
+      '“A city that cannot pay its teachers cannot afford this mayor,” the editorial said.',
+    );
+    expect(quoteWith(ex.quotes, 'cannot pay its teachers').speaker).toBe('Dunmore Times');
+  });
+});
