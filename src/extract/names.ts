@@ -11,6 +11,7 @@ import {
   CORPORATE_SUFFIXES,
   FIRST_NAMES,
   FRAMING_VERBS,
+  GROUP_WORDS,
   HONORIFICS,
   isPlace,
   NAME_CONNECTORS,
@@ -418,6 +419,8 @@ export function readsAsPerson(e: Entity): boolean {
   const words = e.name.split(' ');
   if (words.some((w) => ORG_HEADS.has(w.toLowerCase()) || NOT_PERSON_WORDS.has(w.toLowerCase())))
     return false;
+  // `a veteran Republican strategist`, `a Jupiter Democrat`, `Muslim Americans`: a party or a people, no one person.
+  if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase())) return false;
   if (e.roles.length > 0 || words.length === 1) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
   const first = (words[0] as string).toLowerCase();

@@ -1316,3 +1316,19 @@ describe('documents that read, and statements introduced by `In a statement,`', 
     expect(quoteWith(ex.quotes, 'cannot pay its teachers').speaker).toBe('Dunmore Times');
   });
 });
+
+describe('a party or a people is no one person', () => {
+  it('`a veteran Republican strategist` leaves the strategist, not `Republican`, for the next `he added`', () => {
+    const ex = run(
+      '“First they blamed the weather for the delays,” said Tom Ashby, a veteran Republican strategist. Now, he added, “they blame the port for everything.”',
+    );
+    expect(quoteWith(ex.quotes, 'blame the port').speaker).toBe('Tom Ashby');
+  });
+  it('`Reyes, a Dover Democrat` gives Reyes for the next `he said`', () => {
+    const ex = run(
+      'Rep. Luis Reyes, a Dover Democrat who has the teachers’ backing, wants more money for schools.',
+      '“Fully funding public schools will come first for me,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'Fully funding').speaker).toBe('Luis Reyes');
+  });
+});
