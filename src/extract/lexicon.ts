@@ -142,7 +142,7 @@ export const CORPORATE_SUFFIXES = set('inc inc. corp corp. ltd ltd. llc plc co c
 export const NOT_NAME_WORDS = set(`
   the a an this that these those it its he she they we i you his her their our but and or so yet in on at for with as
   if when while after before since although though still however meanwhile there here what who why how some many
-  most one two three four five last next earlier later now then during despite under over from by to of about also
+  most one two three four five six seven eight nine ten twelve twenty thirty hundred thousand million last next earlier later now then during despite under over from by to of about also
   once again both each every all no not nor after amid among according asked speaking
   nonetheless nevertheless however instead indeed moreover furthermore overall separately additionally just whether
   any such other another please thanks said says added told wrote former more
@@ -214,6 +214,9 @@ export const PLACES = set(`
   milwaukee minneapolis omaha tucson albuquerque portland las_vegas los_angeles san_francisco san_diego des_moines
   iowa_city manchester concord charleston columbia dayton helsinki london paris berlin brussels moscow beijing tokyo
   europe asia africa middle_east latin_america silicon_valley wall_street capitol_hill main_street
+  ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. kans. ky. la. md. mass. mich. minn. miss. mo.
+  mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. w.va. wis.
+  wyo. d.c.
 `);
 
 /**

@@ -392,7 +392,7 @@ export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | 
 
 /** Words that make a name an organisation or a thing, whatever its type says. */
 const NOT_PERSON_WORDS = new Set(
-  'force forces army navy poll polls news times post journal press tribune herald review magazine network campaign committee caucus coalition'.split(
+  'force forces army navy poll polls news times post journal press tribune herald review magazine network campaign committee caucus coalition inn hotel motel restaurant cafe pub church cathedral chapel mosque synagogue temple stadium arena park hall theater theatre airport station'.split(
     ' ',
   ),
 );
@@ -417,8 +417,9 @@ function genderOf(e: Entity): Gender {
 
 export function readsAsPerson(e: Entity): boolean {
   const words = e.name.split(' ');
-  if (words.some((w) => ORG_HEADS.has(w.toLowerCase()) || NOT_PERSON_WORDS.has(w.toLowerCase())))
-    return false;
+  // (`Chicago Sun-Times`: the parts of a hyphenated word count too.)
+  const parts = words.flatMap((w) => w.toLowerCase().split('-'));
+  if (parts.some((w) => ORG_HEADS.has(w) || NOT_PERSON_WORDS.has(w))) return false;
   // `a veteran Republican strategist`, `a Jupiter Democrat`, `Muslim Americans`: a party or a people, no one person.
   if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase())) return false;
   if (e.roles.length > 0 || words.length === 1) return true;

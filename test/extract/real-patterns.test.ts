@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanSpeaker } from '../../src/extract/index.ts';
+import { type Entity, readsAsPerson } from '../../src/extract/names.ts';
 import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
 import { run } from './helpers.ts';
@@ -1330,5 +1331,32 @@ describe('a party or a people is no one person', () => {
       '“Fully funding public schools will come first for me,” he said.',
     );
     expect(quoteWith(ex.quotes, 'Fully funding').speaker).toBe('Luis Reyes');
+  });
+});
+
+describe('outlets, venues and numbers are no antecedent for he/she', () => {
+  it.each([
+    ['Dover Sun-Times', false],
+    ['Harbor Inn', false],
+    ['Republican', false],
+    ['Jupiter Democrat', false],
+    ['Tom Ortiz', true],
+  ])('`%s` reads as a person: %s', (name, expected) => {
+    const entity: Entity = {
+      id: 0,
+      name,
+      type: 'person',
+      gender: null,
+      roles: [],
+      company: false,
+      forms: new Set(),
+    };
+    expect(readsAsPerson(entity)).toBe(expected);
+  });
+  it('`Eight years ago, he ...` makes no one of `Eight`', () => {
+    const ex = run(
+      'Eight years ago, he backed the other candidate and said, “She has never done a thing for this town.”',
+    );
+    expect(quoteWith(ex.quotes, 'never done a thing').speaker).toBeNull();
   });
 });
