@@ -444,6 +444,16 @@ export function speakerPhrase(
       };
     }
     if (ROLE_NOUNS.has(head)) {
+      // `Quill defends her record in an ad: "...," the senator says.`: the one person this sentence is about.
+      // (Only right after the quote: in `Quill is so reckless, the senator said, that ...` Quill is what is said.)
+      const sentence = sentenceAt(para.sentences, first.start);
+      const afterQuote = /[”"'’][\s,]*$/.test(para.text.slice(Math.max(0, first.start - 4), first.start));
+      const subjects =
+        sentence && afterQuote ? ctx.table.subjectsBetween(para.base + sentence.start, pos) : [];
+      if (subjects.length === 1 && !ORG_NOUNS.has(head)) {
+        const only = subjects[0] as Entity;
+        return { entity: only, role: only.roles[0] ?? null, verb, via: 'role', pos };
+      }
       const content = words.filter((w) => !['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(w));
       const entity = ctx.table.roleNoun(pos, content, null);
       const orgNoun = ORG_NOUNS.has(head) ? head : null;

@@ -721,6 +721,17 @@ export class EntityTable {
     return null;
   }
 
+  /** The people who are subjects of a clause in [from, to), outside quotation marks, in order. */
+  subjectsBetween(from: number, to: number): Entity[] {
+    const out: Entity[] = [];
+    for (let i = this.upperBound(from); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos >= to) break;
+      if (m.subject && !m.quoted && m.entity.type === 'person' && !out.includes(m.entity)) out.push(m.entity);
+    }
+    return out;
+  }
+
   /** The organisation most recently named before `pos`, within a short passage. */
   recentOrg(pos: number, window = 1500): Entity | null {
     for (let i = this.upperBound(pos) - 1; i >= 0; i--) {

@@ -1360,3 +1360,22 @@ describe('outlets, venues and numbers are no antecedent for he/she', () => {
     expect(quoteWith(ex.quotes, 'never done a thing').speaker).toBeNull();
   });
 });
+
+describe('a role noun right after a quote in a sentence about one person', () => {
+  it('`Quill defends ... in an ad: "...," the senator says` gives Quill over another senator named before', () => {
+    const ex = run(
+      'Sen. Tom Reyes lost his seat over the port deal in 2010.',
+      'Ada Quill defends her record in an ad running on Dover television: “Keeping the harbor open is a matter of jobs,” the senator says to the camera.',
+    );
+    const q = quoteWith(ex.quotes, 'Keeping the harbor open');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(shown(q)).toBeNull();
+  });
+  it('not when the person is what the role noun says (`Quill is so reckless, the senator said, that “...”`)', () => {
+    const ex = run(
+      'Sen. Tom Reyes spoke at the union hall.',
+      'Ada Quill is so reckless, the senator said, that he would never have let his son serve under her, “not for a single day.”',
+    );
+    expect(quoteWith(ex.quotes, 'not for a single day').speaker).not.toBe('Ada Quill');
+  });
+});
