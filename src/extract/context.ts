@@ -5,6 +5,7 @@
 
 import { checkBudget } from '../budget.ts';
 import { isEnglishWord } from './dictionary.ts';
+import { genderOfFirstName } from './gender.ts';
 import { isPlace, looksCommon, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
@@ -159,7 +160,8 @@ export function buildContext(
       if (!phrase) continue;
       // `the pro-Islamic State Twitter account`: capitals continuing a hyphenated modifier are no name.
       if (phrase.type === 'unknown' && /^\p{Ll}+-\p{Lu}/u.test(para.tokens[from - 1]?.word ?? '')) continue;
-      const role = roleAround(para.tokens, phrase.from, phrase.to);
+      // (`a Dover, N.H., resident named Carol`: a place has no role, and is no person for having one after it.)
+      const role = isPlace(phrase.nameWords) ? null : roleAround(para.tokens, phrase.from, phrase.to);
       if (role && phrase.type === 'unknown' && phrase.nameWords.length >= 2) phrase.type = 'person';
       if (phrase.type === 'unknown') {
         const kind = orgApposition(para.tokens, phrase.to);
@@ -171,6 +173,16 @@ export function buildContext(
       if (phrase.nameWords.length === 1) {
         const only = (phrase.nameWords[0] as string).toLowerCase();
         singles.add(only);
+        // `a resident named Carol`: a first name given as a name is a person, even alone. (Not after `called`, which
+        // frames words: `called Quill's remarks`.)
+        if (
+          phrase.type === 'unknown' &&
+          para.tokens[phrase.from - 1]?.lower === 'named' &&
+          genderOfFirstName(only) !== null
+        ) {
+          phrase.type = 'person';
+          phrase.gender ??= genderOfFirstName(only);
+        }
         if (
           phrase.type === 'unknown' &&
           speaking.has(only) &&
@@ -225,9 +237,12 @@ export function buildContext(
     const pos = para.base + first.start;
     // `According to Hartmann, ...` makes Hartmann the source of what follows: as good as a subject.
     const according = prev?.lower === 'to' && para.tokens[phrase.from - 2]?.lower === 'according';
+    // (`a Quill supporter`, `an Obama aide`: a name after `a` modifies a noun; it is not the subject.)
+    const modifier = prev !== undefined && /^(a|an)$/.test(prev.lower) && prev.trail === '';
     const subject =
       according ||
       (!phrase.possessive &&
+        !modifier &&
         !inQuote(pos) &&
         opensClause(para, phrase.from) &&
         (next === undefined ||

@@ -98,7 +98,8 @@ export const ROLE_NOUNS = set(`
   officer deputy trooper soldier pilot chef owner manager clerk cashier accountant banker broker trader lobbyist
   daughter son wife husband mother father brother sister grandmother grandfather granddaughter grandson widow
   neighbor neighbour friend colleague partner spouse parent tycoon mogul magnate billionaire neurosurgeon nominee
-  radioman host businessman businesswoman commentator pundit strategist frontrunner front-runner
+  radioman host businessman businesswoman commentator pundit strategist frontrunner front-runner supporter backer
+  donor volunteer
 `);
 
 /** Nouns that, in apposition, make a name a company (`Brightline Robotics, the maker of forklifts,`). */

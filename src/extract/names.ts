@@ -311,20 +311,27 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
   if (last.trail.startsWith(',') && !/["”’']/.test(last.trail)) {
     const words: string[] = [];
     let hasRole = false;
+    let coordinated = false;
     for (let i = to; i < tokens.length && i < to + 10; i++) {
       const t = tokens[i] as Token;
       if (i === to && /^\d+$/.test(t.word)) continue; // `Ortega, 54, a retired teacher`
+      // `the Harbor Fund, asked the mayor ...`: a verb after the comma starts a clause, not an apposition.
+      if (words.length === 0 && (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower))) break;
       if (t.lead !== '') break;
       words.push(t.word + (t.possessive ? "'s" : ''));
       if (ROLE_NOUNS.has(t.lower)) hasRole = true;
       if (t.trail !== '' && (t.trail.includes(',') || APPOSITION_STOP.test(t.trail))) break;
       if (['said', 'says', 'told', 'added', 'who', 'which', 'and'].includes(t.lower)) {
         words.pop();
+        // `Ada Quill, a Reyes supporter and head of the Harbor Fund,`: a second role joined by `and`.
+        coordinated = t.lower === 'and' && hasRole;
         break;
       }
     }
     const closedOff =
-      words.length > 0 && /[,.;:!?]/.test((tokens[to + words.length - 1] as Token | undefined)?.trail ?? '');
+      coordinated ||
+      (words.length > 0 &&
+        /[,.;:!?]/.test((tokens[to + words.length - 1] as Token | undefined)?.trail ?? ''));
     if (hasRole && words.length > 0 && closedOff) {
       const cleaned = words.filter((w, i) => i > 0 || !['the', 'a', 'an'].includes(w.toLowerCase()));
       if (cleaned.length > 0 && cleaned.length <= 9) return cleaned.join(' ');

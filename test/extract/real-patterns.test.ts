@@ -1379,3 +1379,28 @@ describe('a role noun right after a quote in a sentence about one person', () =>
     expect(quoteWith(ex.quotes, 'not for a single day').speaker).not.toBe('Ada Quill');
   });
 });
+
+describe('people introduced in passing', () => {
+  it('`a Dover, N.H., resident named Carol` gives Carol for the next `she said`, never `N.H.`', () => {
+    const ex = run(
+      'The woman who began it told reporters she was a 52-year-old Dover, N.H., resident named Carol.',
+      '“Nobody told me to say it,” she said. After she blurted it out, she said, “Everybody behind me was just cheering me on.”',
+    );
+    expect(quoteWith(ex.quotes, 'Nobody told me').speaker).toBe('Carol');
+    expect(quoteWith(ex.quotes, 'cheering me on').speaker).toBe('Carol');
+  });
+  it('`called Quill’s remarks` makes no first name of Quill', () => {
+    const ex = run(
+      'Sen. Ada Quill spoke first. Party Chairman Tom Reyes called Quill’s remarks on the port a “new low” for the campaign.',
+      '“That was good for the harbor, and it was good for the jobs here,” she added.',
+    );
+    expect(quoteWith(ex.quotes, 'good for the harbor').speaker).toBe('Ada Quill');
+  });
+  it('`Neera Vance, a Quill supporter and head of the Harbor Fund,` is a person for the next `she said`', () => {
+    const ex = run(
+      'Sen. Ada Quill opened the hearing.',
+      'Neera Vance, a Quill supporter and head of the Harbor Fund, asked the former mayor about the port. She said she asked “to build on the mayor’s own remarks.”',
+    );
+    expect(quoteWith(ex.quotes, 'build on the mayor').speaker).toBe('Neera Vance');
+  });
+});
