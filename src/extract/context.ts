@@ -239,9 +239,13 @@ export function buildContext(
     const according = prev?.lower === 'to' && para.tokens[phrase.from - 2]?.lower === 'according';
     // (`a Quill supporter`, `an Obama aide`: a name after `a` modifies a noun; it is not the subject.)
     const modifier = prev !== undefined && /^(a|an)$/.test(prev.lower) && prev.trail === '';
+    // `Quill's been making the case`: `'s` there is `has` or `is`, not a possessive.
+    const contracted =
+      phrase.possessive &&
+      /^(been|got|gotten|going|not|never|always|already|also|still)$/.test(next?.lower ?? '');
     const subject =
       according ||
-      (!phrase.possessive &&
+      ((!phrase.possessive || contracted) &&
         !modifier &&
         !inQuote(pos) &&
         opensClause(para, phrase.from) &&

@@ -1404,3 +1404,13 @@ describe('people introduced in passing', () => {
     expect(quoteWith(ex.quotes, 'build on the mayor').speaker).toBe('Neera Vance');
   });
 });
+
+describe("`'s` as `has` or `is`", () => {
+  it("`Quill's been making the case ...` makes Quill the subject for the next `he said`", () => {
+    const ex = run(
+      'Tom Quill and Dan Reyes met again in Dover on Saturday. Reyes spoke first, about the port.',
+      'Quill’s been making the case for weeks that the port deal is not ready. “You have never had to answer for a single decision,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'never had to answer').speaker).toBe('Tom Quill');
+  });
+});
