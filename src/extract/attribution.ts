@@ -222,6 +222,37 @@ export function speakerPhrase(
         pos,
       };
   }
+  // `Her campaign said`: the campaign or office of the person `her` means, never that person; only "possibly".
+  if (
+    b - a === 2 &&
+    /^(his|her)$/.test(first.lower) &&
+    /^(campaign|office|spokesman|spokeswoman|spokesperson)$/.test((toks[b - 1] as Token).lower)
+  ) {
+    const { entity: owner } = ctx.table.pronounDetail(
+      pos,
+      first.lower === 'his' ? 'm' : 'f',
+      2500,
+      para.base,
+    );
+    const surname = owner?.name.split(' ').at(-1);
+    const kind = (toks[b - 1] as Token).lower === 'office' ? 'office' : 'campaign';
+    const entity = surname
+      ? ctx.table.resolve(
+          {
+            nameWords: [surname, kind],
+            type: 'org',
+            gender: null,
+            possessive: false,
+            role: null,
+            from: a,
+            to: b,
+            form: `${surname} ${kind}`,
+          },
+          null,
+        )
+      : null;
+    return { entity, role: null, verb, via: 'role', pos };
+  }
   // `Trump's campaign said`: the organisation speaks.
   const lastWord = (toks[b - 1] as Token).lower;
   if (b - a >= 2 && b - a <= 4 && ORG_NOUNS.has(lastWord) && !ROLE_NOUNS.has(lastWord)) {

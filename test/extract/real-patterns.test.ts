@@ -1414,3 +1414,15 @@ describe("`'s` as `has` or `is`", () => {
     expect(quoteWith(ex.quotes, 'never had to answer').speaker).toBe('Tom Quill');
   });
 });
+
+describe('`her campaign said`', () => {
+  it('gives the campaign of the person `her` means, never that person', () => {
+    const ex = run(
+      'Sen. Ada Quill has been asked about the port deal for weeks.',
+      '“The senator has answered every question about the port,” her campaign said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'answered every question');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+});
