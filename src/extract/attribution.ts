@@ -710,7 +710,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** People who speak for an organisation without being named (`a Twitter spokesman`, `one Quill aide`). */
 const SPOKES_NOUNS = new Set(
-  'spokesman spokeswoman spokesperson aide aides official officials adviser advisers advisor advisors source sources representative staffer staffers'.split(
+  'spokesman spokeswoman spokesperson aide aides official officials adviser advisers advisor advisors source sources representative staffer staffers confidant confidante ally allies associate associates insider insiders operative operatives loyalist loyalists surrogate surrogates strategist'.split(
     ' ',
   ),
 );
@@ -784,7 +784,12 @@ function orgSpokesperson(
   const thing = known?.type === 'org' || ctx.paras.some((p) => itSays.test(p.text));
   const asOrg = (nameWords: string[]): Entity =>
     ctx.table.resolve({ ...phrase, nameWords, type: 'org', possessive: false, role: null }, null);
-  if (!thing && (phrase.type === 'person' || known?.type === 'person')) {
+  // A confidant, ally or aide is someone's: unless the article writes of X as a thing, X is a person.
+  const personal =
+    /^(confidant|confidante|ally|allies|associates?|insiders?|operatives?|loyalists?|surrogates?|strategist|aides?|advis[eo]rs?)$/.test(
+      (toks[b - 1] as Token).lower,
+    );
+  if (!thing && (phrase.type === 'person' || known?.type === 'person' || personal)) {
     // A person's aide speaks for their campaign or office, which the phrase or the article must name.
     const surname = (known?.name ?? phrase.nameWords.join(' ')).split(' ').at(-1) as string;
     if (kind) return asOrg([surname, kind]);
@@ -841,7 +846,13 @@ export function attributionAfter(
     }
     // `said another Harbor Radio caller, Ada Quill`: a common noun then a name after the comma; the name speaks.
     const head = toks[b - 1] as Token;
-    if (head.trail === ',' && /^\p{Ll}/u.test(head.word) && b < limit) {
+    // (`said his best friend at Lehigh, Tom Reyes`: the noun phrase may end in a place or school after a
+    // preposition; the name after the comma still speaks.)
+    const prepositional =
+      isCapitalized(head.word) &&
+      toks.slice(a + 1, b - 1).some((t, i) => i > 0 && /^(at|of|from|in|for|with)$/.test(t.lower)) &&
+      /^\p{Ll}/u.test((toks[a + 1] as Token).word);
+    if (head.trail === ',' && (/^\p{Ll}/u.test(head.word) || prepositional) && b < limit) {
       let e = b;
       while (e < limit && e < b + 6) {
         const t = toks[e] as Token;

@@ -184,7 +184,13 @@ export function surnameOf(source: string): string | null {
   const appositive = second && /^\s*\p{Lu}/u.test(second) ? headSurname(second) : null;
   // `the harbor board spokesman, Josh Earnhart,` / `Her campaign manager, Robby Mook,`: a role phrase (its last word
   // in lower case) before a comma names nobody; the name follows it.
-  if (appositive && /\b\p{Ll}[\p{L}-]*\s*$/u.test(first ?? '')) return appositive;
+  // (`his best friend at Lehigh, Bruce Turry`: a role phrase ending in the place after a preposition.)
+  if (
+    appositive &&
+    (/\b\p{Ll}[\p{L}-]*\s*$/u.test(first ?? '') ||
+      /^\s*(?:\p{Ll}[\p{L}'’-]*\s+)+(?:at|of|from|in|for|with)\s+\p{Lu}[\p{L}.-]*\s*$/u.test(first ?? ''))
+  )
+    return appositive;
   return headSurname(first ?? '') ?? appositive;
 }
 

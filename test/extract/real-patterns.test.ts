@@ -1426,3 +1426,28 @@ describe('`her campaign said`', () => {
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('who speaks after `said his best friend at Dover, Tom Reyes`', () => {
+  it('the name after the comma, not the place after the preposition', () => {
+    const ex = run(
+      'He went his own way, “in an attempt to make his own statement,” said his best friend at Dover, Tom Reyes, who remembered it well. “He was a classic case of someone with a father complex.”',
+    );
+    expect(quoteWith(ex.quotes, 'attempt to make').speaker).toBe('Tom Reyes');
+    expect(quoteWith(ex.quotes, 'classic case').speaker).toBe('Tom Reyes');
+  });
+});
+
+describe('a confidant or ally is never the person they are close to', () => {
+  it('`one Quill confidant` is the Quill campaign when the article names it, else unknown', () => {
+    const named = run(
+      'Ada Quill and the Quill campaign spent the week in Dover.',
+      '“You may lose a few of the elites at one end of the party,” one Quill confidant said.',
+    );
+    expect(quoteWith(named.quotes, 'lose a few').speaker).toBe('Quill campaign');
+    const unnamed = run(
+      'Ada Quill spent the week in Dover.',
+      '“You may lose a few of the elites at one end of the party,” one Quill confidant said.',
+    );
+    expect(quoteWith(unnamed.quotes, 'lose a few').speaker).toBeNull();
+  });
+});
