@@ -804,9 +804,20 @@ export class EntityTable {
       if (holders.size === 1) return [...holders][0] as Entity;
     }
     if (orgNoun !== null) {
+      // `the group` is a group: a foundation, a union, a PAC, never a city hall or a newspaper.
+      const group = /^(group|organization|organisation)$/.test(orgNoun);
+      const groupLike = (e: Entity): boolean =>
+        /\b(foundation|association|coalition|group|alliance|council|committee|union|organi[sz]ation|institute|society|fund|league|movement|pac|project)$/i.test(
+          e.name,
+        );
       // A lone organisation earlier in the article is what `the company` means when nothing else fits.
-      const orgs = this.entities.filter((e) => e.type === 'org' && (orgNoun !== 'company' || e.company));
+      const orgs = this.entities.filter(
+        (e) => e.type === 'org' && (orgNoun !== 'company' || e.company) && (!group || groupLike(e)),
+      );
       if (orgs.length === 1) return orgs[0] as Entity;
+      // `The Quill Foundation ... "...," the group said`: the group just named.
+      const recent = group ? this.recentOrg(pos, 800) : null;
+      if (recent && groupLike(recent)) return recent;
     }
     return null;
   }

@@ -1451,3 +1451,21 @@ describe('a confidant or ally is never the person they are close to', () => {
     expect(quoteWith(unnamed.quotes, 'lose a few').speaker).toBeNull();
   });
 });
+
+describe('`the group said` after a group is named', () => {
+  it('gives the foundation named just before', () => {
+    const ex = run(
+      'Dover Arms Inc. listed the gun for sale on Monday.',
+      'The Harbor Light Foundation, set up in the boy’s name, distanced itself from the sale.',
+      '“This season we are focused on our scholarship work,” the group said in a statement.',
+    );
+    expect(quoteWith(ex.quotes, 'focused on our scholarship').speaker).toBe('Harbor Light Foundation');
+  });
+  it('not a city or a building named just before', () => {
+    const ex = run(
+      'Marchers gathered at Dover City Hall on Sunday.',
+      '“Power to the people of this town!” the group said.',
+    );
+    expect(quoteWith(ex.quotes, 'Power to the people').speaker).toBeNull();
+  });
+});
