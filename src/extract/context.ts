@@ -226,6 +226,8 @@ export function buildContext(
     }
     return found >= 0 && pos < (ranges[found] as [number, number])[1];
   };
+  // The last subject registered, to share its place with a name joined to it by `and`.
+  let lastSubject = null as { para: Para; to: number } | null;
   for (const { para, phrase, role } of phrases) {
     const exists = phrase.nameWords.length === 1 || table.lookup(phrase.nameWords.join(' ')) !== null;
     if (!exists && !registrable(phrase, role)) continue;
@@ -243,8 +245,16 @@ export function buildContext(
     const contracted =
       phrase.possessive &&
       /^(been|got|gotten|going|not|never|always|already|also|still)$/.test(next?.lower ?? '');
+    // `Wilcox and Beruff argued`: both are the subject.
+    const joined =
+      prev?.lower === 'and' &&
+      prev.trail === '' &&
+      lastSubject?.para === para &&
+      lastSubject.to === phrase.from - 1 &&
+      !phrase.possessive;
     const subject =
       according ||
+      joined ||
       ((!phrase.possessive || contracted) &&
         !modifier &&
         !inQuote(pos) &&
@@ -252,7 +262,15 @@ export function buildContext(
         (next === undefined ||
           /^\p{Ll}/u.test(next.word) ||
           (para.tokens[phrase.to - 1] as Token).trail === ','));
-    table.mention(entity, pos, subject && !inQuote(pos), inQuote(pos));
+    // `..., said Wilcox, a former officer.`: the one who speaks in a paraphrase is the last speaker too.
+    const inverted =
+      entity.type === 'person' &&
+      !inQuote(pos) &&
+      /^(said|says)$/.test(prev?.lower ?? '') &&
+      prev?.trail === '' &&
+      /^[,.]/.test((para.tokens[phrase.to - 1] as Token).trail);
+    table.mention(entity, pos, (subject || inverted) && !inQuote(pos), inQuote(pos), inverted);
+    if (subject && !inQuote(pos)) lastSubject = { para, to: phrase.to };
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.
   table.finish();

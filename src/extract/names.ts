@@ -552,8 +552,10 @@ export class EntityTable {
     return same.length === 1 ? (same[0] as Entity) : null;
   }
 
-  mention(entity: Entity, pos: number, subject: boolean, quoted = false): void {
-    this.mentions.push(quoted ? { entity, pos, subject, quoted } : { entity, pos, subject });
+  mention(entity: Entity, pos: number, subject: boolean, quoted = false, speaker = false): void {
+    const m: Mention = quoted ? { entity, pos, subject, quoted } : { entity, pos, subject };
+    if (speaker) m.speaker = true;
+    this.mentions.push(m);
   }
 
   /** Sorts mentions by position (call once after collection). */

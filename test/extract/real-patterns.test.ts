@@ -1469,3 +1469,24 @@ describe('`the group said` after a group is named', () => {
     expect(quoteWith(ex.quotes, 'Power to the people').speaker).toBeNull();
   });
 });
+
+describe('who spoke last, in paraphrase too', () => {
+  it('`..., said Wilcox, a former officer.` makes Wilcox the one the next `he said` means', () => {
+    const ex = run(
+      'Tom Wilcox and Dan Beruff are running. Rep. Ron Ashby spoke first, about the port.',
+      'Federal rules are a burden on schools, said Wilcox, a Dover Republican who founded two companies.',
+      '“There is more time spent on forms than on teaching,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'more time spent on forms');
+    expect(q.speaker).toBe('Tom Wilcox');
+  });
+  it('`Wilcox and Beruff argued ...` then `he said` is not sure of either', () => {
+    const ex = run(
+      'Tom Wilcox and Dan Beruff are running.',
+      'Federal rules are a burden on schools, said Wilcox, a Dover Republican.',
+      'Wilcox and Beruff, a Sarasota Republican, argued that the department is not needed.',
+      '“You have to take a really cynical view of the states,” he said.',
+    );
+    expect(shown(quoteWith(ex.quotes, 'cynical view'))).toBeNull();
+  });
+});
