@@ -15,7 +15,15 @@
 import { diffArrays } from 'diff';
 import type { CorpusArticle, Quote } from '../types.ts';
 import type { Cluster, Item, SearchIndex } from './build.ts';
-import { articleRef, type Candidate, candidates, phraseItems, type Scratch, termGroups } from './engine.ts';
+import {
+  articleRef,
+  type Candidate,
+  candidates,
+  itemWords,
+  phraseItems,
+  type Scratch,
+  termGroups,
+} from './engine.ts';
 import { STOP_WORDS, stem, words } from './normalize.ts';
 import { stripMarkup } from './query.ts';
 import type { DiffPart, VerifyMatch, VerifyResult } from './types.ts';
@@ -41,7 +49,7 @@ interface Scored {
 }
 
 /** Joins adjacent words when the other side writes them as one (`cyber security` vs `cybersecurity`). */
-function joinCompounds(a: string[], other: Set<string>): string[] {
+function joinCompounds(a: readonly string[], other: ReadonlySet<string>): string[] {
   // Lengths of the other side's words: two words whose lengths add up to none of them cannot be one of them, and
   // that test spares a concatenation per word of a long published wording (issue 16).
   const lengths = new Set<number>();
@@ -64,8 +72,8 @@ function joinCompounds(a: string[], other: Set<string>): string[] {
  * words before/after it (a changed last word is a substitution, not a shorter excerpt).
  */
 export function similarity(
-  reporter: string[],
-  published: string[],
+  reporter: readonly string[],
+  published: readonly string[],
 ): { all: number; content: number; bag: number; common: number } {
   const r = joinCompounds(reporter, new Set(published));
   const p = joinCompounds(published, new Set(r));
@@ -150,28 +158,70 @@ function bestStretch(r: readonly string[], p: readonly string[]): string[] {
 }
 
 /**
+ * Most words in common with the reporter's (each counted at most as often as `need` has it) in any `span`
+ * consecutive words of `p`.
+ */
+function bestShared(need: ReadonlyMap<string, number>, p: readonly string[], span: number): number {
+  const have = new Map<string, number>();
+  let shared = 0;
+  let best = 0;
+  for (let i = 0; i < p.length; i++) {
+    const w = p[i] as string;
+    const n = need.get(w);
+    if (n !== undefined) {
+      const h = (have.get(w) ?? 0) + 1;
+      have.set(w, h);
+      if (h <= n) shared++;
+    }
+    if (i >= span) {
+      const out = p[i - span] as string;
+      const k = need.get(out);
+      if (k !== undefined) {
+        const h = have.get(out) as number;
+        have.set(out, h - 1);
+        if (h <= k) shared--;
+      }
+    }
+    if (shared > best) best = shared;
+  }
+  return best;
+}
+
+/**
  * Cheap test that a wording cannot be `close`: the words in common in order (E) are at most the words the two have
  * in common in any order (M), and the span measured holds at least E words, so Dice 2E / (R + W) <= 2M / (R + M).
  * Compounds are joined first, as similarity() does.
+ *
+ * The span W is one stretch of the published words, and Dice >= CLOSE_SIMILARITY needs W <= 2E / CLOSE_SIMILARITY
+ * - R <= R (2 / CLOSE_SIMILARITY - 1). So M is counted in the best stretch of that many published words, not over
+ * the whole wording: a long speech holds most of a sentence's words somewhere, but not within a few lines, and
+ * its diff was most of a quote check's time on news-shaped text (issue 16).
  */
 export function cannotBeClose(reporter: readonly string[], published: readonly string[]): boolean {
   const pubSet = new Set(published);
-  const r = joinCompounds(reporter as string[], pubSet);
+  const r = joinCompounds(reporter, pubSet);
   const rSet = new Set(r);
-  const p = joinCompounds(published as string[], rSet);
+  const p = joinCompounds(published, rSet);
   const need = new Map<string, number>();
   for (const w of r) need.set(w, (need.get(w) ?? 0) + 1);
   let m = 0;
   let mContent = 0;
+  const left = new Map(need);
   for (const w of p) {
-    const n = need.get(w);
+    const n = left.get(w);
     if (n) {
       m++;
       if (!STOP_WORDS.has(w)) mContent++;
-      need.set(w, n - 1);
+      left.set(w, n - 1);
     }
   }
   if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  // The longest span that can still be close (one word more than the bound, against rounding).
+  const span = Math.ceil(r.length * (2 / CLOSE_SIMILARITY - 1)) + 1;
+  if (p.length > span) {
+    m = bestShared(need, p, span);
+    if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  }
   // isClose also needs the content words to agree: in order (bounded the same way by the content words in
   // common) or, reordered, nearly all of the reporter's content words among the published stems (computed as
   // similarity() does). In news copy half the words are stop words, so the first bound alone lets most through.
@@ -288,7 +338,7 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
     const cluster = index.clusters[cand.cluster] as Cluster;
     for (const i of cluster.items) {
       const item = index.items[i] as Item;
-      const published = words(item.ref.text);
+      const published = itemWords(index, i);
       if (` ${published.join(' ')} `.includes(padded)) {
         scored.push({ similarity: 1, exact: true, item, at: i, cluster });
         continue;
