@@ -198,6 +198,117 @@ function bestShared(need: ReadonlyMap<string, number>, p: readonly string[], spa
  * its diff was most of a quote check's time on news-shaped text (issue 16).
  */
 export function cannotBeClose(reporter: readonly string[], published: readonly string[]): boolean {
+  return cannotBeCloseTo(reporterWords(reporter), published);
+}
+
+/** What cannotBeClose() needs of the reporter's words, computed once per quote check. */
+export interface ReporterWords {
+  words: readonly string[];
+  /**
+   * Per string: bit 0, a reporter's word (its id in `need` is value >> 2); bit 1, two adjacent reporter's words
+   * written as one; the string may also be the start of a reporter's word (`starts`).
+   */
+  lookup: Map<string, number>;
+  /** How often the reporter writes each distinct word, by id. */
+  need: Int32Array;
+  content: Uint8Array;
+  /** Strings that a reporter's word of more letters starts with. */
+  starts: Set<string>;
+}
+
+export function reporterWords(reporter: readonly string[]): ReporterWords {
+  const lookup = new Map<string, number>();
+  const counts: number[] = [];
+  const content: number[] = [];
+  for (const w of reporter) {
+    const v = lookup.get(w) ?? 0;
+    if (v & 1) counts[v >> 2] = (counts[v >> 2] as number) + 1;
+    else {
+      lookup.set(w, v | 1 | (counts.length << 2));
+      counts.push(1);
+      content.push(STOP_WORDS.has(w) ? 0 : 1);
+    }
+  }
+  for (let i = 0; i + 1 < reporter.length; i++) {
+    const joined = `${reporter[i]}${reporter[i + 1]}`;
+    lookup.set(joined, (lookup.get(joined) ?? 0) | 2);
+  }
+  const starts = new Set<string>();
+  for (const w of reporter) for (let k = 1; k < w.length; k++) starts.add(w.slice(0, k));
+  return {
+    words: reporter,
+    lookup,
+    need: Int32Array.from(counts),
+    content: Uint8Array.from(content),
+    starts,
+  };
+}
+
+/**
+ * cannotBeClose() for a reporter's words prepared once. Without compounds to join on either side (the usual
+ * case) it reads each published word once, by a lookup in the reporter's words; otherwise it joins them first.
+ */
+function cannotBeCloseTo(rw: ReporterWords, published: readonly string[]): boolean {
+  const n = published.length;
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = published[i] as string;
+    const v = rw.lookup.get(w);
+    // A reporter's two words written as one here, or a published word that may start a reporter's word written
+    // here as two: joinCompounds() may change either side.
+    if ((v !== undefined && v & 2) || (rw.starts.has(w) && i + 1 < n && rw.lookup.has(w + published[i + 1])))
+      return cannotBeCloseJoined(rw.words, published);
+    ids[i] = v !== undefined && v & 1 ? v >> 2 : -1;
+  }
+  const r = rw.words;
+  const left = rw.need.slice();
+  let m = 0;
+  let mContent = 0;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] as number;
+    if (id < 0) continue;
+    const k = left[id] as number;
+    if (k > 0) {
+      m++;
+      mContent += rw.content[id] as number;
+      left[id] = k - 1;
+    }
+  }
+  if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  const span = Math.ceil(r.length * (2 / CLOSE_SIMILARITY - 1)) + 1;
+  if (n > span) {
+    // bestShared() over the ids.
+    const have = new Int32Array(rw.need.length);
+    let shared = 0;
+    let best = 0;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i] as number;
+      if (id >= 0) {
+        const h = (have[id] as number) + 1;
+        have[id] = h;
+        if (h <= (rw.need[id] as number)) shared++;
+      }
+      if (i >= span) {
+        const out = ids[i - span] as number;
+        if (out >= 0) {
+          const h = have[out] as number;
+          have[out] = h - 1;
+          if (h <= (rw.need[out] as number)) shared--;
+        }
+      }
+      if (shared > best) best = shared;
+    }
+    m = best;
+    if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  }
+  const rContent = r.filter((w) => !STOP_WORDS.has(w));
+  if (rContent.length && (2 * mContent) / (rContent.length + mContent) >= CLOSE_SIMILARITY) return false;
+  if (!rContent.length) return false;
+  return bagShare(rContent, published) < REORDERED_CONTENT;
+}
+
+/** cannotBeClose() joining compounds first, as similarity() does. */
+function cannotBeCloseJoined(reporter: readonly string[], published: readonly string[]): boolean {
   const pubSet = new Set(published);
   const r = joinCompounds(reporter, pubSet);
   const rSet = new Set(r);
@@ -333,6 +444,7 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
     for (const c of candidates(index, scratch, groups, quoteOnly, CANDIDATES, 0.2))
       if (!exactHits.has(c.cluster)) cands.push(c);
   const padded = ` ${reporter.join(' ')} `;
+  const rw = reporterWords(reporter);
   const scored: Scored[] = [];
   for (const cand of cands) {
     const cluster = index.clusters[cand.cluster] as Cluster;
@@ -343,7 +455,7 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
         scored.push({ similarity: 1, exact: true, item, at: i, cluster });
         continue;
       }
-      if (cannotBeClose(reporter, published)) continue;
+      if (cannotBeCloseTo(rw, published)) continue;
       const sim = similarity(reporter, published);
       if (isClose(sim)) {
         scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, at: i, cluster });

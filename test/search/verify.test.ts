@@ -114,6 +114,14 @@ describe('cannotBeClose', () => {
     expect(cannotBeClose(reporter, near)).toBe(false);
   });
 
+  it('joins compounds written apart on either side before counting', () => {
+    const apart = 'the cyber security plan'.split(' ');
+    const joined = 'the cybersecurity plan'.split(' ');
+    expect(similarity(apart, [...joined, 'passed']).all).toBe(1);
+    expect(cannotBeClose(apart, [...joined, 'passed'])).toBe(false);
+    expect(cannotBeClose(joined, ['so', ...apart, 'passed'])).toBe(false);
+  });
+
   it('never rules out a wording that similarity() finds close (random wordings)', () => {
     let seed = 7;
     const rand = (): number => {
@@ -121,7 +129,18 @@ describe('cannotBeClose', () => {
       return seed / 2147483648;
     };
     const stops = [...STOP_WORDS].slice(0, 12);
-    const vocab = [...stops, 'harbour', 'dredging', 'budget', 'ferry', 'tariff', 'pier', 'council', 'vote'];
+    const vocab = [
+      ...stops,
+      'harbour',
+      'dredging',
+      'budget',
+      'ferry',
+      'tariff',
+      'pier',
+      'cyber',
+      'security',
+      'cybersecurity',
+    ];
     const pick = (): string => vocab[Math.floor(rand() * vocab.length)] as string;
     let close = 0;
     for (let t = 0; t < 3000; t++) {
