@@ -417,6 +417,22 @@ function capAtWord(text: string, max: number): string {
   return space > 0 ? cut.slice(0, space) : text.slice(0, max);
 }
 
+/**
+ * Whether `run` appears in `ws` as consecutive words (what ` ${ws.join(' ')} `.includes(` ${run.join(' ')} `)
+ * tells, words holding no spaces, without joining a long published wording into a new string per candidate).
+ */
+export function containsRun(ws: readonly string[], run: readonly string[]): boolean {
+  const first = run[0];
+  if (first === undefined) return true;
+  for (let i = 0; i + run.length <= ws.length; i++) {
+    if (ws[i] !== first) continue;
+    let k = 1;
+    while (k < run.length && ws[i + k] === run[k]) k++;
+    if (k === run.length) return true;
+  }
+  return false;
+}
+
 /** Checks a reporter's wording against every quote in the index. */
 export function runVerify(index: SearchIndex, scratch: Scratch, input: string): VerifyResult {
   const text = stripMarkup(typeof input === 'string' ? capAtWord(input, MAX_VERIFY_CHARS) : '')
@@ -443,7 +459,6 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
   if (groups.length)
     for (const c of candidates(index, scratch, groups, quoteOnly, CANDIDATES, 0.2))
       if (!exactHits.has(c.cluster)) cands.push(c);
-  const padded = ` ${reporter.join(' ')} `;
   const rw = reporterWords(reporter);
   const scored: Scored[] = [];
   for (const cand of cands) {
@@ -451,7 +466,7 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
     for (const i of cluster.items) {
       const item = index.items[i] as Item;
       const published = itemWords(index, i);
-      if (` ${published.join(' ')} `.includes(padded)) {
+      if (containsRun(published, reporter)) {
         scored.push({ similarity: 1, exact: true, item, at: i, cluster });
         continue;
       }

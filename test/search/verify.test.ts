@@ -4,6 +4,7 @@ import { STOP_WORDS } from '../../src/search/normalize.ts';
 import {
   CLOSE_SIMILARITY,
   cannotBeClose,
+  containsRun,
   REORDERED_CONTENT,
   similarity,
   wordDiff,
@@ -170,5 +171,27 @@ describe('cannotBeClose', () => {
     }
     // The random wordings do exercise the close side.
     expect(close).toBeGreaterThan(100);
+  });
+});
+
+describe('containsRun', () => {
+  it('tells what the padded joined words would: a run of whole words, in order', () => {
+    const ws = 'the ferry to the island runs at noon'.split(' ');
+    expect(containsRun(ws, ['to', 'the', 'island'])).toBe(true);
+    expect(containsRun(ws, ['at', 'noon'])).toBe(true);
+    expect(containsRun(ws, ['the', 'island', 'at'])).toBe(false);
+    expect(containsRun(ws, ['he', 'ferry'])).toBe(false);
+    expect(containsRun(ws, ['noon', 'the'])).toBe(false);
+    let seed = 3;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    const vocab = ['a', 'b', 'ab', 'ba', 'c'];
+    for (let t = 0; t < 2000; t++) {
+      const hay = Array.from({ length: rand(12) }, () => vocab[rand(5)] as string);
+      const run = Array.from({ length: 1 + rand(3) }, () => vocab[rand(5)] as string);
+      expect(containsRun(hay, run)).toBe(` ${hay.join(' ')} `.includes(` ${run.join(' ')} `));
+    }
   });
 });
