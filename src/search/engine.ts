@@ -903,6 +903,28 @@ function phraseText(index: SearchIndex): PhraseText {
   return pt;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
+const ASCII_TEXT = /^[\x00-\x7F]*$/;
+
+/**
+ * A pattern that every ASCII text whose words() hold `seq` in one run matches, or null when a word is not plain
+ * letters a-z. In lower-cased ASCII text with apostrophes removed, each such word is a stretch of its letters, and
+ * two consecutive words are apart by characters that are not letters or digits only: so the words joined by
+ * `[^a-z0-9]*`. Tested on an item before tokenising it (most items a phrase lookup checks hold the content words
+ * but not the run, and tokenising them was the most of a slow query's time; issue 16).
+ */
+function looseRun(seq: readonly string[]): RegExp | null {
+  if (!seq.every((w) => /^[a-z]+$/.test(w))) return null;
+  return new RegExp(seq.join('[^a-z0-9]*'));
+}
+
+/** Whether `text` may hold the run `loose` was made for (false: it cannot; non-ASCII text: maybe). */
+function mayHoldRun(text: string, loose: RegExp): boolean {
+  if (!ASCII_TEXT.test(text)) return true;
+  const lower = text.toLowerCase();
+  return loose.test(lower.includes("'") ? lower.replaceAll("'", '') : lower);
+}
+
 /**
  * Items whose words contain `seq` contiguously (or, `whole`, are exactly `seq`). Through the postings of the
  * query's rarest content words (intersected until few enough); a query of stop words only, or of words so common
@@ -921,7 +943,10 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
   }
   content.sort((a, b) => dfOf(index, a) - dfOf(index, b));
   const out: number[] = [];
+  const loose = looseRun(seq);
   const check = (i: number): void => {
+    const text = (index.items[i] as Item).ref.text;
+    if (loose && !mayHoldRun(text, loose)) return;
     const padded = ` ${itemWords(index, i).join(' ')} `;
     if (whole ? `\n${padded}\n` === needle : padded.includes(needle)) out.push(i);
   };
