@@ -913,16 +913,24 @@ const ASCII_TEXT = /^[\x00-\x7F]*$/;
  * `[^a-z0-9]*`. Tested on an item before tokenising it (most items a phrase lookup checks hold the content words
  * but not the run, and tokenising them was the most of a slow query's time; issue 16).
  */
-function looseRun(seq: readonly string[]): RegExp | null {
+function looseRun(seq: readonly string[]): LooseRun | null {
   if (!seq.every((w) => /^[a-z]+$/.test(w))) return null;
-  return new RegExp(seq.join('[^a-z0-9]*'));
+  const source = seq.join('[^a-z0-9]*');
+  return { lower: new RegExp(source), anyCase: new RegExp(source, 'i') };
+}
+
+/** The pattern of looseRun(), for lower-cased text and (case-insensitive) for text as written. */
+interface LooseRun {
+  lower: RegExp;
+  anyCase: RegExp;
 }
 
 /** Whether `text` may hold the run `loose` was made for (false: it cannot; non-ASCII text: maybe). */
-function mayHoldRun(text: string, loose: RegExp): boolean {
+function mayHoldRun(text: string, loose: LooseRun): boolean {
   if (!ASCII_TEXT.test(text)) return true;
-  const lower = text.toLowerCase();
-  return loose.test(lower.includes("'") ? lower.replaceAll("'", '') : lower);
+  // Without apostrophes, ignoring case is lower-casing (ASCII letters only), without a copy of the text.
+  if (!text.includes("'")) return loose.anyCase.test(text);
+  return loose.lower.test(text.toLowerCase().replaceAll("'", ''));
 }
 
 /**

@@ -35,6 +35,7 @@ describe('phraseItems', () => {
     expect(found('were not going not now to the ferrys pier')).toEqual([texts[1]]);
     expect(found('rocknroll and quoted words')).toEqual([texts[5]]);
     expect(found('moves 1200 tonnes and 3.5 metres')).toEqual([texts[2]]);
+    expect(found('the dredging plan moves')).toEqual([texts[2]]);
     expect(found('cafe owners on the quay say its over')).toEqual([texts[3]]);
     // Two apostrophes end a word: `port''s` is the words `port` and `s`, with nothing between them once folded.
     expect(found('wait in the port s basin')).toEqual([texts[6]]);
