@@ -660,7 +660,7 @@ function proximity(
   c: number,
   sets: ReadonlyArray<ReadonlySet<string | undefined>>,
   heads: ReadonlySet<number>,
-  wordsOf: (i: number) => string[],
+  wordsOf: (i: number) => readonly string[],
 ): number {
   if (sets.length < 2) return 1;
   const cl = index.clusters[c] as Cluster;
@@ -733,7 +733,7 @@ function phraseScore(
   index: SearchIndex,
   c: number,
   seq: readonly string[],
-  wordsOf: (i: number) => string[],
+  wordsOf: (i: number) => readonly string[],
 ): { run: number; whole: boolean } {
   let best = 0;
   let whole = false;
@@ -782,12 +782,12 @@ function rerank(index: SearchIndex, cands: Candidate[], rc: RankContext): Array<
     }
   }
   // Each candidate item's words, computed once for the proximity and the phrase scores.
-  const itemWords = new Map<number, string[]>();
-  const wordsOf = (i: number): string[] => {
-    let ws = itemWords.get(i);
+  const seen = new Map<number, readonly string[]>();
+  const wordsOf = (i: number): readonly string[] => {
+    let ws = seen.get(i);
     if (!ws) {
-      ws = words((index.items[i] as Item).ref.text);
-      itemWords.set(i, ws);
+      ws = itemWords(index, i);
+      seen.set(i, ws);
     }
     return ws;
   };
@@ -847,6 +847,35 @@ function hasTextPosting(index: SearchIndex, from: number, to: number, i: number)
   return lo < to && index.postItems[lo] === i && ((index.postFlags[lo] as number) & FIELD_TEXT) !== 0;
 }
 
+/** An item text at least this long keeps its words in the per-index cache below (a transcript, hundreds of words). */
+const LONG_ITEM_CHARS = 1500;
+/** How many long items' words the cache holds (a few megabytes at most). */
+const LONG_ITEM_CACHE = 128;
+const longItemWords = new WeakMap<SearchIndex, Map<number, readonly string[]>>();
+
+/**
+ * An item's folded words (words() of its text; never modify the array). The few long transcripts contain most
+ * common words, so they are among the candidates of many queries and quote checks, and tokenising them again each
+ * time was a large share of a news-shaped quote check (issue 16): their words are kept, least recently used out.
+ */
+export function itemWords(index: SearchIndex, i: number): readonly string[] {
+  const text = (index.items[i] as Item).ref.text;
+  if (text.length < LONG_ITEM_CHARS) return words(text);
+  let cache = longItemWords.get(index);
+  if (!cache) {
+    cache = new Map();
+    longItemWords.set(index, cache);
+  }
+  let ws = cache.get(i);
+  if (ws) cache.delete(i);
+  else {
+    ws = words(text);
+    if (cache.size >= LONG_ITEM_CACHE) cache.delete(cache.keys().next().value as number);
+  }
+  cache.set(i, ws);
+  return ws;
+}
+
 /** Every item's folded words as one string (`\n w1 w2 \n w1 ... \n`), built on the first phrase scan, per index. */
 interface PhraseText {
   text: string;
@@ -874,6 +903,36 @@ function phraseText(index: SearchIndex): PhraseText {
   return pt;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
+const ASCII_TEXT = /^[\x00-\x7F]*$/;
+
+/**
+ * A pattern that every ASCII text whose words() hold `seq` in one run matches, or null when a word is not plain
+ * letters a-z. In lower-cased ASCII text with apostrophes removed, each such word is a stretch of its letters, and
+ * two consecutive words are apart by characters that are not letters or digits only: so the words joined by
+ * `[^a-z0-9]*`. Tested on an item before tokenising it (most items a phrase lookup checks hold the content words
+ * but not the run, and tokenising them was the most of a slow query's time; issue 16).
+ */
+function looseRun(seq: readonly string[]): LooseRun | null {
+  if (!seq.every((w) => /^[a-z]+$/.test(w))) return null;
+  const source = seq.join('[^a-z0-9]*');
+  return { lower: new RegExp(source), anyCase: new RegExp(source, 'i') };
+}
+
+/** The pattern of looseRun(), for lower-cased text and (case-insensitive) for text as written. */
+interface LooseRun {
+  lower: RegExp;
+  anyCase: RegExp;
+}
+
+/** Whether `text` may hold the run `loose` was made for (false: it cannot; non-ASCII text: maybe). */
+function mayHoldRun(text: string, loose: LooseRun): boolean {
+  if (!ASCII_TEXT.test(text)) return true;
+  // Without apostrophes, ignoring case is lower-casing (ASCII letters only), without a copy of the text.
+  if (!text.includes("'")) return loose.anyCase.test(text);
+  return loose.lower.test(text.toLowerCase().replaceAll("'", ''));
+}
+
 /**
  * Items whose words contain `seq` contiguously (or, `whole`, are exactly `seq`). Through the postings of the
  * query's rarest content words (intersected until few enough); a query of stop words only, or of words so common
@@ -892,8 +951,11 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
   }
   content.sort((a, b) => dfOf(index, a) - dfOf(index, b));
   const out: number[] = [];
+  const loose = looseRun(seq);
   const check = (i: number): void => {
-    const padded = paddedWords((index.items[i] as Item).ref.text);
+    const text = (index.items[i] as Item).ref.text;
+    if (loose && !mayHoldRun(text, loose)) return;
+    const padded = ` ${itemWords(index, i).join(' ')} `;
     if (whole ? `\n${padded}\n` === needle : padded.includes(needle)) out.push(i);
   };
   if (content.length > 0) {
@@ -1043,7 +1105,13 @@ export function runSearch(
   // A question about someone (`trump on immigration`, `what did putin say about ...`), as opposed to words pasted
   // from a quote (`she runs it the Ada Quill way`), where a name is part of the quote's own words.
   // Five words or more found as they are in a quote were pasted from it, whatever words they hold.
-  const pasted = sequence.length >= PASTED_MIN_WORDS && phraseItems(index, sequence).length > 0;
+  // The items holding the query's whole run of words, looked up once: the tests below and the candidates share it.
+  let sequenceHits: number[] | null = null;
+  const sequenceItems = (): number[] => {
+    sequenceHits ??= phraseItems(index, sequence);
+    return sequenceHits;
+  };
+  const pasted = sequence.length >= PASTED_MIN_WORDS && sequenceItems().length > 0;
   const question = !pasted && (saying || freeWords.length <= QUESTION_MAX_WORDS);
 
   // Query words naming a known speaker; only in a question: in longer pasted words a name (or an organisation's
@@ -1068,7 +1136,7 @@ export function runSearch(
     contentLeft.length > 0 &&
     contentLeft.every((w) => speakerWords.has(w)) &&
     // Words pasted from a quote (`i hope not`) are a quote search, even when one of them is also a name.
-    !(sequence.length >= MIN_PHRASE_RUN && phraseItems(index, sequence).length > 0)
+    !(sequence.length >= MIN_PHRASE_RUN && sequenceItems().length > 0)
   ) {
     let both = new Set(nameMatches[0] ?? []);
     for (const m of nameMatches.slice(1)) both = new Set(m.filter((s) => both.has(s)));
@@ -1146,7 +1214,7 @@ export function runSearch(
       // Words pasted from a quote, stop words and all: the quotes holding them in one run join the candidates,
       // first, so the re-rank sees them however common their content words are.
       const hit = new Set<number>();
-      for (const i of phraseItems(index, phraseSeq)) {
+      for (const i of phraseSeq === sequence ? sequenceItems() : phraseItems(index, phraseSeq)) {
         const c = index.itemCluster[i] as number;
         if (accept(c)) hit.add(c);
       }

@@ -15,7 +15,15 @@
 import { diffArrays } from 'diff';
 import type { CorpusArticle, Quote } from '../types.ts';
 import type { Cluster, Item, SearchIndex } from './build.ts';
-import { articleRef, type Candidate, candidates, phraseItems, type Scratch, termGroups } from './engine.ts';
+import {
+  articleRef,
+  type Candidate,
+  candidates,
+  itemWords,
+  phraseItems,
+  type Scratch,
+  termGroups,
+} from './engine.ts';
 import { STOP_WORDS, stem, words } from './normalize.ts';
 import { stripMarkup } from './query.ts';
 import type { DiffPart, VerifyMatch, VerifyResult } from './types.ts';
@@ -41,7 +49,7 @@ interface Scored {
 }
 
 /** Joins adjacent words when the other side writes them as one (`cyber security` vs `cybersecurity`). */
-function joinCompounds(a: string[], other: Set<string>): string[] {
+function joinCompounds(a: readonly string[], other: ReadonlySet<string>): string[] {
   // Lengths of the other side's words: two words whose lengths add up to none of them cannot be one of them, and
   // that test spares a concatenation per word of a long published wording (issue 16).
   const lengths = new Set<number>();
@@ -64,8 +72,8 @@ function joinCompounds(a: string[], other: Set<string>): string[] {
  * words before/after it (a changed last word is a substitution, not a shorter excerpt).
  */
 export function similarity(
-  reporter: string[],
-  published: string[],
+  reporter: readonly string[],
+  published: readonly string[],
 ): { all: number; content: number; bag: number; common: number } {
   const r = joinCompounds(reporter, new Set(published));
   const p = joinCompounds(published, new Set(r));
@@ -150,28 +158,181 @@ function bestStretch(r: readonly string[], p: readonly string[]): string[] {
 }
 
 /**
+ * Most words in common with the reporter's (each counted at most as often as `need` has it) in any `span`
+ * consecutive words of `p`.
+ */
+function bestShared(need: ReadonlyMap<string, number>, p: readonly string[], span: number): number {
+  const have = new Map<string, number>();
+  let shared = 0;
+  let best = 0;
+  for (let i = 0; i < p.length; i++) {
+    const w = p[i] as string;
+    const n = need.get(w);
+    if (n !== undefined) {
+      const h = (have.get(w) ?? 0) + 1;
+      have.set(w, h);
+      if (h <= n) shared++;
+    }
+    if (i >= span) {
+      const out = p[i - span] as string;
+      const k = need.get(out);
+      if (k !== undefined) {
+        const h = have.get(out) as number;
+        have.set(out, h - 1);
+        if (h <= k) shared--;
+      }
+    }
+    if (shared > best) best = shared;
+  }
+  return best;
+}
+
+/**
  * Cheap test that a wording cannot be `close`: the words in common in order (E) are at most the words the two have
  * in common in any order (M), and the span measured holds at least E words, so Dice 2E / (R + W) <= 2M / (R + M).
  * Compounds are joined first, as similarity() does.
+ *
+ * The span W is one stretch of the published words, and Dice >= CLOSE_SIMILARITY needs W <= 2E / CLOSE_SIMILARITY
+ * - R <= R (2 / CLOSE_SIMILARITY - 1). So M is counted in the best stretch of that many published words, not over
+ * the whole wording: a long speech holds most of a sentence's words somewhere, but not within a few lines, and
+ * its diff was most of a quote check's time on news-shaped text (issue 16).
  */
 export function cannotBeClose(reporter: readonly string[], published: readonly string[]): boolean {
+  return cannotBeCloseTo(reporterWords(reporter), published);
+}
+
+/** What cannotBeClose() needs of the reporter's words, computed once per quote check. */
+export interface ReporterWords {
+  words: readonly string[];
+  /**
+   * Per string: bit 0, a reporter's word (its id in `need` is value >> 2); bit 1, two adjacent reporter's words
+   * written as one; the string may also be the start of a reporter's word (`starts`).
+   */
+  lookup: Map<string, number>;
+  /** How often the reporter writes each distinct word, by id. */
+  need: Int32Array;
+  content: Uint8Array;
+  /** Strings that a reporter's word of more letters starts with. */
+  starts: Set<string>;
+}
+
+export function reporterWords(reporter: readonly string[]): ReporterWords {
+  const lookup = new Map<string, number>();
+  const counts: number[] = [];
+  const content: number[] = [];
+  for (const w of reporter) {
+    const v = lookup.get(w) ?? 0;
+    if (v & 1) counts[v >> 2] = (counts[v >> 2] as number) + 1;
+    else {
+      lookup.set(w, v | 1 | (counts.length << 2));
+      counts.push(1);
+      content.push(STOP_WORDS.has(w) ? 0 : 1);
+    }
+  }
+  for (let i = 0; i + 1 < reporter.length; i++) {
+    const joined = `${reporter[i]}${reporter[i + 1]}`;
+    lookup.set(joined, (lookup.get(joined) ?? 0) | 2);
+  }
+  const starts = new Set<string>();
+  for (const w of reporter) for (let k = 1; k < w.length; k++) starts.add(w.slice(0, k));
+  return {
+    words: reporter,
+    lookup,
+    need: Int32Array.from(counts),
+    content: Uint8Array.from(content),
+    starts,
+  };
+}
+
+/**
+ * cannotBeClose() for a reporter's words prepared once. Without compounds to join on either side (the usual
+ * case) it reads each published word once, by a lookup in the reporter's words; otherwise it joins them first.
+ */
+function cannotBeCloseTo(rw: ReporterWords, published: readonly string[]): boolean {
+  const n = published.length;
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = published[i] as string;
+    const v = rw.lookup.get(w);
+    // A reporter's two words written as one here, or a published word that may start a reporter's word written
+    // here as two: joinCompounds() may change either side.
+    if ((v !== undefined && v & 2) || (rw.starts.has(w) && i + 1 < n && rw.lookup.has(w + published[i + 1])))
+      return cannotBeCloseJoined(rw.words, published);
+    ids[i] = v !== undefined && v & 1 ? v >> 2 : -1;
+  }
+  const r = rw.words;
+  const left = rw.need.slice();
+  let m = 0;
+  let mContent = 0;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] as number;
+    if (id < 0) continue;
+    const k = left[id] as number;
+    if (k > 0) {
+      m++;
+      mContent += rw.content[id] as number;
+      left[id] = k - 1;
+    }
+  }
+  if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  const span = Math.ceil(r.length * (2 / CLOSE_SIMILARITY - 1)) + 1;
+  if (n > span) {
+    // bestShared() over the ids.
+    const have = new Int32Array(rw.need.length);
+    let shared = 0;
+    let best = 0;
+    for (let i = 0; i < n; i++) {
+      const id = ids[i] as number;
+      if (id >= 0) {
+        const h = (have[id] as number) + 1;
+        have[id] = h;
+        if (h <= (rw.need[id] as number)) shared++;
+      }
+      if (i >= span) {
+        const out = ids[i - span] as number;
+        if (out >= 0) {
+          const h = have[out] as number;
+          have[out] = h - 1;
+          if (h <= (rw.need[out] as number)) shared--;
+        }
+      }
+      if (shared > best) best = shared;
+    }
+    m = best;
+    if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  }
+  const rContent = r.filter((w) => !STOP_WORDS.has(w));
+  if (rContent.length && (2 * mContent) / (rContent.length + mContent) >= CLOSE_SIMILARITY) return false;
+  if (!rContent.length) return false;
+  return bagShare(rContent, published) < REORDERED_CONTENT;
+}
+
+/** cannotBeClose() joining compounds first, as similarity() does. */
+function cannotBeCloseJoined(reporter: readonly string[], published: readonly string[]): boolean {
   const pubSet = new Set(published);
-  const r = joinCompounds(reporter as string[], pubSet);
+  const r = joinCompounds(reporter, pubSet);
   const rSet = new Set(r);
-  const p = joinCompounds(published as string[], rSet);
+  const p = joinCompounds(published, rSet);
   const need = new Map<string, number>();
   for (const w of r) need.set(w, (need.get(w) ?? 0) + 1);
   let m = 0;
   let mContent = 0;
+  const left = new Map(need);
   for (const w of p) {
-    const n = need.get(w);
+    const n = left.get(w);
     if (n) {
       m++;
       if (!STOP_WORDS.has(w)) mContent++;
-      need.set(w, n - 1);
+      left.set(w, n - 1);
     }
   }
   if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  // The longest span that can still be close (one word more than the bound, against rounding).
+  const span = Math.ceil(r.length * (2 / CLOSE_SIMILARITY - 1)) + 1;
+  if (p.length > span) {
+    m = bestShared(need, p, span);
+    if (m < MIN_COMMON_WORDS || (2 * m) / (r.length + m) < CLOSE_SIMILARITY) return true;
+  }
   // isClose also needs the content words to agree: in order (bounded the same way by the content words in
   // common) or, reordered, nearly all of the reporter's content words among the published stems (computed as
   // similarity() does). In news copy half the words are stop words, so the first bound alone lets most through.
@@ -256,6 +417,22 @@ function capAtWord(text: string, max: number): string {
   return space > 0 ? cut.slice(0, space) : text.slice(0, max);
 }
 
+/**
+ * Whether `run` appears in `ws` as consecutive words (what ` ${ws.join(' ')} `.includes(` ${run.join(' ')} `)
+ * tells, words holding no spaces, without joining a long published wording into a new string per candidate).
+ */
+export function containsRun(ws: readonly string[], run: readonly string[]): boolean {
+  const first = run[0];
+  if (first === undefined) return true;
+  for (let i = 0; i + run.length <= ws.length; i++) {
+    if (ws[i] !== first) continue;
+    let k = 1;
+    while (k < run.length && ws[i + k] === run[k]) k++;
+    if (k === run.length) return true;
+  }
+  return false;
+}
+
 /** Checks a reporter's wording against every quote in the index. */
 export function runVerify(index: SearchIndex, scratch: Scratch, input: string): VerifyResult {
   const text = stripMarkup(typeof input === 'string' ? capAtWord(input, MAX_VERIFY_CHARS) : '')
@@ -282,18 +459,18 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
   if (groups.length)
     for (const c of candidates(index, scratch, groups, quoteOnly, CANDIDATES, 0.2))
       if (!exactHits.has(c.cluster)) cands.push(c);
-  const padded = ` ${reporter.join(' ')} `;
+  const rw = reporterWords(reporter);
   const scored: Scored[] = [];
   for (const cand of cands) {
     const cluster = index.clusters[cand.cluster] as Cluster;
     for (const i of cluster.items) {
       const item = index.items[i] as Item;
-      const published = words(item.ref.text);
-      if (` ${published.join(' ')} `.includes(padded)) {
+      const published = itemWords(index, i);
+      if (containsRun(published, reporter)) {
         scored.push({ similarity: 1, exact: true, item, at: i, cluster });
         continue;
       }
-      if (cannotBeClose(reporter, published)) continue;
+      if (cannotBeCloseTo(rw, published)) continue;
       const sim = similarity(reporter, published);
       if (isClose(sim)) {
         scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, at: i, cluster });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/index.ts';
-import { similarity, wordDiff } from '../../src/search/verify.ts';
+import { STOP_WORDS } from '../../src/search/normalize.ts';
+import {
+  CLOSE_SIMILARITY,
+  cannotBeClose,
+  containsRun,
+  REORDERED_CONTENT,
+  similarity,
+  wordDiff,
+} from '../../src/search/verify.ts';
 import { sampleCorpus } from './fixtures.ts';
 
 const engine = createSearchEngine(sampleCorpus());
@@ -90,5 +98,100 @@ describe('similarity and wordDiff', () => {
       { op: 'delete', text: 'analyse' },
       { op: 'insert', text: 'analyze' },
     ]);
+  });
+});
+
+describe('cannotBeClose', () => {
+  // Filler words that are none of the reporter's.
+  const filler = (n: number, k: number): string[] => Array.from({ length: n }, (_, j) => `filler${k}x${j}`);
+
+  it('rules out a long wording that holds the words only far apart', () => {
+    const reporter = 'the harbour board will vote on the dredging plan next month'.split(' ');
+    // Every one of the reporter's words is there, in order, but thirty words apart: no stretch is close.
+    const published = reporter.flatMap((w, k) => [w, ...filler(30, k)]);
+    expect(cannotBeClose(reporter, published)).toBe(true);
+    // The same words within a few lines are not ruled out.
+    const near = [...filler(200, 99), ...reporter, ...filler(200, 98)];
+    expect(cannotBeClose(reporter, near)).toBe(false);
+  });
+
+  it('joins compounds written apart on either side before counting', () => {
+    const apart = 'the cyber security plan'.split(' ');
+    const joined = 'the cybersecurity plan'.split(' ');
+    expect(similarity(apart, [...joined, 'passed']).all).toBe(1);
+    expect(cannotBeClose(apart, [...joined, 'passed'])).toBe(false);
+    expect(cannotBeClose(joined, ['so', ...apart, 'passed'])).toBe(false);
+  });
+
+  it('never rules out a wording that similarity() finds close (random wordings)', () => {
+    let seed = 7;
+    const rand = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const stops = [...STOP_WORDS].slice(0, 12);
+    const vocab = [
+      ...stops,
+      'harbour',
+      'dredging',
+      'budget',
+      'ferry',
+      'tariff',
+      'pier',
+      'cyber',
+      'security',
+      'cybersecurity',
+    ];
+    const pick = (): string => vocab[Math.floor(rand() * vocab.length)] as string;
+    let close = 0;
+    for (let t = 0; t < 3000; t++) {
+      const reporter = Array.from({ length: 3 + Math.floor(rand() * 12) }, pick);
+      // A published wording: filler and random words around the reporter's words, some changed and some with
+      // words added after them (so the span measured is longer than the reporter's words).
+      const kept = reporter.flatMap((w) => [
+        rand() < 0.1 ? pick() : w,
+        ...Array.from({ length: rand() < 0.5 ? 1 + Math.floor(rand() * 2) : 0 }, pick),
+      ]);
+      const published = [
+        ...Array.from({ length: Math.floor(rand() * 80) }, () => (rand() < 0.5 ? pick() : `f${t}`)),
+        ...kept,
+        ...Array.from({ length: Math.floor(rand() * 80) }, () => (rand() < 0.5 ? pick() : `g${t}`)),
+      ];
+      const sim = similarity(reporter, published);
+      const isClose =
+        sim.common >= 3 &&
+        sim.all >= CLOSE_SIMILARITY &&
+        (sim.content >= CLOSE_SIMILARITY || sim.bag >= REORDERED_CONTENT);
+      if (isClose) {
+        close++;
+        expect(cannotBeClose(reporter, published), `${reporter.join(' ')} | ${published.join(' ')}`).toBe(
+          false,
+        );
+      }
+    }
+    // The random wordings do exercise the close side.
+    expect(close).toBeGreaterThan(100);
+  });
+});
+
+describe('containsRun', () => {
+  it('tells what the padded joined words would: a run of whole words, in order', () => {
+    const ws = 'the ferry to the island runs at noon'.split(' ');
+    expect(containsRun(ws, ['to', 'the', 'island'])).toBe(true);
+    expect(containsRun(ws, ['at', 'noon'])).toBe(true);
+    expect(containsRun(ws, ['the', 'island', 'at'])).toBe(false);
+    expect(containsRun(ws, ['he', 'ferry'])).toBe(false);
+    expect(containsRun(ws, ['noon', 'the'])).toBe(false);
+    let seed = 3;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    const vocab = ['a', 'b', 'ab', 'ba', 'c'];
+    for (let t = 0; t < 2000; t++) {
+      const hay = Array.from({ length: rand(12) }, () => vocab[rand(5)] as string);
+      const run = Array.from({ length: 1 + rand(3) }, () => vocab[rand(5)] as string);
+      expect(containsRun(hay, run)).toBe(` ${hay.join(' ')} `.includes(` ${run.join(' ')} `));
+    }
   });
 });

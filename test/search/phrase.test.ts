@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/search/build.ts';
+import { phraseItems } from '../../src/search/engine.ts';
+import { words } from '../../src/search/normalize.ts';
+import { article, corpus } from './helpers.ts';
+
+const texts = [
+  "Don't you ever, EVER give up on the harbour!",
+  "We're not going -- not now -- to the ferry's pier.",
+  'The dredging plan moves 1,200 tonnes and 3.5 metres of silt.',
+  'Café owners on the quay say it’s over for the summer trade.',
+  'You ever give up on the harbour plan, then give it back.',
+  "Rock'n'roll and ''quoted'' words on the harbour wall.",
+  "Ten boats wait in the port''s basin at dawn.",
+];
+const index = buildIndex(
+  corpus([
+    article({
+      id: 'a1',
+      title: 'Harbour works',
+      outlet: 'The Quay Post',
+      published: '2024-05-01',
+      paragraphs: texts,
+      quotes: texts.map((text) => ({ text, speaker: 'Ada Quill' })),
+    }),
+  ]),
+);
+const found = (q: string, whole = false): string[] =>
+  phraseItems(index, words(q), whole).map((i) => index.items[i]?.ref.text ?? '');
+
+describe('phraseItems', () => {
+  it('finds a run of words however it is written: case, apostrophes, punctuation between', () => {
+    expect(found('dont you ever ever give up')).toEqual([texts[0]]);
+    expect(found('ever give up on the harbour')).toEqual([texts[0], texts[4]]);
+    expect(found('were not going not now to the ferrys pier')).toEqual([texts[1]]);
+    expect(found('rocknroll and quoted words')).toEqual([texts[5]]);
+    expect(found('moves 1200 tonnes and 3.5 metres')).toEqual([texts[2]]);
+    expect(found('the dredging plan moves')).toEqual([texts[2]]);
+    expect(found('cafe owners on the quay say its over')).toEqual([texts[3]]);
+    // Two apostrophes end a word: `port''s` is the words `port` and `s`, with nothing between them once folded.
+    expect(found('wait in the port s basin')).toEqual([texts[6]]);
+  });
+
+  it('finds nothing where the words are there but not in one run', () => {
+    expect(found('not going to the ferrys')).toEqual([]);
+    expect(found('give up on the harbour wall')).toEqual([]);
+    expect(found('you ever give it back')).toEqual([]);
+  });
+
+  it('matches a whole item only when asked for the whole', () => {
+    expect(found('you ever give up on the harbour plan then give it back', true)).toEqual([texts[4]]);
+    expect(found('you ever give up on the harbour plan', true)).toEqual([]);
+  });
+});
