@@ -10,6 +10,7 @@ import type { Corpus, CorpusArticle, Fact, Quote, Speaker } from '../types.ts';
 import { datedSentences } from './dated.ts';
 import { fold, STOP_WORDS, stem, terms, words } from './normalize.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { WordIds } from './wordids.ts';
 
 /** Field flags in postings: where in an item a term occurs. */
 export const FIELD_TEXT = 1;
@@ -180,16 +181,6 @@ function buildSpeakers(corpus: Corpus): { table: SpeakerEntry[]; byKey: Map<stri
   return { table, byKey };
 }
 
-/** FNV-1a over the words (with a separator), as a 32-bit int. */
-function hashWords(ws: string[]): number {
-  let h = 0x811c9dc5;
-  for (const w of ws) {
-    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
-    h = Math.imul(h ^ 32, 0x01000193);
-  }
-  return h | 0;
-}
-
 /** Union-find over item indexes. */
 function makeUnion(n: number): { find: (x: number) => number; union: (a: number, b: number) => void } {
   const parent = new Int32Array(n);
@@ -294,16 +285,18 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       order.push(t);
     } else termFlags[t] = (termFlags[t] as number) | flag;
   };
+  // The words of each item's text, as term ids (no string per word: src/search/wordids.ts).
+  const wordIds = new WordIds((w) => idOfWord.get(w) ?? termIdsOf(w, [w])[0] ?? -1);
   // Roles repeat across thousands of quotes (`minister`): their term ids are looked up once per spelling.
   const roleCache = new Map<string, number[]>();
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
     order.length = 0;
-    const ws = words(item.ref.text);
-    itemWordHash[i] = hashWords(ws);
-    for (const w of ws) {
-      let id = idOfWord.get(w);
-      if (id === undefined) id = termIdsOf(w, [w])[0] ?? -1;
+    wordIds.scan(item.ref.text);
+    itemWordHash[i] = wordIds.hash;
+    const ids = wordIds.ids;
+    for (let k = 0; k < wordIds.count; k++) {
+      const id = ids[k] as number;
       if (id >= 0) mark(i, id, FIELD_TEXT);
     }
     // Distinct text terms, sorted in place in the buffer (no per-item array).
