@@ -206,6 +206,39 @@ export function packedBytes(p: PackedIndex): number {
   return n;
 }
 
+/**
+ * One string per distinct value of the fields that repeat across a corpus. Deserializing makes a string for every
+ * field of every quote: at a million quotes, some four million copies of a few thousand names, roles, verbs and
+ * kinds, each an object the heap's collector walks for as long as the corpus lives (issue 15: the collections
+ * during and after a reload grow with the objects held).
+ */
+class SharedStrings {
+  private readonly strings = new Map<string, string>();
+  get(s: string): string {
+    if (s.length > MAX_SHARED_LENGTH) return s;
+    const have = this.strings.get(s);
+    if (have !== undefined) return have;
+    if (this.strings.size < MAX_SHARED) this.strings.set(s, s);
+    return s;
+  }
+}
+/** Longer strings rarely repeat (a role of a few words does). */
+const MAX_SHARED_LENGTH = 80;
+/** Bounded: a corpus of all-different roles must not keep a map as large as itself. */
+const MAX_SHARED = 200_000;
+
+/** Replaces an article's repeated field values (speaker, role, kind, verb, evidence, outlet...) by shared copies. */
+function shareRepeated(a: CorpusArticle, shared: SharedStrings): void {
+  const fields = a as unknown as Record<string, unknown>;
+  for (const k of ARTICLE_SHARED) if (typeof fields[k] === 'string') fields[k] = shared.get(fields[k]);
+  for (const q of a.quotes) {
+    const f = q as unknown as Record<string, unknown>;
+    for (const k of QUOTE_SHARED) if (typeof f[k] === 'string') f[k] = shared.get(f[k]);
+  }
+}
+const ARTICLE_SHARED = ['format', 'outlet', 'published', 'author'] as const;
+const QUOTE_SHARED = ['speaker', 'role', 'kind', 'verb', 'evidence'] as const;
+
 /** Items (or clusters) made per step between two checks of the time slice. */
 const STEP = 20_000;
 
@@ -220,8 +253,12 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
   const meta = deserialize(p.meta) as Meta;
   yield;
   const articles: CorpusArticle[] = [];
+  const shared = new SharedStrings();
   for (let k = 0; k < p.chunks.length; k++) {
-    for (const a of deserialize(p.chunks[k] as Uint8Array) as CorpusArticle[]) articles.push(a);
+    for (const a of deserialize(p.chunks[k] as Uint8Array) as CorpusArticle[]) {
+      shareRepeated(a, shared);
+      articles.push(a);
+    }
     p.chunks[k] = new Uint8Array(0);
     yield;
   }
