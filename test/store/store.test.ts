@@ -150,6 +150,8 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     const status = await store.status();
     expect(status.articles).toBe(ids.length);
     expect(status.revision).toBeGreaterThan(0);
+    // What a reload reads: the same revision and last change, without the count.
+    expect(await store.revision()).toEqual({ revision: status.revision, lastChange: status.lastChange });
   });
 
   it('after an extractor change the stored extractions keep answering until redone in the background', async () => {
