@@ -17,12 +17,15 @@ import type { SearchIndex, SpeakerEntry } from './build.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** Bumped whenever the layout changes (snapshot files of another layout are rebuilt). */
-export const PACK_LAYOUT = 1;
-/** Articles per serialized chunk: about 1 MB and 10-20 ms to read back for news articles. */
-export const ARTICLES_PER_CHUNK = 200;
+export const PACK_LAYOUT = 2;
+/** Articles per serialized chunk: about 250 KB and 3-5 ms to read back for news articles. */
+export const ARTICLES_PER_CHUNK = 50;
 
 const ITEM_ARRAYS = ['itemKind', 'itemRef', 'itemCluster', 'itemSpeaker'] as const;
 const CLUSTER_ARRAYS = ['clusterType', 'clusterSpeaker', 'clusterMinDate', 'clusterMaxDate'] as const;
+
+/** Vocabulary terms added per step on arrival. */
+const TERMS_PER_STEP = 20_000;
 
 /** The typed arrays of a packed index, by name. */
 export interface PackedArrays {
@@ -85,6 +88,8 @@ interface Meta {
   speakers: SpeakerEntry[];
   speakersByNameWord: Map<string, number[]>;
   terms: string[];
+  /** The vocabulary's sortedIds(): sealing it again on arrival needs no sort. */
+  sorted: Int32Array;
   surface: string[];
   dated: Fact[];
   articles: number;
@@ -104,6 +109,7 @@ export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
     speakers: index.speakers,
     speakersByNameWord: index.speakersByNameWord,
     terms: index.vocab.list,
+    sorted: index.vocab.sortedIds(),
     surface: index.surface,
     dated: index.dated,
     articles: corpus.articles.length,
@@ -199,9 +205,12 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
   if (A.clusterStart.length !== nc + 1)
     throw new Error('packed index: clusterStart is not one entry per cluster');
   const vocab = new Vocabulary();
-  for (const t of meta.terms) vocab.add(t);
+  for (let k = 0; k < meta.terms.length; k++) {
+    vocab.add(meta.terms[k] as string);
+    if (k % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+  }
   yield;
-  vocab.seal();
+  yield* vocab.sealSteps(meta.sorted);
   const corpus: Corpus = {
     dataDir: meta.dataDir,
     articles,
