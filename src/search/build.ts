@@ -421,7 +421,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     // Distinct text terms, sorted in place in the buffer (no per-item array).
     const from = textTerms.length;
     for (const t of order) textTerms.push(t);
-    textTerms.data.subarray(from, textTerms.length).sort();
+    sortRange(textTerms.data, from, textTerms.length);
     textStart[i + 1] = textTerms.length;
 
     if (items.quote[i]) {
@@ -523,6 +523,23 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   };
 }
 
+/** Sorts a[from, to) ascending in place: by insertion for the short ranges of most items (no view, no call out). */
+function sortRange(a: Int32Array, from: number, to: number): void {
+  if (to - from > 48) {
+    a.subarray(from, to).sort();
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const v = a[k] as number;
+    let j = k - 1;
+    while (j >= from && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
 /** Number of shared values of two sorted int ranges. */
 function sharedCount(a: Int32Array, a0: number, a1: number, b0: number, b1: number): number {
   let n = 0;
@@ -580,13 +597,21 @@ function clusterItems(
   // Identical wording always merges, however short or common its words: grouped by a hash of the words, then
   // confirmed word for word (a hash collision must not merge two quotes).
   // Per hash: the first item of each distinct wording, chained through nextSame (no array per item).
-  const byHash = new Map<number, number>();
+  // (An open-addressing table of hash -> first item: a Map of a million numbers was a tenth of the build.)
+  let slots = 1024;
+  while (slots < 2 * n) slots *= 2;
+  const mask = slots - 1;
+  const slotHash = new Int32Array(slots);
+  const slotHead = new Int32Array(slots).fill(-1);
   const nextSame = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const h = itemWordHash[i] as number;
-    const head = byHash.get(h);
-    if (head === undefined) {
-      byHash.set(h, i);
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 7) & mask;
+    while (slotHead[slot] !== -1 && slotHash[slot] !== h) slot = (slot + 1) & mask;
+    const head = slotHead[slot] as number;
+    if (head === -1) {
+      slotHash[slot] = h;
+      slotHead[slot] = i;
       continue;
     }
     const key = words(textOf(i)).join(' ');
@@ -785,21 +810,32 @@ function clusterItems(
   // Clusters numbered in the order of their first item (as corpus order breaks ties), members in display order.
   const itemCluster = new Int32Array(n);
   const idOf = new Int32Array(n).fill(-1);
-  const members: number[][] = [];
-  const leads: number[] = [];
+  const leadOf = new Int32Array(n);
+  const size = new Int32Array(n + 1);
+  let nc = 0;
   for (let i = 0; i < n; i++) {
     const r = root[i] as number;
     const lead = (leaderOf[r] as number) >= 0 ? (leaderOf[r] as number) : r;
     let id = idOf[lead] as number;
     if (id < 0) {
-      id = members.length;
+      id = nc++;
       idOf[lead] = id;
-      members.push([i]);
-      leads.push(lead);
-    } else (members[id] as number[]).push(i);
+      leadOf[id] = lead;
+    }
+    (size[id + 1] as number)++;
     itemCluster[i] = id;
   }
-  const nc = members.length;
+  // Each cluster's items in item order (a counting sort: no array per cluster).
+  const memberStart = new Int32Array(nc + 1);
+  for (let id = 0; id < nc; id++)
+    memberStart[id + 1] = (memberStart[id] as number) + (size[id + 1] as number);
+  const fillAt = memberStart.slice(0, nc);
+  const memberItems = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = itemCluster[i] as number;
+    memberItems[fillAt[id] as number] = i;
+    fillAt[id] = (fillAt[id] as number) + 1;
+  }
   const clusters: ClusterArrays = {
     clusterType: new Uint8Array(nc),
     clusterSpeaker: new Int32Array(nc),
@@ -810,10 +846,11 @@ function clusterItems(
   };
   let at = 0;
   for (let id = 0; id < nc; id++) {
-    const list = members[id] as number[];
-    const first = list[0] as number;
+    const m0 = memberStart[id] as number;
+    const m1 = memberStart[id + 1] as number;
+    const first = memberItems[m0] as number;
     clusters.clusterType[id] = itemIsQuote[first] ? CLUSTER_QUOTE : CLUSTER_FACT;
-    if (list.length === 1) {
+    if (m1 - m0 === 1) {
       const d = articleDate[itemArticle[first] as number] as number;
       clusters.clusterSpeaker[id] = itemSpeaker[first] as number;
       clusters.clusterMinDate[id] = d;
@@ -822,7 +859,8 @@ function clusterItems(
       clusters.clusterStart[id + 1] = at;
       continue;
     }
-    const lead = leads[id] as number;
+    const list = Array.from(memberItems.subarray(m0, m1));
+    const lead = leadOf[id] as number;
     // The leader's wording first (the text shown and cited), then every other version, earliest first.
     const head = headOf(lead);
     list.sort((a, b) => Number(b === head) - Number(a === head) || priority(a, b));

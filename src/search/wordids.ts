@@ -44,8 +44,8 @@ export class WordIds {
   /** Open addressing: entry + 1, or 0 when free. */
   private slots = new Int32Array(1 << 16);
   private readonly keys: string[] = [];
-  private readonly keyIds: number[] = [];
-  private readonly keyHashes: number[] = [];
+  private keyIds = new Int32Array(1 << 15);
+  private keyHashes = new Int32Array(1 << 15);
 
   constructor(
     /** The term id of a folded word (-1: none); called once per distinct word while the table has room. */
@@ -142,9 +142,17 @@ export class WordIds {
     const id = this.idOf(word);
     if (this.keys.length >= this.cap) return id;
     const e = this.keys.length;
+    if (e === this.keyIds.length) {
+      const ids = new Int32Array(2 * e);
+      ids.set(this.keyIds);
+      this.keyIds = ids;
+      const hashes = new Int32Array(2 * e);
+      hashes.set(this.keyHashes);
+      this.keyHashes = hashes;
+    }
     this.keys.push(word);
-    this.keyIds.push(id);
-    this.keyHashes.push(h);
+    this.keyIds[e] = id;
+    this.keyHashes[e] = h;
     if (2 * this.keys.length > this.slots.length) this.rehash(2 * this.slots.length);
     else this.place(e);
     return id;
