@@ -18,6 +18,7 @@ import {
   ROLE_NOUNS,
   SPEECH_VERBS,
   TITLE_WORDS,
+  townBefore,
 } from './lexicon.ts';
 import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
 import { tagAfter } from './tags.ts';
@@ -356,6 +357,13 @@ export function speakerPhrase(
     // (`Paris, who once drove a bus, said`: a name followed by `, who` is a person, whatever else.)
     const who = (toks[y - 1] as Token).trail.startsWith(',') && toks[y]?.lower === 'who';
     if (!who && (isPlace(phrase.nameWords) || isPlace(toks.slice(x, y).map((t) => t.word)))) continue;
+    if (
+      phrase.type === 'unknown' &&
+      phrase.to === y &&
+      (toks[y - 1] as Token).trail === ',' &&
+      townBefore(toks, y)
+    )
+      continue;
     if (
       phrase.nameWords.length === 1 &&
       phrase.type !== 'org' &&

@@ -6,7 +6,7 @@
 import { checkBudget } from '../budget.ts';
 import { isEnglishWord } from './dictionary.ts';
 import { genderOfFirstName } from './gender.ts';
-import { isPlace, looksCommon, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS } from './lexicon.ts';
+import { isPlace, looksCommon, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS, townBefore } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
 import { maskTags, type PartyTag } from './tags.ts';
@@ -158,6 +158,15 @@ export function buildContext(
     for (const [from, to] of capitalRuns(para.tokens)) {
       const phrase = analyzeRun(para.tokens, from, to);
       if (!phrase) continue;
+      // `the college in Mandan, North Dakota,`: a town, whatever else.
+      // (`Michael Reyes of Dover, Del.,` is a person of a town.)
+      if (
+        phrase.type === 'unknown' &&
+        phrase.to === to &&
+        para.tokens[to - 1]?.trail === ',' &&
+        townBefore(para.tokens, to)
+      )
+        continue;
       // `the pro-Islamic State Twitter account`: capitals continuing a hyphenated modifier are no name.
       if (phrase.type === 'unknown' && /^\p{Ll}+-\p{Lu}/u.test(para.tokens[from - 1]?.word ?? '')) continue;
       // (`a Dover, N.H., resident named Carol`: a place has no role, and is no person for having one after it.)

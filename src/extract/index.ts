@@ -13,6 +13,7 @@
  */
 
 import { articleBudgetMs, checkBudget, withinBudget } from '../budget.ts';
+import { SPEAKER_SHOWN_MIN } from '../trust.ts';
 import type { Article, Extraction, Fact, Quote, QuoteEvidence } from '../types.ts';
 import type { Attribution } from './attribution.ts';
 import { calibrated } from './calibration.ts';
@@ -117,6 +118,32 @@ function evidenceOf(
 }
 
 /** Evidence and its calibrated confidence (a nameless quote keeps a low, non-zero confidence in being a quote). */
+/** English words so common that a page in English is full of them (a sixth to a third of its words; under 7% in
+ * the German, French and Japanese pages measured). */
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and to a in is that for on with as was at by he it said from his her are be has have this but not they an who were their had she i we you'.split(
+    ' ',
+  ),
+);
+/** Below this share of English function words, an article is taken for another language. */
+const ENGLISH_SHARE_MIN = 0.08;
+/** The confidence of a name found in an article in another language: under SPEAKER_SHOWN_MIN. */
+const NOT_ENGLISH_CONFIDENCE = 0.5;
+
+/** Whether the article reads as English (checked on its first 2,000 words). */
+export function readsAsEnglish(paragraphs: readonly string[]): boolean {
+  let all = 0;
+  let common = 0;
+  for (const p of paragraphs) {
+    for (const m of p.toLowerCase().matchAll(/\p{L}+/gu)) {
+      all++;
+      if (ENGLISH_FUNCTION_WORDS.has(m[0])) common++;
+      if (all >= 2000) return common / all >= ENGLISH_SHARE_MIN;
+    }
+  }
+  return all < 30 || common / all >= ENGLISH_SHARE_MIN;
+}
+
 function trust(evidence: QuoteEvidence): Pick<Quote, 'evidence' | 'confidence'> {
   return { evidence, confidence: evidence === 'none' ? 0.5 : calibrated(evidence) };
 }
@@ -233,6 +260,11 @@ function extractAll(article: Article): Extraction {
   }
 
   quotes.sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
+  // The rules read English: in an article written in another language (`„…“, sagt die Sprecherin`), a capitalised
+  // word they take for a name is as likely a noun. A name found there is only ever offered as "possibly".
+  if (!readsAsEnglish(paragraphs))
+    for (const q of quotes)
+      if (q.speaker && q.confidence >= SPEAKER_SHOWN_MIN) q.confidence = NOT_ENGLISH_CONFIDENCE;
   const facts: Fact[] = findFacts(ctx, directCoverage);
   return { quotes, facts };
 }

@@ -155,6 +155,7 @@ export const NOT_NAME_WORDS = set(`
   today yesterday tomorrow tonight
   like unlike besides including except without through until against beyond toward towards upon within across
   along around behind beside oh ah yes well okay ok hey wow my your our mine yours ours transcript transcripts
+  review reviews note correction caption photo video related advertisement sponsored
   excerpt excerpts update
 `);
 
@@ -246,6 +247,28 @@ export function looksCommon(word: string): boolean {
 /** True when the name words are a place (`United States`, `South Carolina`, `Ohio`). */
 export function isPlace(nameWords: readonly string[]): boolean {
   return PLACES.has(nameWords.join('_').toLowerCase().replace(/^the_/, ''));
+}
+
+/** Places that are no state after a town's name (`Sobel, U.S. chairman of ...`). */
+const NOT_STATES = new Set('united_states america u.s. us u.s.a. usa'.split(' '));
+
+/**
+ * `Mandan, North Dakota,` / `Dover, Del.,`: the words after the comma that ends a run are a state, themselves
+ * closed by punctuation, so the run is a town.
+ */
+export function townBefore(words: readonly { word: string; trail: string }[], at: number): boolean {
+  for (let n = 1; n <= 2; n++) {
+    const run = words.slice(at, at + n);
+    if (run.length < n || run.slice(0, -1).some((t) => t.trail !== '')) return false;
+    const key = run.map((t) => t.word.toLowerCase()).join('_');
+    if (
+      isPlace(run.map((t) => t.word)) &&
+      !NOT_STATES.has(key) &&
+      /^[,;:)]/.test((run.at(-1) as { trail: string }).trail)
+    )
+      return true;
+  }
+  return false;
 }
 
 /** News outlets and wires: organisations when they speak (`Reuters reported`, `CNN said`). Lower case. */

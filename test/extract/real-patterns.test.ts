@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanSpeaker } from '../../src/extract/index.ts';
+import { cleanSpeaker, readsAsEnglish } from '../../src/extract/index.ts';
 import { type Entity, readsAsPerson } from '../../src/extract/names.ts';
 import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
@@ -1488,5 +1488,46 @@ describe('who spoke last, in paraphrase too', () => {
       '“You have to take a really cynical view of the states,” he said.',
     );
     expect(shown(quoteWith(ex.quotes, 'cynical view'))).toBeNull();
+  });
+});
+
+describe('towns, labels and other languages', () => {
+  it('`The Dover, North Dakota, police chief, Tom Reyes, has asserted` gives Tom Reyes, never the town', () => {
+    const ex = run(
+      'The sheriff spoke on Monday. The Dover, North Dakota, police chief, Tom Reyes, has asserted that the agencies “can use whatever force is necessary to keep the peace”.',
+    );
+    expect(quoteWith(ex.quotes, 'whatever force').speaker).toBe('Tom Reyes');
+  });
+  it('`Michael Reyes of Dover, Del.,` stays a person', () => {
+    const ex = run(
+      'Another delegate, Michael Reyes of Dover, Del., explained his late support for the mayor.',
+      '“It is time to stand behind our candidate,” he declared.',
+    );
+    expect(quoteWith(ex.quotes, 'stand behind our candidate').speaker).toBe('Michael Reyes');
+  });
+  it('`said ... Tom Sobel, U.S. chairman of ...` is Tom Sobel (the country after the comma is no state)', () => {
+    const ex = run(
+      '“It is an unusual time in the history of the port,” said former Treasury official Tom Sobel, U.S. chairman of the Harbor Forum.',
+    );
+    expect(quoteWith(ex.quotes, 'unusual time').speaker).toBe('Tom Sobel');
+  });
+  it('`Review: "..."` names no one', () => {
+    const ex = run('Review: “This is my favorite frozen pizza of any brand, and I keep two in the freezer.”');
+    expect(quoteWith(ex.quotes, 'frozen pizza').speaker).toBeNull();
+  });
+  it('a name found in an article in another language is only offered as "possibly"', () => {
+    const ex = run(
+      'Die Händler sehen keinen Grund zur Sorge. Insofern sagt Anna Berger: „Es muss niemand hamstern, die Lager sind voll.“',
+      '„Der Kreislauf ist unterbrochen, wir exportieren zu wenig“, sagt die Branchenkennerin Anna Berger.',
+    );
+    for (const q of ex.quotes) expect(shown(q)).toBeNull();
+  });
+  it('an English article keeps its names', () => {
+    expect(readsAsEnglish(['“We will rebuild the pier by June,” said Mayor Ada Quill of Dover.'])).toBe(true);
+    expect(
+      readsAsEnglish([
+        'Die Händler sehen keinen Grund zur Sorge, sagt die Sprecherin der Kette am Montag.'.repeat(3),
+      ]),
+    ).toBe(false);
   });
 });
