@@ -6,7 +6,15 @@
 import { checkBudget } from '../budget.ts';
 import { isEnglishWord } from './dictionary.ts';
 import { genderOfFirstName } from './gender.ts';
-import { isPlace, looksCommon, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS, townBefore } from './lexicon.ts';
+import {
+  FIRST_NAMES,
+  isPlace,
+  looksCommon,
+  ORG_NOUNS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  townBefore,
+} from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
 import { maskTags, type PartyTag } from './tags.ts';
@@ -184,9 +192,15 @@ export function buildContext(
         singles.add(only);
         // `a resident named Carol`: a first name given as a name is a person, even alone. (Not after `called`, which
         // frames words: `called Quill's remarks`.)
+        // (`Daniel, a university senior who would not give his last name,`: a first name with an apposition too.)
+        const withApposition =
+          (para.tokens[phrase.to - 1] as Token).trail === ',' &&
+          /^(a|an)$/.test(para.tokens[phrase.to]?.lower ?? '') &&
+          FIRST_NAMES.has(only);
+        // (A first name in our own list outweighs `university` in its apposition, which made it an organisation.)
         if (
-          phrase.type === 'unknown' &&
-          para.tokens[phrase.from - 1]?.lower === 'named' &&
+          (phrase.type === 'unknown' || (withApposition && phrase.type === 'org')) &&
+          (para.tokens[phrase.from - 1]?.lower === 'named' || withApposition) &&
           genderOfFirstName(only) !== null
         ) {
           phrase.type = 'person';

@@ -1531,3 +1531,15 @@ describe('towns, labels and other languages', () => {
     ).toBe(false);
   });
 });
+
+describe('a first name with an apposition', () => {
+  it('`Daniel, a university senior who ...` is a person the next `he said` may mean, over the earlier speaker', () => {
+    const ex = run(
+      '“They feel like they are being silenced,” Lipman said.',
+      'Daniel, a university senior who did not want to give his last name, said it was “aggravating” when his professors made jokes.',
+      '“There is the assumption that nobody is going to get hurt here,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'nobody is going to get hurt');
+    expect(q.speaker).toBe('Daniel');
+  });
+});
