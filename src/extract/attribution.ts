@@ -854,7 +854,7 @@ export function attributionAfter(
     }
     // `said another Harbor Radio caller, Ada Quill`: a common noun then a name after the comma; the name speaks.
     const head = toks[b - 1] as Token;
-    // (`said his best friend at Lehigh, Tom Reyes`: the noun phrase may end in a place or school after a
+    // (`said his old roommate at Dover, Tom Reyes`: the noun phrase may end in a place or school after a
     // preposition; the name after the comma still speaks.)
     const prepositional =
       isCapitalized(head.word) &&

@@ -166,7 +166,7 @@ export function buildContext(
     for (const [from, to] of capitalRuns(para.tokens)) {
       const phrase = analyzeRun(para.tokens, from, to);
       if (!phrase) continue;
-      // `the college in Mandan, North Dakota,`: a town, whatever else.
+      // `the college in Harbor Falls, North Dakota,`: a town, whatever else.
       // (`Michael Reyes of Dover, Del.,` is a person of a town.)
       if (
         phrase.type === 'unknown' &&
@@ -175,7 +175,7 @@ export function buildContext(
         townBefore(para.tokens, to)
       )
         continue;
-      // `the pro-Islamic State Twitter account`: capitals continuing a hyphenated modifier are no name.
+      // `the pro-Harbor Union Facebook page`: capitals continuing a hyphenated modifier are no name.
       if (phrase.type === 'unknown' && /^\p{Ll}+-\p{Lu}/u.test(para.tokens[from - 1]?.word ?? '')) continue;
       // (`a Dover, N.H., resident named Carol`: a place has no role, and is no person for having one after it.)
       const role = isPlace(phrase.nameWords) ? null : roleAround(para.tokens, phrase.from, phrase.to);
@@ -192,7 +192,7 @@ export function buildContext(
         singles.add(only);
         // `a resident named Carol`: a first name given as a name is a person, even alone. (Not after `called`, which
         // frames words: `called Quill's remarks`.)
-        // (`Daniel, a university senior who would not give his last name,`: a first name with an apposition too.)
+        // (`Daniel, a senior at the state university,`: a first name with an apposition too.)
         const withApposition =
           (para.tokens[phrase.to - 1] as Token).trail === ',' &&
           /^(a|an)$/.test(para.tokens[phrase.to]?.lower ?? '') &&

@@ -253,7 +253,7 @@ export function isPlace(nameWords: readonly string[]): boolean {
 const NOT_STATES = new Set('united_states america u.s. us u.s.a. usa'.split(' '));
 
 /**
- * `Mandan, North Dakota,` / `Dover, Del.,`: the words after the comma that ends a run are a state, themselves
+ * `Harbor Falls, North Dakota,` / `Dover, Del.,`: the words after the comma that ends a run are a state, themselves
  * closed by punctuation, so the run is a town.
  */
 export function townBefore(words: readonly { word: string; trail: string }[], at: number): boolean {

@@ -427,7 +427,7 @@ export function readsAsPerson(e: Entity): boolean {
   // (`Chicago Sun-Times`: the parts of a hyphenated word count too.)
   const parts = words.flatMap((w) => w.toLowerCase().split('-'));
   if (parts.some((w) => ORG_HEADS.has(w) || NOT_PERSON_WORDS.has(w))) return false;
-  // `a veteran Republican strategist`, `a Jupiter Democrat`, `Muslim Americans`: a party or a people, no one person.
+  // `a longtime Republican pollster`, `a Dover Democrat`, `Muslim Americans`: a party or a people, no one person.
   if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase())) return false;
   if (e.roles.length > 0 || words.length === 1) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;

@@ -184,7 +184,7 @@ export function surnameOf(source: string): string | null {
   const appositive = second && /^\s*\p{Lu}/u.test(second) ? headSurname(second) : null;
   // `the harbor board spokesman, Josh Earnhart,` / `Her campaign manager, Robby Mook,`: a role phrase (its last word
   // in lower case) before a comma names nobody; the name follows it.
-  // (`his best friend at Lehigh, Bruce Turry`: a role phrase ending in the place after a preposition.)
+  // (`his old roommate at Dover, Tom Reyes`: a role phrase ending in the place after a preposition.)
   if (
     appositive &&
     (/\b\p{Ll}[\p{L}-]*\s*$/u.test(first ?? '') ||

@@ -1319,9 +1319,9 @@ describe('documents that read, and statements introduced by `In a statement,`', 
 });
 
 describe('a party or a people is no one person', () => {
-  it('`a veteran Republican strategist` leaves the strategist, not `Republican`, for the next `he added`', () => {
+  it('`a longtime Republican pollster` leaves the pollster, not `Republican`, for the next `he added`', () => {
     const ex = run(
-      '“First they blamed the weather for the delays,” said Tom Ashby, a veteran Republican strategist. Now, he added, “they blame the port for everything.”',
+      '“First they blamed the weather for the delays,” said Tom Ashby, a longtime Republican pollster. These days, he added, “they blame the port for everything.”',
     );
     expect(quoteWith(ex.quotes, 'blame the port').speaker).toBe('Tom Ashby');
   });
@@ -1384,10 +1384,10 @@ describe('people introduced in passing', () => {
   it('`a Dover, N.H., resident named Carol` gives Carol for the next `she said`, never `N.H.`', () => {
     const ex = run(
       'The woman who began it told reporters she was a 52-year-old Dover, N.H., resident named Carol.',
-      '“Nobody told me to say it,” she said. After she blurted it out, she said, “Everybody behind me was just cheering me on.”',
+      '“Nobody told me to say it,” she said. Once the words were out, she said, “The whole row behind me started clapping.”',
     );
     expect(quoteWith(ex.quotes, 'Nobody told me').speaker).toBe('Carol');
-    expect(quoteWith(ex.quotes, 'cheering me on').speaker).toBe('Carol');
+    expect(quoteWith(ex.quotes, 'whole row behind me').speaker).toBe('Carol');
   });
   it('`called Quill’s remarks` makes no first name of Quill', () => {
     const ex = run(
@@ -1409,7 +1409,7 @@ describe("`'s` as `has` or `is`", () => {
   it("`Quill's been making the case ...` makes Quill the subject for the next `he said`", () => {
     const ex = run(
       'Tom Quill and Dan Reyes met again in Dover on Saturday. Reyes spoke first, about the port.',
-      'Quill’s been making the case for weeks that the port deal is not ready. “You have never had to answer for a single decision,” he said.',
+      'Quill’s been telling voters since spring that the port deal is not ready. “You have never had to answer for a single decision,” he said.',
     );
     expect(quoteWith(ex.quotes, 'never had to answer').speaker).toBe('Tom Quill');
   });
@@ -1430,10 +1430,10 @@ describe('`her campaign said`', () => {
 describe('who speaks after `said his best friend at Dover, Tom Reyes`', () => {
   it('the name after the comma, not the place after the preposition', () => {
     const ex = run(
-      'He went his own way, “in an attempt to make his own statement,” said his best friend at Dover, Tom Reyes, who remembered it well. “He was a classic case of someone with a father complex.”',
+      'He quit the family firm, “to show his father he could stand alone,” said his old roommate at Dover, Tom Reyes, who remembered it well. “He spent years trying to prove that one point.”',
     );
-    expect(quoteWith(ex.quotes, 'attempt to make').speaker).toBe('Tom Reyes');
-    expect(quoteWith(ex.quotes, 'classic case').speaker).toBe('Tom Reyes');
+    expect(quoteWith(ex.quotes, 'show his father').speaker).toBe('Tom Reyes');
+    expect(quoteWith(ex.quotes, 'prove that one point').speaker).toBe('Tom Reyes');
   });
 });
 
@@ -1484,10 +1484,10 @@ describe('who spoke last, in paraphrase too', () => {
     const ex = run(
       'Tom Wilcox and Dan Beruff are running.',
       'Federal rules are a burden on schools, said Wilcox, a Dover Republican.',
-      'Wilcox and Beruff, a Sarasota Republican, argued that the department is not needed.',
-      '“You have to take a really cynical view of the states,” he said.',
+      'Wilcox and Beruff, a Tampa Republican, told the forum the agency should be closed.',
+      '“Only someone who distrusts every state would keep that agency,” he said.',
     );
-    expect(shown(quoteWith(ex.quotes, 'cynical view'))).toBeNull();
+    expect(shown(quoteWith(ex.quotes, 'distrusts every state'))).toBeNull();
   });
 });
 
@@ -1505,20 +1505,22 @@ describe('towns, labels and other languages', () => {
     );
     expect(quoteWith(ex.quotes, 'stand behind our candidate').speaker).toBe('Michael Reyes');
   });
-  it('`said ... Tom Sobel, U.S. chairman of ...` is Tom Sobel (the country after the comma is no state)', () => {
+  it('`said ... Tom Sobel, U.S. head of ...` is Tom Sobel (the country after the comma is no state)', () => {
     const ex = run(
-      '“It is an unusual time in the history of the port,” said former Treasury official Tom Sobel, U.S. chairman of the Harbor Forum.',
+      '“Nobody alive has seen the port this quiet,” said former Treasury official Tom Sobel, U.S. head of the Harbor Forum.',
     );
-    expect(quoteWith(ex.quotes, 'unusual time').speaker).toBe('Tom Sobel');
+    expect(quoteWith(ex.quotes, 'port this quiet').speaker).toBe('Tom Sobel');
   });
   it('`Review: "..."` names no one', () => {
-    const ex = run('Review: “This is my favorite frozen pizza of any brand, and I keep two in the freezer.”');
-    expect(quoteWith(ex.quotes, 'frozen pizza').speaker).toBeNull();
+    const ex = run(
+      'Review: “The crust stays crisp even after ten minutes in a cheap oven, which surprised me.”',
+    );
+    expect(quoteWith(ex.quotes, 'crust stays crisp').speaker).toBeNull();
   });
   it('a name found in an article in another language is only offered as "possibly"', () => {
     const ex = run(
-      'Die Händler sehen keinen Grund zur Sorge. Insofern sagt Anna Berger: „Es muss niemand hamstern, die Lager sind voll.“',
-      '„Der Kreislauf ist unterbrochen, wir exportieren zu wenig“, sagt die Branchenkennerin Anna Berger.',
+      'Die Händler am Hafen bleiben ruhig, auch wenn die Schiffe seit Wochen später anlegen als geplant. Deshalb sagt Anna Berger: „Die Regale werden jeden Morgen neu gefüllt, niemand muss sich Sorgen machen.“',
+      '„Die Schiffe kommen später, aber sie kommen“, sagt die Händlerin Anna Berger.',
     );
     for (const q of ex.quotes) expect(shown(q)).toBeNull();
   });
@@ -1536,10 +1538,10 @@ describe('a first name with an apposition', () => {
   it('`Daniel, a university senior who ...` is a person the next `he said` may mean, over the earlier speaker', () => {
     const ex = run(
       '“They feel like they are being silenced,” Lipman said.',
-      'Daniel, a university senior who did not want to give his last name, said it was “aggravating” when his professors made jokes.',
-      '“There is the assumption that nobody is going to get hurt here,” he said.',
+      'Daniel, a senior at the state university, said it was “tiring” to hear his teachers mock the result.',
+      '“People here think nobody on this campus could have voted the other way,” he said.',
     );
-    const q = quoteWith(ex.quotes, 'nobody is going to get hurt');
+    const q = quoteWith(ex.quotes, 'nobody on this campus');
     expect(q.speaker).toBe('Daniel');
   });
 });
