@@ -126,35 +126,10 @@ export function similarity(
 function bestStretch(r: readonly string[], p: readonly string[]): string[] {
   const need = new Map<string, number>();
   for (const w of r) need.set(w, (need.get(w) ?? 0) + 1);
-  const have = new Map<string, number>();
   const win = r.length;
-  let shared = 0;
-  let best = -1;
-  let bestEnd = 0;
-  for (let i = 0; i < p.length; i++) {
-    const w = p[i] as string;
-    const n = need.get(w);
-    if (n !== undefined) {
-      const h = (have.get(w) ?? 0) + 1;
-      have.set(w, h);
-      if (h <= n) shared++;
-    }
-    if (i >= win) {
-      const out = p[i - win] as string;
-      const m = need.get(out);
-      if (m !== undefined) {
-        const h = have.get(out) as number;
-        have.set(out, h - 1);
-        if (h <= m) shared--;
-      }
-    }
-    if (shared > best) {
-      best = shared;
-      bestEnd = i + 1;
-    }
-  }
-  const from = Math.max(0, bestEnd - 2 * win);
-  return p.slice(from, Math.min(p.length, bestEnd + win));
+  const { end } = slidingShared(need, p, win);
+  const from = Math.max(0, end - 2 * win);
+  return p.slice(from, Math.min(p.length, end + win));
 }
 
 /**
@@ -162,9 +137,19 @@ function bestStretch(r: readonly string[], p: readonly string[]): string[] {
  * consecutive words of `p`.
  */
 function bestShared(need: ReadonlyMap<string, number>, p: readonly string[], span: number): number {
+  return Math.max(0, slidingShared(need, p, span).best);
+}
+
+/** A window of `span` words slides over `p`: the most words it holds in common with `need`, and where it ends. */
+function slidingShared(
+  need: ReadonlyMap<string, number>,
+  p: readonly string[],
+  span: number,
+): { best: number; end: number } {
   const have = new Map<string, number>();
   let shared = 0;
-  let best = 0;
+  let best = -1;
+  let end = 0;
   for (let i = 0; i < p.length; i++) {
     const w = p[i] as string;
     const n = need.get(w);
@@ -182,9 +167,12 @@ function bestShared(need: ReadonlyMap<string, number>, p: readonly string[], spa
         if (h <= k) shared--;
       }
     }
-    if (shared > best) best = shared;
+    if (shared > best) {
+      best = shared;
+      end = i + 1;
+    }
   }
-  return best;
+  return { best, end };
 }
 
 /**
