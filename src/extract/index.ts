@@ -117,7 +117,6 @@ function evidenceOf(
   return how.near ? 'name' : 'name-sentence';
 }
 
-/** Evidence and its calibrated confidence (a nameless quote keeps a low, non-zero confidence in being a quote). */
 /** English words so common that a page in English is full of them (a sixth to a third of its words; under 7% in
  * the German, French and Japanese pages measured). */
 const ENGLISH_FUNCTION_WORDS = new Set(
@@ -144,6 +143,7 @@ export function readsAsEnglish(paragraphs: readonly string[]): boolean {
   return all < 30 || common / all >= ENGLISH_SHARE_MIN;
 }
 
+/** Evidence and its calibrated confidence (a nameless quote keeps a low, non-zero confidence in being a quote). */
 function trust(evidence: QuoteEvidence): Pick<Quote, 'evidence' | 'confidence'> {
   return { evidence, confidence: evidence === 'none' ? 0.5 : calibrated(evidence) };
 }
