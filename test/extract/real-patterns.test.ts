@@ -1545,3 +1545,16 @@ describe('a first name with an apposition', () => {
     expect(q.speaker).toBe('Daniel');
   });
 });
+
+describe('`chimed in` attributes like `said`', () => {
+  it('`another student chimed in` names no one, and does not carry the earlier speaker', () => {
+    const ex = run(
+      '“It is the new counterculture,” said Jared, an undergraduate who wore a suit and tie. “It is like being a hippie at a protest,” he said.',
+      '“Or being a punk in the eighties,” another student chimed in.',
+    );
+    expect(quoteWith(ex.quotes, 'punk in the eighties').speaker).toBeNull();
+    expect(quoteWith(run('“We are not done yet,” Ada Quill chimed in.').quotes, 'not done yet').speaker).toBe(
+      'Ada Quill',
+    );
+  });
+});
