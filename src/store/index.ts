@@ -255,7 +255,7 @@ export class CorpusStore {
   /** After a failed job: is the database still there? */
   private async probe(): Promise<void> {
     try {
-      await this.backend?.revision();
+      await this.backend?.status();
     } catch (error) {
       this.markDown(error);
     }
@@ -263,7 +263,7 @@ export class CorpusStore {
 
   private async refreshStatus(): Promise<void> {
     try {
-      const s = await this.backend?.revision();
+      const s = await this.backend?.status();
       if (s) {
         this.revision = s.revision;
         this.lastChange = s.lastChange;

@@ -176,16 +176,12 @@ export class SqliteStore implements StoreBackend {
   }
 
   async status(): Promise<StoreStatus> {
-    const n = this.db.prepare('SELECT count(*) FROM file_articles').pluck().get() as number;
-    return { ...(await this.revision()), articles: n };
-  }
-
-  async revision(): Promise<Omit<StoreStatus, 'articles'>> {
     const s = this.db.prepare('SELECT revision, last_change FROM corpus_state WHERE id = 1').get() as {
       revision: number;
       last_change: string | null;
     };
-    return { revision: Number(s.revision), lastChange: s.last_change };
+    const n = this.db.prepare('SELECT count(*) FROM file_articles').pluck().get() as number;
+    return { revision: Number(s.revision), lastChange: s.last_change, articles: n };
   }
 
   async seen(id: string, ttlMs: number): Promise<boolean> {
