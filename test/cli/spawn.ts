@@ -18,6 +18,24 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
   return { ...env, LOG_LEVEL: 'warn', ...extra };
 }
 
+/** A bot on loopback talking to Slack's stand-in: `newsroom start` on a free port, logging at info, plus `extra`. */
+export function slackBotEnv(
+  dataDir: string,
+  slack: { apiUrl: string; signingSecret: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return cleanEnv({
+    NEWSROOM_DATA: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    SLACK_BOT_TOKEN: 'xoxb-1234-5678-test',
+    SLACK_SIGNING_SECRET: slack.signingSecret,
+    SLACK_API_URL: slack.apiUrl,
+    ...extra,
+  });
+}
+
 export interface RunResult {
   code: number | null;
   stdout: string;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { allStrings, newTriggerId, SIGNING_SECRET, sign } from '../adapters/slack/harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../adapters/slack/stand-in.ts';
-import { cleanEnv, startBotProcess } from '../cli/spawn.ts';
+import { slackBotEnv, startBotProcess } from '../cli/spawn.ts';
 import { createTestDatabase } from '../store/pg.ts';
 import { articleHtml, STRIKE } from './pages.ts';
 import { page, serve } from './serve.ts';
@@ -86,17 +86,11 @@ it('an article added with /add through one bot is answered by the other', { time
     return dir;
   }) as [string, string];
   const env = (dataDir: string) =>
-    cleanEnv({
-      NEWSROOM_DATA: dataDir,
-      DATABASE_URL: db.url,
-      NEWSROOM_FETCH_ALLOW: '127.0.0.1',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-1234-5678-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: standIn.apiUrl,
-    });
+    slackBotEnv(
+      dataDir,
+      { apiUrl: standIn.apiUrl, signingSecret: SIGNING_SECRET },
+      { DATABASE_URL: db.url, NEWSROOM_FETCH_ALLOW: '127.0.0.1' },
+    );
   const a = await startBot(env(folders[0]), folders[0]);
   const b = await startBot(env(folders[1]), folders[1]);
 

@@ -13,7 +13,7 @@ import { commandInteraction, type Keys, makeKeys, signBody } from '../adapters/d
 import { APPLICATION_ID } from '../adapters/discord/standin.ts';
 import { newTriggerId, SIGNING_SECRET, sign } from '../adapters/slack/harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../adapters/slack/stand-in.ts';
-import { cleanEnv, startBotProcess } from '../cli/spawn.ts';
+import { slackBotEnv, startBotProcess } from '../cli/spawn.ts';
 import { createTestDatabase } from './pg.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -93,20 +93,17 @@ async function startPair(store: Record<string, string>): Promise<Pair> {
       const dir = mkdtempSync(join(tmpdir(), `newsroom-replays-${name}-`));
       cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
       return startBot(
-        cleanEnv({
-          NEWSROOM_DATA: dir,
-          NEWSROOM_CACHE: join(dir, '.cache'),
-          PORT: '0',
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'info',
-          SLACK_BOT_TOKEN: 'xoxb-1234-5678-test',
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: standIn.apiUrl,
-          DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-          DISCORD_APPLICATION_ID: APPLICATION_ID,
-          DISCORD_API_URL: `${standIn.url}/discord-api`,
-          ...store,
-        }),
+        slackBotEnv(
+          dir,
+          { apiUrl: standIn.apiUrl, signingSecret: SIGNING_SECRET },
+          {
+            NEWSROOM_CACHE: join(dir, '.cache'),
+            DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+            DISCORD_APPLICATION_ID: APPLICATION_ID,
+            DISCORD_API_URL: `${standIn.url}/discord-api`,
+            ...store,
+          },
+        ),
         dir,
       );
     }),

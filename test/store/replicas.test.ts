@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { allStrings, newTriggerId, SIGNING_SECRET, sign } from '../adapters/slack/harness.ts';
 import { type SlackStandIn, startSlackStandIn } from '../adapters/slack/stand-in.ts';
-import { cleanEnv, SEEDS, startBotProcess } from '../cli/spawn.ts';
+import { SEEDS, slackBotEnv, startBotProcess } from '../cli/spawn.ts';
 import { createTestDatabase } from './pg.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -105,16 +105,7 @@ it('an article added through one bot is answered by the other; removed, by neith
   }) as [string, string];
   cpSync(SEEDS, folders[0], { recursive: true });
   const env = (dataDir: string) =>
-    cleanEnv({
-      NEWSROOM_DATA: dataDir,
-      DATABASE_URL: db.url,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      SLACK_BOT_TOKEN: 'xoxb-1234-5678-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: standIn.apiUrl,
-    });
+    slackBotEnv(dataDir, { apiUrl: standIn.apiUrl, signingSecret: SIGNING_SECRET }, { DATABASE_URL: db.url });
   // Each data folder doubles as the working directory: no developer .env, and the snapshot cache stays inside.
   const a = await startBot(env(folders[0]), folders[0]);
   const b = await startBot(env(folders[1]), folders[1]);
