@@ -1,8 +1,11 @@
 /**
  * Text cleaning shared by every format. Cleaning only removes or replaces characters one for one
- * (plus Unicode NFC), so it can never grow text beyond what NFC itself allows; curly quotes and
+ * (plus Unicode NFC, and mis-decoded UTF-8 decoded back, which only shortens), so it can never grow text beyond
+ * what NFC itself allows; curly quotes and
  * dashes are kept as written because quote extraction and verification depend on them.
  */
+
+import { repairMojibake } from './mojibake.ts';
 
 // Invisible characters that split words for search without being visible: zero-width space/joiners,
 // word joiner, BOM, soft hyphen, bidi marks and embeddings, and the Mongolian vowel separator.
@@ -19,8 +22,7 @@ const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
  * trimmed on each line.
  */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFC')
+  return repairMojibake(text.normalize('NFC'))
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(INVISIBLE, '')
     .replace(ODD_SPACE, ' ')

@@ -20,6 +20,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArticleText } from '../../src/articles/index.ts';
+import { repairMojibake } from '../../src/articles/mojibake.ts';
 import { extract } from '../../src/extract/index.ts';
 import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
@@ -224,11 +225,16 @@ function headSurname(segment: string): string | null {
   return name && name.length > 1 ? name.toLowerCase() : null;
 }
 
+/** Annotated text as the reader shows it (mis-decoded UTF-8 repaired, `SarukhÃ¡n` as `Sarukhán`). */
+const repaired = (s: string): string => repairMojibake(s.normalize('NFC'));
+
 /** True when a predicted speaker name has this surname. */
 function hasSurname(predicted: string | null, wanted: string): boolean {
   if (!predicted) return false;
   // (`Jäger` is `jager` as a grader types it: letters compare without their accents.)
-  const plain = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
+  // (The annotation keeps text as the corpus has it, `SarukhÃ¡n`; the reader repairs it: both are compared repaired.)
+  const plain = (s: string): string =>
+    repaired(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
   const surname = plain(wanted);
   const words = plain(predicted)
     .toLowerCase()
@@ -247,11 +253,16 @@ function orgMatches(predicted: string | null, org: string): boolean {
   if (!predicted) return false;
   const p = predicted.toLowerCase();
   // (`powell’s office` is matched by `Powell office`: the possessive ending is not part of the name.)
-  return org
+  const wanted = org
     .split(/\s+/)
     .filter((w) => w !== 'the')
-    .map((w) => w.replace(/['’]s$/, ''))
-    .every((w) => p.includes(w));
+    .map((w) => w.replace(/['’]s$/, ''));
+  if (wanted.every((w) => p.includes(w))) return true;
+  // A grader's fuller or shorter form of the same name: `Daily News` for `new york daily news`, `Congressional
+  // Budget Office` for `cbo`.
+  const said = p.split(/\s+/).filter((w) => w !== 'the');
+  if (said.length >= 2 && said.every((w) => wanted.includes(w))) return true;
+  return wanted.length === 1 && said.length >= 2 && said.map((w) => w[0]).join('') === wanted[0];
 }
 
 /** Reads hand-graded referents: lines `N<TAB>ARTICLE<TAB>OFFSET<TAB>ANSWER` (surname, `org:NAME`, `none`, `unclear`). */
@@ -334,7 +345,14 @@ function paragraphStarts(raw: string, paragraphs: readonly string[]): number[] {
   let cursor = 0;
   for (const p of paragraphs) {
     const probe = p.slice(0, Math.min(40, p.length));
-    const at = raw.indexOf(probe, cursor);
+    let at = raw.indexOf(probe, cursor);
+    if (at < 0) {
+      // (A paragraph whose opening the reader repaired, `PapÃ¡` read back as `Papá`: found by a plain run of its
+      // words instead, a few characters off at most.)
+      const plainRun = /[ -~]{20,}/.exec(p.slice(0, 300));
+      const found = plainRun ? raw.indexOf(plainRun[0], cursor) : -1;
+      if (plainRun && found >= 0) at = Math.max(cursor, found - plainRun.index);
+    }
     out.push(at);
     if (at >= 0) cursor = at + Math.min(p.length, 1);
   }
@@ -402,7 +420,7 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
     // Named sources in text order, for resolving pronoun and role sources.
     const named = gold
       .filter((g) => g.source && classifySource(g.source.text) === 'name')
-      .map((g) => ({ at: g.source?.ranges[0]?.[0] ?? 0, surname: surnameOf(g.source?.text ?? '') as string }))
+      .map((g) => ({ at: g.source?.ranges[0]?.[0] ?? 0, surname: surnameOf(repaired(g.source?.text ?? '')) as string }))
       .sort((x, y) => x.at - y.at);
 
     const pStarts = paragraphStarts(raw, article.paragraphs);
@@ -471,7 +489,7 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
       const cls = classifySource(src.text);
       let surname: string | null = null;
       const graded = refs?.get(`${name}:${src.ranges[0]?.[0] ?? -1}`);
-      if (cls === 'name') surname = surnameOf(src.text);
+      if (cls === 'name') surname = surnameOf(repaired(src.text));
       else if (refs) {
         // Hand-graded referents only: `none` / `unclear` have no right name, so any name shown for them is wrong.
         if (graded === undefined) continue;
