@@ -119,6 +119,14 @@ const ADVERBS = new Set(
   ).split(' '),
 );
 
+/** Words that open a sentence before its subject without belonging to it (`But he said that "..."`, `Recently she
+ * announced, "..."`): capitalised there, yet never part of a name. */
+const SENTENCE_OPENERS = new Set(
+  'but and yet so still then now recently later earlier instead meanwhile also again finally afterward afterwards'.split(
+    ' ',
+  ),
+);
+
 /** Lower-case words that may precede a name inside a speaker phrase (`the former union president Luis Ortega`). */
 const LEAD_WORDS = new Set(
   (
@@ -150,6 +158,31 @@ export function tokenRange(para: Para, from: number, to: number): [number, numbe
 }
 
 /**
+ * `As for Trump, he said ...`: the person a sentence names as its topic before a comma is who the pronoun right
+ * after it refers to.
+ */
+function frontedTopic(
+  ctx: ArticleContext,
+  para: Para,
+  a: number,
+  gender: 'm' | 'f',
+  verb: string,
+): Attribution | undefined {
+  const toks = para.tokens;
+  if (!toks[a - 1]?.trail.startsWith(',')) return undefined;
+  for (let f = a - 2; f >= 1 && f >= a - 6; f--) {
+    if ((toks[f] as Token).lower !== 'for' || (toks[f - 1] as Token).word !== 'As') continue;
+    const opener = toks[f - 2];
+    if (opener && !/[.!?:]["'”’]?\s*$/.test(opener.trail)) return undefined;
+    if (!isCapitalized((toks[f + 1] as Token).word)) return undefined;
+    const hit = speakerPhrase(ctx, para, f + 1, a, verb);
+    const e = hit?.entity;
+    return e?.type === 'person' && hit?.via === 'name' && (e.gender === null || e.gender === gender) ? hit : undefined;
+  }
+  return undefined;
+}
+
+/**
  * Reads tokens [a, b) as a speaker phrase and resolves it. Returns undefined when the tokens are not a speaker
  * phrase at all, and an attribution with a null entity when they are one we cannot resolve (`they`).
  */
@@ -166,6 +199,8 @@ export function speakerPhrase(
   const pos = para.base + first.start;
   if (b - a === 1 && (!isCapitalized(first.word) || first.lower === 'it')) {
     const g = PRONOUNS[first.lower];
+    const topic = g === 'm' || g === 'f' ? frontedTopic(ctx, para, a, g, verb) : undefined;
+    if (topic) return { ...topic, pos };
     if (g === 'm' || g === 'f') {
       const { entity, strength } = ctx.table.pronounDetail(
         pos,
@@ -184,8 +219,15 @@ export function speakerPhrase(
     if (['they', 'we', 'i'].includes(first.lower))
       return { entity: null, role: null, verb, via: 'none', pos };
   }
-  // `Sen. Ada Quill of Maine, who argued that ...`: `who` is the person named right before the comma.
-  if (b - a === 1 && first.lower === 'who' && a > 0 && (toks[a - 1] as Token).trail.startsWith(',')) {
+  // `Sen. Ada Quill of Maine, who argued that ...`: `who` is the person named right before the comma (or right
+  // before it: `a post from Marta Ellison who wrote, "..."`).
+  const beforeWho = toks[a - 1];
+  if (
+    b - a === 1 &&
+    first.lower === 'who' &&
+    beforeWho &&
+    (beforeWho.trail.startsWith(',') || (beforeWho.trail === '' && isCapitalized(beforeWho.word)))
+  ) {
     let x = a - 1;
     while (
       x > 0 &&
@@ -619,6 +661,11 @@ function shortestPhrase(
   end: number,
   verb: string,
 ): Attribution | undefined {
+  // `a post from Marta Ellison who wrote`: `who` stands for the name before it.
+  if (end - 1 > floor && para.tokens[end - 1]?.lower === 'who') {
+    const who = speakerPhrase(ctx, para, end - 1, end, verb);
+    if (who?.entity) return who;
+  }
   for (let a = end - 1; a >= floor && a >= end - 14; a--) {
     const t = para.tokens[a] as Token;
     if (a < end - 1 && t.trail !== '' && !t.trail.startsWith(',')) break;
@@ -636,6 +683,7 @@ function shortestPhrase(
       a === floor ||
       prev === undefined ||
       prev.trail !== '' ||
+      (a - 1 === floor && SENTENCE_OPENERS.has(prev.lower)) ||
       (!connector &&
         !(
           isCapitalized(prev.word) ||

@@ -262,6 +262,12 @@ export function buildContext(
     const pos = para.base + first.start;
     // `According to Hartmann, ...` makes Hartmann the source of what follows: as good as a subject.
     const according = prev?.lower === 'to' && para.tokens[phrase.from - 2]?.lower === 'according';
+    // `As for Trump, he said ...`: the topic set before the comma is the subject the pronoun stands for.
+    const topic =
+      prev?.lower === 'for' &&
+      para.tokens[phrase.from - 2]?.word === 'As' &&
+      (para.tokens[phrase.to - 1] as Token).trail.startsWith(',') &&
+      /^(he|she)$/.test(next?.lower ?? '');
     // (`a Quill supporter`, `an Obama aide`: a name after `a` modifies a noun; it is not the subject.)
     const modifier = prev !== undefined && /^(a|an)$/.test(prev.lower) && prev.trail === '';
     // `Quill's been making the case`: `'s` there is `has` or `is`, not a possessive.
@@ -277,6 +283,7 @@ export function buildContext(
       !phrase.possessive;
     const subject =
       according ||
+      topic ||
       joined ||
       ((!phrase.possessive || contracted) &&
         !modifier &&

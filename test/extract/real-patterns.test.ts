@@ -1558,3 +1558,61 @@ describe('`chimed in` attributes like `said`', () => {
     );
   });
 });
+
+describe('a sentence opener before the pronoun, and `who` without a comma', () => {
+  it('`But he also said that "..."` and `Recently she announced ..., "..."` find the subject', () => {
+    const but = run(
+      'Mayor Ray Tully spoke twice at the hall on Tuesday.',
+      'But he also said that "the council will not stall this a third time," and that, on the budget, "the pools stay open all summer."',
+    );
+    expect(quoteWith(but.quotes, 'stall this a third time').speaker).toBe('Ray Tully');
+    expect(quoteWith(but.quotes, 'pools stay open').speaker).toBe('Ray Tully');
+    const recently = run(
+      'Dana Pruitt runs a small club for fans of the mayor. Recently she announced on her page, in capital letters, "I am leaving the old party for good today!"',
+    );
+    expect(quoteWith(recently.quotes, 'leaving the old party').speaker).toBe('Dana Pruitt');
+  });
+
+  it('`a post from Marta Ellison who wrote, "..."` is hers; `who` after a place or a body is not a person', () => {
+    const ex = run(
+      'Among the replies was a post from Marta Ellison who wrote, "You never follow the rules at all."',
+    );
+    expect(shown(quoteWith(ex.quotes, 'never follow the rules'))).toBe('Marta Ellison');
+    const place = run('Crowds gathered in Dover who chanted, "Open the gates of the old mill now."');
+    expect(quoteWith(place.quotes, 'gates of the old mill').speaker).toBeNull();
+  });
+});
+
+describe('`wondered` and `promises` attribute like `said`', () => {
+  it.each([
+    [
+      'Harold Benz was troubled by the plan.',
+      '"Who would trust the port after a year like this?" he wondered.',
+      'trust the port',
+    ],
+    [
+      'Ray Tully vows to fine the mill.',
+      '"As sure as you stand here, they will phone me within a day," he promises.',
+      'phone me within a day',
+    ],
+  ])('%s', (intro, line, needle) => {
+    const q = quoteWith(run(intro, line).quotes, needle);
+    expect(q.speaker).toBe(intro.split(' ').slice(0, 2).join(' '));
+  });
+});
+
+describe('`As for X, he said`: the topic before the comma is who the pronoun means', () => {
+  it('the topic speaks, the earlier speaker does not; a topic of the other gender is not taken', () => {
+    const ex = run(
+      'Carla Hines and Vera Osei met the voters in Reno. Vera Osei warned against a split ticket. "It would be a disaster for every one of us," Osei said.',
+      'As for Carla Hines, she said she is not worried. "I will have the votes by Friday, believe me," she said.',
+    );
+    expect(quoteWith(ex.quotes, 'not worried').speaker).toBe('Carla Hines');
+    expect(quoteWith(ex.quotes, 'votes by Friday').speaker).toBe('Carla Hines');
+    const other = run(
+      'Victor Osei spoke first and left. Paul Ward stayed behind.',
+      'As for Carla Hines, he said she was "the best pick the board could make this year."',
+    );
+    expect(quoteWith(other.quotes, 'best pick the board').speaker).not.toBe('Carla Hines');
+  });
+});
