@@ -17,7 +17,7 @@ const CP1252 = new Map<string, number>(
 const HIGH = '\\u0080-\\u00FF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 /** A lead byte of Latin text's two- and three-byte sequences (`Â`, `Ã` for Latin-1's letters, `â` for
  * punctuation; `Ä`, `Å` for the rest of Latin only before a Latin-1 continuation byte) and its continuation byte. */
-const SUSPECT = new RegExp(`[ÂÃâ][\\u0080-\\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[ÄÅ][\\u0080-\\u00BF]`);
+const SUSPECT = /[ÂÃâ][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|[ÄÅ][\u0080-\u00BF]/;
 const RUN = new RegExp(`[${HIGH}]{2,}`, 'g');
 /** What a repaired run may hold: Latin-1 and Latin Extended-A letters, general punctuation, `€` and `™`. */
 const PLAUSIBLE = /^[\u00A0-\u017F\u2000-\u206F\u20AC\u2122]+$/u;

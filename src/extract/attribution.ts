@@ -177,7 +177,9 @@ function frontedTopic(
     if (!isCapitalized((toks[f + 1] as Token).word)) return undefined;
     const hit = speakerPhrase(ctx, para, f + 1, a, verb);
     const e = hit?.entity;
-    return e?.type === 'person' && hit?.via === 'name' && (e.gender === null || e.gender === gender) ? hit : undefined;
+    return e?.type === 'person' && hit?.via === 'name' && (e.gender === null || e.gender === gender)
+      ? hit
+      : undefined;
   }
   return undefined;
 }

@@ -233,8 +233,7 @@ function hasSurname(predicted: string | null, wanted: string): boolean {
   if (!predicted) return false;
   // (`Jäger` is `jager` as a grader types it: letters compare without their accents.)
   // (The annotation keeps text as the corpus has it, `SarukhÃ¡n`; the reader repairs it: both are compared repaired.)
-  const plain = (s: string): string =>
-    repaired(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
+  const plain = (s: string): string => repaired(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'");
   const surname = plain(wanted);
   const words = plain(predicted)
     .toLowerCase()
@@ -420,7 +419,10 @@ export async function scoreBrat(dir: string, limit = 0, refs?: Map<string, strin
     // Named sources in text order, for resolving pronoun and role sources.
     const named = gold
       .filter((g) => g.source && classifySource(g.source.text) === 'name')
-      .map((g) => ({ at: g.source?.ranges[0]?.[0] ?? 0, surname: surnameOf(repaired(g.source?.text ?? '')) as string }))
+      .map((g) => ({
+        at: g.source?.ranges[0]?.[0] ?? 0,
+        surname: surnameOf(repaired(g.source?.text ?? '')) as string,
+      }))
       .sort((x, y) => x.at - y.at);
 
     const pStarts = paragraphStarts(raw, article.paragraphs);
