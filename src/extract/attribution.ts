@@ -150,7 +150,11 @@ const isSpeechVerb = (t: Token | undefined): boolean =>
   (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower));
 
 /** Verbs that may open a sentence capitalised (`Said Ada Quill, who ran the bakery, "..."`). */
-const SENTENCE_OPENING_VERBS = new Set(['said', 'says', 'added', 'asked', 'wrote', 'told', 'adding']);
+const SENTENCE_OPENING_VERBS = new Set(
+  'said says added asked wrote told adding replied recalled explained continued answered countered responded'.split(
+    ' ',
+  ),
+);
 
 /** Tokens of `para` whose start lies in [from, to). */
 export function tokenRange(para: Para, from: number, to: number): [number, number] {

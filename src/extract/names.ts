@@ -142,7 +142,14 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     FIRST_NAMES.has((tokens[i] as Token).lower) &&
     i + 1 < b &&
     /^\p{Lu}\p{Ll}/u.test((tokens[i + 1] as Token).word);
-  while (a < b && NOT_NAME_WORDS.has((tokens[a] as Token).lower) && !keepsName(a)) a++;
+  // (`Replied Stephen, "..."`: a verb of saying opening the sentence is no part of the name after it.)
+  while (
+    a < b &&
+    (NOT_NAME_WORDS.has((tokens[a] as Token).lower) ||
+      (a === from && SPEECH_VERBS.has((tokens[a] as Token).lower))) &&
+    !keepsName(a)
+  )
+    a++;
   while (b > a && NOT_NAME_WORDS.has((tokens[b - 1] as Token).lower)) b--;
   if (a >= b) return null;
   let words = tokens.slice(a, b).map((t) => t.word);

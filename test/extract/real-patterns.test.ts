@@ -1616,3 +1616,23 @@ describe('`As for X, he said`: the topic before the comma is who the pronoun mea
     expect(quoteWith(other.quotes, 'best pick the board').speaker).not.toBe('Carla Hines');
   });
 });
+
+describe('a verb of saying that opens the sentence is never part of a name', () => {
+  it('`Replied Stephen, "..."` and `replied Stephen` credit Stephen Lane, never "Replied Stephen"', () => {
+    const ex = run(
+      'Stephen Lane and his father, Jerry Lane, run the club together.',
+      '"Dad, we should take the kid from Ohio," replied Stephen.',
+      'Replied Stephen, "That is where the old ballpark sat, right there."',
+      'Recalled Jerry, "We argued about that pick for a whole night."',
+    );
+    for (const q of ex.quotes) expect(q.speaker ?? '').not.toMatch(/^(Replied|Recalled)/);
+    expect(quoteWith(ex.quotes, 'kid from Ohio').speaker).toBe('Stephen Lane');
+    expect(quoteWith(ex.quotes, 'old ballpark').speaker).toBe('Stephen Lane');
+    expect(quoteWith(ex.quotes, 'whole night').speaker).toBe('Jerry Lane');
+  });
+
+  it('`beams` attributes like `says`', () => {
+    const ex = run('Jerry Lane owns the club. "We talked them out of the orange paint," Lane beams.');
+    expect(quoteWith(ex.quotes, 'orange paint').speaker).toBe('Jerry Lane');
+  });
+});
