@@ -19,6 +19,7 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
   townBefore,
+  UNNAMED_PEOPLE,
 } from './lexicon.ts';
 import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
 import { tagAfter } from './tags.ts';
@@ -250,6 +251,13 @@ export function speakerPhrase(
     const g = first.lower === 'he' ? 'm' : 'f';
     const { entity, strength } = ctx.table.pronounDetail(pos, g, 2500, para.base, previousBase(ctx, para, g));
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
+  }
+  // `One student at Duke University`, `a resident of Dover`: someone unnamed, not the place or body they belong to.
+  if (/^(a|an|one|another)$/.test(first.lower)) {
+    const noun = toks.slice(a + 1, Math.min(b, a + 5)).findIndex((t) => UNNAMED_PEOPLE.has(t.lower));
+    const after = toks[a + 2 + noun];
+    if (noun >= 0 && a + 2 + noun < b && /^(at|of|from|in)$/.test(after?.lower ?? ''))
+      return unnamed(para, first, verb);
   }
   // `Cummings and Conyers wrote`: two named people speak together.
   const and = toks.slice(a, b).findIndex((t, i) => i > 0 && t.lower === 'and' && t.trail === '');
@@ -700,6 +708,16 @@ function shortestPhrase(
         ));
     if (!boundary) continue;
     const hit = speakerPhrase(ctx, para, a, end, verb);
+    // `One student at Duke University said`: the body an unnamed person belongs to is not who speaks.
+    const of = para.tokens[a - 1];
+    if (
+      hit &&
+      of &&
+      /^(at|of|from|in)$/.test(of.lower) &&
+      of.trail === '' &&
+      UNNAMED_PEOPLE.has(para.tokens[a - 2]?.lower ?? '')
+    )
+      return unnamed(para, para.tokens[a - 2] as Token, verb);
     if (hit) return hit;
   }
   return undefined;

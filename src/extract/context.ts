@@ -14,6 +14,7 @@ import {
   ROLE_NOUNS,
   SPEECH_VERBS,
   townBefore,
+  UNNAMED_PEOPLE,
 } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
@@ -103,6 +104,8 @@ function opensClause(para: Para, from: number): boolean {
   return true;
 }
 
+/** Words that introduce one unnamed person (`one student`, `a Dover resident`). */
+const UNNAMED_DETS = new Set(['a', 'an', 'one', 'another']);
 /** A phrase is worth registering as an entity: a person or organisation, or a multi-word name with a role. */
 function registrable(p: NamePhrase, role: string | null): boolean {
   if (p.type === 'person' || p.type === 'org') return true;
@@ -304,5 +307,31 @@ export function buildContext(
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.
   table.finish();
+  // `One student at Duke said he ...`, `a student at Wesleyan wrote that he ...`: an unnamed person opening a clause
+  // is who a following `he` or `she` most likely means, not the last person named. (Unless the sentence names them:
+  // `A worker there, Ana Ruiz, said ...`.)
+  for (const para of paras) {
+    const toks = para.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      if (!UNNAMED_DETS.has((toks[i] as Token).lower) || !opensClause(para, i)) continue;
+      // (`Daniel, a senior at Dover`, `said Jared, an undergraduate`: an apposition says who a named person is.)
+      const before = toks[i - 1];
+      if (before && isCapitalized(before.word) && before.trail === ',') continue;
+      let j = i + 1;
+      while (
+        j < toks.length &&
+        j <= i + 3 &&
+        (toks[j - 1] as Token).trail === '' &&
+        !UNNAMED_PEOPLE.has((toks[j] as Token).lower)
+      )
+        j++;
+      if (!UNNAMED_PEOPLE.has(toks[j]?.lower ?? '') || (toks[j - 1] as Token).trail !== '') continue;
+      const pos = para.base + (toks[i] as Token).start;
+      const sentence = sentenceAt(para.sentences, (toks[i] as Token).start);
+      const end = para.base + (sentence?.end ?? para.text.length);
+      if (inQuote(pos) || table.personBetween(pos, end)) continue;
+      table.mentionInOrder(table.someone(), pos);
+    }
+  }
   return { paras, table, lowerWords, midCaps, speaking, inQuote };
 }

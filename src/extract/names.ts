@@ -565,6 +565,29 @@ export class EntityTable {
     this.mentions.push(m);
   }
 
+  /**
+   * Someone the text does not name (`one student at Dover`, `a resident`): never shown as a speaker, but a likelier
+   * antecedent of the next `he` than the last person named. Not listed among the entities.
+   */
+  someone(): Entity {
+    return { id: -1, name: '', type: 'person', gender: null, roles: [], company: false, forms: new Set() };
+  }
+
+  /** A subject mention of `entity` at `pos`, after finish(): kept in order. */
+  mentionInOrder(entity: Entity, pos: number): void {
+    this.mentions.splice(this.upperBound(pos), 0, { entity, pos, subject: true });
+  }
+
+  /** Whether a person is named (outside quotation marks) in [from, to). */
+  personBetween(from: number, to: number): boolean {
+    for (let i = this.upperBound(from); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos >= to) break;
+      if (m.entity.type === 'person' && !m.quoted) return true;
+    }
+    return false;
+  }
+
   /** Sorts mentions by position (call once after collection). */
   finish(): void {
     this.mentions.sort((x, y) => x.pos - y.pos);
@@ -702,6 +725,8 @@ export class EntityTable {
       return { entity: guessedOther?.entity ?? null, strength: 'ambiguous' };
     }
     const e = chosen.entity;
+    // (`One student at Dover said he ...`: someone unnamed is the likeliest; no name is better than the last one.)
+    if (e.name === '') return { entity: null, strength: 'ambiguous' };
     // Rivals: other compatible people mentioned since shortly before the chosen mention.
     const since = Math.min(chosen.pos, lastSpeaker?.pos ?? chosen.pos) - 400;
     const rivals = new Set<Entity>();

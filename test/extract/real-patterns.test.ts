@@ -1636,3 +1636,36 @@ describe('a verb of saying that opens the sentence is never part of a name', () 
     expect(quoteWith(ex.quotes, 'orange paint').speaker).toBe('Jerry Lane');
   });
 });
+
+describe('an unnamed person is who the next pronoun means, never the body they belong to', () => {
+  it('`One student at Dover College said he ...` names no one: not the college, not the last person quoted', () => {
+    const ex = run(
+      'Dan Reyes leads the campus club. "We meet on Fridays in the old gym," Reyes said.',
+      'One student at Dover College said he kept his views to himself all year. "People were so careful that nobody said what they thought," he said.',
+    );
+    for (const q of ex.quotes.filter((x) => !x.text.includes('old gym'))) {
+      expect(q.speaker).not.toBe('Dover College');
+      expect(shown(q)).toBeNull();
+    }
+    expect(quoteWith(ex.quotes, 'nobody said what they thought').speaker).toBeNull();
+  });
+
+  it('`a student at Harbor University wrote that he had found "..."` is not the last speaker', () => {
+    const ex = run(
+      'Ann Lipton runs the forum. "They feel they cannot speak," Lipton said.',
+      'In an essay titled "Why I Changed My Vote," a student at Harbor University wrote that he had found "a lively and varied community of free thinkers."',
+    );
+    const q = quoteWith(ex.quotes, 'community of free thinkers');
+    expect(q.speaker).not.toBe('Ann Lipton');
+    expect(q.speaker).not.toBe('Harbor University');
+  });
+
+  it('an apposition is no unnamed person: `Dana, a senior at Dover who ..., said` keeps her name', () => {
+    const ex = run(
+      'Dan Reyes leads the campus club.',
+      'Dana, a senior at Dover College who asked that her last name not be used, said the jokes hurt.',
+      '"There is an assumption that nobody here voted the other way," she said.',
+    );
+    expect(quoteWith(ex.quotes, 'nobody here voted').speaker).toBe('Dana');
+  });
+});
