@@ -776,6 +776,31 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
   return null;
 }
 
+/**
+ * `He mocked an email Dean Ada Quill sent students, admitting that "..."`: an -ing verb of saying after a document
+ * and who sent it speaks for its sender, not for the sentence's subject. Undefined when tokens [s0, v) name none.
+ */
+function documentSender(
+  ctx: ArticleContext,
+  para: Para,
+  s0: number,
+  v: number,
+  verb: string,
+): Attribution | undefined {
+  const toks = para.tokens;
+  for (let k = s0; k < v - 2; k++) {
+    if (!DOCUMENT_NOUNS.has((toks[k] as Token).lower) || (toks[k] as Token).trail !== '') continue;
+    let j = k + 1;
+    while (j < v && isCapitalized((toks[j] as Token).word) && (toks[j - 1] as Token).trail === '') j++;
+    if (j === k + 1 || (toks[j - 1] as Token).trail !== '') continue;
+    if (!/^(sent|wrote|issued|posted|released|signed|penned|circulated)$/.test(toks[j]?.lower ?? ''))
+      continue;
+    const hit = speakerPhrase(ctx, para, k + 1, j, verb);
+    if (hit?.entity && hit.via === 'name') return hit;
+  }
+  return undefined;
+}
+
 /** Where the paragraph before `para` starts, or -1 when there is none or it already speaks of someone as `he`
  * (`she`): then a person it introduces is not the only one it is about. */
 function previousBase(ctx: ArticleContext, para: Para, gender: 'm' | 'f'): number {
@@ -1287,7 +1312,7 @@ export function attributionBefore(
       if (hit?.entity) return hit;
       break;
     }
-    return mainSubject(ctx, para, s0, v, verb);
+    return documentSender(ctx, para, s0, v, verb) ?? mainSubject(ctx, para, s0, v, verb);
   }
   // `Ada Quill was urged to "stand down"`: a passive verb's subject is who was spoken to, not who spoke.
   if (/^(was|were|is|are|been|being|be)$/.test(toks[v - 1]?.lower ?? '') && /ed$/.test(verb))

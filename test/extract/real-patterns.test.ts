@@ -1669,3 +1669,13 @@ describe('an unnamed person is who the next pronoun means, never the body they b
     expect(quoteWith(ex.quotes, 'nobody here voted').speaker).toBe('Dana');
   });
 });
+
+describe('a document and who sent it', () => {
+  it('`an email Dean Ada Quill sent students, conceding that "..."` is her words, not the sentence subject\'s', () => {
+    const ex = run(
+      'Tom Dubek studies at Dover. "Nobody on this campus speaks for me," Dubek said.',
+      'He mocked an email Dean Ada Quill sent students a week later, conceding that there "had been ugly events on our campus this fall" and promising to do better.',
+    );
+    expect(quoteWith(ex.quotes, 'ugly events').speaker).toBe('Ada Quill');
+  });
+});
