@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { synthCorpus } from '../../bench/synth.ts';
-import { buildIndex } from '../../src/search/build.ts';
+import {
+  buildIndex,
+  clusterAt,
+  clusterCount,
+  itemAt,
+  itemCount,
+  type SearchIndex,
+} from '../../src/search/build.ts';
 import { createSearchEngine, engineOver } from '../../src/search/index.ts';
 import { pack, packedBytes, transferList, unpack, unpackAsync } from '../../src/search/packed.ts';
 import type { Corpus } from '../../src/types.ts';
@@ -79,16 +86,19 @@ describe('packed index', () => {
     const corpus = synthCorpus({ quotes: 3000, quotesPerArticle: 10, seed: 5 });
     const built = buildIndex(corpus);
     const { corpus: c2, index } = unpack(pack(corpus, built));
-    expect(index.items.length).toBe(built.items.length);
-    expect(index.items.map((x) => ({ ...x, ref: null }))).toEqual(
-      built.items.map((x) => ({ ...x, ref: null })),
+    expect(itemCount(index)).toBe(itemCount(built));
+    const items = (x: SearchIndex) => Array.from({ length: itemCount(x) }, (_, i) => itemAt(x, i));
+    expect(items(index).map((x) => ({ ...x, ref: null }))).toEqual(
+      items(built).map((x) => ({ ...x, ref: null })),
     );
-    expect(index.items.map((x) => x.ref)).toEqual(built.items.map((x) => x.ref));
+    expect(items(index).map((x) => x.ref)).toEqual(items(built).map((x) => x.ref));
     // An item's quote is its article's own object, as in a fresh build.
-    for (const [i, it] of index.items.entries()) {
-      if (it.type === 'quote') expect(c2.articles[it.article]?.quotes).toContain(index.items[i]?.ref);
+    for (const it of items(index)) {
+      if (it.type === 'quote') expect(c2.articles[it.article]?.quotes).toContain(it.ref);
     }
-    expect(index.clusters).toEqual(built.clusters);
+    const clusters = (x: SearchIndex) => Array.from({ length: clusterCount(x) }, (_, c) => clusterAt(x, c));
+    expect(clusters(index)).toEqual(clusters(built));
+    expect(index.dated).toEqual(built.dated);
     expect(index.postStart).toEqual(built.postStart);
     expect(index.postItems).toEqual(built.postItems);
     expect(index.postFlags).toEqual(built.postFlags);
