@@ -472,7 +472,10 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     pairStart[i + 1] = pairTerm.length;
   }
   vocab.seal();
-  const surface = vocab.list.map((term, id) => surfaceOf[id] ?? term);
+  // Pushed, not map()ped: optimized code makes map()'s result a "holey" array, which V8 serializes in another form
+  // (a snapshot's bytes then depended on whether this build ran optimized; pack() makes every array alike anyway).
+  const surface: string[] = [];
+  for (let id = 0; id < vocab.list.length; id++) surface.push(surfaceOf[id] ?? (vocab.list[id] as string));
 
   // CSR postings by counting sort over the pairs.
   const nTerms = vocab.list.length;

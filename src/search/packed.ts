@@ -100,7 +100,52 @@ function own<T extends Int32Array | Uint8Array>(a: T): T {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
 }
 
-/** Packs a corpus and the index built over it. The corpus and index are read, not modified. */
+/**
+ * `value` with every array in it remade element by element (objects, Maps and Sets around them copied; one copy per
+ * object, so what is shared stays shared). V8 keeps an array either "packed" or "holey" (optimized code makes
+ * `map`'s result holey, the interpreter does not) and serializes a holey array in another, longer form, each element
+ * with its index: the same data would give other bytes depending on which code made it, and that depends on timing
+ * (a compilation finishing on a background thread, sooner or later under load). Pushed arrays are always packed. An
+ * array with real holes keeps them (and its serialized form: that is its data).
+ */
+function canonical<T>(value: T, copies = new Map<object, unknown>()): T {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
+  const have = copies.get(value);
+  if (have !== undefined) return have as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    copies.set(value, out);
+    for (let i = 0; i < value.length; i++) {
+      if (i in value) out.push(canonical(value[i], copies));
+      else out.length = i + 1;
+    }
+    return out as T;
+  }
+  if (value instanceof Map) {
+    const out = new Map();
+    copies.set(value, out);
+    for (const [k, v] of value) out.set(canonical(k, copies), canonical(v, copies));
+    return out as T;
+  }
+  if (value instanceof Set) {
+    const out = new Set();
+    copies.set(value, out);
+    for (const v of value) out.add(canonical(v, copies));
+    return out as T;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  copies.set(value, out);
+  for (const k of Object.keys(value)) out[k] = canonical((value as Record<string, unknown>)[k], copies);
+  return out as T;
+}
+
+/**
+ * Packs a corpus and the index built over it. The corpus and index are read, not modified. The same corpus and index
+ * give the same bytes, however V8 made their arrays (canonical(); test/store/snapshot-bytes.test.ts): the
+ * snapshot file is these bytes. The articles are the store's JSON read back (never arrays made by optimized code).
+ */
 export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
   const meta: Meta = {
     dataDir: corpus.dataDir,
@@ -121,7 +166,7 @@ export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
   const arrays = {} as PackedArrays;
   for (const name of ARRAY_NAMES)
     (arrays as Record<ArrayName, Int32Array | Uint8Array>)[name] = own(index[name]);
-  return { layout: PACK_LAYOUT, meta: new Uint8Array(serialize(meta)), chunks, arrays };
+  return { layout: PACK_LAYOUT, meta: new Uint8Array(serialize(canonical(meta))), chunks, arrays };
 }
 
 /** The buffers to list as transferred when posting a packed index to another thread. */

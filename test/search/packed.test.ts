@@ -13,8 +13,16 @@ import {
   type SearchIndex,
 } from '../../src/search/build.ts';
 import { createSearchEngine, engineOver } from '../../src/search/index.ts';
-import { pack, packedBytes, transferList, unpack, unpackAsync } from '../../src/search/packed.ts';
-import type { Corpus } from '../../src/types.ts';
+import {
+  ARRAY_NAMES,
+  type PackedIndex,
+  pack,
+  packedBytes,
+  transferList,
+  unpack,
+  unpackAsync,
+} from '../../src/search/packed.ts';
+import type { Corpus, Speaker } from '../../src/types.ts';
 import { sampleCorpus } from './fixtures.ts';
 
 /** A packed index as another thread receives it: its buffers transferred through a message port. */
@@ -45,6 +53,25 @@ function withDatedAndRepeats(): Corpus {
     });
   }
   return c;
+}
+
+/** Every byte a packed index would write to a snapshot file, in order. */
+function bytesOf(p: PackedIndex): Buffer {
+  return Buffer.concat([
+    p.meta,
+    ...p.chunks,
+    ...ARRAY_NAMES.map((name) => new Uint8Array(p.arrays[name].buffer, 0, p.arrays[name].byteLength)),
+  ]);
+}
+
+/**
+ * A copy of an array that V8 keeps as "holey" (made by `new Array(n)`, as optimized code makes the result of
+ * `map`), though it has no holes: V8 serializes such an array element by element with each one's index.
+ */
+function holey<T>(a: readonly T[]): T[] {
+  const out = new Array<T>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] as T;
+  return out;
 }
 
 const QUERIES = [
@@ -137,6 +164,39 @@ describe('packed index', () => {
     expect(ticks).toBeGreaterThanOrEqual(chunks);
     // The serialized chunks are let go as they are read.
     expect(packed.chunks.every((c) => c.byteLength === 0)).toBe(true);
+  });
+
+  it('packs the same corpus to the same bytes however V8 made the index arrays (holey or packed)', () => {
+    const corpus = withDatedAndRepeats();
+    const built = buildIndex(corpus);
+    const expected = bytesOf(pack(corpus, built));
+    const vocab = Object.assign(Object.create(Object.getPrototypeOf(built.vocab)), built.vocab, {
+      list: holey(built.vocab.list),
+    });
+    // The same speakers, their lists holey (one copy each: the corpus's speakers are the index's too).
+    const copies = new Map<Speaker, Speaker>();
+    const copy = (s: Speaker): Speaker => {
+      let c = copies.get(s);
+      if (!c) {
+        c = { ...s, aliases: holey(s.aliases) };
+        copies.set(s, c);
+      }
+      return c;
+    };
+    const odd: SearchIndex = {
+      ...built,
+      vocab,
+      surface: holey(built.surface),
+      dated: holey(built.dated),
+      speakers: holey(built.speakers.map((e) => ({ ...e, speaker: copy(e.speaker), keys: holey(e.keys) }))),
+      speakersByNameWord: new Map([...built.speakersByNameWord].map(([w, list]) => [w, holey(list)])),
+    };
+    const oddCorpus: Corpus = {
+      ...corpus,
+      speakers: holey(corpus.speakers.map(copy)),
+      problems: holey(corpus.problems),
+    };
+    expect(bytesOf(pack(oddCorpus, odd)).equals(expected)).toBe(true);
   });
 
   it('refuses a layout it does not know', () => {
