@@ -159,14 +159,50 @@ export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
     dated: index.dated,
     articles: corpus.articles.length,
   };
-  const chunks: Uint8Array[] = [];
+  const serialized: Uint8Array[] = [serialize(canonical(meta))];
   for (let a = 0; a < corpus.articles.length; a += ARTICLES_PER_CHUNK) {
-    chunks.push(new Uint8Array(serialize(corpus.articles.slice(a, a + ARTICLES_PER_CHUNK))));
+    serialized.push(serialize(corpus.articles.slice(a, a + ARTICLES_PER_CHUNK)));
   }
+  const [metaPart, ...chunks] = inOneBuffer(serialized) as [Uint8Array, ...Uint8Array[]];
   const arrays = {} as PackedArrays;
   for (const name of ARRAY_NAMES)
     (arrays as Record<ArrayName, Int32Array | Uint8Array>)[name] = own(index[name]);
-  return { layout: PACK_LAYOUT, meta: new Uint8Array(serialize(canonical(meta))), chunks, arrays };
+  return { layout: PACK_LAYOUT, meta: metaPart, chunks, arrays };
+}
+
+/** `n` rounded up to a multiple of 8. */
+export const align8 = (n: number): number => Math.ceil(n / 8) * 8;
+
+/**
+ * Where each of parts of these lengths starts when they are laid one after another, each at an 8-byte boundary (as
+ * in a snapshot file, src/store/snapshot.ts), and the length of the whole.
+ */
+export function layOut(lengths: readonly number[]): { starts: number[]; length: number } {
+  const starts: number[] = [];
+  let at = 0;
+  for (const n of lengths) {
+    at = align8(at);
+    starts.push(at);
+    at += n;
+  }
+  return { starts, length: at };
+}
+
+/**
+ * `parts` copied into one new buffer (layOut()), as views of it. The meta part and the article chunks travel this
+ * way, not as a buffer each: every buffer a thread receives is external memory V8 accounts for as it arrives, and
+ * past a limit each one drives the receiving heap's collector a step on. At a million quotes the 2,000 chunks of a
+ * reload ran a whole major collection of the main thread's heap (the old corpus held as well) inside the one
+ * message, before any answer could run: a pause of 0.3–0.9 s (issue 15). As one buffer they are one step.
+ */
+export function inOneBuffer(parts: readonly Uint8Array[]): Uint8Array[] {
+  const { starts, length } = layOut(parts.map((p) => p.byteLength));
+  const whole = new Uint8Array(length);
+  return parts.map((p, k) => {
+    const at = starts[k] as number;
+    whole.set(p, at);
+    return whole.subarray(at, at + p.byteLength);
+  });
 }
 
 /** The buffers to list as transferred when posting a packed index to another thread. */
@@ -220,9 +256,9 @@ const ARTICLE_SHARED = ['format', 'outlet', 'published', 'author'] as const;
 const QUOTE_SHARED = ['speaker', 'role', 'kind', 'verb', 'evidence'] as const;
 
 /**
- * Unpacking as steps: each `yield` is a point where the caller may let other work run. Chunks are released as they
- * are read (the packed index is emptied), so the serialized corpus and the objects made from it are not both
- * held whole.
+ * Unpacking as steps: each `yield` is a point where the caller may let other work run. The packed index is emptied
+ * of its chunks as they are read; their bytes (one buffer with the meta part: inOneBuffer) are let go when the
+ * caller lets go of the packed index.
  */
 function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: SearchIndex }> {
   if (p.layout !== PACK_LAYOUT)

@@ -6,7 +6,8 @@
  *
  * The file is the packed index (src/search/packed.ts) written raw: a 16-byte magic, the header's length (4 bytes)
  * and the header (JSON: key, layout, each part's length and element type), then each part at an 8-byte boundary.
- * Reading compares the key before anything else, then reads each part with one read into a buffer of its own.
+ * Reading compares the key before anything else, then reads the meta part and the chunks with one read into one
+ * buffer (as pack() lays them out: they move to the main thread as one buffer), and each array into one of its own.
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,6 +17,8 @@ import {
   ARRAY_NAMES,
   ARRAY_TYPES,
   type ArrayName,
+  align8,
+  layOut,
   PACK_LAYOUT,
   type PackedArrays,
   type PackedIndex,
@@ -38,8 +41,6 @@ interface Header {
   chunks: number[];
   arrays: Record<string, { type: 'i32' | 'u8'; bytes: number }>;
 }
-
-const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 function writeAll(fd: number, bytes: Uint8Array, at: number): void {
   let done = 0;
@@ -117,8 +118,15 @@ export function readSnapshot(file: string, key: string): PackedIndex | null {
       at = align8(at + bytes);
       return part;
     };
-    const meta = next(header.meta);
-    const chunks = header.chunks.map(next);
+    // The meta part and the chunks, laid out as inOneBuffer() lays them, in one read and one buffer: they travel to
+    // the main thread as one buffer, not one per chunk (src/search/packed.ts, inOneBuffer).
+    const sizes = [header.meta, ...header.chunks];
+    const { starts, length: span } = layOut(sizes);
+    const whole = next(span);
+    const [meta, ...chunks] = sizes.map((n, k) => whole.subarray(starts[k], (starts[k] as number) + n)) as [
+      Uint8Array,
+      ...Uint8Array[],
+    ];
     const arrays: Partial<Record<ArrayName, Int32Array | Uint8Array>> = {};
     for (const name of ARRAY_NAMES) {
       const spec = header.arrays[name];

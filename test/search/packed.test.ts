@@ -199,6 +199,25 @@ describe('packed index', () => {
     expect(bytesOf(pack(oddCorpus, odd)).equals(expected)).toBe(true);
   });
 
+  it('moves as few buffers: the meta part and every chunk of articles in one, and one per array', async () => {
+    const corpus = synthCorpus({ quotes: 6000, quotesPerArticle: 10, seed: 9 });
+    const fresh = createSearchEngine(corpus);
+    const packed = pack(corpus, buildIndex(corpus));
+    expect(packed.chunks.length).toBeGreaterThan(2);
+    const buffers = transferList(packed);
+    expect(buffers.length).toBeLessThanOrEqual(1 + ARRAY_NAMES.length);
+    // (Compared as booleans: a failure printing buffers of this size would take minutes.)
+    expect(buffers.includes(packed.meta.buffer as ArrayBuffer)).toBe(true);
+    expect(packed.chunks.every((c) => c.buffer === packed.meta.buffer)).toBe(true);
+    const arrived = await moved(packed, buffers);
+    const { corpus: c2, index } = await unpackAsync(arrived, 0);
+    const engine = engineOver(c2, index);
+    for (const a of corpus.articles.slice(0, 20)) {
+      const q = a.quotes[0]?.text.split(' ').slice(0, 5).join(' ') ?? '';
+      expect(engine.search(q)).toEqual(fresh.search(q));
+    }
+  });
+
   it('refuses a layout it does not know', () => {
     const corpus = sampleCorpus();
     const packed = pack(corpus, buildIndex(corpus));

@@ -7,10 +7,15 @@
  *
  * A file of its own: the build must start cold, in a process that has not yet run it often enough to optimize it.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { synthCorpus } from '../../bench/synth.ts';
 import { buildIndex } from '../../src/search/build.ts';
-import { ARRAY_NAMES, type PackedIndex, pack } from '../../src/search/packed.ts';
+import { ARRAY_NAMES, type PackedIndex, pack, transferList } from '../../src/search/packed.ts';
+import { readSnapshot, writeSnapshot } from '../../src/store/snapshot.ts';
 import { sampleCorpus } from '../search/fixtures.ts';
 
 /** Every byte a packed index writes to a snapshot file, in order. */
@@ -48,5 +53,27 @@ describe('snapshot bytes', () => {
     expect(v8.status(buildIndex) & OPTIMIZED).toBe(OPTIMIZED);
     expect(optimized.byteLength).toBe(cold.byteLength);
     expect(optimized.equals(cold)).toBe(true);
+  });
+
+  it('a snapshot file reads back as the bytes packed, the meta part and the chunks in one buffer', () => {
+    const corpus = synthCorpus({ quotes: 3000, quotesPerArticle: 10, seed: 3 });
+    const dir = mkdtempSync(join(tmpdir(), 'newsroom-snapbytes-'));
+    try {
+      const file = join(dir, 'index.snapshot');
+      const packed = pack(corpus, buildIndex(corpus));
+      writeSnapshot(file, 'k', packed);
+      const read = readSnapshot(file, 'k');
+      if (!read) throw new Error('not read back');
+      expect(read.chunks.length).toBeGreaterThan(2);
+      expect(bytesOf(read).equals(bytesOf(packed))).toBe(true);
+      expect(read.chunks.every((c) => c.buffer === read.meta.buffer)).toBe(true);
+      expect(transferList(read).length).toBeLessThanOrEqual(1 + ARRAY_NAMES.length);
+      // Written again from what was read: the same file.
+      const again = join(dir, 'again.snapshot');
+      writeSnapshot(again, 'k', read);
+      expect(readFileSync(again).equals(readFileSync(file))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
