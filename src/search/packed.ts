@@ -95,11 +95,6 @@ interface Meta {
   articles: number;
 }
 
-/** A Uint8Array owning its whole buffer (a transfer moves the buffer: no other data may share it). */
-function own<T extends Int32Array | Uint8Array>(a: T): T {
-  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
-}
-
 /**
  * `value` with every array in it remade element by element (objects, Maps and Sets around them copied; one copy per
  * object, so what is shared stays shared). V8 keeps an array either "packed" or "holey" (optimized code makes
@@ -164,10 +159,24 @@ export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
     serialized.push(serialize(corpus.articles.slice(a, a + ARTICLES_PER_CHUNK)));
   }
   const [metaPart, ...chunks] = inOneBuffer(serialized) as [Uint8Array, ...Uint8Array[]];
-  const arrays = {} as PackedArrays;
-  for (const name of ARRAY_NAMES)
-    (arrays as Record<ArrayName, Int32Array | Uint8Array>)[name] = own(index[name]);
+  const arrays = arraysOver(
+    inOneBuffer(
+      ARRAY_NAMES.map(
+        (name) => new Uint8Array(index[name].buffer, index[name].byteOffset, index[name].byteLength),
+      ),
+    ),
+  );
   return { layout: PACK_LAYOUT, meta: metaPart, chunks, arrays };
+}
+
+/** The typed arrays over their bytes (ARRAY_NAMES order, each at an 8-byte boundary of its buffer). */
+export function arraysOver(bytes: readonly Uint8Array[]): PackedArrays {
+  const arrays = {} as Record<ArrayName, Int32Array | Uint8Array>;
+  ARRAY_NAMES.forEach((name, k) => {
+    const b = bytes[k] as Uint8Array;
+    arrays[name] = ARRAY_TYPES[name] === 'i32' ? new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4) : b;
+  });
+  return arrays as unknown as PackedArrays;
 }
 
 /** `n` rounded up to a multiple of 8. */
@@ -190,7 +199,8 @@ export function layOut(lengths: readonly number[]): { starts: number[]; length: 
 
 /**
  * `parts` copied into one new buffer (layOut()), as views of it. The meta part and the article chunks travel this
- * way, not as a buffer each: every buffer a thread receives is external memory V8 accounts for as it arrives, and
+ * way, and the arrays in a second one (they live as long as the index; the chunks' bytes are let go after
+ * unpacking), not as a buffer each: every buffer a thread receives is external memory V8 accounts for as it arrives, and
  * past a limit each one drives the receiving heap's collector a step on. At a million quotes the 2,000 chunks of a
  * reload ran a whole major collection of the main thread's heap (the old corpus held as well) inside the one
  * message, before any answer could run: a pause of 0.3–0.9 s (issue 15). As one buffer they are one step.
