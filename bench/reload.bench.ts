@@ -16,6 +16,9 @@
  * --before ROOT runs another checkout's CorpusStore (`--before /work/main`) interleaved with this one's, round by
  * round, over the same store: each with its own snapshot file, so each round after the first reads its snapshot.
  * --rebuild keeps no snapshot file: every reload builds the index on the worker (as after a change to the corpus).
+ * A store reload is measured as the bot has it: the engine of the start-up load is held (answering) until the
+ * reload's engine replaces it, and the timer runs on for --after MS (default 3000) after that swap, while the old
+ * engine is collected: longest_pause_ms is the reload's own, longest_pause_incl_after_ms includes those 3 s.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,10 +38,15 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '2' },
     before: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
+    after: { type: 'string', default: '3000' },
   },
 });
 
-async function measure(load: () => Promise<SearchEngine>) {
+/**
+ * The longest gaps of a 5 ms timer while `load` runs and, when `afterMs` is given, for that long after it resolved
+ * (the previous engine, let go at the swap, is collected then: a pause there stops answers as well).
+ */
+async function measure(load: () => Promise<SearchEngine>, afterMs = 0) {
   // Garbage collections on this thread during the reload: the longest one, to tell a collection's pause from ours.
   let gcLongest = 0;
   let gcTotal = 0;
@@ -51,13 +59,24 @@ async function measure(load: () => Promise<SearchEngine>) {
   gcs.observe({ entryTypes: ['gc'] });
   let last = performance.now();
   let longest = 0;
+  // Where the longest gap was, on the monotonic clock in µs (as a --cpu-prof profile's timestamps): GAP_AT.
+  let gapAt: [bigint, bigint] = [0n, 0n];
+  let lastNs = process.hrtime.bigint();
   const timer = setInterval(() => {
     const now = performance.now();
+    const ns = process.hrtime.bigint();
+    if (now - last > longest) gapAt = [lastNs / 1000n, ns / 1000n];
     longest = Math.max(longest, now - last);
     last = now;
+    lastNs = ns;
   }, 5);
   const start = performance.now();
   const engine = await load();
+  const swapped = performance.now();
+  longest = Math.max(longest, swapped - last);
+  const during = longest;
+  const gcDuring = gcLongest;
+  if (afterMs > 0) await new Promise((resolve) => setTimeout(resolve, afterMs));
   clearInterval(timer);
   longest = Math.max(longest, performance.now() - last);
   gcs.disconnect();
@@ -65,13 +84,20 @@ async function measure(load: () => Promise<SearchEngine>) {
   return {
     articles: engine.corpus.articles.length,
     quotes,
-    total_ms: Math.round(performance.now() - start),
-    longest_pause_ms: Math.round(longest),
-    longest_gc_ms: Math.round(gcLongest),
+    total_ms: Math.round(swapped - start),
+    longest_pause_ms: Math.round(during),
+    longest_gc_ms: Math.round(gcDuring),
+    ...(afterMs > 0
+      ? { longest_pause_incl_after_ms: Math.round(longest), longest_gc_incl_after_ms: Math.round(gcLongest) }
+      : {}),
     gc_total_ms: Math.round(gcTotal),
+    ...(process.env.GAP_AT ? { gap_at_us: gapAt.map(String) } : {}),
     load: (await import('node:os')).loadavg().map((x) => x.toFixed(1)),
   };
 }
+
+/** How long the timer keeps measuring after a store reload's swap. */
+const AFTER_MS = Number(values.after);
 
 if (values.synthetic || values.dir) {
   let dir = values.dir ? resolve(values.dir) : '';
@@ -100,9 +126,16 @@ if (values.synthetic || values.dir) {
           logger,
           false,
         );
-        await store.start();
+        // The engine the bot answers with while the reload runs: held until the new one is swapped in.
+        let current = await store.start();
         global.gc?.();
-        console.log(`${label.padEnd(14)} round ${round}`, await measure(() => store.load()));
+        const result = await measure(async () => {
+          const next = await store.load();
+          current = next;
+          return next;
+        }, AFTER_MS);
+        console.log(`${label.padEnd(14)} round ${round}`, result);
+        if (!current) throw new Error('no engine');
         await store.close();
         global.gc?.();
       }

@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { prng as rng } from '../bench/synth.ts';
 import { loadCorpus } from '../src/corpus.ts';
-import { buildIndex, type Item } from '../src/search/build.ts';
+import { buildIndex, clusterMembers, ITEM_QUOTE, itemAt, itemCount } from '../src/search/build.ts';
 import { createSearchEngine } from '../src/search/index.ts';
 import { words } from '../src/search/normalize.ts';
 import type { CorpusArticle, Quote } from '../src/types.ts';
@@ -107,7 +107,7 @@ let minShare = 1;
 let below60 = 0;
 let sameArticle = 0;
 const members = new Map<number, number[]>();
-for (let i = 0; i < index.items.length; i++) {
+for (let i = 0; i < itemCount(index); i++) {
   const c = index.itemCluster[i] as number;
   const list = members.get(c) ?? [];
   list.push(i);
@@ -117,12 +117,12 @@ for (const [c, list] of members) {
   if (list.length < 2) continue;
   merged++;
   largest = Math.max(largest, list.length);
-  const rep = index.clusters[c]?.items[0] ?? (list[0] as number);
-  const shown = new Set(words((index.items[rep] as Item).ref.text));
+  const rep = clusterMembers(index, c)[0] ?? (list[0] as number);
+  const shown = new Set(words(itemAt(index, rep).ref.text));
   // The same words twice in one article is one quote repeated; other words are a second quote hidden.
   const articles = new Map<number, string>();
   for (const i of list) {
-    const item = index.items[i] as Item;
+    const item = itemAt(index, i);
     const key = words(item.ref.text).join(' ');
     const seen = articles.get(item.article);
     if (seen !== undefined && seen !== key) sameArticle++;
@@ -142,7 +142,7 @@ const pct = (x: number) => Math.round((1000 * x) / sample.length) / 10;
 const report = {
   dir,
   articles: corpus.articles.length,
-  quotes: index.items.filter((i) => i.type === 'quote').length,
+  quotes: index.itemKind.filter((k) => k === ITEM_QUOTE).length,
   directQuotesUsable: pool.length,
   sampled: sample.length,
   seed: Number(values.seed),

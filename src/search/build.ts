@@ -10,20 +10,30 @@ import type { Corpus, CorpusArticle, Fact, Quote, Speaker } from '../types.ts';
 import { datedSentences } from './dated.ts';
 import { fold, STOP_WORDS, stem, terms, words } from './normalize.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { WordIds } from './wordids.ts';
 
 /** Field flags in postings: where in an item a term occurs. */
 export const FIELD_TEXT = 1;
 export const FIELD_SPEAKER = 2;
 export const FIELD_META = 4;
 
-/** One quote or fact of one article. */
+/** One quote or fact of one article (made on demand by itemAt: the index holds items as typed arrays). */
 export interface Item {
   article: number;
   type: 'quote' | 'fact';
   ref: Quote | Fact;
 }
 
-/** One search result in the making: every item carrying the same quote or fact. */
+/** Item kinds in `itemKind`: where an item's quote or fact lives. */
+export const ITEM_QUOTE = 0;
+export const ITEM_FACT = 1;
+/** A dating sentence found by the index (src/search/dated.ts): SearchIndex.dated[itemRef]. */
+export const ITEM_DATED = 2;
+/** Cluster types in `clusterType`. */
+export const CLUSTER_QUOTE = 0;
+export const CLUSTER_FACT = 1;
+
+/** One search result in the making: every item carrying the same quote or fact (made on demand by clusterAt). */
 export interface Cluster {
   type: 'quote' | 'fact';
   /**
@@ -51,14 +61,30 @@ export interface SpeakerEntry {
   roleWords: Set<string>;
 }
 
-/** Everything a query needs; immutable once built. */
+/**
+ * Everything a query needs; immutable once built. Items and clusters are typed arrays, not a million objects each:
+ * the main thread's heap then holds few objects beyond the corpus, so its collections stay short (issue 15), and a
+ * snapshot arrives ready to use. itemAt and clusterAt make the objects for the few a query looks at.
+ */
 export interface SearchIndex {
   corpus: Corpus;
-  items: Item[];
+  /** Per item: its article, its kind (ITEM_QUOTE, ITEM_FACT, ITEM_DATED) and its place in that list. */
+  itemArticle: Int32Array;
+  itemKind: Uint8Array;
+  itemRef: Int32Array;
+  /** The dating sentences made facts (items of kind ITEM_DATED). */
+  dated: Fact[];
   itemCluster: Int32Array;
   /** Speaker-table index of each item's own speaker, or -1. */
   itemSpeaker: Int32Array;
-  clusters: Cluster[];
+  /** Per cluster: CLUSTER_QUOTE or CLUSTER_FACT, speaker-table index or -1, dates as in Cluster. */
+  clusterType: Uint8Array;
+  clusterSpeaker: Int32Array;
+  clusterMinDate: Int32Array;
+  clusterMaxDate: Int32Array;
+  /** Items of cluster c, in Cluster.items order: clusterItems[clusterStart[c] .. clusterStart[c+1]). */
+  clusterStart: Int32Array;
+  clusterItems: Int32Array;
   speakers: SpeakerEntry[];
   /** Folded name word -> speaker-table indexes it names (`putin` -> Vladimir Putin). */
   speakersByNameWord: Map<string, number[]>;
@@ -71,6 +97,64 @@ export interface SearchIndex {
   postFlags: Uint8Array;
   /** Article published date as YYYYMMDD, 0 when unknown. */
   articleDate: Int32Array;
+}
+
+/** Number of items of an index. */
+export function itemCount(index: SearchIndex): number {
+  return index.itemArticle.length;
+}
+
+/** Number of clusters of an index. */
+export function clusterCount(index: SearchIndex): number {
+  return index.clusterType.length;
+}
+
+/** The quote or fact of item i. */
+export function itemRefOf(index: SearchIndex, i: number): Quote | Fact {
+  const kind = index.itemKind[i] as number;
+  const r = index.itemRef[i] as number;
+  if (kind === ITEM_DATED) return index.dated[r] as Fact;
+  const art = index.corpus.articles[index.itemArticle[i] as number] as CorpusArticle;
+  return (kind === ITEM_QUOTE ? art.quotes[r] : art.facts[r]) as Quote | Fact;
+}
+
+/** Item i as an object. */
+export function itemAt(index: SearchIndex, i: number): Item {
+  return {
+    article: index.itemArticle[i] as number,
+    type: index.itemKind[i] === ITEM_QUOTE ? 'quote' : 'fact',
+    ref: itemRefOf(index, i),
+  };
+}
+
+/** The type of cluster c. */
+export function clusterTypeOf(index: SearchIndex, c: number): 'quote' | 'fact' {
+  return index.clusterType[c] === CLUSTER_QUOTE ? 'quote' : 'fact';
+}
+
+/** The items of cluster c (a view: no copy). */
+export function clusterMembers(index: SearchIndex, c: number): Int32Array {
+  return index.clusterItems.subarray(index.clusterStart[c] as number, index.clusterStart[c + 1] as number);
+}
+
+/** Cluster c as an object. */
+export function clusterAt(index: SearchIndex, c: number): Cluster {
+  return {
+    type: clusterTypeOf(index, c),
+    items: Array.from(clusterMembers(index, c)),
+    speaker: index.clusterSpeaker[c] as number,
+    minDate: index.clusterMinDate[c] as number,
+    maxDate: index.clusterMaxDate[c] as number,
+  };
+}
+
+/** The items of a corpus while the index is built: each one's quote or fact, article and kind. */
+interface BuildItems {
+  length: number;
+  ref: (Quote | Fact)[];
+  article: Int32Array;
+  /** 1 for a quote. */
+  quote: Uint8Array;
 }
 
 /** Growable Int32 buffer: builds at a million items without per-entry objects. */
@@ -180,16 +264,6 @@ function buildSpeakers(corpus: Corpus): { table: SpeakerEntry[]; byKey: Map<stri
   return { table, byKey };
 }
 
-/** FNV-1a over the words (with a separator), as a 32-bit int. */
-function hashWords(ws: string[]): number {
-  let h = 0x811c9dc5;
-  for (const w of ws) {
-    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
-    h = Math.imul(h ^ 32, 0x01000193);
-  }
-  return h | 0;
-}
-
 /** Union-find over item indexes. */
 function makeUnion(n: number): { find: (x: number) => number; union: (a: number, b: number) => void } {
   const parent = new Int32Array(n);
@@ -238,13 +312,48 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       else speakersByNameWord.set(w, [idx]);
     }
   });
-  const items: Item[] = [];
+  const refs: (Quote | Fact)[] = [];
+  const artOf = new IntBuf(1024);
+  const kindOf = new ByteBuf(1024);
+  const placeOf = new IntBuf(1024);
+  const dated: Fact[] = [];
   for (let a = 0; a < articles.length; a++) {
     const art = articles[a] as CorpusArticle;
-    for (const q of art.quotes ?? []) if (q?.text) items.push({ article: a, type: 'quote', ref: q });
-    for (const f of art.facts ?? []) if (f?.text) items.push({ article: a, type: 'fact', ref: f });
-    for (const f of datedSentences(art)) items.push({ article: a, type: 'fact', ref: f });
+    const quotes = art.quotes ?? [];
+    for (let k = 0; k < quotes.length; k++) {
+      const q = quotes[k];
+      if (!q?.text) continue;
+      refs.push(q);
+      artOf.push(a);
+      kindOf.push(ITEM_QUOTE);
+      placeOf.push(k);
+    }
+    const facts = art.facts ?? [];
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k];
+      if (!f?.text) continue;
+      refs.push(f);
+      artOf.push(a);
+      kindOf.push(ITEM_FACT);
+      placeOf.push(k);
+    }
+    for (const f of datedSentences(art)) {
+      refs.push(f);
+      artOf.push(a);
+      kindOf.push(ITEM_DATED);
+      placeOf.push(dated.length);
+      dated.push(f);
+    }
   }
+  const itemArticle = artOf.data.slice(0, artOf.length);
+  const itemKind = kindOf.data.slice(0, kindOf.length);
+  const itemRef = placeOf.data.slice(0, placeOf.length);
+  const items: BuildItems = {
+    length: refs.length,
+    ref: refs,
+    article: itemArticle,
+    quote: itemKind.map((k) => (k === ITEM_QUOTE ? 1 : 0)),
+  };
   const articleDate = new Int32Array(articles.length);
   for (let a = 0; a < articles.length; a++)
     articleDate[a] = dateNum((articles[a] as CorpusArticle).published);
@@ -294,26 +403,29 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       order.push(t);
     } else termFlags[t] = (termFlags[t] as number) | flag;
   };
+  // The words of each item's text, as term ids (no string per word: src/search/wordids.ts).
+  const wordIds = new WordIds((w) => idOfWord.get(w) ?? termIdsOf(w, [w])[0] ?? -1);
   // Roles repeat across thousands of quotes (`minister`): their term ids are looked up once per spelling.
   const roleCache = new Map<string, number[]>();
   for (let i = 0; i < items.length; i++) {
-    const item = items[i] as Item;
+    const ref = refs[i] as Quote | Fact;
+    const article = itemArticle[i] as number;
     order.length = 0;
-    const ws = words(item.ref.text);
-    itemWordHash[i] = hashWords(ws);
-    for (const w of ws) {
-      let id = idOfWord.get(w);
-      if (id === undefined) id = termIdsOf(w, [w])[0] ?? -1;
+    wordIds.scan(ref.text);
+    itemWordHash[i] = wordIds.hash;
+    const ids = wordIds.ids;
+    for (let k = 0; k < wordIds.count; k++) {
+      const id = ids[k] as number;
       if (id >= 0) mark(i, id, FIELD_TEXT);
     }
     // Distinct text terms, sorted in place in the buffer (no per-item array).
     const from = textTerms.length;
     for (const t of order) textTerms.push(t);
-    textTerms.data.subarray(from, textTerms.length).sort();
+    sortRange(textTerms.data, from, textTerms.length);
     textStart[i + 1] = textTerms.length;
 
-    if (item.type === 'quote') {
-      const name = (item.ref as Quote).speaker;
+    if (items.quote[i]) {
+      const name = (ref as Quote).speaker;
       let sp = -1;
       if (name) {
         const known = speakerOfName.get(name);
@@ -334,7 +446,7 @@ export function buildIndex(corpus: Corpus): SearchIndex {
         for (const t of ids) mark(i, t, FIELD_SPEAKER);
       }
       // The quote's own role (`hospital spokesperson`) is searchable like the speaker's name.
-      const role = (item.ref as Quote).role;
+      const role = (ref as Quote).role;
       if (role) {
         let ids = roleCache.get(role);
         if (!ids) {
@@ -344,13 +456,13 @@ export function buildIndex(corpus: Corpus): SearchIndex {
         for (const t of ids) mark(i, t, FIELD_SPEAKER);
       }
     }
-    let meta = metaCache.get(item.article);
+    let meta = metaCache.get(article);
     if (!meta) {
-      const art = articles[item.article] as CorpusArticle;
+      const art = articles[article] as CorpusArticle;
       meta = [...new Set(termIdsOf(`${art.title ?? ''} ${art.outlet ?? ''}`))];
-      metaCache.set(item.article, meta);
+      metaCache.set(article, meta);
       // Articles are visited in order: the previous article's meta terms are no longer needed.
-      metaCache.delete(item.article - 1);
+      metaCache.delete(article - 1);
     }
     for (const t of meta) mark(i, t, FIELD_META);
     for (const t of order) {
@@ -360,7 +472,10 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     pairStart[i + 1] = pairTerm.length;
   }
   vocab.seal();
-  const surface = vocab.list.map((term, id) => surfaceOf[id] ?? term);
+  // Pushed, not map()ped: optimized code makes map()'s result a "holey" array, which V8 serializes in another form
+  // (a snapshot's bytes then depended on whether this build ran optimized; pack() makes every array alike anyway).
+  const surface: string[] = [];
+  for (let id = 0; id < vocab.list.length; id++) surface.push(surfaceOf[id] ?? (vocab.list[id] as string));
 
   // CSR postings by counting sort over the pairs.
   const nTerms = vocab.list.length;
@@ -393,10 +508,13 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   );
   return {
     corpus,
-    items,
+    itemArticle,
+    itemKind,
+    itemRef,
+    dated,
     itemCluster,
     itemSpeaker,
-    clusters,
+    ...clusters,
     speakers,
     speakersByNameWord,
     vocab,
@@ -406,6 +524,23 @@ export function buildIndex(corpus: Corpus): SearchIndex {
     postFlags,
     articleDate,
   };
+}
+
+/** Sorts a[from, to) ascending in place: by insertion for the short ranges of most items (no view, no call out). */
+function sortRange(a: Int32Array, from: number, to: number): void {
+  if (to - from > 48) {
+    a.subarray(from, to).sort();
+    return;
+  }
+  for (let k = from + 1; k < to; k++) {
+    const v = a[k] as number;
+    let j = k - 1;
+    while (j >= from && (a[j] as number) > v) {
+      a[j + 1] = a[j] as number;
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }
 
 /** Number of shared values of two sorted int ranges. */
@@ -444,7 +579,7 @@ const MEMBER_WORD_SHARE = 0.6;
  * the first. Identical wording (same words, same speaker) is one quote however often it is printed.
  */
 function clusterItems(
-  items: Item[],
+  items: BuildItems,
   itemWordHash: Int32Array,
   textTerms: Int32Array,
   textStart: Int32Array,
@@ -453,42 +588,44 @@ function clusterItems(
   postItems: Int32Array,
   postFlags: Uint8Array,
   articleDate: Int32Array,
-): { itemCluster: Int32Array; clusters: Cluster[] } {
+): { itemCluster: Int32Array; clusters: ClusterArrays } {
   const n = items.length;
   const uf = makeUnion(n);
   // Each item's article and type in typed arrays: the candidate loop below reads them for items all over the
-  // corpus, and a million item objects are a cache miss each.
-  const itemArticle = new Int32Array(n);
-  const itemIsQuote = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const it = items[i] as Item;
-    itemArticle[i] = it.article;
-    itemIsQuote[i] = it.type === 'quote' ? 1 : 0;
-  }
+  // corpus.
+  const itemArticle = items.article;
+  const itemIsQuote = items.quote;
+  const textOf = (i: number): string => (items.ref[i] as Quote | Fact).text;
   const df = (t: number): number => (postStart[t + 1] as number) - (postStart[t] as number);
   // Identical wording always merges, however short or common its words: grouped by a hash of the words, then
   // confirmed word for word (a hash collision must not merge two quotes).
   // Per hash: the first item of each distinct wording, chained through nextSame (no array per item).
-  const byHash = new Map<number, number>();
+  // (An open-addressing table of hash -> first item: a Map of a million numbers was a tenth of the build.)
+  let slots = 1024;
+  while (slots < 2 * n) slots *= 2;
+  const mask = slots - 1;
+  const slotHash = new Int32Array(slots);
+  const slotHead = new Int32Array(slots).fill(-1);
   const nextSame = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const h = itemWordHash[i] as number;
-    const head = byHash.get(h);
-    if (head === undefined) {
-      byHash.set(h, i);
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 7) & mask;
+    while (slotHead[slot] !== -1 && slotHash[slot] !== h) slot = (slot + 1) & mask;
+    const head = slotHead[slot] as number;
+    if (head === -1) {
+      slotHash[slot] = h;
+      slotHead[slot] = i;
       continue;
     }
-    const it = items[i] as Item;
-    const key = words(it.ref.text).join(' ');
+    const key = words(textOf(i)).join(' ');
     let match = -1;
     let last = head;
     for (let j = head; j >= 0; j = nextSame[j] as number) {
       last = j;
-      const other = items[j] as Item;
       if (
-        other.type === it.type &&
+        itemIsQuote[j] === itemIsQuote[i] &&
         itemSpeaker[j] === itemSpeaker[i] &&
-        words(other.ref.text).join(' ') === key
+        words(textOf(j)).join(' ') === key
       ) {
         match = j;
         break;
@@ -501,7 +638,7 @@ function clusterItems(
   const numbersOf = (i: number): string[] => {
     let nums = numberCache.get(i);
     if (!nums) {
-      nums = words((items[i] as Item).ref.text).filter((w) => /\d/.test(w));
+      nums = words(textOf(i)).filter((w) => /\d/.test(w));
       numberCache.set(i, nums);
     }
     return nums;
@@ -532,8 +669,8 @@ function clusterItems(
     const s1 = textStart[i + 1] as number;
     const len = s1 - s0;
     if (len < MIN_TERMS_TO_MERGE) continue;
-    const it = items[i] as Item;
-    const threshold = it.type === 'quote' ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
+    const isQuote = itemIsQuote[i] === 1;
+    const threshold = isQuote ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
     // Sort by df (ties by term id) through one numeric key: a typed-array sort in a reused buffer, no
     // comparator calls and no array per item.
     if (keyBuf.length < len) keyBuf = new Float64Array(2 * len);
@@ -580,19 +717,19 @@ function clusterItems(
       if (shorter < MIN_TERMS_TO_MERGE) continue;
       const shared = sharedCount(textTerms, s0, s1, t0, t1);
       if (shared / shorter < threshold) continue;
-      if (it.type === 'fact' && !sameNumbers(items, i, j, numbersOf)) continue;
+      if (!isQuote && !sameNumbers(textOf, i, j, numbersOf)) continue;
       link(ri, rj);
     }
   }
 
   // Members of each identical-wording group, in display order: earliest article first, then the longer wording.
   const priority = (a: number, b: number): number => {
-    const x = items[a] as Item;
-    const y = items[b] as Item;
+    const xa = itemArticle[a] as number;
+    const ya = itemArticle[b] as number;
     return (
-      dateKey(articleDate[x.article] as number) - dateKey(articleDate[y.article] as number) ||
-      x.article - y.article ||
-      y.ref.text.length - x.ref.text.length ||
+      dateKey(articleDate[xa] as number) - dateKey(articleDate[ya] as number) ||
+      xa - ya ||
+      textOf(b).length - textOf(a).length ||
       a - b
     );
   };
@@ -615,7 +752,7 @@ function clusterItems(
   const wordSet = (i: number): Set<string> => {
     let set = wordCache.get(i);
     if (!set) {
-      set = new Set(words((items[i] as Item).ref.text));
+      set = new Set(words(textOf(i)));
       wordCache.set(i, set);
     }
     return set;
@@ -636,9 +773,9 @@ function clusterItems(
       textStart[leader] as number,
       textStart[leader + 1] as number,
     );
-    const threshold = (items[member] as Item).type === 'quote' ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
+    const threshold = itemIsQuote[member] ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
     if (m1 > m0 && shared / (m1 - m0) < threshold) return false;
-    return (items[member] as Item).type !== 'fact' || sameNumbers(items, member, leader, numbersOf);
+    return itemIsQuote[member] === 1 || sameNumbers(textOf, member, leader, numbersOf);
   };
 
   // Leaders: wordings that name their speaker first, then the earliest; only groups with candidate pairs need this
@@ -655,7 +792,7 @@ function clusterItems(
     if (assigned.has(leader)) continue;
     assigned.add(leader);
     const head = headOf(leader);
-    const articles = new Set(membersOf(leader).map((i) => (items[i] as Item).article));
+    const articles = new Set(membersOf(leader).map((i) => itemArticle[i] as number));
     let speaker = itemSpeaker[head] as number;
     const neighbours = (adjacent.get(leader) ?? []).filter((r) => !assigned.has(r));
     neighbours.sort((a, b) => priority(headOf(a), headOf(b)));
@@ -663,11 +800,11 @@ function clusterItems(
       const g = membersOf(r);
       const sp = itemSpeaker[headOf(r)] as number;
       if (speaker >= 0 && sp >= 0 && sp !== speaker) continue;
-      if (g.some((i) => articles.has((items[i] as Item).article))) continue;
+      if (g.some((i) => articles.has(itemArticle[i] as number))) continue;
       if (!fits(headOf(r), head)) continue;
       assigned.add(r);
       leaderOf[r] = leader;
-      for (const i of g) articles.add((items[i] as Item).article);
+      for (const i of g) articles.add(itemArticle[i] as number);
       if (speaker < 0) speaker = sp;
     }
     clusterSpeaker.set(leader, speaker);
@@ -676,38 +813,66 @@ function clusterItems(
   // Clusters numbered in the order of their first item (as corpus order breaks ties), members in display order.
   const itemCluster = new Int32Array(n);
   const idOf = new Int32Array(n).fill(-1);
-  const members: number[][] = [];
-  const leads: number[] = [];
+  const leadOf = new Int32Array(n);
+  const size = new Int32Array(n + 1);
+  let nc = 0;
   for (let i = 0; i < n; i++) {
     const r = root[i] as number;
     const lead = (leaderOf[r] as number) >= 0 ? (leaderOf[r] as number) : r;
     let id = idOf[lead] as number;
     if (id < 0) {
-      id = members.length;
+      id = nc++;
       idOf[lead] = id;
-      members.push([i]);
-      leads.push(lead);
-    } else (members[id] as number[]).push(i);
+      leadOf[id] = lead;
+    }
+    (size[id + 1] as number)++;
     itemCluster[i] = id;
   }
-  const clusters: Cluster[] = members.map((list, id) => {
-    const first = list[0] as number;
-    const type = (items[first] as Item).type;
-    if (list.length === 1) {
-      const d = articleDate[(items[first] as Item).article] as number;
-      return { type, items: list, speaker: itemSpeaker[first] as number, minDate: d, maxDate: d };
+  // Each cluster's items in item order (a counting sort: no array per cluster).
+  const memberStart = new Int32Array(nc + 1);
+  for (let id = 0; id < nc; id++)
+    memberStart[id + 1] = (memberStart[id] as number) + (size[id + 1] as number);
+  const fillAt = memberStart.slice(0, nc);
+  const memberItems = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = itemCluster[i] as number;
+    memberItems[fillAt[id] as number] = i;
+    fillAt[id] = (fillAt[id] as number) + 1;
+  }
+  const clusters: ClusterArrays = {
+    clusterType: new Uint8Array(nc),
+    clusterSpeaker: new Int32Array(nc),
+    clusterMinDate: new Int32Array(nc),
+    clusterMaxDate: new Int32Array(nc),
+    clusterStart: new Int32Array(nc + 1),
+    clusterItems: new Int32Array(n),
+  };
+  let at = 0;
+  for (let id = 0; id < nc; id++) {
+    const m0 = memberStart[id] as number;
+    const m1 = memberStart[id + 1] as number;
+    const first = memberItems[m0] as number;
+    clusters.clusterType[id] = itemIsQuote[first] ? CLUSTER_QUOTE : CLUSTER_FACT;
+    if (m1 - m0 === 1) {
+      const d = articleDate[itemArticle[first] as number] as number;
+      clusters.clusterSpeaker[id] = itemSpeaker[first] as number;
+      clusters.clusterMinDate[id] = d;
+      clusters.clusterMaxDate[id] = d;
+      clusters.clusterItems[at++] = first;
+      clusters.clusterStart[id + 1] = at;
+      continue;
     }
-    const lead = leads[id] as number;
+    const list = Array.from(memberItems.subarray(m0, m1));
+    const lead = leadOf[id] as number;
     // The leader's wording first (the text shown and cited), then every other version, earliest first.
     const head = headOf(lead);
     list.sort((a, b) => Number(b === head) - Number(a === head) || priority(a, b));
     // One item per article: the same words printed twice in one article are one quote.
-    const shown: number[] = [];
     const seenArticles = new Set<number>();
     let minDate = 0;
     let maxDate = 0;
     for (const m of list) {
-      const art = (items[m] as Item).article;
+      const art = itemArticle[m] as number;
       const d = articleDate[art] as number;
       if (d) {
         if (!minDate || d < minDate) minDate = d;
@@ -715,17 +880,31 @@ function clusterItems(
       }
       if (seenArticles.has(art)) continue;
       seenArticles.add(art);
-      shown.push(m);
+      clusters.clusterItems[at++] = m;
     }
-    const speaker = clusterSpeaker.get(lead) ?? (itemSpeaker[head] as number);
-    return { type, items: shown, speaker, minDate, maxDate };
-  });
+    clusters.clusterStart[id + 1] = at;
+    clusters.clusterSpeaker[id] = clusterSpeaker.get(lead) ?? (itemSpeaker[head] as number);
+    clusters.clusterMinDate[id] = minDate;
+    clusters.clusterMaxDate[id] = maxDate;
+  }
+  clusters.clusterItems = clusters.clusterItems.slice(0, at);
   return { itemCluster, clusters };
 }
 
+/** The cluster arrays of a SearchIndex. */
+type ClusterArrays = Pick<
+  SearchIndex,
+  'clusterType' | 'clusterSpeaker' | 'clusterMinDate' | 'clusterMaxDate' | 'clusterStart' | 'clusterItems'
+>;
+
 /** Facts about different amounts are different facts: the shorter's numbers must all appear in the longer. */
-function sameNumbers(items: Item[], a: number, b: number, numbersOf: (i: number) => string[]): boolean {
-  const shorterFirst = (items[a] as Item).ref.text.length <= (items[b] as Item).ref.text.length;
+function sameNumbers(
+  textOf: (i: number) => string,
+  a: number,
+  b: number,
+  numbersOf: (i: number) => string[],
+): boolean {
+  const shorterFirst = textOf(a).length <= textOf(b).length;
   const [x, y] = shorterFirst ? [numbersOf(a), numbersOf(b)] : [numbersOf(b), numbersOf(a)];
   const ys = new Set(y);
   return x.every((w) => ys.has(w));

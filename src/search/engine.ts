@@ -12,10 +12,18 @@
 import Fuse from 'fuse.js';
 import type { CorpusArticle, Quote, Speaker } from '../types.ts';
 import {
+  CLUSTER_QUOTE,
   type Cluster,
+  clusterAt,
+  clusterCount,
+  clusterMembers,
+  clusterTypeOf,
   FIELD_SPEAKER,
   FIELD_TEXT,
   type Item,
+  itemAt,
+  itemCount,
+  itemRefOf,
   paddedWords,
   type SearchIndex,
   type SpeakerEntry,
@@ -168,7 +176,7 @@ function dfOf(index: SearchIndex, id: number): number {
 }
 
 function idfOf(index: SearchIndex, id: number): number {
-  const n = index.items.length;
+  const n = itemCount(index);
   const df = dfOf(index, id);
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
@@ -240,7 +248,7 @@ export function termGroups(
         }
       }
       // An unknown word still counts in the query's mass (a result should cover what was asked) at half weight.
-      if (variants.size === 0) idf = 0.5 * Math.log(1 + index.items.length);
+      if (variants.size === 0) idf = 0.5 * Math.log(1 + itemCount(index));
       groups.push({
         word: w,
         variants: [...variants].map(([id, weight]) => ({ id, weight })).sort((a, b) => b.weight - a.weight),
@@ -517,7 +525,7 @@ function dateNum(s: string | null): number {
 }
 
 function makeAccept(index: SearchIndex, f: Filters): (c: number) => boolean {
-  const { clusters, items, corpus } = index;
+  const { corpus } = index;
   const outletCache = new Map<number, string>();
   const outletOf = (a: number): string => {
     let s = outletCache.get(a);
@@ -537,16 +545,19 @@ function makeAccept(index: SearchIndex, f: Filters): (c: number) => boolean {
   const outletKeys = f.outlets.map((o) => words(o).join(' '));
   const phraseKeys = f.phrases.map((p) => ` ${words(p).join(' ')} `).filter((p) => p.trim());
   return (c: number): boolean => {
-    const cl = clusters[c] as Cluster;
-    if (f.type && cl.type !== f.type) return false;
-    if (f.speakers && !f.speakers.has(cl.speaker)) return false;
-    if (f.after && (!cl.maxDate || cl.maxDate < f.after)) return false;
-    if (f.before && (!cl.minDate || cl.minDate > f.before)) return false;
+    if (f.type && clusterTypeOf(index, c) !== f.type) return false;
+    if (f.speakers && !f.speakers.has(index.clusterSpeaker[c] as number)) return false;
+    const maxDate = index.clusterMaxDate[c] as number;
+    const minDate = index.clusterMinDate[c] as number;
+    if (f.after && (!maxDate || maxDate < f.after)) return false;
+    if (f.before && (!minDate || minDate > f.before)) return false;
     for (const o of outletKeys) {
-      if (!cl.items.some((i) => outletOf((items[i] as Item).article).includes(o))) return false;
+      if (!clusterMembers(index, c).some((i) => outletOf(index.itemArticle[i] as number).includes(o)))
+        return false;
     }
     for (const p of phraseKeys) {
-      if (!cl.items.some((i) => paddedWords((items[i] as Item).ref.text).includes(p))) return false;
+      if (!clusterMembers(index, c).some((i) => paddedWords(itemRefOf(index, i).text).includes(p)))
+        return false;
     }
     return true;
   };
@@ -571,15 +582,15 @@ function speakerOf(index: SearchIndex, cl: Cluster): Speaker | null {
 
 /** Builds the public result for a cluster. */
 export function toResult(index: SearchIndex, c: number, score: number): SearchResult {
-  const cl = index.clusters[c] as Cluster;
-  const rep = index.items[cl.items[0] as number] as Item;
+  const cl = clusterAt(index, c);
+  const rep = itemAt(index, cl.items[0] as number);
   const art = index.corpus.articles[rep.article] as CorpusArticle;
   const article = articleRef(art);
   const sp = speakerOf(index, cl);
   const quote = rep.type === 'quote' ? (rep.ref as Quote) : null;
   const speaker = sp?.name ?? quote?.speaker ?? null;
   const sources: SourceRef[] = cl.items.map((i) => {
-    const it = index.items[i] as Item;
+    const it = itemAt(index, i);
     const own = index.itemSpeaker[i] as number;
     return {
       ...articleRef(index.corpus.articles[it.article] as CorpusArticle),
@@ -618,8 +629,8 @@ interface FuseDoc {
 }
 
 function fuseDoc(index: SearchIndex, c: number): FuseDoc {
-  const cl = index.clusters[c] as Cluster;
-  const its = cl.items.map((i) => index.items[i] as Item);
+  const cl = clusterAt(index, c);
+  const its = cl.items.map((i) => itemAt(index, i));
   const sp = cl.speaker >= 0 ? (index.speakers[cl.speaker] as SpeakerEntry) : null;
   const meta: string[] = [];
   for (const it of its) {
@@ -663,9 +674,8 @@ function proximity(
   wordsOf: (i: number) => readonly string[],
 ): number {
   if (sets.length < 2) return 1;
-  const cl = index.clusters[c] as Cluster;
   let best = 0;
-  for (const i of cl.items) {
+  for (const i of clusterMembers(index, c)) {
     // The item's index terms (terms(): stemmed words less stop words, in order), from its words computed once per
     // re-rank. Stemming keeps a word's first two letters, so a word starting otherwise than every variant cannot
     // be one: it keeps its place, unstemmed (most words of a long quote; stemming them was most of this cost).
@@ -738,7 +748,7 @@ function phraseScore(
   let best = 0;
   let whole = false;
   const joined = seq.join(' ');
-  for (const i of (index.clusters[c] as Cluster).items) {
+  for (const i of clusterMembers(index, c)) {
     const ws = wordsOf(i);
     if (ws.length === seq.length && ws.join(' ') === joined) whole = true;
     if (seq.length >= MIN_PHRASE_RUN) best = Math.max(best, longestRun(ws, seq));
@@ -800,7 +810,7 @@ function rerank(index: SearchIndex, cands: Candidate[], rc: RankContext): Array<
     const fs = fuseScore.get(c.cluster) ?? 1;
     const near = k < FUSE_LIMIT ? proximity(index, c.cluster, sets, heads, wordsOf) : 0;
     let score = base * (MIX_INDEX * c.coverage + MIX_FUSE * (1 - fs) + MIX_NEAR * near);
-    const byNamed = rc.named.has((index.clusters[c.cluster] as Cluster).speaker);
+    const byNamed = rc.named.has(index.clusterSpeaker[c.cluster] as number);
     if (k < FUSE_LIMIT && rc.sequence.length > 0) {
       const phrase = phraseScore(index, c.cluster, rc.sequence, wordsOf);
       // A query naming a speaker asks for their words: the run of the other words counts only in their quotes.
@@ -859,7 +869,7 @@ const longItemWords = new WeakMap<SearchIndex, Map<number, readonly string[]>>()
  * time was a large share of a news-shaped quote check (issue 16): their words are kept, least recently used out.
  */
 export function itemWords(index: SearchIndex, i: number): readonly string[] {
-  const text = (index.items[i] as Item).ref.text;
+  const text = itemRefOf(index, i).text;
   if (text.length < LONG_ITEM_CHARS) return words(text);
   let cache = longItemWords.get(index);
   if (!cache) {
@@ -888,14 +898,15 @@ function phraseText(index: SearchIndex): PhraseText {
   let pt = phraseTexts.get(index);
   if (!pt) {
     const parts: string[] = [];
-    const starts = new Int32Array(index.items.length);
+    const n = itemCount(index);
+    const starts = new Int32Array(n);
     let at = 0;
-    index.items.forEach((it, i) => {
-      const line = `\n ${words(it.ref.text).join(' ')} `;
+    for (let i = 0; i < n; i++) {
+      const line = `\n ${words(itemRefOf(index, i).text).join(' ')} `;
       starts[i] = at;
       at += line.length;
       parts.push(line);
-    });
+    }
     // The closing newline lets a whole-item needle (`\n w1 w2 \n`) match the last item too.
     pt = { text: `${parts.join('')}\n`, starts };
     phraseTexts.set(index, pt);
@@ -953,7 +964,7 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
   const out: number[] = [];
   const loose = looseRun(seq);
   const check = (i: number): void => {
-    const text = (index.items[i] as Item).ref.text;
+    const text = itemRefOf(index, i).text;
     if (loose && !mayHoldRun(text, loose)) return;
     const padded = ` ${itemWords(index, i).join(' ')} `;
     if (whole ? `\n${padded}\n` === needle : padded.includes(needle)) out.push(i);
@@ -1008,13 +1019,17 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
 
 /** Tie-break: more sources first, then earlier, then corpus order (article, paragraph, offset). */
 function compareClusters(index: SearchIndex, a: number, b: number): number {
-  const ca = index.clusters[a] as Cluster;
-  const cb = index.clusters[b] as Cluster;
-  if (cb.items.length !== ca.items.length) return cb.items.length - ca.items.length;
-  if (ca.minDate !== cb.minDate) return (ca.minDate || 9e7) - (cb.minDate || 9e7);
+  const sa = index.clusterStart[a] as number;
+  const sb = index.clusterStart[b] as number;
+  const na = (index.clusterStart[a + 1] as number) - sa;
+  const nb = (index.clusterStart[b + 1] as number) - sb;
+  if (nb !== na) return nb - na;
+  const minA = index.clusterMinDate[a] as number;
+  const minB = index.clusterMinDate[b] as number;
+  if (minA !== minB) return (minA || 9e7) - (minB || 9e7);
   // Then where the shown wording stands: article order, then its place in the article.
-  const ia = index.items[ca.items[0] as number] as Item;
-  const ib = index.items[cb.items[0] as number] as Item;
+  const ia = itemAt(index, index.clusterItems[sa] as number);
+  const ib = itemAt(index, index.clusterItems[sb] as number);
   return (
     ia.article - ib.article || ia.ref.paragraph - ib.ref.paragraph || ia.ref.start - ib.ref.start || a - b
   );
@@ -1197,12 +1212,12 @@ export function runSearch(
     if (!hasFilter || phraseWords.length) ranked = [];
     else {
       ranked = [];
-      for (let c = 0; c < index.clusters.length; c++) if (accept(c)) ranked.push([c, 1]);
-      const rank = (c: number): number => bySpeakerRank?.get((index.clusters[c] as Cluster).speaker) ?? 0;
+      for (let c = 0; c < clusterCount(index); c++) if (accept(c)) ranked.push([c, 1]);
+      const rank = (c: number): number => bySpeakerRank?.get(index.clusterSpeaker[c] as number) ?? 0;
       ranked.sort(
         (a, b) =>
           rank(a[0]) - rank(b[0]) ||
-          (index.clusters[b[0]] as Cluster).maxDate - (index.clusters[a[0]] as Cluster).maxDate ||
+          (index.clusterMaxDate[b[0]] as number) - (index.clusterMaxDate[a[0]] as number) ||
           a[0] - b[0],
       );
     }
@@ -1317,9 +1332,10 @@ export function lookupSpeaker(index: SearchIndex, name: string): SpeakerLookup {
   if (found.size === 0)
     return { profile: null, others: [], suggestions: suggest(index, [], [typed]), guessed: false };
   const quoted = new Map<number, number>();
-  for (const cl of index.clusters)
-    if (cl.type === 'quote' && found.has(cl.speaker))
-      quoted.set(cl.speaker, (quoted.get(cl.speaker) ?? 0) + 1);
+  for (let c = 0; c < clusterCount(index); c++) {
+    const sp = index.clusterSpeaker[c] as number;
+    if (index.clusterType[c] === CLUSTER_QUOTE && found.has(sp)) quoted.set(sp, (quoted.get(sp) ?? 0) + 1);
+  }
   const ranked = [...found].sort(
     (a, b) =>
       (quoted.get(b) ?? 0) - (quoted.get(a) ?? 0) ||
@@ -1334,15 +1350,16 @@ export function lookupSpeaker(index: SearchIndex, name: string): SpeakerLookup {
   let quotes = 0;
   let first = -1;
   let latest = -1;
-  const dateOf = (c: number, which: 'minDate' | 'maxDate'): number => (index.clusters[c] as Cluster)[which];
-  index.clusters.forEach((cl, c) => {
-    if (cl.type !== 'quote' || cl.speaker !== s) return;
+  const dateOf = (c: number, which: 'minDate' | 'maxDate'): number =>
+    (which === 'minDate' ? index.clusterMinDate[c] : index.clusterMaxDate[c]) as number;
+  for (let c = 0; c < clusterCount(index); c++) {
+    if (index.clusterType[c] !== CLUSTER_QUOTE || index.clusterSpeaker[c] !== s) continue;
     quotes++;
     if (first < 0 || (dateOf(c, 'minDate') || 9e7) < (dateOf(first, 'minDate') || 9e7)) first = c;
     // Ties go to the later quote in the corpus, so the first and the latest differ when there are two.
     if (latest < 0 || dateOf(c, 'maxDate') >= dateOf(latest, 'maxDate')) latest = c;
-    for (const i of cl.items) {
-      const item = index.items[i] as Item;
+    for (const i of clusterMembers(index, c)) {
+      const item = itemAt(index, i);
       const role = (item.ref as Quote).role;
       if (role && index.itemSpeaker[i] === s) roles.set(role, (roles.get(role) ?? 0) + 1);
       if (articles.has(item.article)) continue;
@@ -1350,7 +1367,7 @@ export function lookupSpeaker(index: SearchIndex, name: string): SpeakerLookup {
       const outlet = (index.corpus.articles[item.article] as CorpusArticle).outlet;
       if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
     }
-  });
+  }
   if (entry.speaker.role && !roles.has(entry.speaker.role)) roles.set(entry.speaker.role, 0);
   const byCount = (m: Map<string, number>): string[] =>
     [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);

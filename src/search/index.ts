@@ -4,7 +4,7 @@
  * so queries on the old engine are never blocked.
  */
 import type { Corpus } from '../types.ts';
-import { buildIndex, type SearchIndex } from './build.ts';
+import { buildIndex, clusterCount, itemCount, type SearchIndex } from './build.ts';
 import { findSpeakers, lookupSpeaker, runSearch, Scratch } from './engine.ts';
 import type { SearchEngine } from './types.ts';
 import { runVerify } from './verify.ts';
@@ -19,7 +19,7 @@ export function createSearchEngine(corpus: Corpus): SearchEngine {
 
 /** The engine answering from an index already built over this corpus (fresh, or read back from a snapshot). */
 export function engineOver(corpus: Corpus, index: SearchIndex): SearchEngine {
-  const scratch = new Scratch(index.items.length, index.clusters.length);
+  const scratch = new Scratch(itemCount(index), clusterCount(index));
   return {
     corpus,
     search: (query, options) => runSearch(index, scratch, query, options),

@@ -2,9 +2,8 @@
  * The corpus and its search index as a few large buffers, so they can be built on a worker thread, moved to the
  * main thread without copying (the buffers are transferred) and written to, or read from, a snapshot file raw.
  *
- * - The index's big parts are typed arrays already (postings, per-item tables); items and clusters, a million
- *   small objects each at a million quotes, travel as typed arrays too (article, kind and position of each item;
- *   clusters in CSR form) and are made into the objects the query code reads on arrival.
+ * - The index is typed arrays (postings, per-item and per-cluster tables, clusters' items in CSR form): they travel
+ *   as they are and the query code reads them as they arrive, so nothing is made per item or per cluster.
  * - The articles travel as V8-serialized chunks of ARTICLES_PER_CHUNK, so arrival can be spread over many short
  *   slices of the event loop (unpackAsync): a reload never stops answers for the time a whole corpus takes to read.
  * - The rest (speakers, the vocabulary's terms, dated sentences, problems) is one small V8-serialized part.
@@ -13,20 +12,20 @@
  * (test/search/packed.test.ts).
  */
 import { deserialize, serialize } from 'node:v8';
-import type { Corpus, CorpusArticle, Fact, LoadProblem, Quote, Speaker } from '../types.ts';
-import type { Cluster, Item, SearchIndex, SpeakerEntry } from './build.ts';
+import type { Corpus, CorpusArticle, Fact, LoadProblem, Speaker } from '../types.ts';
+import type { SearchIndex, SpeakerEntry } from './build.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** Bumped whenever the layout changes (snapshot files of another layout are rebuilt). */
-export const PACK_LAYOUT = 1;
-/** Articles per serialized chunk: about 1 MB and 10-20 ms to read back for news articles. */
-export const ARTICLES_PER_CHUNK = 200;
+export const PACK_LAYOUT = 2;
+/** Articles per serialized chunk: about 250 KB and 3-5 ms to read back for news articles. */
+export const ARTICLES_PER_CHUNK = 50;
 
-/** Item kinds in `itemKind`: where an item's quote or fact lives. */
-const KIND_QUOTE = 0;
-const KIND_FACT = 1;
-/** A dated sentence (src/search/dated.ts): made by the index, kept in the meta part. */
-const KIND_DATED = 2;
+const ITEM_ARRAYS = ['itemKind', 'itemRef', 'itemCluster', 'itemSpeaker'] as const;
+const CLUSTER_ARRAYS = ['clusterType', 'clusterSpeaker', 'clusterMinDate', 'clusterMaxDate'] as const;
+
+/** Vocabulary terms added per step on arrival. */
+const TERMS_PER_STEP = 20_000;
 
 /** The typed arrays of a packed index, by name. */
 export interface PackedArrays {
@@ -89,104 +88,131 @@ interface Meta {
   speakers: SpeakerEntry[];
   speakersByNameWord: Map<string, number[]>;
   terms: string[];
+  /** The vocabulary's sortedIds(): sealing it again on arrival needs no sort. */
+  sorted: Int32Array;
   surface: string[];
   dated: Fact[];
   articles: number;
 }
 
-/** A Uint8Array owning its whole buffer (a transfer moves the buffer: no other data may share it). */
-function own<T extends Int32Array | Uint8Array>(a: T): T {
-  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
+/**
+ * `value` with every array in it remade element by element (objects, Maps and Sets around them copied; one copy per
+ * object, so what is shared stays shared). V8 keeps an array either "packed" or "holey" (optimized code makes
+ * `map`'s result holey, the interpreter does not) and serializes a holey array in another, longer form, each element
+ * with its index: the same data would give other bytes depending on which code made it, and that depends on timing
+ * (a compilation finishing on a background thread, sooner or later under load). Pushed arrays are always packed. An
+ * array with real holes keeps them (and its serialized form: that is its data).
+ */
+function canonical<T>(value: T, copies = new Map<object, unknown>()): T {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return value;
+  const have = copies.get(value);
+  if (have !== undefined) return have as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    copies.set(value, out);
+    for (let i = 0; i < value.length; i++) {
+      if (i in value) out.push(canonical(value[i], copies));
+      else out.length = i + 1;
+    }
+    return out as T;
+  }
+  if (value instanceof Map) {
+    const out = new Map();
+    copies.set(value, out);
+    for (const [k, v] of value) out.set(canonical(k, copies), canonical(v, copies));
+    return out as T;
+  }
+  if (value instanceof Set) {
+    const out = new Set();
+    copies.set(value, out);
+    for (const v of value) out.add(canonical(v, copies));
+    return out as T;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  copies.set(value, out);
+  for (const k of Object.keys(value)) out[k] = canonical((value as Record<string, unknown>)[k], copies);
+  return out as T;
 }
 
-/** Packs a corpus and the index built over it. The corpus and index are read, not modified. */
+/**
+ * Packs a corpus and the index built over it. The corpus and index are read, not modified. The same corpus and index
+ * give the same bytes, however V8 made their arrays (canonical(); test/store/snapshot-bytes.test.ts): the
+ * snapshot file is these bytes. The articles are the store's JSON read back (never arrays made by optimized code).
+ */
 export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
-  const { items, clusters } = index;
-  const rest = index;
-  const n = items.length;
-  const itemArticle = new Int32Array(n);
-  const itemKind = new Uint8Array(n);
-  const itemRef = new Int32Array(n);
-  const dated: Fact[] = [];
-  // Positions of each article's quotes and facts, found once per article (items come article by article).
-  let posArticle = -1;
-  let pos = new Map<Quote | Fact, number>();
-  for (let i = 0; i < n; i++) {
-    const it = items[i] as Item;
-    itemArticle[i] = it.article;
-    if (it.article !== posArticle) {
-      posArticle = it.article;
-      const art = corpus.articles[it.article] as CorpusArticle;
-      pos = new Map();
-      for (const [k, q] of (art.quotes ?? []).entries()) pos.set(q, k);
-      for (const [k, f] of (art.facts ?? []).entries()) pos.set(f, k);
-    }
-    const at = pos.get(it.ref);
-    if (at === undefined) {
-      itemKind[i] = KIND_DATED;
-      itemRef[i] = dated.length;
-      dated.push(it.ref as Fact);
-    } else {
-      itemKind[i] = it.type === 'quote' ? KIND_QUOTE : KIND_FACT;
-      itemRef[i] = at;
-    }
-  }
-  const nc = clusters.length;
-  const clusterType = new Uint8Array(nc);
-  const clusterSpeaker = new Int32Array(nc);
-  const clusterMinDate = new Int32Array(nc);
-  const clusterMaxDate = new Int32Array(nc);
-  const clusterStart = new Int32Array(nc + 1);
-  let total = 0;
-  for (const c of clusters) total += c.items.length;
-  const clusterItems = new Int32Array(total);
-  let at = 0;
-  for (let c = 0; c < nc; c++) {
-    const cl = clusters[c] as Cluster;
-    clusterType[c] = cl.type === 'quote' ? KIND_QUOTE : KIND_FACT;
-    clusterSpeaker[c] = cl.speaker;
-    clusterMinDate[c] = cl.minDate;
-    clusterMaxDate[c] = cl.maxDate;
-    for (const i of cl.items) clusterItems[at++] = i;
-    clusterStart[c + 1] = at;
-  }
   const meta: Meta = {
     dataDir: corpus.dataDir,
     problems: corpus.problems,
     corpusSpeakers: corpus.speakers,
-    speakers: rest.speakers,
-    speakersByNameWord: rest.speakersByNameWord,
-    terms: rest.vocab.list,
-    surface: rest.surface,
-    dated,
+    speakers: index.speakers,
+    speakersByNameWord: index.speakersByNameWord,
+    terms: index.vocab.list,
+    sorted: index.vocab.sortedIds(),
+    surface: index.surface,
+    dated: index.dated,
     articles: corpus.articles.length,
   };
-  const chunks: Uint8Array[] = [];
+  const serialized: Uint8Array[] = [serialize(canonical(meta))];
   for (let a = 0; a < corpus.articles.length; a += ARTICLES_PER_CHUNK) {
-    chunks.push(new Uint8Array(serialize(corpus.articles.slice(a, a + ARTICLES_PER_CHUNK))));
+    serialized.push(serialize(corpus.articles.slice(a, a + ARTICLES_PER_CHUNK)));
   }
-  return {
-    layout: PACK_LAYOUT,
-    meta: new Uint8Array(serialize(meta)),
-    chunks,
-    arrays: {
-      postStart: own(rest.postStart),
-      postItems: own(rest.postItems),
-      postFlags: own(rest.postFlags),
-      itemCluster: own(rest.itemCluster),
-      itemSpeaker: own(rest.itemSpeaker),
-      articleDate: own(rest.articleDate),
-      itemArticle,
-      itemKind,
-      itemRef,
-      clusterType,
-      clusterSpeaker,
-      clusterMinDate,
-      clusterMaxDate,
-      clusterStart,
-      clusterItems,
-    },
-  };
+  const [metaPart, ...chunks] = inOneBuffer(serialized) as [Uint8Array, ...Uint8Array[]];
+  const arrays = arraysOver(
+    inOneBuffer(
+      ARRAY_NAMES.map(
+        (name) => new Uint8Array(index[name].buffer, index[name].byteOffset, index[name].byteLength),
+      ),
+    ),
+  );
+  return { layout: PACK_LAYOUT, meta: metaPart, chunks, arrays };
+}
+
+/** The typed arrays over their bytes (ARRAY_NAMES order, each at an 8-byte boundary of its buffer). */
+export function arraysOver(bytes: readonly Uint8Array[]): PackedArrays {
+  const arrays = {} as Record<ArrayName, Int32Array | Uint8Array>;
+  ARRAY_NAMES.forEach((name, k) => {
+    const b = bytes[k] as Uint8Array;
+    arrays[name] = ARRAY_TYPES[name] === 'i32' ? new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4) : b;
+  });
+  return arrays as unknown as PackedArrays;
+}
+
+/** `n` rounded up to a multiple of 8. */
+export const align8 = (n: number): number => Math.ceil(n / 8) * 8;
+
+/**
+ * Where each of parts of these lengths starts when they are laid one after another, each at an 8-byte boundary (as
+ * in a snapshot file, src/store/snapshot.ts), and the length of the whole.
+ */
+export function layOut(lengths: readonly number[]): { starts: number[]; length: number } {
+  const starts: number[] = [];
+  let at = 0;
+  for (const n of lengths) {
+    at = align8(at);
+    starts.push(at);
+    at += n;
+  }
+  return { starts, length: at };
+}
+
+/**
+ * `parts` copied into one new buffer (layOut()), as views of it. The meta part and the article chunks travel this
+ * way, and the arrays in a second one (they live as long as the index; the chunks' bytes are let go after
+ * unpacking), not as a buffer each: every buffer a thread receives is external memory V8 accounts for as it arrives, and
+ * past a limit each one drives the receiving heap's collector a step on. At a million quotes the 2,000 chunks of a
+ * reload ran a whole major collection of the main thread's heap (the old corpus held as well) inside the one
+ * message, before any answer could run: a pause of 0.3–0.9 s (issue 15). As one buffer they are one step.
+ */
+export function inOneBuffer(parts: readonly Uint8Array[]): Uint8Array[] {
+  const { starts, length } = layOut(parts.map((p) => p.byteLength));
+  const whole = new Uint8Array(length);
+  return parts.map((p, k) => {
+    const at = starts[k] as number;
+    whole.set(p, at);
+    return whole.subarray(at, at + p.byteLength);
+  });
 }
 
 /** The buffers to list as transferred when posting a packed index to another thread. */
@@ -206,13 +232,43 @@ export function packedBytes(p: PackedIndex): number {
   return n;
 }
 
-/** Items (or clusters) made per step between two checks of the time slice. */
-const STEP = 20_000;
+/**
+ * One string per distinct value of the fields that repeat across a corpus. Deserializing makes a string for every
+ * field of every quote: at a million quotes, some four million copies of a few thousand names, roles, verbs and
+ * kinds, each an object the heap's collector walks for as long as the corpus lives (issue 15: the collections
+ * during and after a reload grow with the objects held).
+ */
+class SharedStrings {
+  private readonly strings = new Map<string, string>();
+  get(s: string): string {
+    if (s.length > MAX_SHARED_LENGTH) return s;
+    const have = this.strings.get(s);
+    if (have !== undefined) return have;
+    if (this.strings.size < MAX_SHARED) this.strings.set(s, s);
+    return s;
+  }
+}
+/** Longer strings rarely repeat (a role of a few words does). */
+const MAX_SHARED_LENGTH = 80;
+/** Bounded: a corpus of all-different roles must not keep a map as large as itself. */
+const MAX_SHARED = 200_000;
+
+/** Replaces an article's repeated field values (speaker, role, kind, verb, evidence, outlet...) by shared copies. */
+function shareRepeated(a: CorpusArticle, shared: SharedStrings): void {
+  const fields = a as unknown as Record<string, unknown>;
+  for (const k of ARTICLE_SHARED) if (typeof fields[k] === 'string') fields[k] = shared.get(fields[k]);
+  for (const q of a.quotes) {
+    const f = q as unknown as Record<string, unknown>;
+    for (const k of QUOTE_SHARED) if (typeof f[k] === 'string') f[k] = shared.get(f[k]);
+  }
+}
+const ARTICLE_SHARED = ['format', 'outlet', 'published', 'author'] as const;
+const QUOTE_SHARED = ['speaker', 'role', 'kind', 'verb', 'evidence'] as const;
 
 /**
- * Unpacking as steps: each `yield` is a point where the caller may let other work run. Chunks are released as they
- * are read (the packed index is emptied), so the serialized corpus and the objects made from it are not both
- * held whole.
+ * Unpacking as steps: each `yield` is a point where the caller may let other work run. The packed index is emptied
+ * of its chunks as they are read; their bytes (one buffer with the meta part: inOneBuffer) are let go when the
+ * caller lets go of the packed index.
  */
 function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: SearchIndex }> {
   if (p.layout !== PACK_LAYOUT)
@@ -220,49 +276,32 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
   const meta = deserialize(p.meta) as Meta;
   yield;
   const articles: CorpusArticle[] = [];
+  const shared = new SharedStrings();
   for (let k = 0; k < p.chunks.length; k++) {
-    for (const a of deserialize(p.chunks[k] as Uint8Array) as CorpusArticle[]) articles.push(a);
+    for (const a of deserialize(p.chunks[k] as Uint8Array) as CorpusArticle[]) {
+      shareRepeated(a, shared);
+      articles.push(a);
+    }
     p.chunks[k] = new Uint8Array(0);
     yield;
   }
   if (articles.length !== meta.articles) throw new Error('packed index: articles missing');
   const A = p.arrays;
   const n = A.itemArticle.length;
-  const items: Item[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const art = articles[A.itemArticle[i] as number] as CorpusArticle;
-    const kind = A.itemKind[i] as number;
-    const r = A.itemRef[i] as number;
-    const ref =
-      kind === KIND_QUOTE
-        ? (art.quotes[r] as Quote)
-        : kind === KIND_FACT
-          ? (art.facts[r] as Fact)
-          : (meta.dated[r] as Fact);
-    if (ref === undefined) throw new Error('packed index: an item is missing');
-    items[i] = { article: A.itemArticle[i] as number, type: kind === KIND_QUOTE ? 'quote' : 'fact', ref };
-    if (i % STEP === STEP - 1) yield;
-  }
+  for (const name of ITEM_ARRAYS)
+    if (A[name].length !== n) throw new Error(`packed index: ${name} is not one entry per item`);
   const nc = A.clusterType.length;
-  const clusters: Cluster[] = new Array(nc);
-  for (let c = 0; c < nc; c++) {
-    const from = A.clusterStart[c] as number;
-    const to = A.clusterStart[c + 1] as number;
-    const members: number[] = new Array(to - from);
-    for (let k = from; k < to; k++) members[k - from] = A.clusterItems[k] as number;
-    clusters[c] = {
-      type: A.clusterType[c] === KIND_QUOTE ? 'quote' : 'fact',
-      items: members,
-      speaker: A.clusterSpeaker[c] as number,
-      minDate: A.clusterMinDate[c] as number,
-      maxDate: A.clusterMaxDate[c] as number,
-    };
-    if (c % STEP === STEP - 1) yield;
-  }
+  for (const name of CLUSTER_ARRAYS)
+    if (A[name].length !== nc) throw new Error(`packed index: ${name} is not one entry per cluster`);
+  if (A.clusterStart.length !== nc + 1)
+    throw new Error('packed index: clusterStart is not one entry per cluster');
   const vocab = new Vocabulary();
-  for (const t of meta.terms) vocab.add(t);
+  for (let k = 0; k < meta.terms.length; k++) {
+    vocab.add(meta.terms[k] as string);
+    if (k % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+  }
   yield;
-  vocab.seal();
+  yield* vocab.sealSteps(meta.sorted);
   const corpus: Corpus = {
     dataDir: meta.dataDir,
     articles,
@@ -272,10 +311,18 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
   };
   const index: SearchIndex = {
     corpus,
-    items,
+    itemArticle: A.itemArticle,
+    itemKind: A.itemKind,
+    itemRef: A.itemRef,
+    dated: meta.dated,
     itemCluster: A.itemCluster,
     itemSpeaker: A.itemSpeaker,
-    clusters,
+    clusterType: A.clusterType,
+    clusterSpeaker: A.clusterSpeaker,
+    clusterMinDate: A.clusterMinDate,
+    clusterMaxDate: A.clusterMaxDate,
+    clusterStart: A.clusterStart,
+    clusterItems: A.clusterItems,
     speakers: meta.speakers,
     speakersByNameWord: meta.speakersByNameWord,
     vocab,

@@ -14,7 +14,7 @@
  */
 import { diffArrays } from 'diff';
 import type { CorpusArticle, Quote } from '../types.ts';
-import type { Cluster, Item, SearchIndex } from './build.ts';
+import { CLUSTER_QUOTE, type Cluster, clusterAt, type Item, itemAt, type SearchIndex } from './build.ts';
 import {
   articleRef,
   type Candidate,
@@ -429,7 +429,7 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
   const reporter = words(text);
   if (reporter.length === 0) return { verdict: 'not_found', matches: [] };
   const groups = termGroups(index, reporter.slice(0, 64), []);
-  const quoteOnly = (c: number): boolean => (index.clusters[c] as Cluster).type === 'quote';
+  const quoteOnly = (c: number): boolean => index.clusterType[c] === CLUSTER_QUOTE;
   // Quotes holding the reporter's words in one run come first, however common those words are (`I think he will
   // do it`): the postings alone rank them among every quote that says "think".
   const exactHits = new Set<number>();
@@ -450,9 +450,9 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
   const rw = reporterWords(reporter);
   const scored: Scored[] = [];
   for (const cand of cands) {
-    const cluster = index.clusters[cand.cluster] as Cluster;
+    const cluster = clusterAt(index, cand.cluster);
     for (const i of cluster.items) {
-      const item = index.items[i] as Item;
+      const item = itemAt(index, i);
       const published = itemWords(index, i);
       if (containsRun(published, reporter)) {
         scored.push({ similarity: 1, exact: true, item, at: i, cluster });

@@ -13,6 +13,9 @@ export interface NearTerm {
   distance: number;
 }
 
+/** Terms sealed per step of sealSteps(). */
+const SEAL_STEP = 4000;
+
 /** Most near terms returned per query word: bounds the postings a typo can pull in. */
 const MAX_NEAR = 6;
 
@@ -40,11 +43,24 @@ export class Vocabulary {
     return this.ids.get(term);
   }
 
-  /** Builds the trigram and prefix structures; call once after the last `add`. */
-  seal(): void {
+  /**
+   * Builds the trigram and prefix structures; call once after the last `add`. `sortedIds` (sortedIds() of a
+   * vocabulary holding the same terms) spares sorting them again.
+   */
+  seal(sortedIds?: ArrayLike<number>): void {
+    const steps = this.sealSteps(sortedIds);
+    while (!steps.next().done) {}
+  }
+
+  /**
+   * seal() in steps of SEAL_STEP terms: a reload seals the vocabulary on the main thread, between answers (at tens
+   * of thousands of terms, sealing at once held answers up for a quarter of a second; issue 15).
+   */
+  *sealSteps(sortedIds?: ArrayLike<number>): Generator<void, void> {
     const index = new Map<string, number[]>();
     for (let id = 0; id < this.list.length; id++) {
       const term = this.list[id] as string;
+      if (id % SEAL_STEP === SEAL_STEP - 1) yield;
       if (term.length < 3 || /\d/.test(term)) continue;
       for (const g of new Set(trigrams(term))) {
         let arr = index.get(g);
@@ -55,8 +71,21 @@ export class Vocabulary {
         arr.push(id);
       }
     }
+    yield;
+    if (sortedIds) {
+      const sorted: string[] = new Array(sortedIds.length);
+      for (let k = 0; k < sortedIds.length; k++) sorted[k] = this.list[sortedIds[k] as number] as string;
+      this.sorted = sorted;
+    } else this.sorted = this.list.filter((t) => t.length >= 4 && !/\d/.test(t)).sort();
     this.trigramIndex = index;
-    this.sorted = this.list.filter((t) => t.length >= 4 && !/\d/.test(t)).sort();
+  }
+
+  /** Ids of the terms prefix completions look through, in sorted order (for seal() of a copy). */
+  sortedIds(): Int32Array {
+    const sorted = this.sorted ?? [];
+    const out = new Int32Array(sorted.length);
+    for (let k = 0; k < sorted.length; k++) out[k] = this.ids.get(sorted[k] as string) as number;
+    return out;
   }
 
   /**

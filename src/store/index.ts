@@ -255,7 +255,7 @@ export class CorpusStore {
   /** After a failed job: is the database still there? */
   private async probe(): Promise<void> {
     try {
-      await this.backend?.status();
+      await this.backend?.revision();
     } catch (error) {
       this.markDown(error);
     }
@@ -263,7 +263,7 @@ export class CorpusStore {
 
   private async refreshStatus(): Promise<void> {
     try {
-      const s = await this.backend?.status();
+      const s = await this.backend?.revision();
       if (s) {
         this.revision = s.revision;
         this.lastChange = s.lastChange;

@@ -221,6 +221,14 @@ export class PostgresStore implements StoreBackend {
     });
   }
 
+  async revision(): Promise<Omit<StoreStatus, 'articles'>> {
+    const s = await this.pool.query<{ revision: string; last_change: string | null }>(
+      'SELECT revision, last_change FROM corpus_state WHERE id = 1',
+    );
+    const row = s.rows[0];
+    return { revision: Number(row?.revision ?? 0), lastChange: row?.last_change ?? null };
+  }
+
   async status(): Promise<StoreStatus> {
     const s = await this.pool.query<{ revision: string; last_change: string | null; n: string }>(
       'SELECT revision, last_change, (SELECT count(*) FROM file_articles) AS n FROM corpus_state WHERE id = 1',

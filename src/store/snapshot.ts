@@ -6,7 +6,8 @@
  *
  * The file is the packed index (src/search/packed.ts) written raw: a 16-byte magic, the header's length (4 bytes)
  * and the header (JSON: key, layout, each part's length and element type), then each part at an 8-byte boundary.
- * Reading compares the key before anything else, then reads each part with one read into a buffer of its own.
+ * Reading compares the key before anything else, then reads the meta part and the chunks with one read into one
+ * buffer (as pack() lays them out: they move to the main thread as one buffer), and the arrays likewise into another.
  */
 import { closeSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,9 +16,10 @@ import { engineOver } from '../search/index.ts';
 import {
   ARRAY_NAMES,
   ARRAY_TYPES,
-  type ArrayName,
+  align8,
+  arraysOver,
+  layOut,
   PACK_LAYOUT,
-  type PackedArrays,
   type PackedIndex,
   pack,
   unpack,
@@ -38,8 +40,6 @@ interface Header {
   chunks: number[];
   arrays: Record<string, { type: 'i32' | 'u8'; bytes: number }>;
 }
-
-const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 function writeAll(fd: number, bytes: Uint8Array, at: number): void {
   let done = 0;
@@ -117,16 +117,29 @@ export function readSnapshot(file: string, key: string): PackedIndex | null {
       at = align8(at + bytes);
       return part;
     };
-    const meta = next(header.meta);
-    const chunks = header.chunks.map(next);
-    const arrays: Partial<Record<ArrayName, Int32Array | Uint8Array>> = {};
+    // The meta part and the chunks, laid out as inOneBuffer() lays them, in one read and one buffer: they travel to
+    // the main thread as one buffer, not one per chunk (src/search/packed.ts, inOneBuffer).
+    const sizes = [header.meta, ...header.chunks];
+    const { starts, length: span } = layOut(sizes);
+    const whole = next(span);
+    const [meta, ...chunks] = sizes.map((n, k) => whole.subarray(starts[k], (starts[k] as number) + n)) as [
+      Uint8Array,
+      ...Uint8Array[],
+    ];
+    // The arrays likewise, in a buffer of their own.
+    const arraySizes: number[] = [];
     for (const name of ARRAY_NAMES) {
       const spec = header.arrays[name];
-      if (!spec || spec.type !== ARRAY_TYPES[name]) return null;
-      const raw = next(spec.bytes);
-      arrays[name] = spec.type === 'i32' ? new Int32Array(raw.buffer, 0, spec.bytes / 4) : raw;
+      if (!spec || spec.type !== ARRAY_TYPES[name] || (spec.type === 'i32' && spec.bytes % 4 !== 0))
+        return null;
+      arraySizes.push(spec.bytes);
     }
-    return { layout: header.layout, meta, chunks, arrays: arrays as PackedArrays };
+    const laid = layOut(arraySizes);
+    const all = next(laid.length);
+    const arrays = arraysOver(
+      arraySizes.map((n, k) => all.subarray(laid.starts[k], (laid.starts[k] as number) + n)),
+    );
+    return { layout: header.layout, meta, chunks, arrays };
   } finally {
     closeSync(fd);
   }

@@ -176,12 +176,16 @@ export class SqliteStore implements StoreBackend {
   }
 
   async status(): Promise<StoreStatus> {
+    const n = this.db.prepare('SELECT count(*) FROM file_articles').pluck().get() as number;
+    return { ...(await this.revision()), articles: n };
+  }
+
+  async revision(): Promise<Omit<StoreStatus, 'articles'>> {
     const s = this.db.prepare('SELECT revision, last_change FROM corpus_state WHERE id = 1').get() as {
       revision: number;
       last_change: string | null;
     };
-    const n = this.db.prepare('SELECT count(*) FROM file_articles').pluck().get() as number;
-    return { revision: Number(s.revision), lastChange: s.last_change, articles: n };
+    return { revision: Number(s.revision), lastChange: s.last_change };
   }
 
   async seen(id: string, ttlMs: number): Promise<boolean> {

@@ -3,7 +3,7 @@
  * Every sentence here is written for the test.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/search/build.ts';
+import { buildIndex, clusterAt, itemAt, itemCount } from '../../src/search/build.ts';
 import { createSearchEngine } from '../../src/search/index.ts';
 import { words } from '../../src/search/normalize.ts';
 import { article, corpus } from './helpers.ts';
@@ -36,10 +36,10 @@ describe('grouping: one result only for the same quote', () => {
   const engine = createSearchEngine(c);
 
   it('never gathers a chain of look-alikes: every member shares >= 60% of its words with the text shown', () => {
-    for (let i = 0; i < index.items.length; i++) {
-      const cl = index.clusters[index.itemCluster[i] as number];
-      const shown = index.items[cl?.items[0] as number]?.ref.text as string;
-      expect(share(index.items[i]?.ref.text as string, shown)).toBeGreaterThanOrEqual(0.6);
+    for (let i = 0; i < itemCount(index); i++) {
+      const cl = clusterAt(index, index.itemCluster[i] as number);
+      const shown = itemAt(index, cl.items[0] as number).ref.text;
+      expect(share(itemAt(index, i).ref.text, shown)).toBeGreaterThanOrEqual(0.6);
     }
     // The first and the last wording are not one quote.
     expect(index.itemCluster[0]).not.toBe(index.itemCluster[3]);

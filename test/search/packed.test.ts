@@ -4,10 +4,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import { synthCorpus } from '../../bench/synth.ts';
-import { buildIndex } from '../../src/search/build.ts';
+import {
+  buildIndex,
+  clusterAt,
+  clusterCount,
+  itemAt,
+  itemCount,
+  type SearchIndex,
+} from '../../src/search/build.ts';
 import { createSearchEngine, engineOver } from '../../src/search/index.ts';
-import { pack, packedBytes, transferList, unpack, unpackAsync } from '../../src/search/packed.ts';
-import type { Corpus } from '../../src/types.ts';
+import {
+  ARRAY_NAMES,
+  type PackedIndex,
+  pack,
+  packedBytes,
+  transferList,
+  unpack,
+  unpackAsync,
+} from '../../src/search/packed.ts';
+import type { Corpus, Speaker } from '../../src/types.ts';
 import { sampleCorpus } from './fixtures.ts';
 
 /** A packed index as another thread receives it: its buffers transferred through a message port. */
@@ -38,6 +53,25 @@ function withDatedAndRepeats(): Corpus {
     });
   }
   return c;
+}
+
+/** Every byte a packed index would write to a snapshot file, in order. */
+function bytesOf(p: PackedIndex): Buffer {
+  return Buffer.concat([
+    p.meta,
+    ...p.chunks,
+    ...ARRAY_NAMES.map((name) => new Uint8Array(p.arrays[name].buffer, 0, p.arrays[name].byteLength)),
+  ]);
+}
+
+/**
+ * A copy of an array that V8 keeps as "holey" (made by `new Array(n)`, as optimized code makes the result of
+ * `map`), though it has no holes: V8 serializes such an array element by element with each one's index.
+ */
+function holey<T>(a: readonly T[]): T[] {
+  const out = new Array<T>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] as T;
+  return out;
 }
 
 const QUERIES = [
@@ -79,16 +113,19 @@ describe('packed index', () => {
     const corpus = synthCorpus({ quotes: 3000, quotesPerArticle: 10, seed: 5 });
     const built = buildIndex(corpus);
     const { corpus: c2, index } = unpack(pack(corpus, built));
-    expect(index.items.length).toBe(built.items.length);
-    expect(index.items.map((x) => ({ ...x, ref: null }))).toEqual(
-      built.items.map((x) => ({ ...x, ref: null })),
+    expect(itemCount(index)).toBe(itemCount(built));
+    const items = (x: SearchIndex) => Array.from({ length: itemCount(x) }, (_, i) => itemAt(x, i));
+    expect(items(index).map((x) => ({ ...x, ref: null }))).toEqual(
+      items(built).map((x) => ({ ...x, ref: null })),
     );
-    expect(index.items.map((x) => x.ref)).toEqual(built.items.map((x) => x.ref));
+    expect(items(index).map((x) => x.ref)).toEqual(items(built).map((x) => x.ref));
     // An item's quote is its article's own object, as in a fresh build.
-    for (const [i, it] of index.items.entries()) {
-      if (it.type === 'quote') expect(c2.articles[it.article]?.quotes).toContain(index.items[i]?.ref);
+    for (const it of items(index)) {
+      if (it.type === 'quote') expect(c2.articles[it.article]?.quotes).toContain(it.ref);
     }
-    expect(index.clusters).toEqual(built.clusters);
+    const clusters = (x: SearchIndex) => Array.from({ length: clusterCount(x) }, (_, c) => clusterAt(x, c));
+    expect(clusters(index)).toEqual(clusters(built));
+    expect(index.dated).toEqual(built.dated);
     expect(index.postStart).toEqual(built.postStart);
     expect(index.postItems).toEqual(built.postItems);
     expect(index.postFlags).toEqual(built.postFlags);
@@ -127,6 +164,58 @@ describe('packed index', () => {
     expect(ticks).toBeGreaterThanOrEqual(chunks);
     // The serialized chunks are let go as they are read.
     expect(packed.chunks.every((c) => c.byteLength === 0)).toBe(true);
+  });
+
+  it('packs the same corpus to the same bytes however V8 made the index arrays (holey or packed)', () => {
+    const corpus = withDatedAndRepeats();
+    const built = buildIndex(corpus);
+    const expected = bytesOf(pack(corpus, built));
+    const vocab = Object.assign(Object.create(Object.getPrototypeOf(built.vocab)), built.vocab, {
+      list: holey(built.vocab.list),
+    });
+    // The same speakers, their lists holey (one copy each: the corpus's speakers are the index's too).
+    const copies = new Map<Speaker, Speaker>();
+    const copy = (s: Speaker): Speaker => {
+      let c = copies.get(s);
+      if (!c) {
+        c = { ...s, aliases: holey(s.aliases) };
+        copies.set(s, c);
+      }
+      return c;
+    };
+    const odd: SearchIndex = {
+      ...built,
+      vocab,
+      surface: holey(built.surface),
+      dated: holey(built.dated),
+      speakers: holey(built.speakers.map((e) => ({ ...e, speaker: copy(e.speaker), keys: holey(e.keys) }))),
+      speakersByNameWord: new Map([...built.speakersByNameWord].map(([w, list]) => [w, holey(list)])),
+    };
+    const oddCorpus: Corpus = {
+      ...corpus,
+      speakers: holey(corpus.speakers.map(copy)),
+      problems: holey(corpus.problems),
+    };
+    expect(bytesOf(pack(oddCorpus, odd)).equals(expected)).toBe(true);
+  });
+
+  it('moves in two buffers: the meta part and every chunk of articles in one, the arrays in the other', async () => {
+    const corpus = synthCorpus({ quotes: 6000, quotesPerArticle: 10, seed: 9 });
+    const fresh = createSearchEngine(corpus);
+    const packed = pack(corpus, buildIndex(corpus));
+    expect(packed.chunks.length).toBeGreaterThan(2);
+    const buffers = transferList(packed);
+    expect(buffers.length).toBe(2);
+    // (Compared as booleans: a failure printing buffers of this size would take minutes.)
+    expect(buffers.includes(packed.meta.buffer as ArrayBuffer)).toBe(true);
+    expect(packed.chunks.every((c) => c.buffer === packed.meta.buffer)).toBe(true);
+    const arrived = await moved(packed, buffers);
+    const { corpus: c2, index } = await unpackAsync(arrived, 0);
+    const engine = engineOver(c2, index);
+    for (const a of corpus.articles.slice(0, 20)) {
+      const q = a.quotes[0]?.text.split(' ').slice(0, 5).join(' ') ?? '';
+      expect(engine.search(q)).toEqual(fresh.search(q));
+    }
   });
 
   it('refuses a layout it does not know', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/search/build.ts';
+import { buildIndex, itemRefOf } from '../../src/search/build.ts';
 import { phraseItems } from '../../src/search/engine.ts';
 import { words } from '../../src/search/normalize.ts';
 import { article, corpus } from './helpers.ts';
@@ -26,7 +26,7 @@ const index = buildIndex(
   ]),
 );
 const found = (q: string, whole = false): string[] =>
-  phraseItems(index, words(q), whole).map((i) => index.items[i]?.ref.text ?? '');
+  phraseItems(index, words(q), whole).map((i) => itemRefOf(index, i).text);
 
 describe('phraseItems', () => {
   it('finds a run of words however it is written: case, apostrophes, punctuation between', () => {

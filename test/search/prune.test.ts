@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { synthCorpus, synthQueries } from '../../bench/synth.ts';
-import { buildIndex, type Cluster } from '../../src/search/build.ts';
+import { buildIndex, CLUSTER_QUOTE, clusterCount, itemAt, itemCount } from '../../src/search/build.ts';
 import { candidates, Scratch, termGroups } from '../../src/search/engine.ts';
 import { words } from '../../src/search/normalize.ts';
 
@@ -12,13 +12,13 @@ const queries = synthQueries(corpus, 120, 5);
 describe('candidates: the score bound admits fewer items and never changes the candidates', () => {
   const cases: Array<[string, (c: number) => boolean]> = [
     ['no filter', () => true],
-    ['quotes only', (c) => (index.clusters[c] as Cluster).type === 'quote'],
+    ['quotes only', (c) => index.clusterType[c] === CLUSTER_QUOTE],
     ['a third of the clusters', (c) => c % 3 === 0],
   ];
   for (const [name, accept] of cases) {
     it(`returns the same clusters and coverage with the bound before every word (${name})`, () => {
-      const plain = new Scratch(index.items.length, index.clusters.length);
-      const bounded = new Scratch(index.items.length, index.clusters.length);
+      const plain = new Scratch(itemCount(index), clusterCount(index));
+      const bounded = new Scratch(itemCount(index), clusterCount(index));
       let pruned = 0;
       for (const q of queries) {
         const groups = termGroups(index, words(q.query), []);
@@ -41,11 +41,12 @@ describe('candidates: the score bound admits fewer items and never changes the c
   }
 
   it('keeps the target quote of every query where the unbounded scoring has it', () => {
-    const scratch = new Scratch(index.items.length, index.clusters.length);
+    const scratch = new Scratch(itemCount(index), clusterCount(index));
     let kept = 0;
     for (const q of queries) {
       const groups = termGroups(index, words(q.query), []);
-      const target = index.items.findIndex((it) => it.ref.text === q.text);
+      let target = 0;
+      while (itemAt(index, target).ref.text !== q.text) target++;
       const cluster = index.itemCluster[target] as number;
       const all = candidates(index, scratch, groups, () => true, 30, 0.2, Number.POSITIVE_INFINITY);
       if (!all.some((c) => c.cluster === cluster)) continue;

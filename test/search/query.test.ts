@@ -67,6 +67,24 @@ describe('normalisation', () => {
     expect(v.completions('cyberse').map((n) => n.term)).toEqual(['cybersecurity']);
     expect(damerau('form', 'from', 2)).toBe(1);
   });
+  it('seals in steps, and a copy sealed with the sorted ids answers as the original', () => {
+    // Letters only (terms with digits have no completions): the digits of a number spelled as letters.
+    const spell = (n: number): string => [...String(n)].map((d) => 'abcdefghij'[Number(d)]).join('');
+    const terms = Array.from({ length: 9000 }, (_, i) => `${'bcdfg'[i % 5]}term${spell((i * 7919) % 9001)}x`);
+    const v = new Vocabulary();
+    for (const t of terms) v.add(t);
+    v.seal();
+    const copy = new Vocabulary();
+    for (const t of terms) copy.add(t);
+    const steps = copy.sealSteps(v.sortedIds());
+    let yielded = 0;
+    while (!steps.next().done) yielded++;
+    expect(yielded).toBeGreaterThan(2);
+    for (const q of ['btermbc', 'ctermd', 'dtermhh']) expect(copy.completions(q)).toEqual(v.completions(q));
+    expect(copy.near('ftermbcdey')).toEqual(v.near('ftermbcdey'));
+    expect(copy.completions('btermb')).not.toEqual([]);
+    expect(copy.near('ftermbcdey')).not.toEqual([]);
+  });
 });
 
 describe('search never throws', () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus.ts';
 import { extract } from '../../src/extract/index.ts';
 import { createSearchEngine } from '../../src/search/index.ts';
+import { PACK_LAYOUT } from '../../src/search/packed.ts';
 import { runLoad, runReextract } from '../../src/store/jobs.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
 import { engineFromSnapshot, snapshotFromStore } from '../../src/store/snapshot.ts';
@@ -150,6 +151,8 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     const status = await store.status();
     expect(status.articles).toBe(ids.length);
     expect(status.revision).toBeGreaterThan(0);
+    // What a reload reads: the same revision and last change, without the count.
+    expect(await store.revision()).toEqual({ revision: status.revision, lastChange: status.lastChange });
   });
 
   it('after an extractor change the stored extractions keep answering until redone in the background', async () => {
@@ -212,6 +215,15 @@ describe.each(engines)('the corpus store on $name', (engine) => {
     expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(true);
     writeFileSync(file, 'garbage');
     expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(false);
+    // A snapshot of another layout (an older version's) is rebuilt, not misread.
+    const current = readFileSync(file);
+    const header = Buffer.from(`"layout":${PACK_LAYOUT}`);
+    const at = current.indexOf(header);
+    expect(at).toBeGreaterThan(0);
+    Buffer.from(`"layout":${PACK_LAYOUT - 1}`).copy(current, at);
+    writeFileSync(file, current);
+    expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(false);
+    expect((await runLoad({ ...job, snapshotFile: file }, store)).reused).toBe(true);
   });
 
   it('migrations run once, also when run again; de-duplication is shared by every connection', async () => {
