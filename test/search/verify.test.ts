@@ -4,7 +4,9 @@ import { STOP_WORDS } from '../../src/search/normalize.ts';
 import {
   CLOSE_SIMILARITY,
   cannotBeClose,
+  closeSimilarity,
   containsRun,
+  lcsLength,
   REORDERED_CONTENT,
   similarity,
   wordDiff,
@@ -170,6 +172,65 @@ describe('cannotBeClose', () => {
       }
     }
     // The random wordings do exercise the close side.
+    expect(close).toBeGreaterThan(100);
+  });
+});
+
+describe('closeSimilarity', () => {
+  let seed = 11;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * n);
+  };
+  const lcsByTable = (a: readonly string[], b: readonly string[]): number => {
+    let prev = new Array<number>(b.length + 1).fill(0);
+    for (const x of a) {
+      const cur = [0];
+      for (let j = 0; j < b.length; j++)
+        cur.push(x === b[j] ? (prev[j] as number) + 1 : Math.max(prev[j + 1] as number, cur[j] as number));
+      prev = cur;
+    }
+    return prev[b.length] as number;
+  };
+
+  it('lcsLength is the longest common subsequence, past 32 and 64 words too', () => {
+    const vocab = ['a', 'b', 'c', 'd', 'ab', 'e'];
+    for (let t = 0; t < 600; t++) {
+      const a = Array.from({ length: rand(t < 300 ? 12 : 140) }, () => vocab[rand(6)] as string);
+      const b = Array.from({ length: rand(t < 300 ? 12 : 140) }, () => vocab[rand(6)] as string);
+      expect(lcsLength(a, b), `${a.join(' ')} | ${b.join(' ')}`).toBe(lcsByTable(a, b));
+    }
+  });
+
+  it('is similarity() whenever that can be close, and null only when it cannot (random wordings)', () => {
+    const stops = [...STOP_WORDS].slice(0, 10);
+    const vocab = [...stops, 'harbour', 'dredging', 'budget', 'ferry', 'cyber', 'security', 'cybersecurity'];
+    const pick = (): string => vocab[rand(vocab.length)] as string;
+    let skipped = 0;
+    let close = 0;
+    for (let t = 0; t < 3000; t++) {
+      const reporter = Array.from({ length: 3 + rand(14) }, pick);
+      const kept = reporter.flatMap((w) => [rand(10) < 1 ? pick() : w, ...(rand(2) ? [pick()] : [])]);
+      // Long published wordings too: a diff of those is cut to their best stretch first.
+      const published = [
+        ...Array.from({ length: rand(t % 3 === 0 ? 200 : 40) }, pick),
+        ...(rand(3) ? kept : []),
+        ...Array.from({ length: rand(40) }, pick),
+      ];
+      const sim = similarity(reporter, published);
+      const closeIs =
+        sim.common >= 3 &&
+        sim.all >= CLOSE_SIMILARITY &&
+        (sim.content >= CLOSE_SIMILARITY || sim.bag >= REORDERED_CONTENT);
+      const got = closeSimilarity(reporter, published);
+      if (got === null) {
+        skipped++;
+        expect(closeIs, `${reporter.join(' ')} | ${published.join(' ')}`).toBe(false);
+      } else expect(got).toEqual(sim);
+      if (closeIs) close++;
+    }
+    // Both sides are exercised.
+    expect(skipped).toBeGreaterThan(300);
     expect(close).toBeGreaterThan(100);
   });
 });
