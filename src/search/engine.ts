@@ -886,32 +886,111 @@ export function itemWords(index: SearchIndex, i: number): readonly string[] {
   return ws;
 }
 
-/** Every item's folded words as one string (`\n w1 w2 \n w1 ... \n`), built on the first phrase scan, per index. */
+/** Every item's folded words as one string (`\n w1 w2 \n w1 ... \n`), for phrase scans; per index. */
 interface PhraseText {
   text: string;
   /** Start offset of each item's line. */
   starts: Int32Array;
 }
-const phraseTexts = new WeakMap<SearchIndex, PhraseText>();
 
-function phraseText(index: SearchIndex): PhraseText {
-  let pt = phraseTexts.get(index);
-  if (!pt) {
-    const parts: string[] = [];
-    const n = itemCount(index);
-    const starts = new Int32Array(n);
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      const line = `\n ${words(itemRefOf(index, i).text).join(' ')} `;
-      starts[i] = at;
-      at += line.length;
-      parts.push(line);
-    }
-    // The closing newline lets a whole-item needle (`\n w1 w2 \n`) match the last item too.
-    pt = { text: `${parts.join('')}\n`, starts };
-    phraseTexts.set(index, pt);
+/** A phrase text being built: the lines of items [0, next). */
+interface PhraseBuild {
+  parts: string[];
+  starts: Int32Array;
+  next: number;
+  at: number;
+  /** The finished text (then parts is let go). */
+  done: PhraseText | null;
+  /** Milliseconds spent building it so far. */
+  ms: number;
+  /** Resolves with `ms` once done. */
+  ready: Promise<number>;
+  resolve: (ms: number) => void;
+  /** A background build is under way (preparePhraseText). */
+  scheduled: boolean;
+}
+const phraseBuilds = new WeakMap<SearchIndex, PhraseBuild>();
+
+function phraseBuild(index: SearchIndex): PhraseBuild {
+  let b = phraseBuilds.get(index);
+  if (!b) {
+    let resolve: (ms: number) => void = () => {};
+    const ready = new Promise<number>((r) => {
+      resolve = r;
+    });
+    b = {
+      parts: [],
+      starts: new Int32Array(itemCount(index)),
+      next: 0,
+      at: 0,
+      done: null,
+      ms: 0,
+      ready,
+      resolve,
+      scheduled: false,
+    };
+    phraseBuilds.set(index, b);
   }
-  return pt;
+  return b;
+}
+
+/**
+ * Adds item lines to the build (256 at a time) until `deadline` (performance.now()) or the last item; finishes it at
+ * the end.
+ */
+function extendPhraseText(index: SearchIndex, b: PhraseBuild, deadline: number): void {
+  if (b.done) return;
+  const t0 = performance.now();
+  const n = itemCount(index);
+  while (b.next < n) {
+    const end = Math.min(n, b.next + 256);
+    for (let i = b.next; i < end; i++) {
+      const line = `\n ${words(itemRefOf(index, i).text).join(' ')} `;
+      b.starts[i] = b.at;
+      b.at += line.length;
+      b.parts.push(line);
+    }
+    b.next = end;
+    if (performance.now() >= deadline) break;
+  }
+  if (b.next >= n) {
+    // The closing newline lets a whole-item needle (`\n w1 w2 \n`) match the last item too.
+    b.done = { text: `${b.parts.join('')}\n`, starts: b.starts };
+    b.parts = [];
+  }
+  b.ms += performance.now() - t0;
+  if (b.done) b.resolve(b.ms);
+}
+
+/** The phrase text, built now if the background build (preparePhraseText) has not finished it. */
+function phraseText(index: SearchIndex): PhraseText {
+  const b = phraseBuild(index);
+  extendPhraseText(index, b, Number.POSITIVE_INFINITY);
+  return b.done as PhraseText;
+}
+
+/** Longest slice of the background phrase-text build: a query arriving meanwhile waits at most this long. */
+const PHRASE_SLICE_MS = 4;
+
+/**
+ * Builds the index's phrase text in the background, a few milliseconds at a time between other work, so the first
+ * question of common words only does not pay for it (tokenising every item: 0.1 s on PolNeAR, half a second per
+ * 1e5 news-shaped quotes, which landed in the p99 of questions and quote checks; issue 16). A question needing it
+ * before then finishes it at once. Resolves with the milliseconds spent building it. The slices are timers that never
+ * keep the process alive (a one-shot command exits without waiting for them; an unreferenced setImmediate would
+ * instead wait for unrelated I/O to run at all).
+ */
+export function preparePhraseText(index: SearchIndex, sliceMs = PHRASE_SLICE_MS): Promise<number> {
+  const b = phraseBuild(index);
+  const step = (): void => {
+    extendPhraseText(index, b, performance.now() + sliceMs);
+    if (!b.done) setTimeout(step, 0).unref();
+  };
+  if (!b.done && !b.scheduled) {
+    b.scheduled = true;
+    setTimeout(step, 0).unref();
+  }
+  return b.ready;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point

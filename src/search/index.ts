@@ -5,7 +5,7 @@
  */
 import type { Corpus } from '../types.ts';
 import { buildIndex, clusterCount, itemCount, type SearchIndex } from './build.ts';
-import { findSpeakers, lookupSpeaker, runSearch, Scratch } from './engine.ts';
+import { findSpeakers, lookupSpeaker, preparePhraseText, runSearch, Scratch } from './engine.ts';
 import type { SearchEngine } from './types.ts';
 import { runVerify } from './verify.ts';
 
@@ -17,9 +17,13 @@ export function createSearchEngine(corpus: Corpus): SearchEngine {
   return engineOver(corpus, buildIndex(corpus));
 }
 
-/** The engine answering from an index already built over this corpus (fresh, or read back from a snapshot). */
+/**
+ * The engine answering from an index already built over this corpus (fresh, or read back from a snapshot). The
+ * text that questions of common words only are scanned in is built in the background, between other work.
+ */
 export function engineOver(corpus: Corpus, index: SearchIndex): SearchEngine {
   const scratch = new Scratch(itemCount(index), clusterCount(index));
+  void preparePhraseText(index);
   return {
     corpus,
     search: (query, options) => runSearch(index, scratch, query, options),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { newsCorpus } from '../../bench/news.ts';
 import { buildIndex, itemRefOf } from '../../src/search/build.ts';
-import { phraseItems } from '../../src/search/engine.ts';
+import { phraseItems, preparePhraseText } from '../../src/search/engine.ts';
 import { words } from '../../src/search/normalize.ts';
 import { article, corpus } from './helpers.ts';
 
@@ -50,5 +51,37 @@ describe('phraseItems', () => {
   it('matches a whole item only when asked for the whole', () => {
     expect(found('you ever give up on the harbour plan then give it back', true)).toEqual([texts[4]]);
     expect(found('you ever give up on the harbour plan', true)).toEqual([]);
+  });
+});
+
+describe('phrase text built in the background', () => {
+  // Over a thousand items, so a build 256 items a slice takes several slices; runs of stop words only are found
+  // by scanning the phrase text.
+  const news = newsCorpus({ quotes: 1500 });
+  const runs = ['it is', 'we have to', 'i think that', 'the the', 'of the people', 'and we will not'].map(
+    words,
+  );
+
+  it('finds what the phrase text built at once finds, whether finished in slices or by a question meanwhile', async () => {
+    const atOnce = buildIndex(news);
+    const expected = runs.map((r) => phraseItems(atOnce, r));
+    expect(expected.some((hits) => hits.length > 0)).toBe(true);
+
+    const sliced = buildIndex(news);
+    const ms = await preparePhraseText(sliced, 0);
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(runs.map((r) => phraseItems(sliced, r))).toEqual(expected);
+    // Asked again once done: the same promise's value, nothing rebuilt.
+    expect(await preparePhraseText(sliced)).toBe(ms);
+
+    // A question before the background build is done finishes it at once.
+    const interrupted = buildIndex(news);
+    const ready = preparePhraseText(interrupted, 0);
+    await new Promise((r) => setImmediate(r));
+    expect(runs.map((r) => phraseItems(interrupted, r))).toEqual(expected);
+    expect(await ready).toBeGreaterThanOrEqual(0);
+    expect(runs.map((r) => phraseItems(interrupted, r, true))).toEqual(
+      runs.map((r) => phraseItems(atOnce, r, true)),
+    );
   });
 });
