@@ -870,7 +870,7 @@ const longItemWords = new WeakMap<SearchIndex, Map<number, readonly string[]>>()
  */
 export function itemWords(index: SearchIndex, i: number): readonly string[] {
   const text = itemRefOf(index, i).text;
-  if (text.length < LONG_ITEM_CHARS) return words(text);
+  if (text.length < LONG_ITEM_CHARS) return wordsOfItem(index, i, text);
   let cache = longItemWords.get(index);
   if (!cache) {
     cache = new Map();
@@ -879,7 +879,7 @@ export function itemWords(index: SearchIndex, i: number): readonly string[] {
   let ws = cache.get(i);
   if (ws) cache.delete(i);
   else {
-    ws = words(text);
+    ws = wordsOfItem(index, i, text);
     if (cache.size >= LONG_ITEM_CACHE) cache.delete(cache.keys().next().value as number);
   }
   cache.set(i, ws);
@@ -967,6 +967,28 @@ function phraseText(index: SearchIndex): PhraseText {
   const b = phraseBuild(index);
   extendPhraseText(index, b, Number.POSITIVE_INFINITY);
   return b.done as PhraseText;
+}
+
+/** The phrase text if it is built (never builds it). */
+function readyPhraseText(index: SearchIndex): PhraseText | null {
+  return phraseBuilds.get(index)?.done ?? null;
+}
+
+/** Where item `i`'s line of the phrase text ends (the next line's newline, or the closing one). */
+function lineEnd(pt: PhraseText, i: number): number {
+  return i + 1 < pt.starts.length ? (pt.starts[i + 1] as number) : pt.text.length - 1;
+}
+
+/**
+ * words() of item `i` (its text `text`): read off its line of the phrase text once that is built (splitting a line
+ * costs half of tokenising the text again), else tokenised.
+ */
+function wordsOfItem(index: SearchIndex, i: number, text: string): string[] {
+  const pt = readyPhraseText(index);
+  if (!pt) return words(text);
+  // The line is `\n w1 w2 ... `: its words between the two leading characters and the trailing space.
+  const joined = pt.text.substring((pt.starts[i] as number) + 2, lineEnd(pt, i) - 1);
+  return joined ? joined.split(' ') : [];
 }
 
 /** Longest slice of the background phrase-text build: a query arriving meanwhile waits at most this long. */
@@ -1067,6 +1089,24 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
         pool = pool === null ? here : intersectSorted(pool, here);
       }
       if (pool.length <= PHRASE_POOL_SMALL) break;
+    }
+    // Once the phrase text is built, each pooled item's line is searched (a fraction of a microsecond an item,
+    // against tokenising its text, and against scanning every line when the pool is large).
+    const pt = readyPhraseText(index);
+    if (pool && pt) {
+      for (const i of pool) {
+        const start = pt.starts[i] as number;
+        // A whole-item needle (`\n w1 w2 \n`) ends on the next line's newline.
+        if (
+          whole
+            ? pt.text.startsWith(needle, start)
+            : pt.text.substring(start, lineEnd(pt, i)).includes(needle)
+        ) {
+          out.push(i);
+          if (out.length >= MAX_PHRASE_HITS) break;
+        }
+      }
+      return out;
     }
     // Common words all (`people`, `country` in a million quotes) and still many items: the scan below is cheaper.
     if (pool && pool.length <= PHRASE_DF_CAP) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newsCorpus } from '../../bench/news.ts';
-import { buildIndex, itemRefOf } from '../../src/search/build.ts';
-import { phraseItems, preparePhraseText } from '../../src/search/engine.ts';
-import { words } from '../../src/search/normalize.ts';
+import { buildIndex, itemCount, itemRefOf } from '../../src/search/build.ts';
+import { itemWords, phraseItems, preparePhraseText } from '../../src/search/engine.ts';
+import { STOP_WORDS, words } from '../../src/search/normalize.ts';
 import { article, corpus } from './helpers.ts';
 
 const texts = [
@@ -52,6 +52,23 @@ describe('phraseItems', () => {
     expect(found('you ever give up on the harbour plan then give it back', true)).toEqual([texts[4]]);
     expect(found('you ever give up on the harbour plan', true)).toEqual([]);
   });
+
+  it('finds the same once the phrase text is built (folded accents, curly apostrophes, numbers)', async () => {
+    const own = buildIndex(index.corpus);
+    const asked: Array<[string, boolean]> = [
+      ['cafe owners on the quay say its over', false],
+      ['moves 1200 tonnes and 3.5 metres', false],
+      ['ever give up on the harbour', false],
+      ['wait in the port s basin', false],
+      ['not going to the ferrys', false],
+      ['you ever give up on the harbour plan then give it back', true],
+    ];
+    const ask = (): number[][] => asked.map(([q, whole]) => phraseItems(own, words(q), whole));
+    const before = ask();
+    await preparePhraseText(own);
+    expect(ask()).toEqual(before);
+    for (let i = 0; i < texts.length; i++) expect(itemWords(own, i)).toEqual(words(itemRefOf(own, i).text));
+  });
 });
 
 describe('phrase text built in the background', () => {
@@ -83,5 +100,28 @@ describe('phrase text built in the background', () => {
     expect(runs.map((r) => phraseItems(interrupted, r, true))).toEqual(
       runs.map((r) => phraseItems(atOnce, r, true)),
     );
+  });
+
+  it('once built, answers item words and pooled phrase lookups as tokenising the items did', async () => {
+    const fresh = buildIndex(news);
+    const n = itemCount(fresh);
+    // Runs of 2 to 6 words taken from items (so they are found), with a content word or not, and whole items.
+    const picked: string[][] = [];
+    for (let i = 0; i < n; i += 37) {
+      const ws = words(itemRefOf(fresh, i).text);
+      const len = 2 + (i % 5);
+      if (ws.length > len) picked.push(ws.slice(i % (ws.length - len), (i % (ws.length - len)) + len));
+    }
+    const withContent = picked.filter((r) => r.some((w) => !STOP_WORDS.has(w)));
+    expect(withContent.length).toBeGreaterThan(20);
+    const wholes = [0, 5, 9].map((i) => words(itemRefOf(fresh, i).text));
+    // Before: the pooled items are tokenised (nothing here needs the phrase text, so it is not built yet).
+    const before = withContent.map((r) => phraseItems(fresh, r));
+    const wholeBefore = wholes.map((r) => phraseItems(fresh, r, true));
+    expect(wholeBefore.every((hits) => hits.length > 0)).toBe(true);
+    await preparePhraseText(fresh);
+    expect(withContent.map((r) => phraseItems(fresh, r))).toEqual(before);
+    expect(wholes.map((r) => phraseItems(fresh, r, true))).toEqual(wholeBefore);
+    for (let i = 0; i < n; i++) expect(itemWords(fresh, i)).toEqual(words(itemRefOf(fresh, i).text));
   });
 });
