@@ -886,20 +886,27 @@ export function itemWords(index: SearchIndex, i: number): readonly string[] {
   return ws;
 }
 
-/** Every item's folded words as one string (`\n w1 w2 \n w1 ... \n`), for phrase scans; per index. */
+/** Items per chunk of the phrase text. */
+const PHRASE_CHUNK = 256;
+
+/**
+ * Every item's folded words, one line per item (`\n w1 w2 ... `), for phrase lookups; per index. In chunks of
+ * PHRASE_CHUNK items, each one string ending in a closing `\n` (so a whole-item needle, `\n w1 w2 \n`, matches a
+ * chunk's last line too): one string for a million quotes cost a copy of 150 MB in a single step of the background
+ * build.
+ */
 interface PhraseText {
-  text: string;
-  /** Start offset of each item's line. */
+  chunks: string[];
+  /** Offset of each item's line in its chunk. */
   starts: Int32Array;
 }
 
-/** A phrase text being built: the lines of items [0, next). */
+/** A phrase text being built: the chunks of items [0, next). */
 interface PhraseBuild {
-  parts: string[];
+  chunks: string[];
   starts: Int32Array;
   next: number;
-  at: number;
-  /** The finished text (then parts is let go). */
+  /** The finished text. */
   done: PhraseText | null;
   /** Milliseconds spent building it so far. */
   ms: number;
@@ -919,10 +926,9 @@ function phraseBuild(index: SearchIndex): PhraseBuild {
       resolve = r;
     });
     b = {
-      parts: [],
+      chunks: [],
       starts: new Int32Array(itemCount(index)),
       next: 0,
-      at: 0,
       done: null,
       ms: 0,
       ready,
@@ -934,30 +940,26 @@ function phraseBuild(index: SearchIndex): PhraseBuild {
   return b;
 }
 
-/**
- * Adds item lines to the build (256 at a time) until `deadline` (performance.now()) or the last item; finishes it at
- * the end.
- */
+/** Adds chunks to the build until `deadline` (performance.now()) or the last item; finishes it at the end. */
 function extendPhraseText(index: SearchIndex, b: PhraseBuild, deadline: number): void {
   if (b.done) return;
   const t0 = performance.now();
   const n = itemCount(index);
   while (b.next < n) {
-    const end = Math.min(n, b.next + 256);
+    const end = Math.min(n, b.next + PHRASE_CHUNK);
+    const lines: string[] = [];
+    let at = 0;
     for (let i = b.next; i < end; i++) {
       const line = `\n ${words(itemRefOf(index, i).text).join(' ')} `;
-      b.starts[i] = b.at;
-      b.at += line.length;
-      b.parts.push(line);
+      b.starts[i] = at;
+      at += line.length;
+      lines.push(line);
     }
+    b.chunks.push(`${lines.join('')}\n`);
     b.next = end;
     if (performance.now() >= deadline) break;
   }
-  if (b.next >= n) {
-    // The closing newline lets a whole-item needle (`\n w1 w2 \n`) match the last item too.
-    b.done = { text: `${b.parts.join('')}\n`, starts: b.starts };
-    b.parts = [];
-  }
+  if (b.next >= n) b.done = { chunks: b.chunks, starts: b.starts };
   b.ms += performance.now() - t0;
   if (b.done) b.resolve(b.ms);
 }
@@ -974,9 +976,16 @@ function readyPhraseText(index: SearchIndex): PhraseText | null {
   return phraseBuilds.get(index)?.done ?? null;
 }
 
-/** Where item `i`'s line of the phrase text ends (the next line's newline, or the closing one). */
-function lineEnd(pt: PhraseText, i: number): number {
-  return i + 1 < pt.starts.length ? (pt.starts[i + 1] as number) : pt.text.length - 1;
+/** The chunk holding item `i`'s line. */
+function chunkOf(pt: PhraseText, i: number): string {
+  return pt.chunks[(i / PHRASE_CHUNK) | 0] as string;
+}
+
+/** Where item `i`'s line ends in its chunk (the next line's newline, or the closing one). */
+function lineEnd(pt: PhraseText, i: number, chunk: string): number {
+  return (i + 1) % PHRASE_CHUNK !== 0 && i + 1 < pt.starts.length
+    ? (pt.starts[i + 1] as number)
+    : chunk.length - 1;
 }
 
 /**
@@ -986,8 +995,9 @@ function lineEnd(pt: PhraseText, i: number): number {
 function wordsOfItem(index: SearchIndex, i: number, text: string): string[] {
   const pt = readyPhraseText(index);
   if (!pt) return words(text);
+  const chunk = chunkOf(pt, i);
   // The line is `\n w1 w2 ... `: its words between the two leading characters and the trailing space.
-  const joined = pt.text.substring((pt.starts[i] as number) + 2, lineEnd(pt, i) - 1);
+  const joined = chunk.substring((pt.starts[i] as number) + 2, lineEnd(pt, i, chunk) - 1);
   return joined ? joined.split(' ') : [];
 }
 
@@ -1095,12 +1105,13 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
     const pt = readyPhraseText(index);
     if (pool && pt) {
       for (const i of pool) {
+        const chunk = chunkOf(pt, i);
         const start = pt.starts[i] as number;
         // A whole-item needle (`\n w1 w2 \n`) ends on the next line's newline.
         if (
           whole
-            ? pt.text.startsWith(needle, start)
-            : pt.text.substring(start, lineEnd(pt, i)).includes(needle)
+            ? chunk.startsWith(needle, start)
+            : chunk.substring(start, lineEnd(pt, i, chunk)).includes(needle)
         ) {
           out.push(i);
           if (out.length >= MAX_PHRASE_HITS) break;
@@ -1117,21 +1128,26 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
       return out;
     }
   }
-  const { text, starts } = phraseText(index);
-  let from = 0;
-  while (out.length < MAX_PHRASE_HITS) {
-    const at = text.indexOf(needle, from);
-    if (at < 0) break;
-    // The item whose line holds `at`: the last start <= at.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] as number) <= at) lo = mid;
-      else hi = mid - 1;
+  const { chunks, starts } = phraseText(index);
+  for (let k = 0; k < chunks.length && out.length < MAX_PHRASE_HITS; k++) {
+    const chunk = chunks[k] as string;
+    const first = k * PHRASE_CHUNK;
+    const last = Math.min(starts.length, first + PHRASE_CHUNK) - 1;
+    let from = 0;
+    while (out.length < MAX_PHRASE_HITS) {
+      const at = chunk.indexOf(needle, from);
+      if (at < 0) break;
+      // The item whose line holds `at`: the last of the chunk's items starting at or before it.
+      let lo = first;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if ((starts[mid] as number) <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (out[out.length - 1] !== lo) out.push(lo);
+      from = at + 1;
     }
-    if (out[out.length - 1] !== lo) out.push(lo);
-    from = at + 1;
   }
   return out;
 }

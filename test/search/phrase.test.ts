@@ -83,6 +83,18 @@ describe('phrase text built in the background', () => {
     const atOnce = buildIndex(news);
     const expected = runs.map((r) => phraseItems(atOnce, r));
     expect(expected.some((hits) => hits.length > 0)).toBe(true);
+    // What a lookup means, item by item (the scan reads the lines of several chunks).
+    const n = itemCount(atOnce);
+    const lines = Array.from({ length: n }, (_, i) => ` ${words(itemRefOf(atOnce, i).text).join(' ')} `);
+    const holding = (r: string[]): number[] =>
+      lines.flatMap((line, i) => (line.includes(` ${r.join(' ')} `) ? [i] : [])).slice(0, 500);
+    expect(expected).toEqual(runs.map(holding));
+    expect(expected.flat().some((i) => i >= 512)).toBe(true);
+    const wholeOf = (r: string[]): number[] =>
+      lines.flatMap((line, i) => (line === ` ${r.join(' ')} ` ? [i] : []));
+    const lastOfChunk = words(itemRefOf(atOnce, 255).text);
+    expect(phraseItems(atOnce, lastOfChunk, true)).toEqual(wholeOf(lastOfChunk));
+    expect(phraseItems(atOnce, lastOfChunk, true)).toContain(255);
 
     const sliced = buildIndex(news);
     const ms = await preparePhraseText(sliced, 0);
