@@ -1057,8 +1057,10 @@ function mayHoldRun(text: string, loose: LooseRun): boolean {
 
 /**
  * Items whose words contain `seq` contiguously (or, `whole`, are exactly `seq`). Through the postings of the
- * query's rarest content words (intersected until few enough); a query of stop words only, or of words so common
- * that even together they leave thousands of items, scans the corpus's folded text (built once, on first need).
+ * query's rarest content words (intersected until few enough), each pooled item's line of the phrase text searched
+ * (or, before that is built, the item checked); a query of stop words only, or of words so common that even
+ * together they leave thousands of items before the phrase text is built, scans the phrase text (built in the
+ * background after the engine, or now).
  */
 export function phraseItems(index: SearchIndex, seq: readonly string[], whole = false): number[] {
   if (seq.length === 0) return [];
