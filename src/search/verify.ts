@@ -93,17 +93,20 @@ export interface Similarity {
 export function closeSimilarity(
   reporter: readonly string[],
   published: readonly string[],
+  /** No compounds to join on either side (closeCheck() said MAY_BE_CLOSE_PLAIN). */
+  plain = false,
 ): Similarity | null {
-  return measure(reporter, published, true);
+  return measure(reporter, published, true, plain);
 }
 
 function measure(
   reporter: readonly string[],
   published: readonly string[],
   orNull: boolean,
+  plain = false,
 ): Similarity | null {
-  const r = joinCompounds(reporter, new Set(published));
-  const p = joinCompounds(published, new Set(r));
+  const r = plain ? reporter : joinCompounds(reporter, new Set(published));
+  const p = plain ? published : joinCompounds(published, new Set(r));
   // The word diff costs (R + W) x edits: against a long speech (a thousand words) that is most of a quote check.
   // Only the stretch of the published words that holds the reporter's can be the span measured, so a long wording
   // is cut to the best-overlapping stretch (with a margin) before diffing.
@@ -112,7 +115,8 @@ function measure(
     const most = lcsLength(r, target);
     if (most < MIN_COMMON_WORDS || (2 * most) / (r.length + most) < CLOSE_SIMILARITY) return null;
   }
-  const parts = diffArrays(r, target);
+  // (diffArrays() copies its arguments; it never changes them.)
+  const parts = diffArrays(r as string[], target as string[]);
   let common = 0;
   let commonContent = 0;
   let firstEq = -1;
@@ -306,17 +310,43 @@ export function reporterWords(reporter: readonly string[]): ReporterWords {
  * case) it reads each published word once, by a lookup in the reporter's words; otherwise it joins them first.
  */
 function cannotBeCloseTo(rw: ReporterWords, published: readonly string[]): boolean {
+  return closeCheck(rw, published) === CANNOT_BE_CLOSE;
+}
+
+/** closeCheck(): the wording cannot be `close`. */
+export const CANNOT_BE_CLOSE = 0;
+/** closeCheck(): it may be, and joinCompounds() leaves both sides as they are. */
+export const MAY_BE_CLOSE_PLAIN = 1;
+/** closeCheck(): it may be, and compounds may be joined on either side. */
+export const MAY_BE_CLOSE_JOINED = 2;
+
+/**
+ * cannotBeClose() for a reporter's words prepared once, saying also whether compounds may be joined: when not,
+ * similarity() of the two is measured on the words as they are (closeSimilarity(..., true)), without building a set
+ * of a long published wording's words twice to find out (issue 16).
+ */
+export function closeCheck(rw: ReporterWords, published: readonly string[]): number {
   const n = published.length;
   const ids = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const w = published[i] as string;
     const v = rw.lookup.get(w);
-    // A reporter's two words written as one here, or a published word that may start a reporter's word written
-    // here as two: joinCompounds() may change either side.
-    if ((v !== undefined && v & 2) || (rw.starts.has(w) && i + 1 < n && rw.lookup.has(w + published[i + 1])))
-      return cannotBeCloseJoined(rw.words, published);
+    // A reporter's two words written as one here: joinCompounds() may join them on the reporter's side (and then
+    // anything on the published side). Else the reporter's words stay as they are, and a published word is joined
+    // with the next only when the two make one of the reporter's words (bit 0): it starts that word.
+    if (
+      (v !== undefined && v & 2) ||
+      (rw.starts.has(w) && i + 1 < n && ((rw.lookup.get(w + published[i + 1]) ?? 0) & 1) !== 0)
+    )
+      return cannotBeCloseJoined(rw.words, published) ? CANNOT_BE_CLOSE : MAY_BE_CLOSE_JOINED;
     ids[i] = v !== undefined && v & 1 ? v >> 2 : -1;
   }
+  return cannotBeClosePlain(rw, published, ids) ? CANNOT_BE_CLOSE : MAY_BE_CLOSE_PLAIN;
+}
+
+/** cannotBeClose() of words with no compounds to join; `ids`: each published word's id among the reporter's, or -1. */
+function cannotBeClosePlain(rw: ReporterWords, published: readonly string[], ids: Int32Array): boolean {
+  const n = ids.length;
   const r = rw.words;
   const left = rw.need.slice();
   let m = 0;
@@ -527,8 +557,9 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
         scored.push({ similarity: 1, exact: true, item, at: i, cluster });
         continue;
       }
-      if (cannotBeCloseTo(rw, published)) continue;
-      const sim = closeSimilarity(reporter, published);
+      const maybe = closeCheck(rw, published);
+      if (maybe === CANNOT_BE_CLOSE) continue;
+      const sim = closeSimilarity(reporter, published, maybe === MAY_BE_CLOSE_PLAIN);
       if (sim && isClose(sim)) {
         scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, at: i, cluster });
       }

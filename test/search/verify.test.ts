@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/index.ts';
 import { STOP_WORDS } from '../../src/search/normalize.ts';
 import {
+  CANNOT_BE_CLOSE,
   CLOSE_SIMILARITY,
   cannotBeClose,
+  closeCheck,
   closeSimilarity,
   containsRun,
   lcsLength,
+  MAY_BE_CLOSE_PLAIN,
   REORDERED_CONTENT,
+  reporterWords,
   similarity,
   wordDiff,
 } from '../../src/search/verify.ts';
@@ -232,6 +236,52 @@ describe('closeSimilarity', () => {
     // Both sides are exercised.
     expect(skipped).toBeGreaterThan(300);
     expect(close).toBeGreaterThan(100);
+  });
+});
+
+describe('closeCheck', () => {
+  it('says plain only where joining compounds changes neither side, and rules out only what is not close', () => {
+    let seed = 5;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    // Compounds written as one or apart, and words that start others (`of` / `officials`, `in` / `into`).
+    const vocab = [
+      'of',
+      'in',
+      'to',
+      'into',
+      'officials',
+      'cyber',
+      'security',
+      'cybersecurity',
+      'harbour',
+      'front',
+    ];
+    const more = [...vocab, 'harbourfront', 'the', 'plan', 'ferry'];
+    let plain = 0;
+    let joined = 0;
+    for (let t = 0; t < 4000; t++) {
+      const reporter = Array.from({ length: 3 + rand(10) }, () => more[rand(more.length)] as string);
+      const published = Array.from({ length: rand(t % 4 === 0 ? 120 : 25) }, () =>
+        rand(3) ? (reporter[rand(reporter.length)] as string) : (more[rand(more.length)] as string),
+      );
+      const verdict = closeCheck(reporterWords(reporter), published);
+      const sim = similarity(reporter, published);
+      const closeIs =
+        sim.common >= 3 &&
+        sim.all >= CLOSE_SIMILARITY &&
+        (sim.content >= CLOSE_SIMILARITY || sim.bag >= REORDERED_CONTENT);
+      const why = `${reporter.join(' ')} | ${published.join(' ')}`;
+      if (verdict === CANNOT_BE_CLOSE) expect(closeIs, why).toBe(false);
+      else if (verdict === MAY_BE_CLOSE_PLAIN) {
+        plain++;
+        expect(closeSimilarity(reporter, published, true), why).toEqual(closeSimilarity(reporter, published));
+      } else joined++;
+    }
+    expect(plain).toBeGreaterThan(200);
+    expect(joined).toBeGreaterThan(200);
   });
 });
 
