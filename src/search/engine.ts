@@ -254,7 +254,8 @@ export function termGroups(
         variants: [...variants].map(([id, weight]) => ({ id, weight })).sort((a, b) => b.weight - a.weight),
         idf,
         required,
-        ...(speakerWords.has(w) ? { speakerWord: true } : {}),
+        // Always set: one shape of group for the query paths' compiled code (a new shape deoptimised them).
+        speakerWord: speakerWords.has(w),
       });
     }
   };

@@ -53,21 +53,25 @@ export function backgroundWork(index: SearchIndex): Promise<BackgroundWork> | un
   return background.get(index);
 }
 
-/** Warm-up questions per engine (and as many quote checks, a fifth of them). */
-const WARM_QUESTIONS = 40;
+/** Warm-up questions per engine (a seventh of them quote checks, two each). */
+const WARM_QUESTIONS = 56;
 
 /**
- * Questions of the kinds reporters ask (a few words, one misspelt, a filter, words pasted with their stop words)
- * and quote checks, made from items spread over the index; deterministic.
+ * Questions of the kinds reporters ask (a few words, one misspelt, a type filter, words pasted with their stop
+ * words, a speaker's surname and words, a speaker filter) and quote checks, made from items spread over the index;
+ * deterministic.
  */
 export function warmQuestions(index: SearchIndex): Array<{ search?: string; verify?: string }> {
   const n = itemCount(index);
   const out: Array<{ search?: string; verify?: string }> = [];
   for (let k = 0; k < Math.min(n, WARM_QUESTIONS); k++) {
-    const ws = words(itemRefOf(index, Math.floor(((k + 0.5) * n) / WARM_QUESTIONS)).text);
+    const i = Math.floor(((k + 0.5) * n) / WARM_QUESTIONS);
+    const ws = words(itemRefOf(index, i).text);
     const content = ws.filter((w) => !STOP_WORDS.has(w));
     if (content.length === 0) continue;
-    const kind = k % 5;
+    const kind = k % 7;
+    const speaker = index.itemSpeaker[i] as number;
+    const surname = speaker >= 0 ? index.speakers[speaker]?.speaker.name.split(/\s+/).pop() : undefined;
     if (kind === 0) out.push({ search: content.slice(0, 4).join(' ') });
     else if (kind === 1) {
       // The longest word with its second and third letters swapped.
@@ -78,7 +82,10 @@ export function warmQuestions(index: SearchIndex): Array<{ search?: string; veri
       out.push({ search: typed.join(' ') });
     } else if (kind === 2) out.push({ search: `${content.slice(0, 3).join(' ')} type:quote` });
     else if (kind === 3) out.push({ search: ws.slice(0, 8).join(' ') });
-    else out.push({ verify: ws.slice(0, 24).join(' ') }, { verify: ws.slice(1, 9).join(' ') });
+    else if (kind === 4)
+      out.push({ verify: ws.slice(0, 24).join(' ') }, { verify: ws.slice(1, 9).join(' ') });
+    else if (kind === 5) out.push({ search: `${surname ?? ''} ${content.slice(0, 2).join(' ')}`.trim() });
+    else out.push({ search: `${content.slice(0, 3).join(' ')}${surname ? ` speaker:${surname}` : ''}` });
   }
   return out;
 }

@@ -12,6 +12,7 @@ describe('engine background work', () => {
     expect(questions.filter((q) => q.search?.includes('type:quote')).length).toBeGreaterThan(3);
     expect(questions.filter((q) => q.verify).length).toBeGreaterThan(6);
     expect(questions.filter((q) => q.search).length).toBeGreaterThan(25);
+    expect(questions.filter((q) => q.search?.includes(' speaker:')).length).toBeGreaterThan(3);
     // Answered first, before any background step of its engine has run.
     const cold = engineOver(news, buildIndex(news));
     const asked = [...questions.map((q) => q.search ?? ''), 'the people', 'it is what it is', 'sanctions'];
