@@ -139,9 +139,10 @@ function measure(
     if (!part.removed) pos += n;
   }
   if (common === 0) return { all: 0, content: 0, bag: 0, common: 0 };
+  // (Positions count in `target`, the stretch diffed, not in the whole wording.)
   const from = Math.max(0, firstEq - leadingDeleted);
-  const to = Math.min(p.length, lastEq + trailingDeleted);
-  const window = p.slice(from, to);
+  const to = Math.min(target.length, lastEq + trailingDeleted);
+  const window = target.slice(from, to);
   const rContent = r.filter((w) => !STOP_WORDS.has(w));
   const wContent = window.filter((w) => !STOP_WORDS.has(w)).length;
   // Word order aside: how many of the reporter's content words the published quote has at all (catches reordering).

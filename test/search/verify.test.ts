@@ -306,3 +306,24 @@ describe('containsRun', () => {
     }
   });
 });
+
+describe('similarity against a long wording', () => {
+  it('measures the stretch that holds the words, wherever it lies in a long speech', () => {
+    const filler =
+      'the committee met for hours and heard from residents about parking rules near the old harbor market'.split(
+        ' ',
+      );
+    const quote = 'we will rebuild the seawall before the next storm season arrives'.split(' ');
+    for (const at of [0, 1, 2, 3]) {
+      const published = [
+        ...Array(at).fill(filler).flat(),
+        ...quote,
+        ...Array(4 - at)
+          .fill(filler)
+          .flat(),
+      ];
+      expect(published.length).toBeGreaterThan(3 * quote.length + 24);
+      expect(similarity(quote, published)).toMatchObject({ all: 1, content: 1, common: quote.length });
+    }
+  });
+});
