@@ -254,7 +254,8 @@ export function termGroups(
         variants: [...variants].map(([id, weight]) => ({ id, weight })).sort((a, b) => b.weight - a.weight),
         idf,
         required,
-        ...(speakerWords.has(w) ? { speakerWord: true } : {}),
+        // Always set: one shape of group for the query paths' compiled code (a new shape deoptimised them).
+        speakerWord: speakerWords.has(w),
       });
     }
   };
@@ -870,7 +871,7 @@ const longItemWords = new WeakMap<SearchIndex, Map<number, readonly string[]>>()
  */
 export function itemWords(index: SearchIndex, i: number): readonly string[] {
   const text = itemRefOf(index, i).text;
-  if (text.length < LONG_ITEM_CHARS) return words(text);
+  if (text.length < LONG_ITEM_CHARS) return wordsOfItem(index, i, text);
   let cache = longItemWords.get(index);
   if (!cache) {
     cache = new Map();
@@ -879,39 +880,150 @@ export function itemWords(index: SearchIndex, i: number): readonly string[] {
   let ws = cache.get(i);
   if (ws) cache.delete(i);
   else {
-    ws = words(text);
+    ws = wordsOfItem(index, i, text);
     if (cache.size >= LONG_ITEM_CACHE) cache.delete(cache.keys().next().value as number);
   }
   cache.set(i, ws);
   return ws;
 }
 
-/** Every item's folded words as one string (`\n w1 w2 \n w1 ... \n`), built on the first phrase scan, per index. */
+/** Items per chunk of the phrase text. */
+const PHRASE_CHUNK = 256;
+
+/**
+ * Every item's folded words, one line per item (`\n w1 w2 ... `), for phrase lookups; per index. In chunks of
+ * PHRASE_CHUNK items, each one string ending in a closing `\n` (so a whole-item needle, `\n w1 w2 \n`, matches a
+ * chunk's last line too): one string for a million quotes cost a copy of 150 MB in a single step of the background
+ * build.
+ */
 interface PhraseText {
-  text: string;
-  /** Start offset of each item's line. */
+  chunks: string[];
+  /** Offset of each item's line in its chunk. */
   starts: Int32Array;
 }
-const phraseTexts = new WeakMap<SearchIndex, PhraseText>();
 
-function phraseText(index: SearchIndex): PhraseText {
-  let pt = phraseTexts.get(index);
-  if (!pt) {
-    const parts: string[] = [];
-    const n = itemCount(index);
-    const starts = new Int32Array(n);
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      const line = `\n ${words(itemRefOf(index, i).text).join(' ')} `;
-      starts[i] = at;
-      at += line.length;
-      parts.push(line);
-    }
-    // The closing newline lets a whole-item needle (`\n w1 w2 \n`) match the last item too.
-    pt = { text: `${parts.join('')}\n`, starts };
-    phraseTexts.set(index, pt);
+/** A phrase text being built: the chunks of items [0, next). */
+interface PhraseBuild {
+  chunks: string[];
+  starts: Int32Array;
+  next: number;
+  /** The finished text. */
+  done: PhraseText | null;
+  /** Milliseconds spent building it so far. */
+  ms: number;
+  /** Resolves with `ms` once done. */
+  ready: Promise<number>;
+  resolve: (ms: number) => void;
+  /** A background build is under way (preparePhraseText). */
+  scheduled: boolean;
+}
+const phraseBuilds = new WeakMap<SearchIndex, PhraseBuild>();
+
+function phraseBuild(index: SearchIndex): PhraseBuild {
+  let b = phraseBuilds.get(index);
+  if (!b) {
+    let resolve: (ms: number) => void = () => {};
+    const ready = new Promise<number>((r) => {
+      resolve = r;
+    });
+    b = {
+      chunks: [],
+      starts: new Int32Array(itemCount(index)),
+      next: 0,
+      done: null,
+      ms: 0,
+      ready,
+      resolve,
+      scheduled: false,
+    };
+    phraseBuilds.set(index, b);
   }
-  return pt;
+  return b;
+}
+
+/** Adds chunks to the build until `deadline` (performance.now()) or the last item; finishes it at the end. */
+function extendPhraseText(index: SearchIndex, b: PhraseBuild, deadline: number): void {
+  if (b.done) return;
+  const t0 = performance.now();
+  const n = itemCount(index);
+  while (b.next < n) {
+    const end = Math.min(n, b.next + PHRASE_CHUNK);
+    const lines: string[] = [];
+    let at = 0;
+    for (let i = b.next; i < end; i++) {
+      const line = `\n ${words(itemRefOf(index, i).text).join(' ')} `;
+      b.starts[i] = at;
+      at += line.length;
+      lines.push(line);
+    }
+    b.chunks.push(`${lines.join('')}\n`);
+    b.next = end;
+    if (performance.now() >= deadline) break;
+  }
+  if (b.next >= n) b.done = { chunks: b.chunks, starts: b.starts };
+  b.ms += performance.now() - t0;
+  if (b.done) b.resolve(b.ms);
+}
+
+/** The phrase text, built now if the background build (preparePhraseText) has not finished it. */
+function phraseText(index: SearchIndex): PhraseText {
+  const b = phraseBuild(index);
+  extendPhraseText(index, b, Number.POSITIVE_INFINITY);
+  return b.done as PhraseText;
+}
+
+/** The phrase text if it is built (never builds it). */
+function readyPhraseText(index: SearchIndex): PhraseText | null {
+  return phraseBuilds.get(index)?.done ?? null;
+}
+
+/** The chunk holding item `i`'s line. */
+function chunkOf(pt: PhraseText, i: number): string {
+  return pt.chunks[(i / PHRASE_CHUNK) | 0] as string;
+}
+
+/** Where item `i`'s line ends in its chunk (the next line's newline, or the closing one). */
+function lineEnd(pt: PhraseText, i: number, chunk: string): number {
+  return (i + 1) % PHRASE_CHUNK !== 0 && i + 1 < pt.starts.length
+    ? (pt.starts[i + 1] as number)
+    : chunk.length - 1;
+}
+
+/**
+ * words() of item `i` (its text `text`): read off its line of the phrase text once that is built (splitting a line
+ * costs half of tokenising the text again), else tokenised.
+ */
+function wordsOfItem(index: SearchIndex, i: number, text: string): string[] {
+  const pt = readyPhraseText(index);
+  if (!pt) return words(text);
+  const chunk = chunkOf(pt, i);
+  // The line is `\n w1 w2 ... `: its words between the two leading characters and the trailing space.
+  const joined = chunk.substring((pt.starts[i] as number) + 2, lineEnd(pt, i, chunk) - 1);
+  return joined ? joined.split(' ') : [];
+}
+
+/** Longest slice of the background phrase-text build: a query arriving meanwhile waits at most this long. */
+const PHRASE_SLICE_MS = 4;
+
+/**
+ * Builds the index's phrase text in the background, a few milliseconds at a time between other work, so the first
+ * question of common words only does not pay for it (tokenising every item: 0.1 s on PolNeAR, half a second per
+ * 1e5 news-shaped quotes, which landed in the p99 of questions and quote checks; issue 16). A question needing it
+ * before then finishes it at once. Resolves with the milliseconds spent building it. The slices are timers that never
+ * keep the process alive (a one-shot command exits without waiting for them; an unreferenced setImmediate would
+ * instead wait for unrelated I/O to run at all).
+ */
+export function preparePhraseText(index: SearchIndex, sliceMs = PHRASE_SLICE_MS): Promise<number> {
+  const b = phraseBuild(index);
+  const step = (): void => {
+    extendPhraseText(index, b, performance.now() + sliceMs);
+    if (!b.done) setTimeout(step, 0).unref();
+  };
+  if (!b.done && !b.scheduled) {
+    b.scheduled = true;
+    setTimeout(step, 0).unref();
+  }
+  return b.ready;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
@@ -946,8 +1058,10 @@ function mayHoldRun(text: string, loose: LooseRun): boolean {
 
 /**
  * Items whose words contain `seq` contiguously (or, `whole`, are exactly `seq`). Through the postings of the
- * query's rarest content words (intersected until few enough); a query of stop words only, or of words so common
- * that even together they leave thousands of items, scans the corpus's folded text (built once, on first need).
+ * query's rarest content words (intersected until few enough), each pooled item's line of the phrase text searched
+ * (or, before that is built, the item checked); a query of stop words only, or of words so common that even
+ * together they leave thousands of items before the phrase text is built, scans the phrase text (built in the
+ * background after the engine, or now).
  */
 export function phraseItems(index: SearchIndex, seq: readonly string[], whole = false): number[] {
   if (seq.length === 0) return [];
@@ -989,6 +1103,25 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
       }
       if (pool.length <= PHRASE_POOL_SMALL) break;
     }
+    // Once the phrase text is built, each pooled item's line is searched (a fraction of a microsecond an item,
+    // against tokenising its text, and against scanning every line when the pool is large).
+    const pt = readyPhraseText(index);
+    if (pool && pt) {
+      for (const i of pool) {
+        const chunk = chunkOf(pt, i);
+        const start = pt.starts[i] as number;
+        // A whole-item needle (`\n w1 w2 \n`) ends on the next line's newline.
+        if (
+          whole
+            ? chunk.startsWith(needle, start)
+            : chunk.substring(start, lineEnd(pt, i, chunk)).includes(needle)
+        ) {
+          out.push(i);
+          if (out.length >= MAX_PHRASE_HITS) break;
+        }
+      }
+      return out;
+    }
     // Common words all (`people`, `country` in a million quotes) and still many items: the scan below is cheaper.
     if (pool && pool.length <= PHRASE_DF_CAP) {
       for (const i of pool) {
@@ -998,21 +1131,26 @@ export function phraseItems(index: SearchIndex, seq: readonly string[], whole = 
       return out;
     }
   }
-  const { text, starts } = phraseText(index);
-  let from = 0;
-  while (out.length < MAX_PHRASE_HITS) {
-    const at = text.indexOf(needle, from);
-    if (at < 0) break;
-    // The item whose line holds `at`: the last start <= at.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((starts[mid] as number) <= at) lo = mid;
-      else hi = mid - 1;
+  const { chunks, starts } = phraseText(index);
+  for (let k = 0; k < chunks.length && out.length < MAX_PHRASE_HITS; k++) {
+    const chunk = chunks[k] as string;
+    const first = k * PHRASE_CHUNK;
+    const last = Math.min(starts.length, first + PHRASE_CHUNK) - 1;
+    let from = 0;
+    while (out.length < MAX_PHRASE_HITS) {
+      const at = chunk.indexOf(needle, from);
+      if (at < 0) break;
+      // The item whose line holds `at`: the last of the chunk's items starting at or before it.
+      let lo = first;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if ((starts[mid] as number) <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (out[out.length - 1] !== lo) out.push(lo);
+      from = at + 1;
     }
-    if (out[out.length - 1] !== lo) out.push(lo);
-    from = at + 1;
   }
   return out;
 }

@@ -71,16 +71,52 @@ function joinCompounds(a: readonly string[], other: ReadonlySet<string>): string
  * runs from the first to the last word in common, widened by as many published words as the reporter has unmatched
  * words before/after it (a changed last word is a substitution, not a shorter excerpt).
  */
-export function similarity(
+export function similarity(reporter: readonly string[], published: readonly string[]): Similarity {
+  return measure(reporter, published, false) as Similarity;
+}
+
+/** What similarity() measures. */
+export interface Similarity {
+  all: number;
+  content: number;
+  bag: number;
+  common: number;
+}
+
+/**
+ * similarity(), or null when it cannot be `close` (isClose() false): the words in common in order are at most the
+ * longest common subsequence of the two word lists (what the diff would be given), and the span measured holds at
+ * least that many words, so all-word Dice <= 2 L / (R + L). Found by a bit-parallel pass, it spares the diff of
+ * most candidates: in news copy a long speech shares many stop words with any sentence, enough to pass
+ * cannotBeClose()'s count in any order, but few in order (the diffs were half of a slow quote check; issue 16).
+ */
+export function closeSimilarity(
   reporter: readonly string[],
   published: readonly string[],
-): { all: number; content: number; bag: number; common: number } {
-  const r = joinCompounds(reporter, new Set(published));
-  const p = joinCompounds(published, new Set(r));
+  /** No compounds to join on either side (closeCheck() said MAY_BE_CLOSE_PLAIN). */
+  plain = false,
+): Similarity | null {
+  return measure(reporter, published, true, plain);
+}
+
+function measure(
+  reporter: readonly string[],
+  published: readonly string[],
+  orNull: boolean,
+  plain = false,
+): Similarity | null {
+  const r = plain ? reporter : joinCompounds(reporter, new Set(published));
+  const p = plain ? published : joinCompounds(published, new Set(r));
   // The word diff costs (R + W) x edits: against a long speech (a thousand words) that is most of a quote check.
   // Only the stretch of the published words that holds the reporter's can be the span measured, so a long wording
   // is cut to the best-overlapping stretch (with a margin) before diffing.
-  const parts = diffArrays(r, p.length > 3 * r.length + 24 ? bestStretch(r, p) : p);
+  const target = p.length > 3 * r.length + 24 ? bestStretch(r, p) : p;
+  if (orNull) {
+    const most = lcsLength(r, target);
+    if (most < MIN_COMMON_WORDS || (2 * most) / (r.length + most) < CLOSE_SIMILARITY) return null;
+  }
+  // (diffArrays() copies its arguments; it never changes them.)
+  const parts = diffArrays(r as string[], target as string[]);
   let common = 0;
   let commonContent = 0;
   let firstEq = -1;
@@ -103,9 +139,10 @@ export function similarity(
     if (!part.removed) pos += n;
   }
   if (common === 0) return { all: 0, content: 0, bag: 0, common: 0 };
+  // (Positions count in `target`, the stretch diffed, not in the whole wording.)
   const from = Math.max(0, firstEq - leadingDeleted);
-  const to = Math.min(p.length, lastEq + trailingDeleted);
-  const window = p.slice(from, to);
+  const to = Math.min(target.length, lastEq + trailingDeleted);
+  const window = target.slice(from, to);
   const rContent = r.filter((w) => !STOP_WORDS.has(w));
   const wContent = window.filter((w) => !STOP_WORDS.has(w)).length;
   // Word order aside: how many of the reporter's content words the published quote has at all (catches reordering).
@@ -116,6 +153,43 @@ export function similarity(
     bag,
     common,
   };
+}
+
+/**
+ * Length of the longest common subsequence of two word lists (bit-parallel, Hyyrö 2004: one bit per word of `a`,
+ * a pass over `b` costing one add per 32 words of `a` for each word of `b` that is in `a`).
+ */
+export function lcsLength(a: readonly string[], b: readonly string[]): number {
+  const m = a.length;
+  if (m === 0 || b.length === 0) return 0;
+  const nw = (m + 31) >>> 5;
+  const masks = new Map<string, Uint32Array>();
+  for (let i = 0; i < m; i++) {
+    const w = a[i] as string;
+    let mask = masks.get(w);
+    if (!mask) {
+      mask = new Uint32Array(nw);
+      masks.set(w, mask);
+    }
+    mask[i >>> 5] = (mask[i >>> 5] as number) | (1 << (i & 31));
+  }
+  // V: a zero bit per word of `a` matched so far in the best alignment; V' = (V + (V & M)) | (V & ~M).
+  const v = new Uint32Array(nw).fill(0xffffffff);
+  for (const w of b) {
+    const mask = masks.get(w);
+    if (!mask) continue;
+    let carry = 0;
+    for (let k = 0; k < nw; k++) {
+      const vk = v[k] as number;
+      const mk = mask[k] as number;
+      const sum = vk + ((vk & mk) >>> 0) + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      v[k] = sum | (vk & ~mk);
+    }
+  }
+  let zeros = 0;
+  for (let i = 0; i < m; i++) if (((v[i >>> 5] as number) & (1 << (i & 31))) === 0) zeros++;
+  return zeros;
 }
 
 /**
@@ -237,17 +311,43 @@ export function reporterWords(reporter: readonly string[]): ReporterWords {
  * case) it reads each published word once, by a lookup in the reporter's words; otherwise it joins them first.
  */
 function cannotBeCloseTo(rw: ReporterWords, published: readonly string[]): boolean {
+  return closeCheck(rw, published) === CANNOT_BE_CLOSE;
+}
+
+/** closeCheck(): the wording cannot be `close`. */
+export const CANNOT_BE_CLOSE = 0;
+/** closeCheck(): it may be, and joinCompounds() leaves both sides as they are. */
+export const MAY_BE_CLOSE_PLAIN = 1;
+/** closeCheck(): it may be, and compounds may be joined on either side. */
+export const MAY_BE_CLOSE_JOINED = 2;
+
+/**
+ * cannotBeClose() for a reporter's words prepared once, saying also whether compounds may be joined: when not,
+ * similarity() of the two is measured on the words as they are (closeSimilarity(..., true)), without building a set
+ * of a long published wording's words twice to find out (issue 16).
+ */
+export function closeCheck(rw: ReporterWords, published: readonly string[]): number {
   const n = published.length;
   const ids = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const w = published[i] as string;
     const v = rw.lookup.get(w);
-    // A reporter's two words written as one here, or a published word that may start a reporter's word written
-    // here as two: joinCompounds() may change either side.
-    if ((v !== undefined && v & 2) || (rw.starts.has(w) && i + 1 < n && rw.lookup.has(w + published[i + 1])))
-      return cannotBeCloseJoined(rw.words, published);
+    // A reporter's two words written as one here: joinCompounds() may join them on the reporter's side (and then
+    // anything on the published side). Else the reporter's words stay as they are, and a published word is joined
+    // with the next only when the two make one of the reporter's words (bit 0): it starts that word.
+    if (
+      (v !== undefined && v & 2) ||
+      (rw.starts.has(w) && i + 1 < n && ((rw.lookup.get(w + published[i + 1]) ?? 0) & 1) !== 0)
+    )
+      return cannotBeCloseJoined(rw.words, published) ? CANNOT_BE_CLOSE : MAY_BE_CLOSE_JOINED;
     ids[i] = v !== undefined && v & 1 ? v >> 2 : -1;
   }
+  return cannotBeClosePlain(rw, published, ids) ? CANNOT_BE_CLOSE : MAY_BE_CLOSE_PLAIN;
+}
+
+/** cannotBeClose() of words with no compounds to join; `ids`: each published word's id among the reporter's, or -1. */
+function cannotBeClosePlain(rw: ReporterWords, published: readonly string[], ids: Int32Array): boolean {
+  const n = ids.length;
   const r = rw.words;
   const left = rw.need.slice();
   let m = 0;
@@ -355,7 +455,7 @@ function bagShare(rContent: readonly string[], p: readonly string[]): number {
  * agree: in order (content Dice >= CLOSE_SIMILARITY) or, for a reordered quote, nearly all of the reporter's content
  * words are in the published quote (>= REORDERED_CONTENT).
  */
-function isClose(sim: { all: number; content: number; bag: number; common: number }): boolean {
+function isClose(sim: Similarity): boolean {
   if (sim.common < MIN_COMMON_WORDS || sim.all < CLOSE_SIMILARITY) return false;
   return sim.content >= CLOSE_SIMILARITY || sim.bag >= REORDERED_CONTENT;
 }
@@ -458,9 +558,10 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
         scored.push({ similarity: 1, exact: true, item, at: i, cluster });
         continue;
       }
-      if (cannotBeCloseTo(rw, published)) continue;
-      const sim = similarity(reporter, published);
-      if (isClose(sim)) {
+      const maybe = closeCheck(rw, published);
+      if (maybe === CANNOT_BE_CLOSE) continue;
+      const sim = closeSimilarity(reporter, published, maybe === MAY_BE_CLOSE_PLAIN);
+      if (sim && isClose(sim)) {
         scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, at: i, cluster });
       }
     }

@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../src/search/index.ts';
 import { STOP_WORDS } from '../../src/search/normalize.ts';
 import {
+  CANNOT_BE_CLOSE,
   CLOSE_SIMILARITY,
   cannotBeClose,
+  closeCheck,
+  closeSimilarity,
   containsRun,
+  lcsLength,
+  MAY_BE_CLOSE_PLAIN,
   REORDERED_CONTENT,
+  reporterWords,
   similarity,
   wordDiff,
 } from '../../src/search/verify.ts';
@@ -174,6 +180,111 @@ describe('cannotBeClose', () => {
   });
 });
 
+describe('closeSimilarity', () => {
+  let seed = 11;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * n);
+  };
+  const lcsByTable = (a: readonly string[], b: readonly string[]): number => {
+    let prev = new Array<number>(b.length + 1).fill(0);
+    for (const x of a) {
+      const cur = [0];
+      for (let j = 0; j < b.length; j++)
+        cur.push(x === b[j] ? (prev[j] as number) + 1 : Math.max(prev[j + 1] as number, cur[j] as number));
+      prev = cur;
+    }
+    return prev[b.length] as number;
+  };
+
+  it('lcsLength is the longest common subsequence, past 32 and 64 words too', () => {
+    const vocab = ['a', 'b', 'c', 'd', 'ab', 'e'];
+    for (let t = 0; t < 600; t++) {
+      const a = Array.from({ length: rand(t < 300 ? 12 : 140) }, () => vocab[rand(6)] as string);
+      const b = Array.from({ length: rand(t < 300 ? 12 : 140) }, () => vocab[rand(6)] as string);
+      expect(lcsLength(a, b), `${a.join(' ')} | ${b.join(' ')}`).toBe(lcsByTable(a, b));
+    }
+  });
+
+  it('is similarity() whenever that can be close, and null only when it cannot (random wordings)', () => {
+    const stops = [...STOP_WORDS].slice(0, 10);
+    const vocab = [...stops, 'harbour', 'dredging', 'budget', 'ferry', 'cyber', 'security', 'cybersecurity'];
+    const pick = (): string => vocab[rand(vocab.length)] as string;
+    let skipped = 0;
+    let close = 0;
+    for (let t = 0; t < 3000; t++) {
+      const reporter = Array.from({ length: 3 + rand(14) }, pick);
+      const kept = reporter.flatMap((w) => [rand(10) < 1 ? pick() : w, ...(rand(2) ? [pick()] : [])]);
+      // Long published wordings too: a diff of those is cut to their best stretch first.
+      const published = [
+        ...Array.from({ length: rand(t % 3 === 0 ? 200 : 40) }, pick),
+        ...(rand(3) ? kept : []),
+        ...Array.from({ length: rand(40) }, pick),
+      ];
+      const sim = similarity(reporter, published);
+      const closeIs =
+        sim.common >= 3 &&
+        sim.all >= CLOSE_SIMILARITY &&
+        (sim.content >= CLOSE_SIMILARITY || sim.bag >= REORDERED_CONTENT);
+      const got = closeSimilarity(reporter, published);
+      if (got === null) {
+        skipped++;
+        expect(closeIs, `${reporter.join(' ')} | ${published.join(' ')}`).toBe(false);
+      } else expect(got).toEqual(sim);
+      if (closeIs) close++;
+    }
+    // Both sides are exercised.
+    expect(skipped).toBeGreaterThan(300);
+    expect(close).toBeGreaterThan(100);
+  });
+});
+
+describe('closeCheck', () => {
+  it('says plain only where joining compounds changes neither side, and rules out only what is not close', () => {
+    let seed = 5;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    // Compounds written as one or apart, and words that start others (`of` / `officials`, `in` / `into`).
+    const vocab = [
+      'of',
+      'in',
+      'to',
+      'into',
+      'officials',
+      'cyber',
+      'security',
+      'cybersecurity',
+      'harbour',
+      'front',
+    ];
+    const more = [...vocab, 'harbourfront', 'the', 'plan', 'ferry'];
+    let plain = 0;
+    let joined = 0;
+    for (let t = 0; t < 4000; t++) {
+      const reporter = Array.from({ length: 3 + rand(10) }, () => more[rand(more.length)] as string);
+      const published = Array.from({ length: rand(t % 4 === 0 ? 120 : 25) }, () =>
+        rand(3) ? (reporter[rand(reporter.length)] as string) : (more[rand(more.length)] as string),
+      );
+      const verdict = closeCheck(reporterWords(reporter), published);
+      const sim = similarity(reporter, published);
+      const closeIs =
+        sim.common >= 3 &&
+        sim.all >= CLOSE_SIMILARITY &&
+        (sim.content >= CLOSE_SIMILARITY || sim.bag >= REORDERED_CONTENT);
+      const why = `${reporter.join(' ')} | ${published.join(' ')}`;
+      if (verdict === CANNOT_BE_CLOSE) expect(closeIs, why).toBe(false);
+      else if (verdict === MAY_BE_CLOSE_PLAIN) {
+        plain++;
+        expect(closeSimilarity(reporter, published, true), why).toEqual(closeSimilarity(reporter, published));
+      } else joined++;
+    }
+    expect(plain).toBeGreaterThan(200);
+    expect(joined).toBeGreaterThan(200);
+  });
+});
+
 describe('containsRun', () => {
   it('tells what the padded joined words would: a run of whole words, in order', () => {
     const ws = 'the ferry to the island runs at noon'.split(' ');
@@ -192,6 +303,27 @@ describe('containsRun', () => {
       const hay = Array.from({ length: rand(12) }, () => vocab[rand(5)] as string);
       const run = Array.from({ length: 1 + rand(3) }, () => vocab[rand(5)] as string);
       expect(containsRun(hay, run)).toBe(` ${hay.join(' ')} `.includes(` ${run.join(' ')} `));
+    }
+  });
+});
+
+describe('similarity against a long wording', () => {
+  it('measures the stretch that holds the words, wherever it lies in a long speech', () => {
+    const filler =
+      'the committee met for hours and heard from residents about parking rules near the old harbor market'.split(
+        ' ',
+      );
+    const quote = 'we will rebuild the seawall before the next storm season arrives'.split(' ');
+    for (const at of [0, 1, 2, 3]) {
+      const published = [
+        ...Array(at).fill(filler).flat(),
+        ...quote,
+        ...Array(4 - at)
+          .fill(filler)
+          .flat(),
+      ];
+      expect(published.length).toBeGreaterThan(3 * quote.length + 24);
+      expect(similarity(quote, published)).toMatchObject({ all: 1, content: 1, common: quote.length });
     }
   });
 });
