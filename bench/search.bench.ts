@@ -214,7 +214,13 @@ async function contenders(corpus: Corpus, n: number, baseline: number): Promise<
 /** Unmeasured questions every engine answers before the race (other questions of the same kinds). */
 const WARM_UP = 50;
 
-function race(engines: Contender[], targets: Target[], quotes: number, workload: string, warm: Target[]): Run[] {
+function race(
+  engines: Contender[],
+  targets: Target[],
+  quotes: number,
+  workload: string,
+  warm: Target[],
+): Run[] {
   const times = engines.map(() => [] as number[]);
   const ranks = engines.map(() => [] as number[]);
   // Warm-up so the JIT, not the first queries, is measured: every engine answers the same WARM_UP questions, not
