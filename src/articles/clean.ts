@@ -1,8 +1,7 @@
 /**
- * Text cleaning shared by every format. Cleaning only removes or replaces characters one for one
- * (plus Unicode NFC, and mis-decoded UTF-8 decoded back, which only shortens), so it can never grow text beyond
- * what NFC itself allows; curly quotes and
- * dashes are kept as written because quote extraction and verification depend on them.
+ * Text cleaning shared by every format. Cleaning only removes or replaces characters one for one (plus Unicode NFC,
+ * and mis-decoded UTF-8 decoded back, which only shortens), so it can never grow text beyond what NFC itself
+ * allows; curly quotes and dashes are kept as written because quote extraction and verification depend on them.
  */
 
 import { repairMojibake } from './mojibake.ts';

@@ -226,8 +226,8 @@ export function speakerPhrase(
     if (['they', 'we', 'i'].includes(first.lower))
       return { entity: null, role: null, verb, via: 'none', pos };
   }
-  // `Sen. Ada Quill of Maine, who argued that ...`: `who` is the person named right before the comma (or right
-  // before it: `a post from Marta Ellison who wrote, "..."`).
+  // `Sen. Ada Quill of Maine, who argued that ...`: `who` is the person named right before the comma, or right
+  // before `who` with no comma (`a post from Marta Ellison who wrote, "..."`).
   const beforeWho = toks[a - 1];
   if (
     b - a === 1 &&
@@ -777,7 +777,7 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
 }
 
 /**
- * `He mocked an email Dean Ada Quill sent students, admitting that "..."`: an -ing verb of saying after a document
+ * `He mocked an email Dean Ada Quill sent students, conceding that "..."`: an -ing verb of saying after a document
  * and who sent it speaks for its sender, not for the sentence's subject. Undefined when tokens [s0, v) name none.
  */
 function documentSender(
