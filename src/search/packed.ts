@@ -27,25 +27,25 @@ const CLUSTER_ARRAYS = ['clusterType', 'clusterSpeaker', 'clusterMinDate', 'clus
 /** Vocabulary terms added per step on arrival. */
 const TERMS_PER_STEP = 20_000;
 
-/** The typed arrays of a packed index, by name. */
-export interface PackedArrays {
-  postStart: Int32Array;
-  postItems: Int32Array;
-  postFlags: Uint8Array;
-  itemCluster: Int32Array;
-  itemSpeaker: Int32Array;
-  articleDate: Int32Array;
-  itemArticle: Int32Array;
-  itemKind: Uint8Array;
-  itemRef: Int32Array;
-  clusterType: Uint8Array;
-  clusterSpeaker: Int32Array;
-  clusterMinDate: Int32Array;
-  clusterMaxDate: Int32Array;
-  /** Items of cluster c: clusterItems[clusterStart[c] .. clusterStart[c+1]). */
-  clusterStart: Int32Array;
-  clusterItems: Int32Array;
-}
+/** The typed arrays of a packed index, by name (the index's own, as SearchIndex declares them). */
+export type PackedArrays = Pick<
+  SearchIndex,
+  | 'postStart'
+  | 'postItems'
+  | 'postFlags'
+  | 'itemCluster'
+  | 'itemSpeaker'
+  | 'articleDate'
+  | 'itemArticle'
+  | 'itemKind'
+  | 'itemRef'
+  | 'clusterType'
+  | 'clusterSpeaker'
+  | 'clusterMinDate'
+  | 'clusterMaxDate'
+  | 'clusterStart'
+  | 'clusterItems'
+>;
 
 export type ArrayName = keyof PackedArrays;
 
