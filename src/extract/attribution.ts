@@ -204,6 +204,9 @@ export function speakerPhrase(
   const toks = para.tokens;
   const first = toks[a] as Token;
   const pos = para.base + first.start;
+  // Words inside quotation marks are someone's words, never who speaks (`"Family Leave," the handbook says,
+  // becomes available "after a year"`: the quoted title is no speaker).
+  if (ctx.inQuote(pos)) return undefined;
   if (b - a === 1 && (!isCapitalized(first.word) || first.lower === 'it')) {
     const g = PRONOUNS[first.lower];
     const topic = g === 'm' || g === 'f' ? frontedTopic(ctx, para, a, g, verb) : undefined;

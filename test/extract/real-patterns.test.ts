@@ -1679,3 +1679,14 @@ describe('a document and who sent it', () => {
     expect(quoteWith(ex.quotes, 'ugly events').speaker).toBe('Ada Quill');
   });
 });
+
+describe('words inside quotation marks never name the speaker', () => {
+  it('a quoted title that is the subject of the next clause is no speaker', () => {
+    const ex = run(
+      'The Dunmore handbook sets out its leave policy. "Parental Care Leave," the handbook says, is granted to staff "once they have worked a full year, for up to ten weeks."',
+    );
+    const q = quoteWith(ex.quotes, 'worked a full year');
+    expect(q.speaker ?? '').not.toMatch(/Parental|Care|Leave/);
+    for (const x of ex.quotes) expect(x.speaker ?? '').not.toMatch(/Parental Care Leave/);
+  });
+});
