@@ -256,7 +256,12 @@ export function speakerPhrase(
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
   }
   // `One student at Duke University`, `a resident of Dover`: someone unnamed, not the place or body they belong to.
+  // (`a New Hampshire Republican`, `one Dover Democrat`: an unnamed party member, never the party or the place.)
   if (/^(a|an|one|another)$/.test(first.lower)) {
+    // (Not an apposition, `Ted Cruz, a Texas Republican, said`: that one is named before it.)
+    const party = /^(republican|democrat|independent|conservative|liberal|progressive|libertarian)$/;
+    if (party.test(toks[b - 1]?.lower ?? '') && !toks[a - 1]?.trail.startsWith(','))
+      return unnamed(para, first, verb);
     const noun = toks.slice(a + 1, Math.min(b, a + 5)).findIndex((t) => UNNAMED_PEOPLE.has(t.lower));
     const after = toks[a + 2 + noun];
     if (noun >= 0 && a + 2 + noun < b && /^(at|of|from|in)$/.test(after?.lower ?? ''))

@@ -167,6 +167,13 @@ export function classifySource(text: string): SourceClass {
   if (PRONOUNS.has(t.toLowerCase())) return 'pronoun';
   // `The Vermont senator`, `the Clinton campaign`: a determiner and a common-noun head name a role, not a name.
   if (/^(the|a|an|his|her|its|their|one|another)\s/i.test(t) && /\s\p{Ll}[\p{L}-]*$/u.test(t)) return 'role';
+  // `a New Hampshire Democrat`, `another Iowa Republican`: an unnamed party member, no name (the capitals are a
+  // place and a party).
+  if (
+    /^(a|an|one|another)\s/i.test(t) &&
+    /\s(Republican|Democrat|Independent|Conservative|Liberal|Progressive|Libertarian)$/.test(t)
+  )
+    return 'role';
   // `The senator from Vermont`: a determiner and a common noun, then where from.
   if (
     /^(the|a|an|his|her|its|their|one|another)\s+\p{Ll}[\p{L}-]*\s+(from|of|for|at|in)\s/iu.test(t) &&

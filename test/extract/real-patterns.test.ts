@@ -1690,3 +1690,19 @@ describe('words inside quotation marks never name the speaker', () => {
     for (const x of ex.quotes) expect(x.speaker ?? '').not.toMatch(/Parental Care Leave/);
   });
 });
+
+describe('an unnamed party member is no one: not the party, not the place', () => {
+  it('`said a Dover Republican, who answered anonymously` names no one, never the Dover Democratic Party', () => {
+    const ex = run(
+      'The Dover Democratic Party met on Monday night.',
+      '"The mayor will lose in the end, though not in a single week," said a Dover Republican, who answered anonymously.',
+      'Another Dover Democrat said, "Nobody here expects an upset this time."',
+    );
+    for (const q of ex.quotes) expect(q.speaker).toBeNull();
+  });
+
+  it('an apposition still names the person: `Tom Arliss, a Dover Republican, said`', () => {
+    const ex = run('Tom Arliss, a Dover Republican, said, "We will not pay for this plan at all."');
+    expect(quoteWith(ex.quotes, 'pay for this plan').speaker).toBe('Tom Arliss');
+  });
+});
