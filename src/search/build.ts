@@ -317,31 +317,26 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const kindOf = new ByteBuf(1024);
   const placeOf = new IntBuf(1024);
   const dated: Fact[] = [];
+  const add = (ref: Quote | Fact, a: number, kind: number, place: number): void => {
+    refs.push(ref);
+    artOf.push(a);
+    kindOf.push(kind);
+    placeOf.push(place);
+  };
   for (let a = 0; a < articles.length; a++) {
     const art = articles[a] as CorpusArticle;
     const quotes = art.quotes ?? [];
     for (let k = 0; k < quotes.length; k++) {
       const q = quotes[k];
-      if (!q?.text) continue;
-      refs.push(q);
-      artOf.push(a);
-      kindOf.push(ITEM_QUOTE);
-      placeOf.push(k);
+      if (q?.text) add(q, a, ITEM_QUOTE, k);
     }
     const facts = art.facts ?? [];
     for (let k = 0; k < facts.length; k++) {
       const f = facts[k];
-      if (!f?.text) continue;
-      refs.push(f);
-      artOf.push(a);
-      kindOf.push(ITEM_FACT);
-      placeOf.push(k);
+      if (f?.text) add(f, a, ITEM_FACT, k);
     }
     for (const f of datedSentences(art)) {
-      refs.push(f);
-      artOf.push(a);
-      kindOf.push(ITEM_DATED);
-      placeOf.push(dated.length);
+      add(f, a, ITEM_DATED, dated.length);
       dated.push(f);
     }
   }

@@ -260,7 +260,7 @@ function slidingShared(
  * its diff was most of a quote check's time on news-shaped text (issue 16).
  */
 export function cannotBeClose(reporter: readonly string[], published: readonly string[]): boolean {
-  return cannotBeCloseTo(reporterWords(reporter), published);
+  return closeCheck(reporterWords(reporter), published) === CANNOT_BE_CLOSE;
 }
 
 /** What cannotBeClose() needs of the reporter's words, computed once per quote check. */
@@ -306,14 +306,6 @@ export function reporterWords(reporter: readonly string[]): ReporterWords {
   };
 }
 
-/**
- * cannotBeClose() for a reporter's words prepared once. Without compounds to join on either side (the usual
- * case) it reads each published word once, by a lookup in the reporter's words; otherwise it joins them first.
- */
-function cannotBeCloseTo(rw: ReporterWords, published: readonly string[]): boolean {
-  return closeCheck(rw, published) === CANNOT_BE_CLOSE;
-}
-
 /** closeCheck(): the wording cannot be `close`. */
 export const CANNOT_BE_CLOSE = 0;
 /** closeCheck(): it may be, and joinCompounds() leaves both sides as they are. */
@@ -322,7 +314,9 @@ export const MAY_BE_CLOSE_PLAIN = 1;
 export const MAY_BE_CLOSE_JOINED = 2;
 
 /**
- * cannotBeClose() for a reporter's words prepared once, saying also whether compounds may be joined: when not,
+ * cannotBeClose() for a reporter's words prepared once, saying also whether compounds may be joined. Without
+ * compounds to join on either side (the usual case) it reads each published word once, by a lookup in the
+ * reporter's words; otherwise it joins them first. When none can be joined,
  * similarity() of the two is measured on the words as they are (closeSimilarity(..., true)), without building a set
  * of a long published wording's words twice to find out (issue 16).
  */
