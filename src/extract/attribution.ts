@@ -18,6 +18,7 @@ import {
   ROLE_NOUNS,
   SPEECH_VERBS,
   TITLE_WORDS,
+  SENTENCE_OPENERS,
   townBefore,
   UNNAMED_PEOPLE,
 } from './lexicon.ts';
@@ -118,14 +119,6 @@ const ADVERBS = new Set(
     'also later then again once previously repeatedly recently quickly simply has had have would will was were is ' +
     'had already still even often never last first earlier subsequently himself herself themselves itself now'
   ).split(' '),
-);
-
-/** Words that open a sentence before its subject without belonging to it (`But he said that "..."`, `Recently she
- * announced, "..."`): capitalised there, yet never part of a name. */
-const SENTENCE_OPENERS = new Set(
-  'but and yet so still then now recently later earlier instead meanwhile also again finally afterward afterwards'.split(
-    ' ',
-  ),
 );
 
 /** Lower-case words that may precede a name inside a speaker phrase (`the former union president Luis Ortega`). */

@@ -6,7 +6,7 @@
 import { checkBudget } from '../budget.ts';
 import { type Attribution, mainSubject, speakerPhrase, tokenRange } from './attribution.ts';
 import type { ArticleContext, Para } from './context.ts';
-import { REPORTING_VERBS } from './lexicon.ts';
+import { REPORTING_VERBS, SENTENCE_OPENERS } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
 import type { Token } from './tokens.ts';
 import { finalAttribution } from './unmarked.ts';
@@ -32,9 +32,6 @@ const ADVERBS = new Set(
 );
 
 /** Words that may open a sentence before its subject. */
-const CONNECTIVES = new Set(
-  'but and so yet still later then meanwhile also separately instead however'.split(' '),
-);
 
 /** The reported clause after the verb at `v`, as a token index, or -1. */
 function clauseStart(toks: Token[], v: number, b: number): number {
@@ -139,7 +136,7 @@ function reported(ctx: ArticleContext, para: Para, s: Sentence): Omit<IndirectQu
       }
       // The subject opens the clause: only a connective (`But`, `Later`) may come before it.
       for (let x = s0; x < e && x <= s0 + 2 && !attribution; x++) {
-        if (x > s0 && !CONNECTIVES.has((toks[x - 1] as Token).lower)) break;
+        if (x > s0 && !SENTENCE_OPENERS.has((toks[x - 1] as Token).lower)) break;
         attribution = speakerPhrase(ctx, para, x, e, vt.lower);
       }
       if (!attribution?.entity) break;

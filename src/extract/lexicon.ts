@@ -299,3 +299,11 @@ export const UNNAMED_PEOPLE = new Set(
     ' ',
   ),
 );
+
+/** Words that open a sentence before its subject without belonging to it (`But he said that "..."`, `Later, Ortega
+ * said`, `Recently she announced, "..."`): capitalised there, yet never part of a name. */
+export const SENTENCE_OPENERS = new Set(
+  'but and so yet still later then now meanwhile also again separately instead however recently earlier finally afterward afterwards'.split(
+    ' ',
+  ),
+);
