@@ -19,6 +19,9 @@
  * A store reload is measured as the bot has it: the engine of the start-up load is held (answering) until the
  * reload's engine replaces it, and the timer runs on for --after MS (default 3000) after that swap, while the old
  * engine is collected: longest_pause_ms is the reload's own, longest_pause_incl_after_ms includes those 3 s.
+ * GAP_AT=1 adds where the longest gap was (µs on a --cpu-prof clock); GC_LOG=1 adds every collection over 20 ms on
+ * this thread (ms from the reload's start + duration, then V8's kind: 1 minor, 2 major, 4 incremental, 8 weak
+ * callbacks) and the longest gap (ms from the start, length).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,8 +53,13 @@ async function measure(load: () => Promise<SearchEngine>, afterMs = 0) {
   // Garbage collections on this thread during the reload: the longest one, to tell a collection's pause from ours.
   let gcLongest = 0;
   let gcTotal = 0;
+  const gcLog: string[] = [];
   const gcs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
+      if (process.env.GC_LOG && e.duration > 20)
+        gcLog.push(
+          `${Math.round(e.startTime - start)}+${Math.round(e.duration)} ${(e as unknown as { detail?: { kind?: number } }).detail?.kind}`,
+        );
       gcLongest = Math.max(gcLongest, e.duration);
       gcTotal += e.duration;
     }
@@ -71,6 +79,7 @@ async function measure(load: () => Promise<SearchEngine>, afterMs = 0) {
     lastNs = ns;
   }, 5);
   const start = performance.now();
+  const startNs = Number(process.hrtime.bigint() / 1000000n);
   const engine = await load();
   const swapped = performance.now();
   longest = Math.max(longest, swapped - last);
@@ -92,6 +101,15 @@ async function measure(load: () => Promise<SearchEngine>, afterMs = 0) {
       : {}),
     gc_total_ms: Math.round(gcTotal),
     ...(process.env.GAP_AT ? { gap_at_us: gapAt.map(String) } : {}),
+    ...(process.env.GC_LOG
+      ? {
+          gc_over_20ms: gcLog.join(' '),
+          gap: [
+            Math.round(Number(gapAt[0]) / 1000 - startNs),
+            Math.round(Number(gapAt[1] - gapAt[0]) / 1000),
+          ],
+        }
+      : {}),
     load: (await import('node:os')).loadavg().map((x) => x.toFixed(1)),
   };
 }
