@@ -8,9 +8,13 @@
  *   npm run bench -- --news 1e5 --checks 200       size of the generated news corpus (0: skip), quote checks
  *   npm run bench -- --real DIR                    the news workload over a real folder too (never committed)
  *   npm run bench -- --engines newsroom,flexsearch only these engines
+ *   npm run bench -- --settle none                 no young-generation collection before each timed query
  *
  * Engines are interleaved query by query (the first engine rotates with the query), so the machine's noise hits
- * all alike; the ratios printed are each peer's figure over this engine's.
+ * all alike; the ratios printed are each peer's figure over this engine's. They share one heap, as no bot would: a
+ * query would pay for collecting the garbage the engine before it left (MiniSearch leaves megabytes a query). So,
+ * for every engine alike, the young generation is collected before each timed query, outside its time (--settle
+ * minor, the default; `--settle none` leaves it, as runs before this option did).
  *
  * For each engine and size: build_ms (index build, corpus already in memory), p50_ms / p99_ms (one query; for
  * this engine results included: context sentences, sources), heap_mb (growth of the JS heap plus external memory
@@ -68,6 +72,8 @@ const realDir = arg('real');
 const baselineMax = Number(arg('baseline-max') ?? 1e5);
 const flexEncoder = (arg('flex-encoder') ?? 'LatinBalance') as FlexEncoder;
 const only = arg('engines')?.split(',');
+const settle = arg('settle') ?? 'minor';
+if (settle !== 'minor' && settle !== 'none') throw new Error('--settle is minor or none');
 const baselineQueries = (size: number): number =>
   Number(arg('baseline-queries') ?? Math.max(10, Math.min(nQueries, Math.floor(3e5 / size))));
 const log = (msg: string): void => {
@@ -75,7 +81,9 @@ const log = (msg: string): void => {
   process.stderr.write(`${msg}\n`);
 };
 
-const gc = (globalThis as { gc?: () => void }).gc;
+const exposedGc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+if (!exposedGc) throw new Error('run with --expose-gc (npm run bench passes it)');
+const gc = exposedGc;
 /**
  * JS heap plus memory outside it (typed-array buffers hold the postings): what an index really costs. Collected
  * three times with pauses between: a freed buffer's memory is given back after the collection that finds it, so a
@@ -83,7 +91,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
  */
 async function heapNow(): Promise<number> {
   for (let k = 0; k < 3; k++) {
-    gc?.();
+    gc();
     await new Promise((r) => setTimeout(r, 200));
   }
   const m = process.memoryUsage();
@@ -233,6 +241,7 @@ function race(
       const e = (qi + k) % engines.length;
       const engine = engines[e] as Contender;
       if (qi >= engine.budget) continue;
+      if (settle === 'minor') gc({ type: 'minor' });
       const t0 = performance.now();
       const rank = engine.rank(t);
       (times[e] as number[]).push(performance.now() - t0);
