@@ -16,9 +16,9 @@ import {
   ORG_NOUNS,
   PRONOUNS,
   ROLE_NOUNS,
+  SENTENCE_OPENERS,
   SPEECH_VERBS,
   TITLE_WORDS,
-  SENTENCE_OPENERS,
   townBefore,
   UNNAMED_PEOPLE,
 } from './lexicon.ts';
