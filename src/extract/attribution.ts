@@ -333,6 +333,10 @@ export function speakerPhrase(
       }
     }
   }
+  // `Ada Quill's closest adviser`, `Quill's wife`, `the Ledger's spokesman`: someone unnamed, known only as the
+  // owner's relation, speaks; never the owner (a spokesman or aide speaks for the body, as below, only "possibly").
+  const relation = possessiveRelation(ctx, toks, a, b);
+  if (relation !== undefined) return { entity: relation, role: null, verb, via: 'role', pos };
   // `a Twitter spokesman`, `one Quill campaign aide`, `a spokeswoman for Dunmore Networks`: someone unnamed speaks
   // for an organisation, which is the source; never the person whose aide they are.
   const spokes = orgSpokesperson(ctx, toks, a, b);
@@ -869,6 +873,22 @@ function orgSpokesperson(
     if (!toks.slice(x, y).every((t, i) => isCapitalized(t.word) || (i > 0 && NAME_CONNECTORS.has(t.lower))))
       return undefined;
   }
+  return speaksFor(ctx, toks, x, y, kind, (toks[b - 1] as Token).lower);
+}
+
+/**
+ * Whom an unnamed `noun` working for the name in tokens [x, y) speaks for (`a Twitter spokesman`, `one Quill
+ * campaign aide`, `Quill's closest adviser`): that organisation, the person's campaign or office (`kind`, or a
+ * campaign the article names), or null when it cannot be told; never the person. Undefined when [x, y) is no name.
+ */
+function speaksFor(
+  ctx: ArticleContext,
+  toks: Token[],
+  x: number,
+  y: number,
+  kind: string | null,
+  noun: string,
+): Entity | null | undefined {
   const phrase = analyzeRun(toks, x, y);
   if (!phrase || phrase.nameWords.length === 0) return undefined;
   const words = phrase.nameWords.map((w) => w.toLowerCase());
@@ -893,7 +913,7 @@ function orgSpokesperson(
   // A confidant, ally or aide is someone's: unless the article writes of X as a thing, X is a person.
   const personal =
     /^(confidant|confidante|ally|allies|associates?|insiders?|operatives?|loyalists?|surrogates?|strategist|aides?|advis[eo]rs?)$/.test(
-      (toks[b - 1] as Token).lower,
+      noun,
     );
   if (!thing && (phrase.type === 'person' || known?.type === 'person' || personal)) {
     // A person's aide speaks for their campaign or office, which the phrase or the article must name.
@@ -908,6 +928,70 @@ function orgSpokesperson(
     return known;
   }
   return asOrg(phrase.nameWords);
+}
+
+/** Who someone is to a person, not a post they hold for a body: they never speak for that person's campaign. */
+const PRIVATE_RELATIONS =
+  /^(wife|husband|spouse|partner|widow|widower|mother|father|parent|son|daughter|child|children|brother|sister|grandmother|grandfather|granddaughter|grandson|cousin|uncle|aunt|niece|nephew|fianc[eé]e?|girlfriend|boyfriend|friend|neighbou?r|roommate|classmate|colleague|lawyer|attorney|counsel|doctor|physician|biographer|rival|opponent|critic|supporter|backer|donor)s?$/;
+
+/**
+ * `Ada Quill's closest adviser`, `Sen. Quill's wife`, `Quill's chief of staff`, `the Ledger's spokesman`, tokens
+ * [a, b) wholly: a possessive name, then lower-case words for a person. That person speaks, never the name's owner:
+ * a family member or friend names no one (null); staff speak for the body (`Quill's campaign manager`: the Quill
+ * campaign; `the Ledger's spokesman`: the Ledger), as `orgSpokesperson` reads them. Undefined for any other phrase,
+ * and when the owner is a place (`Maine's governor`).
+ */
+function possessiveRelation(
+  ctx: ArticleContext,
+  toks: Token[],
+  a: number,
+  b: number,
+): Entity | null | undefined {
+  if (b - a < 2 || b - a > 10) return undefined;
+  let p = a;
+  while (p < b - 1 && !(toks[p] as Token).possessive) p++;
+  if (p === b - 1) return undefined;
+  const owner = toks.slice(a, p + 1);
+  if (
+    !owner.every(
+      (t, i) =>
+        t.lead === '' &&
+        (i === owner.length - 1 || t.trail === '') &&
+        (isCapitalized(t.word) || (i === 0 && t.lower === 'the') || (i > 0 && NAME_CONNECTORS.has(t.lower))),
+    ) ||
+    !isCapitalized((toks[p] as Token).word)
+  )
+    return undefined;
+  const tail = toks.slice(p + 1, b);
+  if (
+    tail.length > 5 ||
+    tail.some(
+      (t, i) =>
+        t.lead !== '' || (i < tail.length - 1 && t.trail !== '') || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.word),
+    )
+  )
+    return undefined;
+  const words = tail.map((t) => t.lower);
+  // `chief of staff`: the head is the noun before `of`.
+  const ofAt = words.indexOf('of');
+  if (ofAt === 0) return undefined;
+  const head = (ofAt > 0 ? words[ofAt - 1] : words.at(-1)) as string;
+  const singular = head.replace(/s$/, '');
+  const person =
+    ROLE_NOUNS.has(head) ||
+    ROLE_NOUNS.has(singular) ||
+    SPOKES_NOUNS.has(head) ||
+    UNNAMED_PEOPLE.has(head) ||
+    UNNAMED_PEOPLE.has(singular) ||
+    PEOPLE_NOUNS.test(head) ||
+    PRIVATE_RELATIONS.test(head);
+  if (!person) return undefined;
+  const x = (toks[a] as Token).lower === 'the' ? a + 1 : a;
+  const phrase = analyzeRun(toks, x, p + 1);
+  if (!phrase || phrase.nameWords.length === 0 || isPlace(phrase.nameWords)) return undefined;
+  if (PRIVATE_RELATIONS.test(head)) return null;
+  const kind = words.slice(0, -1).find((w) => SPOKES_KIND.has(w)) ?? null;
+  return speaksFor(ctx, toks, x, p + 1, kind, head) ?? null;
 }
 
 /** Nouns for what someone said (`X's answer was that "..."`). */

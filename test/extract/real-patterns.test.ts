@@ -1250,6 +1250,62 @@ describe('an unnamed person speaking for an organisation', () => {
   });
 });
 
+describe("someone known only as a named person's relation (issue 9)", () => {
+  const intro = 'Sen. Ada Quill toured the ferry terminal in Dover on Monday.';
+  it.each([
+    '“We are going to carry every county on the coast,” said Ada Quill’s closest adviser.',
+    '“We are going to carry every county on the coast,” said Sen. Ada Quill’s husband.',
+    '“We are going to carry every county on the coast,” according to Ada Quill’s spokesman.',
+    'According to Ada Quill’s chief of staff, “we are going to carry every county on the coast.”',
+  ])('`%s` never gives Ada Quill', (line) => {
+    const q = quoteWith(run(intro, line).quotes, 'every county on the coast');
+    expect(q.speaker ?? '').not.toMatch(/Quill/);
+    expect(shown(q)).toBeNull();
+  });
+  it('a staffer of the campaign speaks for it, offered only as "possibly"', () => {
+    const ex = run(
+      intro,
+      '“We are going to carry every county on the coast,” said Ada Quill’s deputy campaign manager.',
+    );
+    const q = quoteWith(ex.quotes, 'every county on the coast');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('a relation as the subject does not pass the words to the speaker before', () => {
+    const ex = run(
+      'Ada Quill was born in 1951 in Harbor Falls, a mill town.',
+      '“The whole street knew what went on in that house,” Quill’s brother Tom said when I visited the farm. Her parents split up in 1969. In divorce filings, Quill’s mother claimed that her husband “had locked her out of the house for a week.”',
+    );
+    expect(quoteWith(ex.quotes, 'whole street knew').speaker).toBe('Tom');
+    expect(shown(quoteWith(ex.quotes, 'locked her out'))).toBeNull();
+  });
+  // Guards: a name in apposition to the relation still speaks, before it or after it.
+  it.each([
+    [
+      'Marta Ellison, Quill’s in-state communications director, said the senator would “carry every county on the coast.”',
+      'Marta Ellison',
+    ],
+    [
+      '“We are going to carry every county on the coast,” said Quill’s spokesman, Brian Fallow.',
+      'Brian Fallow',
+    ],
+    [
+      'Ada Quill’s closest adviser, Tom Reyes, told the crowd: “We are going to carry every county on the coast.”',
+      'Tom Reyes',
+    ],
+    ['“We are going to carry every county on the coast,” said Tom Reyes, Ada Quill’s husband.', 'Tom Reyes'],
+  ])('`%s` gives %s', (line, speaker) => {
+    const q = quoteWith(run(intro, line).quotes, 'every county on the coast');
+    expect(shown(q)).toBe(speaker);
+  });
+  it.each([
+    ['“We are going to carry every county on the coast,” Quill’s office said.', 'Quill office'],
+    ['“We are going to carry every county on the coast,” Quill’s campaign said.', 'Quill campaign'],
+  ])('`%s` stays the organisation', (line, speaker) => {
+    expect(quoteWith(run(intro, line).quotes, 'every county on the coast').speaker).toBe(speaker);
+  });
+});
+
 describe('a closing quotation mark ends the quoted words', () => {
   it('`... beat Ada Quill,” the governor said` gives the governor, not Ada Quill', () => {
     const ex = run(
