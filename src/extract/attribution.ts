@@ -251,9 +251,11 @@ export function speakerPhrase(
   // `One student at Duke University`, `a resident of Dover`: someone unnamed, not the place or body they belong to.
   // (`a New Hampshire Republican`, `one Dover Democrat`: an unnamed party member, never the party or the place.)
   if (/^(a|an|one|another)$/.test(first.lower)) {
-    // (Not an apposition, `Ted Cruz, a Texas Republican, said`: that one is named before it.)
+    // (Not an apposition, `Ted Cruz, a Texas Republican, said`: that one is named before it. A comma closing a
+    // quotation, `...,” another Dover Republican said`, sets off no apposition.)
     const party = /^(republican|democrat|independent|conservative|liberal|progressive|libertarian)$/;
-    if (party.test(toks[b - 1]?.lower ?? '') && !toks[a - 1]?.trail.startsWith(','))
+    const comma = toks[a - 1]?.trail ?? '';
+    if (party.test(toks[b - 1]?.lower ?? '') && !(comma.startsWith(',') && !/["”’']/.test(comma)))
       return unnamed(para, first, verb);
     const noun = toks.slice(a + 1, Math.min(b, a + 5)).findIndex((t) => UNNAMED_PEOPLE.has(t.lower));
     const after = toks[a + 2 + noun];

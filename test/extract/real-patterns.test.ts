@@ -1761,4 +1761,19 @@ describe('an unnamed party member is no one: not the party, not the place', () =
     const ex = run('Tom Arliss, a Dover Republican, said, "We will not pay for this plan at all."');
     expect(quoteWith(ex.quotes, 'pay for this plan').speaker).toBe('Tom Arliss');
   });
+
+  it.each([
+    '“The vote count in the north will surprise everyone,” another Maine Republican said.',
+    '“The vote count in the north will surprise everyone,” one Maine Democrat told me.',
+  ])('the comma closing a quote sets off no apposition: `%s` names no one', (line) => {
+    const q = quoteWith(run(line).quotes, 'vote count in the north');
+    expect(q.speaker).toBeNull();
+  });
+
+  it('after a quote, an apposition still names the person: `Ted Carver, a Maine Republican, said`', () => {
+    const ex = run(
+      '“The vote count in the north will surprise everyone,” Ted Carver, a Maine Republican, said.',
+    );
+    expect(quoteWith(ex.quotes, 'vote count in the north').speaker).toBe('Ted Carver');
+  });
 });
