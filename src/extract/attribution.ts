@@ -725,9 +725,31 @@ function shortestPhrase(
       UNNAMED_PEOPLE.has(para.tokens[a - 2]?.lower ?? '')
     )
       return unnamed(para, para.tokens[a - 2] as Token, verb);
+    // `A woman who backs Reyes said`: a name inside a relative clause of the subject is not who speaks.
+    if (hit?.entity && inRelativeClause(para.tokens, a, floor)) return unnamed(para, t, verb);
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** Words that open a clause of their own, whose subject may be the speaker (`over who won that Reyes said`). */
+const CLAUSE_OPENERS = new Set(
+  'that which when where while as because if after before since until though although whether'.split(' '),
+);
+
+/**
+ * `the woman who beat Reyes said`: the words right before token `at`, back to a punctuation mark or `floor`, hold
+ * `who` or `whom` and a word after it, so the word at `at` is the object of a relative clause, not the subject of
+ * the verb after it. (`Clinton, whom he called "..."`: right after `whom`, it is the relative clause's own
+ * subject, and speaks.)
+ */
+function inRelativeClause(toks: Token[], at: number, floor: number): boolean {
+  for (let k = at - 1; k >= floor; k--) {
+    const t = toks[k] as Token;
+    if (t.trail !== '' || t.lead !== '' || CLAUSE_OPENERS.has(t.lower)) return false;
+    if (t.lower === 'who' || t.lower === 'whom') return k < at - 1;
+  }
+  return false;
 }
 
 /** The article has this lone capitalised word speak twice or more (`Trump said ... Trump added`): a name it uses. */
@@ -1186,6 +1208,12 @@ export function mainSubject(
       continue;
     }
     if (GOVERNING.has(t.lower)) continue;
+    // `A woman who backs Reyes rallied supporters, saying`: a relative clause inside the subject, up to the next
+    // punctuation, holds no subject of the sentence.
+    if (!clauseStart && (t.lower === 'who' || t.lower === 'whom')) {
+      while (i + 1 < b && (toks[i] as Token).trail === '') i++;
+      continue;
+    }
     if (prev && prev.trail === '' && GOVERNING.has(prev.lower)) {
       // `a tribute to Ada Quill, ...`: the whole name governed by the preposition is skipped, not only its
       // first word.

@@ -1306,6 +1306,38 @@ describe("someone known only as a named person's relation (issue 9)", () => {
   });
 });
 
+describe('a name inside a relative clause of the subject does not speak', () => {
+  const intro = ['Tom Reyes runs the mill in Dover.', 'Ada Quill was on the ballot this year.'];
+  it.each([
+    'The woman who beat Reyes said the race was “a sad day for the whole town.”',
+    'A former supporter who still backs Reyes wrote: “It is a sad day for the whole town.”',
+    'A woman who backs Reyes rallied supporters, saying: “It is a sad day for the whole town.”',
+    'One of Quill’s former supporters who still backs Reyes wrote in an email that the race was “a sad day for the whole town.”',
+  ])('`%s` never gives Tom Reyes', (line) => {
+    const q = quoteWith(run(...intro, line).quotes, 'for the whole town');
+    expect(q.speaker ?? '').not.toMatch(/Reyes/);
+    expect(shown(q)).toBeNull();
+  });
+  it('the name in apposition to that subject speaks', () => {
+    const ex = run(
+      ...intro,
+      'One of Quill’s former supporters who still backs Reyes, former Dover mayor Marta Ellison, wrote in an email that the race was “a sad day for the whole town.”',
+    );
+    expect(shown(quoteWith(ex.quotes, 'for the whole town'))).toBe('Marta Ellison');
+  });
+  // Guards: the relative clause's own subject speaks (`whom she called`), and a clause after `that` or `until`
+  // has a subject of its own.
+  it.each([
+    ['Marta Ellison spoke about Quill, whom she called “a sad case for the whole town.”', 'Marta Ellison'],
+    [
+      'Voters argued over who won the vote until Marta Ellison said it was “a sad day for the whole town.”',
+      'Marta Ellison',
+    ],
+  ])('`%s` gives %s', (line, speaker) => {
+    expect(quoteWith(run(...intro, line).quotes, 'for the whole town').speaker).toBe(speaker);
+  });
+});
+
 describe('a closing quotation mark ends the quoted words', () => {
   it('`... beat Ada Quill,” the governor said` gives the governor, not Ada Quill', () => {
     const ex = run(
