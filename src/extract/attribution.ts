@@ -687,6 +687,7 @@ function shortestPhrase(
     const who = speakerPhrase(ctx, para, end - 1, end, verb);
     if (who?.entity) return who;
   }
+  let governed: Attribution | undefined;
   for (let a = end - 1; a >= floor && a >= end - 14; a--) {
     const t = para.tokens[a] as Token;
     if (a < end - 1 && t.trail !== '' && !t.trail.startsWith(',')) break;
@@ -725,12 +726,39 @@ function shortestPhrase(
       UNNAMED_PEOPLE.has(para.tokens[a - 2]?.lower ?? '')
     )
       return unnamed(para, para.tokens[a - 2] as Token, verb);
+    // `A source close to Reyes said`, `a worker talking to the Dover Ledger said`: the object of a preposition is
+    // not who speaks; a longer phrase may still hold the speaker (`Tom Reyes of the Dover Ledger`), else no one.
+    // (`Editor in chief Marta Ellison said`: a role word after the preposition makes a title, not an object; `The
+    // Council on Fair Trade Director Ada Quill said`: a capitalised word before it makes one name; `with Reyes
+    // noting`: the name is the subject of the -ing verb.)
+    const ofWhat = para.tokens[a - 2];
+    if (
+      hit?.entity &&
+      of &&
+      of.trail === '' &&
+      a - 1 >= floor &&
+      OBJECT_PREPOSITIONS.has(of.lower) &&
+      (isCapitalized(t.word) || /^(the|a|an)$/.test(t.lower)) &&
+      !(ofWhat && isCapitalized(ofWhat.word)) &&
+      !(of.lower === 'with' && verb.endsWith('ing'))
+    ) {
+      governed ??= unnamed(para, t, verb);
+      continue;
+    }
     // `A woman who backs Reyes said`: a name inside a relative clause of the subject is not who speaks.
     if (hit?.entity && inRelativeClause(para.tokens, a, floor)) return unnamed(para, t, verb);
     if (hit) return hit;
   }
-  return undefined;
+  return governed;
 }
+
+/** Prepositions whose object is never the subject after them (not `after`, `before`, `until`: `after Reyes said`). */
+const OBJECT_PREPOSITIONS = new Set(
+  (
+    'to with by for of at from about near toward towards against among between into onto over under like unlike on ' +
+    'in around behind beside beyond through within without upon via than'
+  ).split(' '),
+);
 
 /** Words that open a clause of their own, whose subject may be the speaker (`over who won that Reyes said`). */
 const CLAUSE_OPENERS = new Set(

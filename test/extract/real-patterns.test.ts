@@ -1338,6 +1338,38 @@ describe('a name inside a relative clause of the subject does not speak', () => 
   });
 });
 
+describe('the object of a preposition in the subject does not speak', () => {
+  const intro = ['Tom Reyes runs the mill in Dover.', 'The Dover Ledger covers the town.'];
+  it.each([
+    'A source close to Reyes said, “The mill will close before the winter comes.”',
+    'Another source speaking to the Dover Ledger said, “The mill will close before the winter comes.”',
+    'An official briefed by Reyes said the mill would “close before the winter comes.”',
+  ])('`%s` names no one', (line) => {
+    const q = quoteWith(run(...intro, line).quotes, 'before the winter comes');
+    expect(q.speaker).toBeNull();
+  });
+  // Guards: a name before the preposition, a title, a name with a preposition inside it, `with` before an -ing
+  // verb, and `after`, which opens a clause.
+  it.each([
+    [
+      'Marta Ellison of the Dover Ledger said the mill would “close before the winter comes.”',
+      'Marta Ellison',
+    ],
+    ['Editor in chief Marta Ellison said the mill would “close before the winter comes.”', 'Marta Ellison'],
+    [
+      'The Council on Fair Wages Director Marta Ellison said the mill would “close before the winter comes.”',
+      'Marta Ellison',
+    ],
+    [
+      'Workers blamed the owners, with Reyes noting that the mill would “close before the winter comes.”',
+      'Tom Reyes',
+    ],
+    ['The crowd cheered after Reyes said the mill would “close before the winter comes.”', 'Tom Reyes'],
+  ])('`%s` gives %s', (line, speaker) => {
+    expect(shown(quoteWith(run(...intro, line).quotes, 'before the winter comes'))).toBe(speaker);
+  });
+});
+
 describe('a closing quotation mark ends the quoted words', () => {
   it('`... beat Ada Quill,” the governor said` gives the governor, not Ada Quill', () => {
     const ex = run(
