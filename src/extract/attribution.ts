@@ -1391,6 +1391,14 @@ export function attributionBefore(
         const hit = possessiveOwner(ctx, toks, b - 2, s0, para.base + owner.start);
         if (hit) return hit;
       }
+      // `Yet she fears the board's trust in Reyes will backfire: "..."`: a word opening the sentence, then its subject.
+      const opener = toks[s0] as Token;
+      if (
+        opener.trail === '' &&
+        SENTENCE_OPENERS.has(opener.lower) &&
+        /^(he|she)$/.test(toks[s0 + 1]?.lower ?? '')
+      )
+        return speakerPhrase(ctx, para, s0 + 1, s0 + 2, 'said');
       const subject = mainSubject(ctx, para, s0, b, 'said');
       if (subject) return subject;
       // `Former harbor master Ada Quill: "..."`, `More from Reyes: "..."`: a short lead-in that

@@ -1370,6 +1370,20 @@ describe('the object of a preposition in the subject does not speak', () => {
   });
 });
 
+describe('a word opening the sentence before a pronoun subject', () => {
+  it('`Yet she fears ... Reyes ...: "..."` is never Reyes', () => {
+    const ex = run(
+      'Tom Reyes runs the mill.',
+      'Marta Ellison works at the mill.',
+      'Ellison says the mill is all she has. Yet she fears the board’s trust in Reyes will only make things worse: “The mill will close before the winter comes.”',
+    );
+    const q = quoteWith(ex.quotes, 'before the winter comes');
+    expect(q.speaker).toBe('Marta Ellison');
+    // A pronoun's referent, not a name in the sentence: offered as "possibly".
+    expect(shown(q)).toBeNull();
+  });
+});
+
 describe('a closing quotation mark ends the quoted words', () => {
   it('`... beat Ada Quill,” the governor said` gives the governor, not Ada Quill', () => {
     const ex = run(
