@@ -1461,6 +1461,9 @@ export function attributionBefore(
       if (!isSpeechVerb(ut) || ut.lower.endsWith('ing')) continue;
       const hit = subjectBefore(ctx, para, s0, subjectEnd(toks, u, s0), ut.lower);
       if (hit?.entity) return hit;
+      // `The company wrote a letter to its owner, Tom Reyes, calling ...`: that verb's subject speaks, even one we
+      // cannot name; never a name after it.
+      if (hit && u < v - 1) return hit;
       break;
     }
     return documentSender(ctx, para, s0, v, verb) ?? mainSubject(ctx, para, s0, v, verb);

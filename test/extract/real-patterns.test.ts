@@ -1384,6 +1384,22 @@ describe('a word opening the sentence before a pronoun subject', () => {
   });
 });
 
+describe('an -ing verb after a verb of saying whose subject we cannot name', () => {
+  it('`The company wrote a letter to its owner, Tom Reyes, calling ...` never gives Tom Reyes', () => {
+    const ex = run(
+      'Tom Reyes runs the mill.',
+      'The company wrote a long letter to the mill’s owner, Tom Reyes, calling the audit “false and deliberately misleading.”',
+    );
+    expect(quoteWith(ex.quotes, 'deliberately misleading').speaker ?? '').not.toMatch(/Reyes/);
+  });
+  it('a name as that subject still speaks', () => {
+    const ex = run(
+      'Marta Ellison wrote a long letter to the mill’s owner, Tom Reyes, calling the audit “false and deliberately misleading.”',
+    );
+    expect(shown(quoteWith(ex.quotes, 'deliberately misleading'))).toBe('Marta Ellison');
+  });
+});
+
 describe('a closing quotation mark ends the quoted words', () => {
   it('`... beat Ada Quill,” the governor said` gives the governor, not Ada Quill', () => {
     const ex = run(
