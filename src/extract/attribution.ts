@@ -16,9 +16,9 @@ import {
   ORG_NOUNS,
   PRONOUNS,
   ROLE_NOUNS,
+  SENTENCE_OPENERS,
   SPEECH_VERBS,
   TITLE_WORDS,
-  SENTENCE_OPENERS,
   townBefore,
   UNNAMED_PEOPLE,
 } from './lexicon.ts';
@@ -251,9 +251,11 @@ export function speakerPhrase(
   // `One student at Duke University`, `a resident of Dover`: someone unnamed, not the place or body they belong to.
   // (`a New Hampshire Republican`, `one Dover Democrat`: an unnamed party member, never the party or the place.)
   if (/^(a|an|one|another)$/.test(first.lower)) {
-    // (Not an apposition, `Ted Cruz, a Texas Republican, said`: that one is named before it.)
+    // (Not an apposition, `Ted Cruz, a Texas Republican, said`: that one is named before it. A comma closing a
+    // quotation, `...,” another Dover Republican said`, sets off no apposition.)
     const party = /^(republican|democrat|independent|conservative|liberal|progressive|libertarian)$/;
-    if (party.test(toks[b - 1]?.lower ?? '') && !toks[a - 1]?.trail.startsWith(','))
+    const comma = toks[a - 1]?.trail ?? '';
+    if (party.test(toks[b - 1]?.lower ?? '') && !(comma.startsWith(',') && !/["”’']/.test(comma)))
       return unnamed(para, first, verb);
     const noun = toks.slice(a + 1, Math.min(b, a + 5)).findIndex((t) => UNNAMED_PEOPLE.has(t.lower));
     const after = toks[a + 2 + noun];
@@ -333,6 +335,10 @@ export function speakerPhrase(
       }
     }
   }
+  // `Ada Quill's closest adviser`, `Quill's wife`, `the Ledger's spokesman`: someone unnamed, known only as the
+  // owner's relation, speaks; never the owner (a spokesman or aide speaks for the body, as below, only "possibly").
+  const relation = possessiveRelation(ctx, toks, a, b);
+  if (relation !== undefined) return { entity: relation, role: null, verb, via: 'role', pos };
   // `a Twitter spokesman`, `one Quill campaign aide`, `a spokeswoman for Dunmore Networks`: someone unnamed speaks
   // for an organisation, which is the source; never the person whose aide they are.
   const spokes = orgSpokesperson(ctx, toks, a, b);
@@ -681,6 +687,7 @@ function shortestPhrase(
     const who = speakerPhrase(ctx, para, end - 1, end, verb);
     if (who?.entity) return who;
   }
+  let governed: Attribution | undefined;
   for (let a = end - 1; a >= floor && a >= end - 14; a--) {
     const t = para.tokens[a] as Token;
     if (a < end - 1 && t.trail !== '' && !t.trail.startsWith(',')) break;
@@ -719,9 +726,58 @@ function shortestPhrase(
       UNNAMED_PEOPLE.has(para.tokens[a - 2]?.lower ?? '')
     )
       return unnamed(para, para.tokens[a - 2] as Token, verb);
+    // `A source close to Reyes said`, `a worker talking to the Dover Ledger said`: the object of a preposition is
+    // not who speaks; a longer phrase may still hold the speaker (`Tom Reyes of the Dover Ledger`), else no one.
+    // (`Editor in chief Marta Ellison said`: a role word after the preposition makes a title, not an object; `The
+    // Council on Fair Trade Director Ada Quill said`: a capitalised word before it makes one name; `with Reyes
+    // noting`: the name is the subject of the -ing verb.)
+    const ofWhat = para.tokens[a - 2];
+    if (
+      hit?.entity &&
+      of &&
+      of.trail === '' &&
+      a - 1 >= floor &&
+      OBJECT_PREPOSITIONS.has(of.lower) &&
+      (isCapitalized(t.word) || /^(the|a|an)$/.test(t.lower)) &&
+      !(ofWhat && isCapitalized(ofWhat.word)) &&
+      !(of.lower === 'with' && verb.endsWith('ing'))
+    ) {
+      governed ??= unnamed(para, t, verb);
+      continue;
+    }
+    // `A woman who backs Reyes said`: a name inside a relative clause of the subject is not who speaks.
+    if (hit?.entity && inRelativeClause(para.tokens, a, floor)) return unnamed(para, t, verb);
     if (hit) return hit;
   }
-  return undefined;
+  return governed;
+}
+
+/** Prepositions whose object is never the subject after them (not `after`, `before`, `until`: `after Reyes said`). */
+const OBJECT_PREPOSITIONS = new Set(
+  (
+    'to with by for of at from about near toward towards against among between into onto over under like unlike on ' +
+    'in around behind beside beyond through within without upon via than'
+  ).split(' '),
+);
+
+/** Words that open a clause of their own, whose subject may be the speaker (`over who won that Reyes said`). */
+const CLAUSE_OPENERS = new Set(
+  'that which when where while as because if after before since until though although whether'.split(' '),
+);
+
+/**
+ * `the woman who beat Reyes said`: the words right before token `at`, back to a punctuation mark or `floor`, hold
+ * `who` or `whom` and a word after it, so the word at `at` is the object of a relative clause, not the subject of
+ * the verb after it. (`Clinton, whom he called "..."`: right after `whom`, it is the relative clause's own
+ * subject, and speaks.)
+ */
+function inRelativeClause(toks: Token[], at: number, floor: number): boolean {
+  for (let k = at - 1; k >= floor; k--) {
+    const t = toks[k] as Token;
+    if (t.trail !== '' || t.lead !== '' || CLAUSE_OPENERS.has(t.lower)) return false;
+    if (t.lower === 'who' || t.lower === 'whom') return k < at - 1;
+  }
+  return false;
 }
 
 /** The article has this lone capitalised word speak twice or more (`Trump said ... Trump added`): a name it uses. */
@@ -869,6 +925,22 @@ function orgSpokesperson(
     if (!toks.slice(x, y).every((t, i) => isCapitalized(t.word) || (i > 0 && NAME_CONNECTORS.has(t.lower))))
       return undefined;
   }
+  return speaksFor(ctx, toks, x, y, kind, (toks[b - 1] as Token).lower);
+}
+
+/**
+ * Whom an unnamed `noun` working for the name in tokens [x, y) speaks for (`a Twitter spokesman`, `one Quill
+ * campaign aide`, `Quill's closest adviser`): that organisation, the person's campaign or office (`kind`, or a
+ * campaign the article names), or null when it cannot be told; never the person. Undefined when [x, y) is no name.
+ */
+function speaksFor(
+  ctx: ArticleContext,
+  toks: Token[],
+  x: number,
+  y: number,
+  kind: string | null,
+  noun: string,
+): Entity | null | undefined {
   const phrase = analyzeRun(toks, x, y);
   if (!phrase || phrase.nameWords.length === 0) return undefined;
   const words = phrase.nameWords.map((w) => w.toLowerCase());
@@ -893,7 +965,7 @@ function orgSpokesperson(
   // A confidant, ally or aide is someone's: unless the article writes of X as a thing, X is a person.
   const personal =
     /^(confidant|confidante|ally|allies|associates?|insiders?|operatives?|loyalists?|surrogates?|strategist|aides?|advis[eo]rs?)$/.test(
-      (toks[b - 1] as Token).lower,
+      noun,
     );
   if (!thing && (phrase.type === 'person' || known?.type === 'person' || personal)) {
     // A person's aide speaks for their campaign or office, which the phrase or the article must name.
@@ -908,6 +980,70 @@ function orgSpokesperson(
     return known;
   }
   return asOrg(phrase.nameWords);
+}
+
+/** Who someone is to a person, not a post they hold for a body: they never speak for that person's campaign. */
+const PRIVATE_RELATIONS =
+  /^(wife|husband|spouse|partner|widow|widower|mother|father|parent|son|daughter|child|children|brother|sister|grandmother|grandfather|granddaughter|grandson|cousin|uncle|aunt|niece|nephew|fianc[eé]e?|girlfriend|boyfriend|friend|neighbou?r|roommate|classmate|colleague|lawyer|attorney|counsel|doctor|physician|biographer|rival|opponent|critic|supporter|backer|donor)s?$/;
+
+/**
+ * `Ada Quill's closest adviser`, `Sen. Quill's wife`, `Quill's chief of staff`, `the Ledger's spokesman`, tokens
+ * [a, b) wholly: a possessive name, then lower-case words for a person. That person speaks, never the name's owner:
+ * a family member or friend names no one (null); staff speak for the body (`Quill's campaign manager`: the Quill
+ * campaign; `the Ledger's spokesman`: the Ledger), as `orgSpokesperson` reads them. Undefined for any other phrase,
+ * and when the owner is a place (`Maine's governor`).
+ */
+function possessiveRelation(
+  ctx: ArticleContext,
+  toks: Token[],
+  a: number,
+  b: number,
+): Entity | null | undefined {
+  if (b - a < 2 || b - a > 10) return undefined;
+  let p = a;
+  while (p < b - 1 && !(toks[p] as Token).possessive) p++;
+  if (p === b - 1) return undefined;
+  const owner = toks.slice(a, p + 1);
+  if (
+    !owner.every(
+      (t, i) =>
+        t.lead === '' &&
+        (i === owner.length - 1 || t.trail === '') &&
+        (isCapitalized(t.word) || (i === 0 && t.lower === 'the') || (i > 0 && NAME_CONNECTORS.has(t.lower))),
+    ) ||
+    !isCapitalized((toks[p] as Token).word)
+  )
+    return undefined;
+  const tail = toks.slice(p + 1, b);
+  if (
+    tail.length > 5 ||
+    tail.some(
+      (t, i) =>
+        t.lead !== '' || (i < tail.length - 1 && t.trail !== '') || !/^\p{Ll}[\p{Ll}-]*$/u.test(t.word),
+    )
+  )
+    return undefined;
+  const words = tail.map((t) => t.lower);
+  // `chief of staff`: the head is the noun before `of`.
+  const ofAt = words.indexOf('of');
+  if (ofAt === 0) return undefined;
+  const head = (ofAt > 0 ? words[ofAt - 1] : words.at(-1)) as string;
+  const singular = head.replace(/s$/, '');
+  const person =
+    ROLE_NOUNS.has(head) ||
+    ROLE_NOUNS.has(singular) ||
+    SPOKES_NOUNS.has(head) ||
+    UNNAMED_PEOPLE.has(head) ||
+    UNNAMED_PEOPLE.has(singular) ||
+    PEOPLE_NOUNS.test(head) ||
+    PRIVATE_RELATIONS.test(head);
+  if (!person) return undefined;
+  const x = (toks[a] as Token).lower === 'the' ? a + 1 : a;
+  const phrase = analyzeRun(toks, x, p + 1);
+  if (!phrase || phrase.nameWords.length === 0 || isPlace(phrase.nameWords)) return undefined;
+  if (PRIVATE_RELATIONS.test(head)) return null;
+  const kind = words.slice(0, -1).find((w) => SPOKES_KIND.has(w)) ?? null;
+  return speaksFor(ctx, toks, x, p + 1, kind, head) ?? null;
 }
 
 /** Nouns for what someone said (`X's answer was that "..."`). */
@@ -1100,6 +1236,12 @@ export function mainSubject(
       continue;
     }
     if (GOVERNING.has(t.lower)) continue;
+    // `A woman who backs Reyes rallied supporters, saying`: a relative clause inside the subject, up to the next
+    // punctuation, holds no subject of the sentence.
+    if (!clauseStart && (t.lower === 'who' || t.lower === 'whom')) {
+      while (i + 1 < b && (toks[i] as Token).trail === '') i++;
+      continue;
+    }
     if (prev && prev.trail === '' && GOVERNING.has(prev.lower)) {
       // `a tribute to Ada Quill, ...`: the whole name governed by the preposition is skipped, not only its
       // first word.
@@ -1249,6 +1391,14 @@ export function attributionBefore(
         const hit = possessiveOwner(ctx, toks, b - 2, s0, para.base + owner.start);
         if (hit) return hit;
       }
+      // `Yet she fears the board's trust in Reyes will backfire: "..."`: a word opening the sentence, then its subject.
+      const opener = toks[s0] as Token;
+      if (
+        opener.trail === '' &&
+        SENTENCE_OPENERS.has(opener.lower) &&
+        /^(he|she)$/.test(toks[s0 + 1]?.lower ?? '')
+      )
+        return speakerPhrase(ctx, para, s0 + 1, s0 + 2, 'said');
       const subject = mainSubject(ctx, para, s0, b, 'said');
       if (subject) return subject;
       // `Former harbor master Ada Quill: "..."`, `More from Reyes: "..."`: a short lead-in that
@@ -1311,6 +1461,9 @@ export function attributionBefore(
       if (!isSpeechVerb(ut) || ut.lower.endsWith('ing')) continue;
       const hit = subjectBefore(ctx, para, s0, subjectEnd(toks, u, s0), ut.lower);
       if (hit?.entity) return hit;
+      // `The company wrote a letter to its owner, Tom Reyes, calling ...`: that verb's subject speaks, even one we
+      // cannot name; never a name after it.
+      if (hit && u < v - 1) return hit;
       break;
     }
     return documentSender(ctx, para, s0, v, verb) ?? mainSubject(ctx, para, s0, v, verb);

@@ -1250,6 +1250,156 @@ describe('an unnamed person speaking for an organisation', () => {
   });
 });
 
+describe("someone known only as a named person's relation (issue 9)", () => {
+  const intro = 'Sen. Ada Quill toured the ferry terminal in Dover on Monday.';
+  it.each([
+    '“We are going to carry every county on the coast,” said Ada Quill’s closest adviser.',
+    '“We are going to carry every county on the coast,” said Sen. Ada Quill’s husband.',
+    '“We are going to carry every county on the coast,” according to Ada Quill’s spokesman.',
+    'According to Ada Quill’s chief of staff, “we are going to carry every county on the coast.”',
+  ])('`%s` never gives Ada Quill', (line) => {
+    const q = quoteWith(run(intro, line).quotes, 'every county on the coast');
+    expect(q.speaker ?? '').not.toMatch(/Quill/);
+    expect(shown(q)).toBeNull();
+  });
+  it('a staffer of the campaign speaks for it, offered only as "possibly"', () => {
+    const ex = run(
+      intro,
+      '“We are going to carry every county on the coast,” said Ada Quill’s deputy campaign manager.',
+    );
+    const q = quoteWith(ex.quotes, 'every county on the coast');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('a relation as the subject does not pass the words to the speaker before', () => {
+    const ex = run(
+      'Ada Quill was born in 1951 in Harbor Falls, a mill town.',
+      '“The whole street knew what went on in that house,” Quill’s brother Tom said when I visited the farm. Her parents split up in 1969. In divorce filings, Quill’s mother claimed that her husband “had locked her out of the house for a week.”',
+    );
+    expect(quoteWith(ex.quotes, 'whole street knew').speaker).toBe('Tom');
+    expect(shown(quoteWith(ex.quotes, 'locked her out'))).toBeNull();
+  });
+  // Guards: a name in apposition to the relation still speaks, before it or after it.
+  it.each([
+    [
+      'Marta Ellison, Quill’s in-state communications director, said the senator would “carry every county on the coast.”',
+      'Marta Ellison',
+    ],
+    [
+      '“We are going to carry every county on the coast,” said Quill’s spokesman, Brian Fallow.',
+      'Brian Fallow',
+    ],
+    [
+      'Ada Quill’s closest adviser, Tom Reyes, told the crowd: “We are going to carry every county on the coast.”',
+      'Tom Reyes',
+    ],
+    ['“We are going to carry every county on the coast,” said Tom Reyes, Ada Quill’s husband.', 'Tom Reyes'],
+  ])('`%s` gives %s', (line, speaker) => {
+    const q = quoteWith(run(intro, line).quotes, 'every county on the coast');
+    expect(shown(q)).toBe(speaker);
+  });
+  it.each([
+    ['“We are going to carry every county on the coast,” Quill’s office said.', 'Quill office'],
+    ['“We are going to carry every county on the coast,” Quill’s campaign said.', 'Quill campaign'],
+  ])('`%s` stays the organisation', (line, speaker) => {
+    expect(quoteWith(run(intro, line).quotes, 'every county on the coast').speaker).toBe(speaker);
+  });
+});
+
+describe('a name inside a relative clause of the subject does not speak', () => {
+  const intro = ['Tom Reyes runs the mill in Dover.', 'Ada Quill was on the ballot this year.'];
+  it.each([
+    'The woman who beat Reyes said the race was “a sad day for the whole town.”',
+    'A former supporter who still backs Reyes wrote: “It is a sad day for the whole town.”',
+    'A woman who backs Reyes rallied supporters, saying: “It is a sad day for the whole town.”',
+    'One of Quill’s former supporters who still backs Reyes wrote in an email that the race was “a sad day for the whole town.”',
+  ])('`%s` never gives Tom Reyes', (line) => {
+    const q = quoteWith(run(...intro, line).quotes, 'for the whole town');
+    expect(q.speaker ?? '').not.toMatch(/Reyes/);
+    expect(shown(q)).toBeNull();
+  });
+  it('the name in apposition to that subject speaks', () => {
+    const ex = run(
+      ...intro,
+      'One of Quill’s former supporters who still backs Reyes, former Dover mayor Marta Ellison, wrote in an email that the race was “a sad day for the whole town.”',
+    );
+    expect(shown(quoteWith(ex.quotes, 'for the whole town'))).toBe('Marta Ellison');
+  });
+  // Guards: the relative clause's own subject speaks (`whom she called`), and a clause after `that` or `until`
+  // has a subject of its own.
+  it.each([
+    ['Marta Ellison spoke about Quill, whom she called “a sad case for the whole town.”', 'Marta Ellison'],
+    [
+      'Voters argued over who won the vote until Marta Ellison said it was “a sad day for the whole town.”',
+      'Marta Ellison',
+    ],
+  ])('`%s` gives %s', (line, speaker) => {
+    expect(quoteWith(run(...intro, line).quotes, 'for the whole town').speaker).toBe(speaker);
+  });
+});
+
+describe('the object of a preposition in the subject does not speak', () => {
+  const intro = ['Tom Reyes runs the mill in Dover.', 'The Dover Ledger covers the town.'];
+  it.each([
+    'A source close to Reyes said, “The mill will close before the winter comes.”',
+    'Another source speaking to the Dover Ledger said, “The mill will close before the winter comes.”',
+    'An official briefed by Reyes said the mill would “close before the winter comes.”',
+  ])('`%s` names no one', (line) => {
+    const q = quoteWith(run(...intro, line).quotes, 'before the winter comes');
+    expect(q.speaker).toBeNull();
+  });
+  // Guards: a name before the preposition, a title, a name with a preposition inside it, `with` before an -ing
+  // verb, and `after`, which opens a clause.
+  it.each([
+    [
+      'Marta Ellison of the Dover Ledger said the mill would “close before the winter comes.”',
+      'Marta Ellison',
+    ],
+    ['Editor in chief Marta Ellison said the mill would “close before the winter comes.”', 'Marta Ellison'],
+    [
+      'The Council on Fair Wages Director Marta Ellison said the mill would “close before the winter comes.”',
+      'Marta Ellison',
+    ],
+    [
+      'Workers blamed the owners, with Reyes noting that the mill would “close before the winter comes.”',
+      'Tom Reyes',
+    ],
+    ['The crowd cheered after Reyes said the mill would “close before the winter comes.”', 'Tom Reyes'],
+  ])('`%s` gives %s', (line, speaker) => {
+    expect(shown(quoteWith(run(...intro, line).quotes, 'before the winter comes'))).toBe(speaker);
+  });
+});
+
+describe('a word opening the sentence before a pronoun subject', () => {
+  it('`Yet she fears ... Reyes ...: "..."` is never Reyes', () => {
+    const ex = run(
+      'Tom Reyes runs the mill.',
+      'Marta Ellison works at the mill.',
+      'Ellison says the mill is all she has. Yet she fears the board’s trust in Reyes will only make things worse: “The mill will close before the winter comes.”',
+    );
+    const q = quoteWith(ex.quotes, 'before the winter comes');
+    expect(q.speaker).toBe('Marta Ellison');
+    // A pronoun's referent, not a name in the sentence: offered as "possibly".
+    expect(shown(q)).toBeNull();
+  });
+});
+
+describe('an -ing verb after a verb of saying whose subject we cannot name', () => {
+  it('`The company wrote a letter to its owner, Tom Reyes, calling ...` never gives Tom Reyes', () => {
+    const ex = run(
+      'Tom Reyes runs the mill.',
+      'The company wrote a long letter to the mill’s owner, Tom Reyes, calling the audit “false and deliberately misleading.”',
+    );
+    expect(quoteWith(ex.quotes, 'deliberately misleading').speaker ?? '').not.toMatch(/Reyes/);
+  });
+  it('a name as that subject still speaks', () => {
+    const ex = run(
+      'Marta Ellison wrote a long letter to the mill’s owner, Tom Reyes, calling the audit “false and deliberately misleading.”',
+    );
+    expect(shown(quoteWith(ex.quotes, 'deliberately misleading'))).toBe('Marta Ellison');
+  });
+});
+
 describe('a closing quotation mark ends the quoted words', () => {
   it('`... beat Ada Quill,” the governor said` gives the governor, not Ada Quill', () => {
     const ex = run(
@@ -1704,5 +1854,20 @@ describe('an unnamed party member is no one: not the party, not the place', () =
   it('an apposition still names the person: `Tom Arliss, a Dover Republican, said`', () => {
     const ex = run('Tom Arliss, a Dover Republican, said, "We will not pay for this plan at all."');
     expect(quoteWith(ex.quotes, 'pay for this plan').speaker).toBe('Tom Arliss');
+  });
+
+  it.each([
+    '“The vote count in the north will surprise everyone,” another Maine Republican said.',
+    '“The vote count in the north will surprise everyone,” one Maine Democrat told me.',
+  ])('the comma closing a quote sets off no apposition: `%s` names no one', (line) => {
+    const q = quoteWith(run(line).quotes, 'vote count in the north');
+    expect(q.speaker).toBeNull();
+  });
+
+  it('after a quote, an apposition still names the person: `Ted Carver, a Maine Republican, said`', () => {
+    const ex = run(
+      '“The vote count in the north will surprise everyone,” Ted Carver, a Maine Republican, said.',
+    );
+    expect(quoteWith(ex.quotes, 'vote count in the north').speaker).toBe('Ted Carver');
   });
 });
