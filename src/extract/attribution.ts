@@ -412,9 +412,14 @@ export function speakerPhrase(
       // under a headline, but also `Hale said` in a two-line brief): only offered as "possibly".
       loneWord = !ctx.midCaps.has(lone) && isEnglishWord(lone) && !speakerWord(ctx, lone);
     }
-    // Headline words in capitals (`VOTERS CARE MORE ABOUT CANDIDATES`) are not a name.
+    // Headline words in capitals (`VOTERS CARE MORE ABOUT CANDIDATES`) are not a name; a title in capitals is no
+    // headline word (`said IBM CEO Ada Quill`: the run names her, and had been skipped for `IBM`).
     const runWords = toks.slice(x, y).map((t) => t.word);
-    if (runWords.length >= 2 && runWords.filter((w) => /^\p{Lu}{2,}['’]?\p{Lu}*$/u.test(w)).length >= 2)
+    if (
+      runWords.length >= 2 &&
+      runWords.filter((w) => /^\p{Lu}{2,}['’]?\p{Lu}*$/u.test(w) && !TITLE_WORDS.has(w.toLowerCase()))
+        .length >= 2
+    )
       continue;
     // A place is never a speaker, nor a group word or a common word read as a one-word name.
     // (`Paris, who once drove a bus, said`: a name followed by `, who` is a person, whatever else.)

@@ -73,7 +73,7 @@ export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
 export const TITLE_WORDS = set(`
   president president-elect governor-elect mayor-elect senator-elect vice prime minister secretary senator sen. rep. representative gov. governor mayor deputy councilwoman
   councilman councilmember council member alderman alderwoman judge justice attorney general director chancellor
-  chief executive officer ceo cfo coo cto chairman chairwoman chair chairperson commissioner sheriff superintendent
+  chief executive officer ceo cfo coo cto gm chairman chairwoman chair chairperson commissioner sheriff superintendent
   principal professor prof. coach manager captain capt. gen. col. lt. sgt. officer detective det. ambassador pope
   king queen prince princess speaker leader majority minority spokesperson spokeswoman spokesman rev. bishop
   archbishop inspector prosecutor dean provost treasurer auditor comptroller controller founder economist

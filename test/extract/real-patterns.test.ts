@@ -1871,3 +1871,33 @@ describe('an unnamed party member is no one: not the party, not the place', () =
     expect(quoteWith(ex.quotes, 'vote count in the north').speaker).toBe('Ted Carver');
   });
 });
+
+describe('a title in capitals between a company and a name: the person speaks, the title joins the role', () => {
+  it.each([
+    ['"Our pension fund is safe for another decade," said Brantwell CEO Nora Haskins.', 'Brantwell CEO'],
+    ['"Our pension fund is safe for another decade," said ACB CEO Nora Haskins.', 'ACB CEO'],
+    [
+      '"Our pension fund is safe for another decade," says Hornets GM Nora Haskins, who took over in May.',
+      'Hornets GM',
+    ],
+  ])('`%s` gives Nora Haskins, role %s', (line, role) => {
+    const q = quoteWith(run(line).quotes, 'pension fund is safe');
+    expect(q.speaker).toBe('Nora Haskins');
+    expect(q.role).toBe(role);
+  });
+
+  it('a headline in capitals is still no name', () => {
+    const ex = run(
+      'FERRY FARES RISE AGAIN said the banner over the dock: "Nobody asked the riders this time."',
+    );
+    for (const q of ex.quotes) expect(q.speaker ?? '').not.toMatch(/FERRY|FARES/);
+  });
+
+  it('the company alone still speaks: `"...," ACB said in a statement`', () => {
+    const q = quoteWith(
+      run('"Our pension fund is safe for another decade," ACB said in a statement.').quotes,
+      'pension fund is safe',
+    );
+    expect(q.speaker).toBe('ACB');
+  });
+});
