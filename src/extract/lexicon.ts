@@ -73,7 +73,7 @@ export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
 export const TITLE_WORDS = set(`
   president president-elect governor-elect mayor-elect senator-elect vice prime minister secretary senator sen. rep. representative gov. governor mayor deputy councilwoman
   councilman councilmember council member alderman alderwoman judge justice attorney general director chancellor
-  chief executive officer ceo cfo coo cto gm chairman chairwoman chair chairperson commissioner sheriff superintendent
+  chief executive officer ceo cfo coo cto gm vp svp evp realtor chairman chairwoman chair chairperson commissioner sheriff superintendent
   principal professor prof. coach manager captain capt. gen. col. lt. sgt. officer detective det. ambassador pope
   king queen prince princess speaker leader majority minority spokesperson spokeswoman spokesman rev. bishop
   archbishop inspector prosecutor dean provost treasurer auditor comptroller controller founder economist
@@ -146,7 +146,7 @@ export const NOT_NAME_WORDS = set(`
   most one two three four five six seven eight nine ten twelve twenty thirty hundred thousand million last next earlier later now then during despite under over from by to of about also
   once again both each every all no not nor after amid among according asked speaking
   nonetheless nevertheless however instead indeed moreover furthermore overall separately additionally just whether
-  any such other another please thanks said says added told wrote former more
+  any such other another please thanks said says added told wrote former more ask meet consider imagine
   officials residents analysts experts critics investigators researchers scientists lawmakers parents teachers
   students workers protesters prosecutors authorities sources witnesses neighbors neighbours voters doctors nurses
   officers firefighters employees executives people others passengers riders fans players

@@ -1872,7 +1872,7 @@ describe('an unnamed party member is no one: not the party, not the place', () =
   });
 });
 
-describe('a title in capitals between a company and a name: the person speaks, the title joins the role', () => {
+describe('titles in capitals (CEO, GM, VP, Realtor) and imperatives before a name: the person speaks, the title joins the role', () => {
   it.each([
     ['"Our pension fund is safe for another decade," said Brantwell CEO Nora Haskins.', 'Brantwell CEO'],
     ['"Our pension fund is safe for another decade," said ACB CEO Nora Haskins.', 'ACB CEO'],
@@ -1884,6 +1884,28 @@ describe('a title in capitals between a company and a name: the person speaks, t
     const q = quoteWith(run(line).quotes, 'pension fund is safe');
     expect(q.speaker).toBe('Nora Haskins');
     expect(q.role).toBe(role);
+  });
+
+  it.each([
+    ['"Rents will keep climbing until the spring," Realtor Halvorsen said.', 'Halvorsen', 'Realtor'],
+    [
+      '"Rents will keep climbing until the spring," said Tenbury VP Nora Haskins.',
+      'Nora Haskins',
+      'Tenbury VP',
+    ],
+  ])('`%s` gives %s, role %s', (line, who, role) => {
+    const q = quoteWith(run(line).quotes, 'keep climbing');
+    expect(q.speaker).toBe(who);
+    expect(q.role).toBe(role);
+  });
+
+  it('an imperative opening the sentence is no part of the name: `Ask Nora Haskins, the coach, ...`', () => {
+    const ex = run(
+      'Ask Nora Haskins, the coach of the rowing club, about the new boathouse. "It leaks every single winter," she said.',
+    );
+    const q = quoteWith(ex.quotes, 'leaks every single');
+    expect(q.speaker).toBe('Nora Haskins');
+    expect(q.role ?? '').not.toMatch(/Ask/);
   });
 
   it('a headline in capitals is still no name', () => {
