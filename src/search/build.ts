@@ -654,11 +654,21 @@ function clusterItems(
       else adjacent.set(x, [y]);
     }
   };
-  const hitStamp = new Int32Array(n).fill(-1);
-  const hitCount = new Uint8Array(n);
-  const found: number[] = [];
-  const probe: number[] = [];
-  let keyBuf = new Float64Array(64);
+  // What the candidate test reads of an item, side by side (one cache line, not one per array: the items a probe
+  // finds are spread over the whole corpus): speaker, article * 2 + 1 for a quote, first text term, text terms.
+  const rec = new Int32Array(4 * n);
+  for (let i = 0; i < n; i++) {
+    rec[4 * i] = itemSpeaker[i] as number;
+    rec[4 * i + 1] = 2 * (itemArticle[i] as number) + (itemIsQuote[i] as number);
+    rec[4 * i + 2] = textStart[i] as number;
+    rec[4 * i + 3] = (textStart[i + 1] as number) - (textStart[i] as number);
+  }
+  // Items found by the probes: those in at least needHits of the probed postings.
+  const found = new Int32Array(MAX_PROBES * DEDUPE_DF_CAP);
+  const probe = new Int32Array(MAX_PROBES);
+  const cursor = new Int32Array(MAX_PROBES);
+  const end = new Int32Array(MAX_PROBES);
+  let keys = new Float64Array(64);
   for (let i = 0; i < n; i++) {
     const s0 = textStart[i] as number;
     const s1 = textStart[i + 1] as number;
@@ -666,51 +676,76 @@ function clusterItems(
     if (len < MIN_TERMS_TO_MERGE) continue;
     const isQuote = itemIsQuote[i] === 1;
     const threshold = isQuote ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
-    // Sort by df (ties by term id) through one numeric key: a typed-array sort in a reused buffer, no
-    // comparator calls and no array per item.
-    if (keyBuf.length < len) keyBuf = new Float64Array(2 * len);
-    const keys = keyBuf.subarray(0, len);
+    // The nProbe rarest terms (by df, ties by term id, through one numeric key: all keys differ), picked by
+    // selection in a reused buffer: no array and no sort per item.
+    if (keys.length < len) keys = new Float64Array(2 * len);
     for (let k = 0; k < len; k++) {
       const t = textTerms[s0 + k] as number;
       keys[k] = df(t) * 4_294_967_296 + t;
     }
-    keys.sort();
-    probe.length = 0;
     const nProbe = Math.min(len, MAX_PROBES, Math.floor((1 - threshold) * len) + 2);
+    let nProbed = 0;
     for (let k = 0; k < nProbe; k++) {
-      const t = (keys[k] as number) % 4_294_967_296;
-      if (df(t) > 1 && df(t) <= DEDUPE_DF_CAP) probe.push(t);
+      let min = k;
+      for (let m = k + 1; m < len; m++) if ((keys[m] as number) < (keys[min] as number)) min = m;
+      const key = keys[min] as number;
+      keys[min] = keys[k] as number;
+      keys[k] = key;
+      const t = key % 4_294_967_296;
+      if (df(t) > 1 && df(t) <= DEDUPE_DF_CAP) probe[nProbed++] = t;
     }
-    if (probe.length === 0) continue;
-    const needHits = probe.length >= 2 ? 2 : 1;
-    found.length = 0;
-    for (const t of probe) {
+    if (nProbed === 0) continue;
+    let nFound = 0;
+    if (nProbed === 1) {
+      // One probe: every other item using the term in its text.
+      const t = probe[0] as number;
       for (let p = postStart[t] as number; p < (postStart[t + 1] as number); p++) {
-        if (!((postFlags[p] as number) & FIELD_TEXT)) continue;
         const j = postItems[p] as number;
-        if (j === i) continue;
-        if (hitStamp[j] !== i) {
-          hitStamp[j] = i;
-          hitCount[j] = 1;
-        } else hitCount[j] = Math.min(255, (hitCount[j] as number) + 1);
-        if (hitCount[j] === needHits) found.push(j);
+        if ((postFlags[p] as number) & FIELD_TEXT && j !== i) found[nFound++] = j;
+      }
+    } else {
+      // Items in two or more of the probed postings: each posting list is in item order, so they are merged (no
+      // per-item counters over the whole corpus, where each hit was a cache miss).
+      for (let k = 0; k < nProbed; k++) {
+        cursor[k] = postStart[probe[k] as number] as number;
+        end[k] = postStart[(probe[k] as number) + 1] as number;
+      }
+      for (;;) {
+        let j = n;
+        for (let k = 0; k < nProbed; k++)
+          if ((cursor[k] as number) < (end[k] as number) && (postItems[cursor[k] as number] as number) < j)
+            j = postItems[cursor[k] as number] as number;
+        if (j === n) break;
+        let hits = 0;
+        for (let k = 0; k < nProbed; k++) {
+          const p = cursor[k] as number;
+          if (p < (end[k] as number) && postItems[p] === j) {
+            if ((postFlags[p] as number) & FIELD_TEXT) hits++;
+            cursor[k] = p + 1;
+          }
+        }
+        if (hits >= 2 && j !== i) found[nFound++] = j;
       }
     }
-    const ri = uf.find(i);
-    for (const j of found) {
+    const sa = itemSpeaker[i] as number;
+    const ownArticle = itemArticle[i] as number;
+    const quoteBit = itemIsQuote[i] as number;
+    let ri = -1;
+    for (let f = 0; f < nFound; f++) {
+      const j = found[f] as number;
+      const sb = rec[4 * j] as number;
+      if (sa >= 0 && sb >= 0 && sa !== sb) continue;
+      const aq = rec[4 * j + 1] as number;
+      if ((aq & 1) !== quoteBit || aq >> 1 === ownArticle) continue;
+      const t0 = rec[4 * j + 2] as number;
+      const shorter = Math.min(len, rec[4 * j + 3] as number);
+      if (shorter < MIN_TERMS_TO_MERGE) continue;
       // Exact copies are one group already: nothing to compare (an archive carrying the same wire story many
       // times would otherwise compare every copy with every other).
+      if (ri < 0) ri = uf.find(i);
       const rj = uf.find(j);
       if (ri === rj) continue;
-      if (itemIsQuote[j] !== itemIsQuote[i] || itemArticle[j] === itemArticle[i]) continue;
-      const sa = itemSpeaker[i] as number;
-      const sb = itemSpeaker[j] as number;
-      if (sa >= 0 && sb >= 0 && sa !== sb) continue;
-      const t0 = textStart[j] as number;
-      const t1 = textStart[j + 1] as number;
-      const shorter = Math.min(len, t1 - t0);
-      if (shorter < MIN_TERMS_TO_MERGE) continue;
-      const shared = sharedCount(textTerms, s0, s1, t0, t1);
+      const shared = sharedCount(textTerms, s0, s1, t0, t0 + (rec[4 * j + 3] as number));
       if (shared / shorter < threshold) continue;
       if (!isQuote && !sameNumbers(textOf, i, j, numbersOf)) continue;
       link(ri, rj);
