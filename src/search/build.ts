@@ -384,14 +384,28 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const itemSpeaker = new Int32Array(items.length).fill(-1);
   const itemWordHash = new Int32Array(items.length);
 
-  const metaCache = new Map<number, number[]>();
-  const speakerCache = new Map<number, number[]>();
+  // The term ids of the title and outlet of the article of the items being read (articles are visited in order),
+  // duplicates included (mark() ignores a term seen again).
+  let metaArticle = -1;
+  let metaIds = new Int32Array(64);
+  let metaCount = 0;
+  // Term ids of each speaker-table entry's words, made on first use.
+  const speakerCache: (number[] | null)[] = new Array<number[] | null>(speakers.length).fill(null);
   const speakerOfName = new Map<string, number>();
-  // Per-term scratch, indexed by term id (grows with the vocabulary): which item last saw it, with which fields.
-  const termStamp: number[] = [];
-  const termFlags: number[] = [];
+  // Per-term scratch, indexed by term id (grown with the vocabulary): which item last saw it, with which fields.
+  let termStamp = new Int32Array(1 << 16).fill(-1);
+  let termFlags = new Uint8Array(1 << 16);
   const order: number[] = [];
   const mark = (i: number, t: number, flag: number): void => {
+    if (t >= termStamp.length) {
+      const size = 2 * Math.max(t + 1, termStamp.length);
+      const stamps = new Int32Array(size).fill(-1);
+      stamps.set(termStamp);
+      termStamp = stamps;
+      const flags = new Uint8Array(size);
+      flags.set(termFlags);
+      termFlags = flags;
+    }
     if (termStamp[t] !== i) {
       termStamp[t] = i;
       termFlags[t] = flag;
@@ -429,14 +443,14 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       }
       itemSpeaker[i] = sp;
       if (sp >= 0) {
-        let ids = speakerCache.get(sp);
+        let ids = speakerCache[sp];
         if (!ids) {
           ids = [
             ...new Set(
               [...(speakers[sp] as SpeakerEntry).words].flatMap((w) => terms(w).map((t) => vocab.add(t))),
             ),
           ];
-          speakerCache.set(sp, ids);
+          speakerCache[sp] = ids;
         }
         for (const t of ids) mark(i, t, FIELD_SPEAKER);
       }
@@ -451,15 +465,19 @@ export function buildIndex(corpus: Corpus): SearchIndex {
         for (const t of ids) mark(i, t, FIELD_SPEAKER);
       }
     }
-    let meta = metaCache.get(article);
-    if (!meta) {
+    if (article !== metaArticle) {
       const art = articles[article] as CorpusArticle;
-      meta = [...new Set(termIdsOf(`${art.title ?? ''} ${art.outlet ?? ''}`))];
-      metaCache.set(article, meta);
-      // Articles are visited in order: the previous article's meta terms are no longer needed.
-      metaCache.delete(article - 1);
+      // Read like a quote's text (the same words and term ids as termIdsOf, without a string per word).
+      wordIds.scan(`${art.title ?? ''} ${art.outlet ?? ''}`);
+      if (metaIds.length < wordIds.count) metaIds = new Int32Array(2 * wordIds.count);
+      metaCount = 0;
+      for (let k = 0; k < wordIds.count; k++) {
+        const id = wordIds.ids[k] as number;
+        if (id >= 0) metaIds[metaCount++] = id;
+      }
+      metaArticle = article;
     }
-    for (const t of meta) mark(i, t, FIELD_META);
+    for (let k = 0; k < metaCount; k++) mark(i, metaIds[k] as number, FIELD_META);
     for (const t of order) {
       pairTerm.push(t);
       pairFlag.push(termFlags[t] as number);
