@@ -378,9 +378,9 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const pairTerm = new IntBuf(items.length * 24);
   const pairFlag = new ByteBuf(items.length * 24);
   const pairStart = new Int32Array(items.length + 1);
-  // Distinct text terms per item, sorted, for clustering: textStart[i] .. textStart[i+1].
-  const textTerms = new IntBuf(items.length * 14);
-  const textStart = new Int32Array(items.length + 1);
+  // Distinct text terms per item, sorted, for clustering: the first of the item's pairs, pairTerm.data[pairStart[i]
+  // .. textEnd[i]) (no buffer of their own: at a million items it was grown and copied once more).
+  const textEnd = new Int32Array(items.length);
   const itemSpeaker = new Int32Array(items.length).fill(-1);
   const itemWordHash = new Int32Array(items.length);
 
@@ -427,11 +427,8 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       const id = ids[k] as number;
       if (id >= 0) mark(i, id, FIELD_TEXT);
     }
-    // Distinct text terms, sorted in place in the buffer (no per-item array).
-    const from = textTerms.length;
-    for (const t of order) textTerms.push(t);
-    sortRange(textTerms.data, from, textTerms.length);
-    textStart[i + 1] = textTerms.length;
+    // The distinct text terms come first in `order` (the other fields are marked after): their count.
+    const nText = order.length;
 
     if (items.quote[i]) {
       const name = (ref as Quote).speaker;
@@ -478,10 +475,13 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       metaArticle = article;
     }
     for (let k = 0; k < metaCount; k++) mark(i, metaIds[k] as number, FIELD_META);
-    for (const t of order) {
-      pairTerm.push(t);
-      pairFlag.push(termFlags[t] as number);
-    }
+    // The item's pairs: its text terms sorted (in place in the buffer, no per-item array), then the others.
+    const from = pairTerm.length;
+    for (const t of order) pairTerm.push(t);
+    sortRange(pairTerm.data, from, from + nText);
+    textEnd[i] = from + nText;
+    for (let p = from; p < pairTerm.length; p++)
+      pairFlag.push(termFlags[pairTerm.data[p] as number] as number);
     pairStart[i + 1] = pairTerm.length;
   }
   vocab.seal();
@@ -511,8 +511,9 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const { itemCluster, clusters } = clusterItems(
     items,
     itemWordHash,
-    textTerms.data,
-    textStart,
+    pairTerm.data,
+    pairStart,
+    textEnd,
     itemSpeaker,
     postStart,
     postItems,
@@ -596,6 +597,7 @@ function clusterItems(
   itemWordHash: Int32Array,
   textTerms: Int32Array,
   textStart: Int32Array,
+  textEnd: Int32Array,
   itemSpeaker: Int32Array,
   postStart: Int32Array,
   postItems: Int32Array,
@@ -679,7 +681,7 @@ function clusterItems(
     rec[4 * i] = itemSpeaker[i] as number;
     rec[4 * i + 1] = 2 * (itemArticle[i] as number) + (itemIsQuote[i] as number);
     rec[4 * i + 2] = textStart[i] as number;
-    rec[4 * i + 3] = (textStart[i + 1] as number) - (textStart[i] as number);
+    rec[4 * i + 3] = (textEnd[i] as number) - (textStart[i] as number);
   }
   // Items found by the probes: those in at least needHits of the probed postings.
   const found = new Int32Array(MAX_PROBES * DEDUPE_DF_CAP);
@@ -689,7 +691,7 @@ function clusterItems(
   let keys = new Float64Array(64);
   for (let i = 0; i < n; i++) {
     const s0 = textStart[i] as number;
-    const s1 = textStart[i + 1] as number;
+    const s1 = textEnd[i] as number;
     const len = s1 - s0;
     if (len < MIN_TERMS_TO_MERGE) continue;
     const isQuote = itemIsQuote[i] === 1;
@@ -813,14 +815,8 @@ function clusterItems(
     for (const w of own) if (shown.has(w)) common++;
     if (own.size === 0 || common / own.size < MEMBER_WORD_SHARE) return false;
     const m0 = textStart[member] as number;
-    const m1 = textStart[member + 1] as number;
-    const shared = sharedCount(
-      textTerms,
-      m0,
-      m1,
-      textStart[leader] as number,
-      textStart[leader + 1] as number,
-    );
+    const m1 = textEnd[member] as number;
+    const shared = sharedCount(textTerms, m0, m1, textStart[leader] as number, textEnd[leader] as number);
     const threshold = itemIsQuote[member] ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
     if (m1 > m0 && shared / (m1 - m0) < threshold) return false;
     return itemIsQuote[member] === 1 || sameNumbers(textOf, member, leader, numbersOf);
