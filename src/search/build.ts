@@ -378,20 +378,34 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const pairTerm = new IntBuf(items.length * 24);
   const pairFlag = new ByteBuf(items.length * 24);
   const pairStart = new Int32Array(items.length + 1);
-  // Distinct text terms per item, sorted, for clustering: textStart[i] .. textStart[i+1].
-  const textTerms = new IntBuf(items.length * 14);
-  const textStart = new Int32Array(items.length + 1);
+  // Distinct text terms per item, sorted, for clustering: the first of the item's pairs, pairTerm.data[pairStart[i]
+  // .. textEnd[i]) (no buffer of their own: at a million items it was grown and copied once more).
+  const textEnd = new Int32Array(items.length);
   const itemSpeaker = new Int32Array(items.length).fill(-1);
   const itemWordHash = new Int32Array(items.length);
 
-  const metaCache = new Map<number, number[]>();
-  const speakerCache = new Map<number, number[]>();
+  // The term ids of the title and outlet of the article of the items being read (articles are visited in order),
+  // duplicates included (mark() ignores a term seen again).
+  let metaArticle = -1;
+  let metaIds = new Int32Array(64);
+  let metaCount = 0;
+  // Term ids of each speaker-table entry's words, made on first use.
+  const speakerCache: (number[] | null)[] = new Array<number[] | null>(speakers.length).fill(null);
   const speakerOfName = new Map<string, number>();
-  // Per-term scratch, indexed by term id (grows with the vocabulary): which item last saw it, with which fields.
-  const termStamp: number[] = [];
-  const termFlags: number[] = [];
+  // Per-term scratch, indexed by term id (grown with the vocabulary): which item last saw it, with which fields.
+  let termStamp = new Int32Array(1 << 16).fill(-1);
+  let termFlags = new Uint8Array(1 << 16);
   const order: number[] = [];
   const mark = (i: number, t: number, flag: number): void => {
+    if (t >= termStamp.length) {
+      const size = 2 * Math.max(t + 1, termStamp.length);
+      const stamps = new Int32Array(size).fill(-1);
+      stamps.set(termStamp);
+      termStamp = stamps;
+      const flags = new Uint8Array(size);
+      flags.set(termFlags);
+      termFlags = flags;
+    }
     if (termStamp[t] !== i) {
       termStamp[t] = i;
       termFlags[t] = flag;
@@ -413,11 +427,8 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       const id = ids[k] as number;
       if (id >= 0) mark(i, id, FIELD_TEXT);
     }
-    // Distinct text terms, sorted in place in the buffer (no per-item array).
-    const from = textTerms.length;
-    for (const t of order) textTerms.push(t);
-    sortRange(textTerms.data, from, textTerms.length);
-    textStart[i + 1] = textTerms.length;
+    // The distinct text terms come first in `order` (the other fields are marked after): their count.
+    const nText = order.length;
 
     if (items.quote[i]) {
       const name = (ref as Quote).speaker;
@@ -429,14 +440,14 @@ export function buildIndex(corpus: Corpus): SearchIndex {
       }
       itemSpeaker[i] = sp;
       if (sp >= 0) {
-        let ids = speakerCache.get(sp);
+        let ids = speakerCache[sp];
         if (!ids) {
           ids = [
             ...new Set(
               [...(speakers[sp] as SpeakerEntry).words].flatMap((w) => terms(w).map((t) => vocab.add(t))),
             ),
           ];
-          speakerCache.set(sp, ids);
+          speakerCache[sp] = ids;
         }
         for (const t of ids) mark(i, t, FIELD_SPEAKER);
       }
@@ -451,19 +462,26 @@ export function buildIndex(corpus: Corpus): SearchIndex {
         for (const t of ids) mark(i, t, FIELD_SPEAKER);
       }
     }
-    let meta = metaCache.get(article);
-    if (!meta) {
+    if (article !== metaArticle) {
       const art = articles[article] as CorpusArticle;
-      meta = [...new Set(termIdsOf(`${art.title ?? ''} ${art.outlet ?? ''}`))];
-      metaCache.set(article, meta);
-      // Articles are visited in order: the previous article's meta terms are no longer needed.
-      metaCache.delete(article - 1);
+      // Read like a quote's text (the same words and term ids as termIdsOf, without a string per word).
+      wordIds.scan(`${art.title ?? ''} ${art.outlet ?? ''}`);
+      if (metaIds.length < wordIds.count) metaIds = new Int32Array(2 * wordIds.count);
+      metaCount = 0;
+      for (let k = 0; k < wordIds.count; k++) {
+        const id = wordIds.ids[k] as number;
+        if (id >= 0) metaIds[metaCount++] = id;
+      }
+      metaArticle = article;
     }
-    for (const t of meta) mark(i, t, FIELD_META);
-    for (const t of order) {
-      pairTerm.push(t);
-      pairFlag.push(termFlags[t] as number);
-    }
+    for (let k = 0; k < metaCount; k++) mark(i, metaIds[k] as number, FIELD_META);
+    // The item's pairs: its text terms sorted (in place in the buffer, no per-item array), then the others.
+    const from = pairTerm.length;
+    for (const t of order) pairTerm.push(t);
+    sortRange(pairTerm.data, from, from + nText);
+    textEnd[i] = from + nText;
+    for (let p = from; p < pairTerm.length; p++)
+      pairFlag.push(termFlags[pairTerm.data[p] as number] as number);
     pairStart[i + 1] = pairTerm.length;
   }
   vocab.seal();
@@ -493,8 +511,9 @@ export function buildIndex(corpus: Corpus): SearchIndex {
   const { itemCluster, clusters } = clusterItems(
     items,
     itemWordHash,
-    textTerms.data,
-    textStart,
+    pairTerm.data,
+    pairStart,
+    textEnd,
     itemSpeaker,
     postStart,
     postItems,
@@ -578,6 +597,7 @@ function clusterItems(
   itemWordHash: Int32Array,
   textTerms: Int32Array,
   textStart: Int32Array,
+  textEnd: Int32Array,
   itemSpeaker: Int32Array,
   postStart: Int32Array,
   postItems: Int32Array,
@@ -654,63 +674,98 @@ function clusterItems(
       else adjacent.set(x, [y]);
     }
   };
-  const hitStamp = new Int32Array(n).fill(-1);
-  const hitCount = new Uint8Array(n);
-  const found: number[] = [];
-  const probe: number[] = [];
-  let keyBuf = new Float64Array(64);
+  // What the candidate test reads of an item, side by side (one cache line, not one per array: the items a probe
+  // finds are spread over the whole corpus): speaker, article * 2 + 1 for a quote, first text term, text terms.
+  const rec = new Int32Array(4 * n);
+  for (let i = 0; i < n; i++) {
+    rec[4 * i] = itemSpeaker[i] as number;
+    rec[4 * i + 1] = 2 * (itemArticle[i] as number) + (itemIsQuote[i] as number);
+    rec[4 * i + 2] = textStart[i] as number;
+    rec[4 * i + 3] = (textEnd[i] as number) - (textStart[i] as number);
+  }
+  // Items found by the probes: those in at least needHits of the probed postings.
+  const found = new Int32Array(MAX_PROBES * DEDUPE_DF_CAP);
+  const probe = new Int32Array(MAX_PROBES);
+  const cursor = new Int32Array(MAX_PROBES);
+  const end = new Int32Array(MAX_PROBES);
+  let keys = new Float64Array(64);
   for (let i = 0; i < n; i++) {
     const s0 = textStart[i] as number;
-    const s1 = textStart[i + 1] as number;
+    const s1 = textEnd[i] as number;
     const len = s1 - s0;
     if (len < MIN_TERMS_TO_MERGE) continue;
     const isQuote = itemIsQuote[i] === 1;
     const threshold = isQuote ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
-    // Sort by df (ties by term id) through one numeric key: a typed-array sort in a reused buffer, no
-    // comparator calls and no array per item.
-    if (keyBuf.length < len) keyBuf = new Float64Array(2 * len);
-    const keys = keyBuf.subarray(0, len);
+    // The nProbe rarest terms (by df, ties by term id, through one numeric key: all keys differ), picked by
+    // selection in a reused buffer: no array and no sort per item.
+    if (keys.length < len) keys = new Float64Array(2 * len);
     for (let k = 0; k < len; k++) {
       const t = textTerms[s0 + k] as number;
       keys[k] = df(t) * 4_294_967_296 + t;
     }
-    keys.sort();
-    probe.length = 0;
     const nProbe = Math.min(len, MAX_PROBES, Math.floor((1 - threshold) * len) + 2);
+    let nProbed = 0;
     for (let k = 0; k < nProbe; k++) {
-      const t = (keys[k] as number) % 4_294_967_296;
-      if (df(t) > 1 && df(t) <= DEDUPE_DF_CAP) probe.push(t);
+      let min = k;
+      for (let m = k + 1; m < len; m++) if ((keys[m] as number) < (keys[min] as number)) min = m;
+      const key = keys[min] as number;
+      keys[min] = keys[k] as number;
+      keys[k] = key;
+      const t = key % 4_294_967_296;
+      if (df(t) > 1 && df(t) <= DEDUPE_DF_CAP) probe[nProbed++] = t;
     }
-    if (probe.length === 0) continue;
-    const needHits = probe.length >= 2 ? 2 : 1;
-    found.length = 0;
-    for (const t of probe) {
+    if (nProbed === 0) continue;
+    let nFound = 0;
+    if (nProbed === 1) {
+      // One probe: every other item using the term in its text.
+      const t = probe[0] as number;
       for (let p = postStart[t] as number; p < (postStart[t + 1] as number); p++) {
-        if (!((postFlags[p] as number) & FIELD_TEXT)) continue;
         const j = postItems[p] as number;
-        if (j === i) continue;
-        if (hitStamp[j] !== i) {
-          hitStamp[j] = i;
-          hitCount[j] = 1;
-        } else hitCount[j] = Math.min(255, (hitCount[j] as number) + 1);
-        if (hitCount[j] === needHits) found.push(j);
+        if ((postFlags[p] as number) & FIELD_TEXT && j !== i) found[nFound++] = j;
+      }
+    } else {
+      // Items in two or more of the probed postings: each posting list is in item order, so they are merged (no
+      // per-item counters over the whole corpus, where each hit was a cache miss).
+      for (let k = 0; k < nProbed; k++) {
+        cursor[k] = postStart[probe[k] as number] as number;
+        end[k] = postStart[(probe[k] as number) + 1] as number;
+      }
+      for (;;) {
+        let j = n;
+        for (let k = 0; k < nProbed; k++)
+          if ((cursor[k] as number) < (end[k] as number) && (postItems[cursor[k] as number] as number) < j)
+            j = postItems[cursor[k] as number] as number;
+        if (j === n) break;
+        let hits = 0;
+        for (let k = 0; k < nProbed; k++) {
+          const p = cursor[k] as number;
+          if (p < (end[k] as number) && postItems[p] === j) {
+            if ((postFlags[p] as number) & FIELD_TEXT) hits++;
+            cursor[k] = p + 1;
+          }
+        }
+        if (hits >= 2 && j !== i) found[nFound++] = j;
       }
     }
-    const ri = uf.find(i);
-    for (const j of found) {
+    const sa = itemSpeaker[i] as number;
+    const ownArticle = itemArticle[i] as number;
+    const quoteBit = itemIsQuote[i] as number;
+    let ri = -1;
+    for (let f = 0; f < nFound; f++) {
+      const j = found[f] as number;
+      const sb = rec[4 * j] as number;
+      if (sa >= 0 && sb >= 0 && sa !== sb) continue;
+      const aq = rec[4 * j + 1] as number;
+      if ((aq & 1) !== quoteBit || aq >> 1 === ownArticle) continue;
+      const t0 = rec[4 * j + 2] as number;
+      const shorter = Math.min(len, rec[4 * j + 3] as number);
+      if (shorter < MIN_TERMS_TO_MERGE) continue;
       // Exact copies are one group already: nothing to compare (an archive carrying the same wire story many
       // times would otherwise compare every copy with every other).
+      if (ri < 0) ri = uf.find(i);
       const rj = uf.find(j);
       if (ri === rj) continue;
-      if (itemIsQuote[j] !== itemIsQuote[i] || itemArticle[j] === itemArticle[i]) continue;
-      const sa = itemSpeaker[i] as number;
-      const sb = itemSpeaker[j] as number;
-      if (sa >= 0 && sb >= 0 && sa !== sb) continue;
-      const t0 = textStart[j] as number;
-      const t1 = textStart[j + 1] as number;
-      const shorter = Math.min(len, t1 - t0);
-      if (shorter < MIN_TERMS_TO_MERGE) continue;
-      const shared = sharedCount(textTerms, s0, s1, t0, t1);
+      const shared = sharedCount(textTerms, s0, s1, t0, t0 + (rec[4 * j + 3] as number));
       if (shared / shorter < threshold) continue;
       if (!isQuote && !sameNumbers(textOf, i, j, numbersOf)) continue;
       link(ri, rj);
@@ -760,14 +815,8 @@ function clusterItems(
     for (const w of own) if (shown.has(w)) common++;
     if (own.size === 0 || common / own.size < MEMBER_WORD_SHARE) return false;
     const m0 = textStart[member] as number;
-    const m1 = textStart[member + 1] as number;
-    const shared = sharedCount(
-      textTerms,
-      m0,
-      m1,
-      textStart[leader] as number,
-      textStart[leader + 1] as number,
-    );
+    const m1 = textEnd[member] as number;
+    const shared = sharedCount(textTerms, m0, m1, textStart[leader] as number, textEnd[leader] as number);
     const threshold = itemIsQuote[member] ? QUOTE_CONTAINMENT : FACT_CONTAINMENT;
     if (m1 > m0 && shared / (m1 - m0) < threshold) return false;
     return itemIsQuote[member] === 1 || sameNumbers(textOf, member, leader, numbersOf);

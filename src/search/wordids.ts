@@ -2,16 +2,16 @@
  * Term ids of a text's words for the index build, without a string per word. At a million quotes the build reads
  * some twenty million words; making each a string (fold, slice) and looking it up in a Map was most of the build's
  * time and most of its garbage (issue 16). ASCII text (the bulk of a corpus) is scanned once: each word's
- * characters are folded (lower-cased) and hashed in place and found in an open-addressing table of the words seen
- * so far; a string is made only the first time a word is seen. Other text goes through `words()`.
+ * characters are folded (lower-cased), hashed and copied into a reused buffer, then found in an open-addressing
+ * table of the words seen so far, compared with their characters kept side by side in one array (not with each
+ * word's string: a cache miss each); a string is made only the first time a word is seen. Other text goes through
+ * `words()`.
  *
  * The words are exactly those of `words(text)` (src/search/normalize.ts), in order, and `hash` is the FNV-1a hash
  * of the words each followed by a space, as `hashWords(words(text))` computes it (test/search/wordids.test.ts).
  */
 import { words } from './normalize.ts';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
-const ASCII = /^[\x00-\x7F]*$/;
 const FNV_BASIS = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -46,6 +46,18 @@ export class WordIds {
   private readonly keys: string[] = [];
   private keyIds = new Int32Array(1 << 15);
   private keyHashes = new Int32Array(1 << 15);
+  /** Characters of the remembered words, one after the other: entry e's are pool[keyStart[e] .. keyStart[e+1]). */
+  private pool = new Uint16Array(1 << 18);
+  private keyStart = new Int32Array((1 << 15) + 1);
+  /**
+   * The last ASCII text's words as read: their kept characters (folded) one after the other, word k's from
+   * chars[charStart[k]] to chars[charStart[k+1]], its hash, and where it was in the text.
+   */
+  private chars = new Uint16Array(256);
+  private charStart = new Int32Array(257);
+  private wordHash = new Int32Array(256);
+  private wordFrom = new Int32Array(256);
+  private wordTo = new Int32Array(256);
 
   constructor(
     /** The term id of a folded word (-1: none); called once per distinct word while the table has room. */
@@ -56,33 +68,58 @@ export class WordIds {
 
   /** Reads the words of `text` into `ids`, `count` and `hash`. */
   scan(text: string): void {
-    if (this.ids.length < text.length + 1) this.ids = new Int32Array(2 * text.length + 1);
-    if (!ASCII.test(text)) {
+    if (this.ids.length < text.length + 1) {
+      const size = 2 * text.length + 1;
+      this.ids = new Int32Array(size);
+      this.chars = new Uint16Array(size);
+      this.charStart = new Int32Array(size + 1);
+      this.wordHash = new Int32Array(size);
+      this.wordFrom = new Int32Array(size);
+      this.wordTo = new Int32Array(size);
+    }
+    // Words are read first and looked up after: a text found not to be ASCII half-way must not have had its first
+    // words looked up (a word the ASCII reading cuts short would reach the vocabulary).
+    const count = this.read(text);
+    if (count < 0) {
       const ws = words(text);
       for (let k = 0; k < ws.length; k++) this.ids[k] = this.lookup(ws[k] as string);
       this.count = ws.length;
       this.hash = hashWords(ws);
       return;
     }
-    const ids = this.ids;
+    for (let k = 0; k < count; k++) this.ids[k] = this.find(text, k);
+    this.count = count;
+  }
+
+  /** The words of an ASCII text into chars, charStart, wordHash, wordFrom, wordTo and `hash`: their number, or -1. */
+  private read(text: string): number {
+    const chars = this.chars;
     const n = text.length;
     let count = 0;
+    let nc = 0;
     let all = FNV_BASIS;
     let i = 0;
     while (i < n) {
-      while (i < n && !isAlnum(lower(text.charCodeAt(i)))) i++;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c > 127) return -1;
+        if (isAlnum(lower(c))) break;
+        i++;
+      }
       if (i >= n) break;
       const start = i;
+      this.charStart[count] = nc;
       let h = FNV_BASIS;
-      let len = 0;
       // The same word boundaries as words(): inner apostrophes and commas between digits are dropped, dots
       // between digits kept.
       while (i < n) {
-        const c = lower(text.charCodeAt(i));
+        const raw = text.charCodeAt(i);
+        if (raw > 127) return -1;
+        const c = lower(raw);
         if (isAlnum(c)) {
           h = Math.imul(h ^ c, FNV_PRIME);
           all = Math.imul(all ^ c, FNV_PRIME);
-          len++;
+          chars[nc++] = c;
           i++;
           continue;
         }
@@ -95,7 +132,7 @@ export class WordIds {
           if (c === 46) {
             h = Math.imul(h ^ c, FNV_PRIME);
             all = Math.imul(all ^ c, FNV_PRIME);
-            len++;
+            chars[nc++] = c;
           }
           i++;
           continue;
@@ -103,23 +140,35 @@ export class WordIds {
         break;
       }
       all = Math.imul(all ^ 32, FNV_PRIME);
-      ids[count++] = this.find(text, start, i, len, h | 0);
+      this.wordHash[count] = h | 0;
+      this.wordFrom[count] = start;
+      this.wordTo[count] = i;
+      count++;
     }
-    this.count = count;
+    this.charStart[count] = nc;
     this.hash = all | 0;
+    return count;
   }
 
-  /** The id of the word in text[start, end) (`len` kept characters, hashed `h`). */
-  private find(text: string, start: number, end: number, len: number, h: number): number {
+  /** The id of word k of the last read() of `text`. */
+  private find(text: string, k: number): number {
+    const h = this.wordHash[k] as number;
+    const a = this.charStart[k] as number;
+    const len = (this.charStart[k + 1] as number) - a;
+    const chars = this.chars;
+    const pool = this.pool;
     const mask = this.slots.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const e = (this.slots[s] as number) - 1;
       if (e < 0) break;
       if (this.keyHashes[e] !== h) continue;
-      const key = this.keys[e] as string;
-      if (key.length === len && sameWord(key, text, start, end)) return this.keyIds[e] as number;
+      const p = this.keyStart[e] as number;
+      if ((this.keyStart[e + 1] as number) - p !== len) continue;
+      let m = 0;
+      while (m < len && pool[p + m] === chars[a + m]) m++;
+      if (m === len) return this.keyIds[e] as number;
     }
-    let word = text.slice(start, end).toLowerCase();
+    let word = text.slice(this.wordFrom[k], this.wordTo[k]).toLowerCase();
     if (word.length !== len) word = word.replace(/[',]/g, '');
     return this.remember(word, h);
   }
@@ -149,7 +198,18 @@ export class WordIds {
       const hashes = new Int32Array(2 * e);
       hashes.set(this.keyHashes);
       this.keyHashes = hashes;
+      const starts = new Int32Array(2 * e + 1);
+      starts.set(this.keyStart);
+      this.keyStart = starts;
     }
+    const p = this.keyStart[e] as number;
+    if (p + word.length > this.pool.length) {
+      const pool = new Uint16Array(2 * (p + word.length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let k = 0; k < word.length; k++) this.pool[p + k] = word.charCodeAt(k);
+    this.keyStart[e + 1] = p + word.length;
     this.keys.push(word);
     this.keyIds[e] = id;
     this.keyHashes[e] = h;
@@ -169,15 +229,4 @@ export class WordIds {
     this.slots = new Int32Array(size);
     for (let e = 0; e < this.keys.length; e++) this.place(e);
   }
-}
-
-/** Is `key` the folded word in text[start, end) (apostrophes and number commas inside a word are dropped)? */
-function sameWord(key: string, text: string, start: number, end: number): boolean {
-  let k = 0;
-  for (let p = start; p < end; p++) {
-    const c = lower(text.charCodeAt(p));
-    if (c === 39 || c === 44) continue;
-    if (key.charCodeAt(k++) !== c) return false;
-  }
-  return true;
 }

@@ -63,6 +63,15 @@ describe('WordIds', () => {
     expect(asked.length).toBe(7);
   });
 
+  it('asks for no word of a text that turns out not to be ASCII further on but the words words() reads', () => {
+    const { t, byId, asked } = table();
+    // Read as ASCII, `caf` and `na` would be words before the first letter outside ASCII shows.
+    expect(scanned(t, byId, 'caf\u00e9 na\u00efve Zu\u0308rich')).toEqual(['cafe', 'naive', 'zurich']);
+    expect(asked).toEqual(['cafe', 'naive', 'zurich']);
+    expect(scanned(t, byId, 'naive caf')).toEqual(['naive', 'caf']);
+    expect(asked).toEqual(['cafe', 'naive', 'zurich', 'caf']);
+  });
+
   it('keeps answering past its cap, without remembering', () => {
     let asked = 0;
     const t = new WordIds(() => {
