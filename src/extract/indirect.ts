@@ -31,8 +31,6 @@ const ADVERBS = new Set(
   'also later then again once previously repeatedly recently has had have would'.split(' '),
 );
 
-/** Words that may open a sentence before its subject. */
-
 /** The reported clause after the verb at `v`, as a token index, or -1. */
 function clauseStart(toks: Token[], v: number, b: number): number {
   const verb = (toks[v] as Token).lower;
