@@ -267,15 +267,14 @@ export function cannotBeClose(reporter: readonly string[], published: readonly s
 export interface ReporterWords {
   words: readonly string[];
   /**
-   * Per string: bit 0, a reporter's word (its id in `need` is value >> 2); bit 1, two adjacent reporter's words
-   * written as one; the string may also be the start of a reporter's word (`starts`).
+   * Per string: bit 0, a reporter's word (its id in `need` is value >> 3); bit 1, two adjacent reporter's words
+   * written as one; bit 2, the start of a reporter's word of more letters. One map for the three, so closeCheck()
+   * looks each published word up once, not twice.
    */
   lookup: Map<string, number>;
   /** How often the reporter writes each distinct word, by id. */
   need: Int32Array;
   content: Uint8Array;
-  /** Strings that a reporter's word of more letters starts with. */
-  starts: Set<string>;
 }
 
 export function reporterWords(reporter: readonly string[]): ReporterWords {
@@ -284,9 +283,9 @@ export function reporterWords(reporter: readonly string[]): ReporterWords {
   const content: number[] = [];
   for (const w of reporter) {
     const v = lookup.get(w) ?? 0;
-    if (v & 1) counts[v >> 2] = (counts[v >> 2] as number) + 1;
+    if (v & 1) counts[v >> 3] = (counts[v >> 3] as number) + 1;
     else {
-      lookup.set(w, v | 1 | (counts.length << 2));
+      lookup.set(w, v | 1 | (counts.length << 3));
       counts.push(1);
       content.push(STOP_WORDS.has(w) ? 0 : 1);
     }
@@ -295,14 +294,16 @@ export function reporterWords(reporter: readonly string[]): ReporterWords {
     const joined = `${reporter[i]}${reporter[i + 1]}`;
     lookup.set(joined, (lookup.get(joined) ?? 0) | 2);
   }
-  const starts = new Set<string>();
-  for (const w of reporter) for (let k = 1; k < w.length; k++) starts.add(w.slice(0, k));
+  for (const w of reporter)
+    for (let k = 1; k < w.length; k++) {
+      const start = w.slice(0, k);
+      lookup.set(start, (lookup.get(start) ?? 0) | 4);
+    }
   return {
     words: reporter,
     lookup,
     need: Int32Array.from(counts),
     content: Uint8Array.from(content),
-    starts,
   };
 }
 
@@ -325,16 +326,13 @@ export function closeCheck(rw: ReporterWords, published: readonly string[]): num
   const ids = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const w = published[i] as string;
-    const v = rw.lookup.get(w);
+    const v = rw.lookup.get(w) ?? 0;
     // A reporter's two words written as one here: joinCompounds() may join them on the reporter's side (and then
     // anything on the published side). Else the reporter's words stay as they are, and a published word is joined
     // with the next only when the two make one of the reporter's words (bit 0): it starts that word.
-    if (
-      (v !== undefined && v & 2) ||
-      (rw.starts.has(w) && i + 1 < n && ((rw.lookup.get(w + published[i + 1]) ?? 0) & 1) !== 0)
-    )
+    if (v & 2 || (v & 4 && i + 1 < n && ((rw.lookup.get(w + published[i + 1]) ?? 0) & 1) !== 0))
       return cannotBeCloseJoined(rw.words, published) ? CANNOT_BE_CLOSE : MAY_BE_CLOSE_JOINED;
-    ids[i] = v !== undefined && v & 1 ? v >> 2 : -1;
+    ids[i] = v & 1 ? v >> 3 : -1;
   }
   return cannotBeClosePlain(rw, published, ids) ? CANNOT_BE_CLOSE : MAY_BE_CLOSE_PLAIN;
 }
