@@ -405,6 +405,13 @@ export function speakerPhrase(
     // is no name it uses.
     const lone = phrase.nameWords.length === 1 ? (phrase.nameWords[0] as string).toLowerCase() : null;
     const known = ctx.table.find(phrase);
+    // `the President fumed`, `the US President said`: a title written with a capital is the role, as in lower case,
+    // not a name (unless the article names someone so: `Prince said`, `King said` of Angus King).
+    const titleOnly = (ws: readonly string[]): boolean =>
+      ws.some((w) => TITLE_WORDS.has(w.toLowerCase())) &&
+      ws.every((w) => TITLE_WORDS.has(w.toLowerCase()) || isPlace([w]));
+    if (titleOnly(phrase.nameWords) && (!known || [...known.forms].every((f) => titleOnly(f.split(/\s+/)))))
+      continue;
     let loneWord = false;
     if (lone && phrase.type === 'unknown' && (!known || known.type === 'unknown')) {
       if (!known && ctx.lowerWords.has(lone)) continue;
@@ -745,7 +752,9 @@ function shortestPhrase(
       OBJECT_PREPOSITIONS.has(of.lower) &&
       (isCapitalized(t.word) || /^(the|a|an)$/.test(t.lower)) &&
       !(ofWhat && isCapitalized(ofWhat.word)) &&
-      !(of.lower === 'with' && verb.endsWith('ing'))
+      !(of.lower === 'with' && verb.endsWith('ing')) &&
+      // (`A spokesman for Dunmore Networks said`: the body a spokesman speaks for is the source.)
+      !(of.lower === 'for' && /^(spokes(man|woman|person)|representative)$/.test(ofWhat?.lower ?? ''))
     ) {
       governed ??= unnamed(para, t, verb);
       continue;

@@ -1923,3 +1923,32 @@ describe('titles in capitals (CEO, GM, VP, Realtor) and imperatives before a nam
     expect(q.speaker).toBe('ACB');
   });
 });
+
+describe('a capitalised title alone is the role, not a name', () => {
+  it.each([
+    'Ada Quill won the count in the end. "We carried every ward but one," the President-elect wrote in a post.',
+    'Ada Quill won the count in the end. "We carried every ward but one," the Governor said.',
+    'Ada Quill won the count in the end. "We carried every ward but one," the Ohio Governor said.',
+  ])('`%s` shows no title as a name', (text) => {
+    const q = quoteWith(run(...text.split(/(?<=end\.) /)).quotes, 'every ward but one');
+    expect(q.speaker ?? '').not.toMatch(/President|Governor/);
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a title the article uses as the name of someone stays: `King said` of Tom King', () => {
+    const ex = run('Tom King opened the hearing.', '"The bill is going nowhere this year," King said.');
+    expect(quoteWith(ex.quotes, 'going nowhere').speaker).toBe('Tom King');
+  });
+});
+
+describe('a spokesman for a body, in a sentence that quotes a few words: the body', () => {
+  it('`A spokesman for Dunmore Networks said the plan was "..."` gives Dunmore Networks', () => {
+    const q = quoteWith(
+      run(
+        'A spokesman for Dunmore Networks said the merger was "on hold for now, not abandoned" by its board.',
+      ).quotes,
+      'on hold for now',
+    );
+    expect(q.speaker).toBe('Dunmore Networks');
+  });
+});
