@@ -77,6 +77,33 @@ const EventSchema = z.looseObject({
 });
 const UrlVerificationSchema = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
 
+/**
+ * Workspace and organisation ids as Slack writes them (`T0123ABCD`, `E0123ABCD`). Bolt keys its clients by them in a
+ * plain object (`this.clients[teamId]`), so `__proto__` or `constructor` there answered 500: found by the fuzz test.
+ */
+const WORKSPACE_ID = /^[A-Z0-9]{0,64}$/;
+
+/** The ids Bolt keys on (App.js buildSource), wherever the body has them, are workspace ids or absent. */
+function workspaceIdsOk(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return true;
+  const b = body as Record<string, unknown>;
+  const field = (o: unknown, k: string): unknown =>
+    typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined;
+  const first = Array.isArray(b.authorizations) ? b.authorizations[0] : undefined;
+  const ids = [
+    b.team_id,
+    b.enterprise_id,
+    field(b.team, 'id'),
+    field(b.enterprise, 'id'),
+    field(b.user, 'team_id'),
+    field(b.user, 'enterprise_id'),
+    field(b.view, 'app_installed_team_id'),
+    field(first, 'team_id'),
+    field(first, 'enterprise_id'),
+  ];
+  return ids.every((v) => v === undefined || v === null || (typeof v === 'string' && WORKSPACE_ID.test(v)));
+}
+
 /** What a verified body is. */
 export type Classified =
   | { kind: 'command'; responseUrl: string }
@@ -101,11 +128,14 @@ export function classify(body: string, contentType: string | undefined): Classif
     if (Object.values(form).some((v) => typeof v !== 'string'))
       return { kind: 'malformed', reason: 'a form field given twice' };
     if (form.ssl_check === '1') return { kind: 'ssl_check' };
+    if (!workspaceIdsOk(form)) return { kind: 'malformed', reason: 'a workspace id Slack never sends' };
     if (typeof form.payload === 'string') {
       const parsed = jsonOrNull(form.payload);
       if (!parsed.ok) return { kind: 'malformed', reason: 'payload is not JSON' };
       const typed = TypedSchema.safeParse(parsed.value);
       if (!typed.success) return { kind: 'malformed', reason: 'payload is not an object with a type' };
+      if (!workspaceIdsOk(parsed.value))
+        return { kind: 'malformed', reason: 'a workspace id Slack never sends' };
       if (typed.data.type !== 'block_actions') return { kind: 'ignored', what: typed.data.type };
       const click = BlockActionsSchema.safeParse(parsed.value);
       if (!click.success) return { kind: 'malformed', reason: 'block_actions without a user or actions' };
@@ -122,6 +152,7 @@ export function classify(body: string, contentType: string | undefined): Classif
   if (!parsed.ok) return { kind: 'malformed', reason: 'body is not JSON' };
   const typed = TypedSchema.safeParse(parsed.value);
   if (!typed.success) return { kind: 'malformed', reason: 'body is not an object with a type' };
+  if (!workspaceIdsOk(parsed.value)) return { kind: 'malformed', reason: 'a workspace id Slack never sends' };
   if (typed.data.type === 'url_verification')
     return UrlVerificationSchema.safeParse(parsed.value).success
       ? { kind: 'bolt' }

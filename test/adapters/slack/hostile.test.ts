@@ -104,6 +104,21 @@ describe('Slack: hostile signed input', () => {
       ['an empty form', '', undefined],
       ['a command without user_id', h.slashForm('/quote', 'x', { user_id: '' }).form, undefined],
       ['a command twice', `${h.slashForm('/quote', 'x').form}&command=%2Fcite`, undefined],
+      // Bolt keys its clients by workspace id in a plain object: these answered 500.
+      ['team_id __proto__', h.slashForm('/sources', '', { team_id: '__proto__' }).form, undefined],
+      ['team_id constructor', h.slashForm('/sources', '', { team_id: 'constructor' }).form, undefined],
+      ['enterprise_id toString', h.slashForm('/sources', '', { enterprise_id: 'toString' }).form, undefined],
+      ['a click from team __proto__', clickWith(h, { team: { id: '__proto__' } }), undefined],
+      [
+        'an event from team constructor',
+        JSON.stringify({
+          type: 'event_callback',
+          event_id: 'Ev1',
+          team_id: 'constructor',
+          event: { type: 'x' },
+        }),
+        { headers: { 'content-type': 'application/json' } },
+      ],
     ];
     for (const [name, body, opts] of cases) {
       const res = await h.send(body, opts);
