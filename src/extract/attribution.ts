@@ -20,6 +20,7 @@ import {
   SPEECH_VERBS,
   TITLE_WORDS,
   townBefore,
+  UNNAMED_DETS,
   UNNAMED_PEOPLE,
 } from './lexicon.ts';
 import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
@@ -250,7 +251,7 @@ export function speakerPhrase(
   }
   // `One student at Duke University`, `a resident of Dover`: someone unnamed, not the place or body they belong to.
   // (`a New Hampshire Republican`, `one Dover Democrat`: an unnamed party member, never the party or the place.)
-  if (/^(a|an|one|another)$/.test(first.lower)) {
+  if (UNNAMED_DETS.has(first.lower)) {
     // (Not an apposition, `Ted Cruz, a Texas Republican, said`: that one is named before it. A comma closing a
     // quotation, `...,” another Dover Republican said`, sets off no apposition.)
     const party = /^(republican|democrat|independent|conservative|liberal|progressive|libertarian)$/;
@@ -259,7 +260,7 @@ export function speakerPhrase(
       return unnamed(para, first, verb);
     const noun = toks.slice(a + 1, Math.min(b, a + 5)).findIndex((t) => UNNAMED_PEOPLE.has(t.lower));
     const after = toks[a + 2 + noun];
-    if (noun >= 0 && a + 2 + noun < b && /^(at|of|from|in)$/.test(after?.lower ?? ''))
+    if (noun >= 0 && a + 2 + noun < b && BELONGS_TO.test(after?.lower ?? ''))
       return unnamed(para, first, verb);
   }
   // `Cummings and Conyers wrote`: two named people speak together.
@@ -407,9 +408,6 @@ export function speakerPhrase(
     const known = ctx.table.find(phrase);
     // `the President fumed`, `the US President said`: a title written with a capital is the role, as in lower case,
     // not a name (unless the article names someone so: `Prince said`, `King said` of Angus King).
-    const titleOnly = (ws: readonly string[]): boolean =>
-      ws.some((w) => TITLE_WORDS.has(w.toLowerCase())) &&
-      ws.every((w) => TITLE_WORDS.has(w.toLowerCase()) || isPlace([w]));
     if (titleOnly(phrase.nameWords) && (!known || [...known.forms].every((f) => titleOnly(f.split(/\s+/)))))
       continue;
     let loneWord = false;
@@ -733,7 +731,7 @@ function shortestPhrase(
     if (
       hit &&
       of &&
-      /^(at|of|from|in)$/.test(of.lower) &&
+      BELONGS_TO.test(of.lower) &&
       of.trail === '' &&
       UNNAMED_PEOPLE.has(para.tokens[a - 2]?.lower ?? '')
     )
@@ -764,6 +762,17 @@ function shortestPhrase(
     if (hit) return hit;
   }
   return governed;
+}
+
+/** `One student at Dover`, `a resident of Maine`: the word between an unnamed person and the body they belong to. */
+const BELONGS_TO = /^(at|of|from|in)$/;
+
+/** Words that are all titles, or titles and places (`President-elect`, `US President`): a role, not a name. */
+function titleOnly(ws: readonly string[]): boolean {
+  return (
+    ws.some((w) => TITLE_WORDS.has(w.toLowerCase())) &&
+    ws.every((w) => TITLE_WORDS.has(w.toLowerCase()) || isPlace([w]))
+  );
 }
 
 /** Prepositions whose object is never the subject after them (not `after`, `before`, `until`: `after Reyes said`). */

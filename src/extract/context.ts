@@ -14,6 +14,7 @@ import {
   ROLE_NOUNS,
   SPEECH_VERBS,
   townBefore,
+  UNNAMED_DETS,
   UNNAMED_PEOPLE,
 } from './lexicon.ts';
 import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
@@ -104,8 +105,6 @@ function opensClause(para: Para, from: number): boolean {
   return true;
 }
 
-/** Words that introduce one unnamed person (`one student`, `a Dover resident`). */
-const UNNAMED_DETS = new Set(['a', 'an', 'one', 'another']);
 /** A phrase is worth registering as an entity: a person or organisation, or a multi-word name with a role. */
 function registrable(p: NamePhrase, role: string | null): boolean {
   if (p.type === 'person' || p.type === 'org') return true;

@@ -300,6 +300,9 @@ export const UNNAMED_PEOPLE = new Set(
   ),
 );
 
+/** Words that introduce one unnamed person (`one student`, `a Dover resident`, `another Dover Democrat`). */
+export const UNNAMED_DETS = new Set(['a', 'an', 'one', 'another']);
+
 /** Words that open a sentence before its subject without belonging to it (`But he said that "..."`, `Later, Ortega
  * said`, `Recently she announced, "..."`): capitalised there, yet never part of a name. */
 export const SENTENCE_OPENERS = new Set(
