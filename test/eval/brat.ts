@@ -110,12 +110,12 @@ export function quoteSpans(text: string): Array<[number, number]> {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-function wordStarts(text: string): number[] {
+export function wordStarts(text: string): number[] {
   return [...text.matchAll(WORD)].map((m) => m.index ?? 0);
 }
 
 /** Indexes of the words starting inside [from, to). `starts` is sorted. */
-function wordsIn(starts: number[], from: number, to: number): number[] {
+export function wordsIn(starts: number[], from: number, to: number): number[] {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
@@ -323,7 +323,7 @@ export interface BratScores {
 const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 
 /** The article files of a brat folder: NAME.txt with its NAME*.ann (the first annotator's, by file name). */
-async function bratPairs(dir: string): Promise<Array<{ txt: string; ann: string }>> {
+export async function bratPairs(dir: string): Promise<Array<{ txt: string; ann: string }>> {
   const walk = async (d: string): Promise<string[]> => {
     const entries = await readdir(d, { withFileTypes: true });
     const out: string[] = [];
