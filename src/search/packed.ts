@@ -6,7 +6,9 @@
  *   as they are and the query code reads them as they arrive, so nothing is made per item or per cluster.
  * - The articles travel as V8-serialized chunks of ARTICLES_PER_CHUNK, so arrival can be spread over many short
  *   slices of the event loop (unpackAsync): a reload never stops answers for the time a whole corpus takes to read.
- * - The rest (speakers, the vocabulary's terms, dated sentences, problems) is one small V8-serialized part.
+ * - The rest (speakers, the vocabulary's terms, dated sentences, problems) is V8-serialized as a small head and
+ *   pieces of at most a few thousand entries each, read one per step: as one part it was 1.3 MB at a million quotes,
+ *   56-78 ms to read back, and a young-generation collection landing inside that step made a 136-143 ms pause.
  *
  * unpack(pack(corpus, buildIndex(corpus))) answers every query as the index built from the corpus does
  * (test/search/packed.test.ts).
@@ -17,7 +19,7 @@ import type { SearchIndex, SpeakerEntry } from './build.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** Bumped whenever the layout changes (snapshot files of another layout are rebuilt). */
-export const PACK_LAYOUT = 2;
+export const PACK_LAYOUT = 3;
 /** Articles per serialized chunk: about 250 KB and 3-5 ms to read back for news articles. */
 export const ARTICLES_PER_CHUNK = 50;
 
@@ -26,6 +28,13 @@ const CLUSTER_ARRAYS = ['clusterType', 'clusterSpeaker', 'clusterMinDate', 'clus
 
 /** Vocabulary terms added per step on arrival. */
 const TERMS_PER_STEP = 20_000;
+/**
+ * Entries per serialized piece of the meta part's long lists: about 100 KB and 2-4 ms each to read back (speaker
+ * entries carry their keys and word sets: some 200 bytes each).
+ */
+const TERMS_PER_PIECE = 8_000;
+const SPEAKERS_PER_PIECE = 400;
+const DATED_PER_PIECE = 2_000;
 
 /** The typed arrays of a packed index, by name (the index's own, as SearchIndex declares them). */
 export type PackedArrays = Pick<
@@ -73,8 +82,8 @@ export const ARRAY_NAMES = Object.keys(ARRAY_TYPES) as ArrayName[];
 /** A corpus and its index in transferable buffers. */
 export interface PackedIndex {
   layout: number;
-  /** V8 serialization of the small parts (Meta). */
-  meta: Uint8Array;
+  /** V8 serializations of the small parts: the head (Meta), then its lists in pieces (Meta.pieces). */
+  meta: Uint8Array[];
   /** V8 serializations of the articles, ARTICLES_PER_CHUNK each, in order. */
   chunks: Uint8Array[];
   arrays: PackedArrays;
@@ -83,16 +92,26 @@ export interface PackedIndex {
 interface Meta {
   dataDir: string;
   problems: LoadProblem[];
-  /** corpus.speakers and the index's speaker table, serialized together so shared speakers stay shared. */
   corpusSpeakers: Speaker[];
-  speakers: SpeakerEntry[];
   speakersByNameWord: Map<string, number[]>;
-  terms: string[];
   /** The vocabulary's sortedIds(): sealing it again on arrival needs no sort. */
   sorted: Int32Array;
-  surface: string[];
-  dated: Fact[];
   articles: number;
+  /** How many pieces follow the head, list by list, in this order. */
+  pieces: { speakers: number; terms: number; surface: number; dated: number };
+}
+
+/**
+ * A speaker table entry as a piece carries it: its speaker as its place in corpus.speakers (the same object there
+ * and here, so a piece read on its own must not copy it), or the speaker itself when the corpus has no such entry.
+ */
+type PackedSpeakerEntry = Omit<SpeakerEntry, 'speaker'> & { speaker: Speaker | number };
+
+/** `list` in pieces of `per`, each serialized. */
+function pieces<T>(list: readonly T[], per: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let at = 0; at < list.length; at += per) out.push(serialize(canonical(list.slice(at, at + per))));
+  return out;
 }
 
 /**
@@ -142,23 +161,40 @@ function canonical<T>(value: T, copies = new Map<object, unknown>()): T {
  * snapshot file is these bytes. The articles are the store's JSON read back (never arrays made by optimized code).
  */
 export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
+  const place = new Map<Speaker, number>();
+  corpus.speakers.forEach((s, k) => place.set(s, k));
+  const entries: PackedSpeakerEntry[] = index.speakers.map((e) => ({
+    ...e,
+    speaker: place.get(e.speaker) ?? e.speaker,
+  }));
+  const lists = [
+    pieces(entries, SPEAKERS_PER_PIECE),
+    pieces(index.vocab.list, TERMS_PER_PIECE),
+    pieces(index.surface, TERMS_PER_PIECE),
+    pieces(index.dated, DATED_PER_PIECE),
+  ] as const;
   const meta: Meta = {
     dataDir: corpus.dataDir,
     problems: corpus.problems,
     corpusSpeakers: corpus.speakers,
-    speakers: index.speakers,
     speakersByNameWord: index.speakersByNameWord,
-    terms: index.vocab.list,
     sorted: index.vocab.sortedIds(),
-    surface: index.surface,
-    dated: index.dated,
     articles: corpus.articles.length,
+    pieces: {
+      speakers: lists[0].length,
+      terms: lists[1].length,
+      surface: lists[2].length,
+      dated: lists[3].length,
+    },
   };
-  const serialized: Uint8Array[] = [serialize(canonical(meta))];
+  const metaParts = [serialize(canonical(meta)), ...lists.flat()];
+  const serialized: Uint8Array[] = [...metaParts];
   for (let a = 0; a < corpus.articles.length; a += ARTICLES_PER_CHUNK) {
     serialized.push(serialize(corpus.articles.slice(a, a + ARTICLES_PER_CHUNK)));
   }
-  const [metaPart, ...chunks] = inOneBuffer(serialized) as [Uint8Array, ...Uint8Array[]];
+  const laid = inOneBuffer(serialized);
+  const metaPart = laid.slice(0, metaParts.length);
+  const chunks = laid.slice(metaParts.length);
   const arrays = arraysOver(
     inOneBuffer(
       ARRAY_NAMES.map(
@@ -218,7 +254,7 @@ export function inOneBuffer(parts: readonly Uint8Array[]): Uint8Array[] {
 /** The buffers to list as transferred when posting a packed index to another thread. */
 export function transferList(p: PackedIndex): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
-  out.add(p.meta.buffer as ArrayBuffer);
+  for (const m of p.meta) out.add(m.buffer as ArrayBuffer);
   for (const c of p.chunks) out.add(c.buffer as ArrayBuffer);
   for (const name of ARRAY_NAMES) out.add(p.arrays[name].buffer as ArrayBuffer);
   return [...out];
@@ -226,7 +262,8 @@ export function transferList(p: PackedIndex): ArrayBuffer[] {
 
 /** Bytes a packed index holds. */
 export function packedBytes(p: PackedIndex): number {
-  let n = p.meta.byteLength;
+  let n = 0;
+  for (const m of p.meta) n += m.byteLength;
   for (const c of p.chunks) n += c.byteLength;
   for (const name of ARRAY_NAMES) n += p.arrays[name].byteLength;
   return n;
@@ -273,8 +310,33 @@ const QUOTE_SHARED = ['speaker', 'role', 'kind', 'verb', 'evidence'] as const;
 function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: SearchIndex }> {
   if (p.layout !== PACK_LAYOUT)
     throw new Error(`packed index of layout ${p.layout}, expected ${PACK_LAYOUT}`);
-  const meta = deserialize(p.meta) as Meta;
+  const head = p.meta[0];
+  if (!head) throw new Error('packed index: no meta part');
+  const meta = deserialize(head) as Meta;
+  const np = meta.pieces;
+  if (p.meta.length !== 1 + np.speakers + np.terms + np.surface + np.dated)
+    throw new Error('packed index: meta pieces missing');
   yield;
+  // Each list read piece by piece, a step each; the pieces' bytes are let go as they are read.
+  let next = 1;
+  function* list<T>(count: number): Generator<void, T[]> {
+    const out: T[] = [];
+    for (let k = 0; k < count; k++) {
+      for (const x of deserialize(p.meta[next] as Uint8Array) as T[]) out.push(x);
+      p.meta[next++] = new Uint8Array(0);
+      yield;
+    }
+    return out;
+  }
+  const speakers: SpeakerEntry[] = [];
+  for (const e of yield* list<PackedSpeakerEntry>(np.speakers)) {
+    const speaker = typeof e.speaker === 'number' ? meta.corpusSpeakers[e.speaker] : e.speaker;
+    if (!speaker) throw new Error('packed index: speaker entry of no speaker');
+    speakers.push({ ...e, speaker });
+  }
+  const terms = yield* list<string>(np.terms);
+  const surface = yield* list<string>(np.surface);
+  const dated = yield* list<Fact>(np.dated);
   const articles: CorpusArticle[] = [];
   const shared = new SharedStrings();
   for (let k = 0; k < p.chunks.length; k++) {
@@ -296,8 +358,8 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
   if (A.clusterStart.length !== nc + 1)
     throw new Error('packed index: clusterStart is not one entry per cluster');
   const vocab = new Vocabulary();
-  for (let k = 0; k < meta.terms.length; k++) {
-    vocab.add(meta.terms[k] as string);
+  for (let k = 0; k < terms.length; k++) {
+    vocab.add(terms[k] as string);
     if (k % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
   }
   yield;
@@ -314,7 +376,7 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
     itemArticle: A.itemArticle,
     itemKind: A.itemKind,
     itemRef: A.itemRef,
-    dated: meta.dated,
+    dated,
     itemCluster: A.itemCluster,
     itemSpeaker: A.itemSpeaker,
     clusterType: A.clusterType,
@@ -323,10 +385,10 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
     clusterMaxDate: A.clusterMaxDate,
     clusterStart: A.clusterStart,
     clusterItems: A.clusterItems,
-    speakers: meta.speakers,
+    speakers,
     speakersByNameWord: meta.speakersByNameWord,
     vocab,
-    surface: meta.surface,
+    surface,
     postStart: A.postStart,
     postItems: A.postItems,
     postFlags: A.postFlags,

@@ -36,7 +36,8 @@ const MAGIC_BYTES = Buffer.from(MAGIC, 'latin1');
 interface Header {
   key: string;
   layout: number;
-  meta: number;
+  /** The meta part's head and pieces (src/search/packed.ts). */
+  meta: number[];
   chunks: number[];
   arrays: Record<string, { type: 'i32' | 'u8'; bytes: number }>;
 }
@@ -60,7 +61,7 @@ export function writeSnapshot(file: string, key: string, p: PackedIndex): void {
   const header: Header = {
     key,
     layout: p.layout,
-    meta: p.meta.byteLength,
+    meta: p.meta.map((m) => m.byteLength),
     chunks: p.chunks.map((c) => c.byteLength),
     arrays: Object.fromEntries(
       ARRAY_NAMES.map((name) => [name, { type: ARRAY_TYPES[name], bytes: p.arrays[name].byteLength }]),
@@ -77,7 +78,7 @@ export function writeSnapshot(file: string, key: string, p: PackedIndex): void {
     writeAll(fd, length, 16);
     writeAll(fd, json, 20);
     let at = align8(20 + json.byteLength);
-    const parts = [p.meta, ...p.chunks, ...ARRAY_NAMES.map((name) => p.arrays[name])];
+    const parts = [...p.meta, ...p.chunks, ...ARRAY_NAMES.map((name) => p.arrays[name])];
     for (const part of parts) {
       writeAll(fd, new Uint8Array(part.buffer, part.byteOffset, part.byteLength), at);
       at = align8(at + part.byteLength);
@@ -109,6 +110,7 @@ export function readSnapshot(file: string, key: string): PackedIndex | null {
     readAll(fd, json, 20);
     const header = JSON.parse(Buffer.from(json).toString('utf8')) as Header;
     if (header.key !== key || header.layout !== PACK_LAYOUT) return null;
+    if (!Array.isArray(header.meta) || !Array.isArray(header.chunks)) return null;
     let at = align8(20 + length);
     const next = (bytes: number): Uint8Array => {
       // A buffer of its own (never Node's shared pool), not zero-filled: the read fills it whole or throws.
@@ -119,13 +121,12 @@ export function readSnapshot(file: string, key: string): PackedIndex | null {
     };
     // The meta part and the chunks, laid out as inOneBuffer() lays them, in one read and one buffer: they travel to
     // the main thread as one buffer, not one per chunk (src/search/packed.ts, inOneBuffer).
-    const sizes = [header.meta, ...header.chunks];
+    const sizes = [...header.meta, ...header.chunks];
     const { starts, length: span } = layOut(sizes);
     const whole = next(span);
-    const [meta, ...chunks] = sizes.map((n, k) => whole.subarray(starts[k], (starts[k] as number) + n)) as [
-      Uint8Array,
-      ...Uint8Array[],
-    ];
+    const parts = sizes.map((n, k) => whole.subarray(starts[k], (starts[k] as number) + n));
+    const meta = parts.slice(0, header.meta.length);
+    const chunks = parts.slice(header.meta.length);
     // The arrays likewise, in a buffer of their own.
     const arraySizes: number[] = [];
     for (const name of ARRAY_NAMES) {
