@@ -162,7 +162,7 @@ function canonical<T>(value: T, copies = new Map<object, unknown>()): T {
  */
 export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
   const place = new Map<Speaker, number>();
-  corpus.speakers.forEach((s, k) => place.set(s, k));
+  for (let k = 0; k < corpus.speakers.length; k++) place.set(corpus.speakers[k] as Speaker, k);
   const entries: PackedSpeakerEntry[] = index.speakers.map((e) => ({
     ...e,
     speaker: place.get(e.speaker) ?? e.speaker,
