@@ -858,33 +858,15 @@ function hasTextPosting(index: SearchIndex, from: number, to: number, i: number)
   return lo < to && index.postItems[lo] === i && ((index.postFlags[lo] as number) & FIELD_TEXT) !== 0;
 }
 
-/** An item text at least this long keeps its words in the per-index cache below (a transcript, hundreds of words). */
-const LONG_ITEM_CHARS = 1500;
-/** How many long items' words the cache holds (a few megabytes at most). */
-const LONG_ITEM_CACHE = 128;
-const longItemWords = new WeakMap<SearchIndex, Map<number, readonly string[]>>();
-
 /**
- * An item's folded words (words() of its text; never modify the array). The few long transcripts contain most
- * common words, so they are among the candidates of many queries and quote checks, and tokenising them again each
- * time was a large share of a news-shaped quote check (issue 16): their words are kept, least recently used out.
+ * An item's folded words (words() of its text; never modify the array), read from the phrase text once it is built.
+ * Not cached: the long transcripts' words were kept in a cache of 128 (issue 16), but on news-shaped quote checks
+ * the cache turned over, and every young-generation collection then copied the word arrays it had just filled
+ * (17-26 ms each, the slowest checks). Without it the checks' median grew from 2.3 to 3.0 ms and their p99 fell from
+ * 15-27 to 9-14 ms (bench/search.bench.ts news workload, alternating runs).
  */
 export function itemWords(index: SearchIndex, i: number): readonly string[] {
-  const text = itemRefOf(index, i).text;
-  if (text.length < LONG_ITEM_CHARS) return wordsOfItem(index, i, text);
-  let cache = longItemWords.get(index);
-  if (!cache) {
-    cache = new Map();
-    longItemWords.set(index, cache);
-  }
-  let ws = cache.get(i);
-  if (ws) cache.delete(i);
-  else {
-    ws = wordsOfItem(index, i, text);
-    if (cache.size >= LONG_ITEM_CACHE) cache.delete(cache.keys().next().value as number);
-  }
-  cache.set(i, ws);
-  return ws;
+  return wordsOfItem(index, i, itemRefOf(index, i).text);
 }
 
 /** Items per chunk of the phrase text. */
