@@ -1952,3 +1952,32 @@ describe('a spokesman for a body, in a sentence that quotes a few words: the bod
     expect(q.speaker).toBe('Dunmore Networks');
   });
 });
+
+describe('`the 52-year-old said`: an age for the person the passage is about', () => {
+  it('offers the subject just before, only as "possibly"', () => {
+    const ex = run(
+      'Carla Mendes took the stage in Dover on Friday night.',
+      'Mendes, who runs a bakery on Harbor Street, spoke about her late father.',
+      '“He taught me that every loaf is a promise,” the 52-year-old said.',
+    );
+    const q = quoteWith(ex.quotes, 'every loaf is a promise');
+    expect(q.speaker).toBe('Carla Mendes');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('inverted: `said the 52-year-old`', () => {
+    const ex = run(
+      'Carla Mendes took the stage in Dover on Friday night.',
+      '“He taught me that every loaf is a promise,” said the 52-year-old.',
+    );
+    const q = quoteWith(ex.quotes, 'every loaf is a promise');
+    expect(q.speaker).toBe('Carla Mendes');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('nobody named nearby: no one', () => {
+    const ex = run(
+      'The bakery on Harbor Street has stood for forty years.',
+      '“He taught me that every loaf is a promise,” the 52-year-old said.',
+    );
+    expect(quoteWith(ex.quotes, 'every loaf is a promise').speaker).toBeNull();
+  });
+});
