@@ -125,6 +125,7 @@ export function buildContext(
     paras.push({ text, base, tokens: tokenize(masked), sentences: splitSentences(text), tags });
     base += text.length + 1;
   }
+  table.paraStarts = paras.map((p) => p.base);
   const lowerWords = new Set<string>();
   const midCaps = new Set<string>();
   for (const para of paras)

@@ -460,6 +460,8 @@ const key = (s: string): string => s.toLowerCase().replace(/\./g, '');
 export class EntityTable {
   readonly entities: Entity[] = [];
   readonly mentions: Mention[] = [];
+  /** Where each paragraph starts (absolute offsets, ascending), set by buildContext. */
+  paraStarts: number[] = [];
   private readonly byFull = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byFirstWord = new Map<string, Entity[]>();
@@ -741,15 +743,40 @@ export class EntityTable {
     let strength: PronounStrength;
     if (lastSpeaker?.entity === e && pos - lastSpeaker.pos <= 1500) {
       // Quoted just before, and no other compatible person has been the subject since.
+      // (Nor named in a paragraph between the quote and this one: `"...," said Ada Quill.` / `Aides say Mia Dunn
+      // advises her father.` / `"...," she said.`: the paragraph between may have turned to someone else.)
+      const speakerPara = this.paraOf(lastSpeaker.pos);
+      const herePara = this.paraOf(pos);
       const otherSubjectSince = this.mentions
         .slice(this.upperBound(lastSpeaker.pos), end)
-        .some((m) => m.subject && m.entity !== e && compatible(m.entity));
+        .some(
+          (m) =>
+            m.entity !== e &&
+            compatible(m.entity) &&
+            (m.subject ||
+              (!m.quoted && this.paraOf(m.pos) > speakerPara && this.paraOf(m.pos) < herePara)),
+        );
       strength = otherSubjectSince ? 'ambiguous' : 'continuity';
     } else if (lastSpeaker && lastSpeaker.entity !== e && pos - lastSpeaker.pos <= 1500)
       strength = 'ambiguous';
     else strength = rivals.size === 0 ? 'unique' : 'ambiguous';
     if (intro && intro.entity !== e) strength = 'ambiguous';
     return { entity: e, strength };
+  }
+
+  /** The index of the paragraph holding `pos` (0 when paragraphs are unknown). */
+  private paraOf(pos: number): number {
+    let lo = 0;
+    let hi = this.paraStarts.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.paraStarts[mid] as number) <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
   }
 
   /** The person most recently the subject of a clause or quoted before `pos`, within a short passage. */

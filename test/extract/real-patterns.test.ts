@@ -1981,3 +1981,26 @@ describe('`the 52-year-old said`: an age for the person the passage is about', (
     expect(quoteWith(ex.quotes, 'every loaf is a promise').speaker).toBeNull();
   });
 });
+
+describe('`she said` after a paragraph that names someone else', () => {
+  it('is no longer sure it is the woman quoted before', () => {
+    const ex = run(
+      'Mia Dunn runs the family hotels now.',
+      '“Owners who mean what they say know their staff,” said Nora Bell, a professor at Dover College.',
+      'Aides say Mia Dunn also advises her father on wages and child care.',
+      '“Every mother here is supported, not shut out,” she said at the convention.',
+    );
+    const q = quoteWith(ex.quotes, 'Every mother here');
+    expect(shown(q)).toBeNull();
+  });
+  it('stays sure when the paragraph between names no one else', () => {
+    const ex = run(
+      'Mia Dunn runs the family hotels now.',
+      '“Owners who mean what they say know their staff,” said Nora Bell, a professor at Dover College.',
+      'The college has studied hotel staff for a decade.',
+      '“Every mother here is supported, not shut out,” she said.',
+    );
+    const q = quoteWith(ex.quotes, 'Every mother here');
+    expect(shown(q)).toBe('Nora Bell');
+  });
+});
