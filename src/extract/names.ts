@@ -753,8 +753,7 @@ export class EntityTable {
           (m) =>
             m.entity !== e &&
             compatible(m.entity) &&
-            (m.subject ||
-              (!m.quoted && this.paraOf(m.pos) > speakerPara && this.paraOf(m.pos) < herePara)),
+            (m.subject || (!m.quoted && this.paraOf(m.pos) > speakerPara && this.paraOf(m.pos) < herePara)),
         );
       strength = otherSubjectSince ? 'ambiguous' : 'continuity';
     } else if (lastSpeaker && lastSpeaker.entity !== e && pos - lastSpeaker.pos <= 1500)
