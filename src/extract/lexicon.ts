@@ -114,7 +114,7 @@ export const ORG_NOUNS = set(`
   company firm group union council committee department ministry agency administration authority association
   federation league club team university college institute foundation hospital police office court commission board
   party service bank startup retailer airline automaker maker manufacturer chain insurer lab laboratory network
-  museum school district city county state government campaign coalition
+  museum school district city county state government campaign coalition organization organisation
 `);
 
 /** Capitalised words that make a name an organisation. */

@@ -2004,3 +2004,23 @@ describe('`she said` after a paragraph that names someone else', () => {
     expect(shown(q)).toBe('Nora Bell');
   });
 });
+
+describe('`the organization said` after a group is named', () => {
+  it('gives the group named just before, only as "possibly"', () => {
+    const ex = run(
+      'The rifle was listed for sale on Tuesday.',
+      'Harbor Arms Group said on Thursday that it had pulled the listing from its site.',
+      '“Our mission is a safe market for collectors, and this sale does not serve it,” the organization wrote.',
+    );
+    const q = quoteWith(ex.quotes, 'safe market for collectors');
+    expect(q.speaker).toBe('Harbor Arms Group');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('not a city hall named just before', () => {
+    const ex = run(
+      'Marchers gathered at Dover City Hall on Sunday.',
+      '“Our mission is a safe market for collectors, and this sale does not serve it,” the organisation said.',
+    );
+    expect(quoteWith(ex.quotes, 'safe market for collectors').speaker).toBeNull();
+  });
+});
