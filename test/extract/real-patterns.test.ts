@@ -2024,3 +2024,23 @@ describe('`the organization said` after a group is named', () => {
     expect(quoteWith(ex.quotes, 'safe market for collectors').speaker).toBeNull();
   });
 });
+
+describe('`And Quill, ..., seems to agree.`: a name after a sentence-opening `And` is the subject', () => {
+  it('`he said` after it is Quill, not the man quoted before', () => {
+    const ex = run(
+      'Mayor Paul Quill signed the harbor energy deal on Monday.',
+      'Tom Reyes, who runs the Harbor Institute, has argued for nuclear power for years.',
+      '“No town has cut its bills with wind alone,” Reyes said.',
+      'And Quill, for all the deals he struck this year, seems to agree. “We do not yet know what will work best,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'what will work best').speaker).toBe('Paul Quill');
+  });
+  it('an `and` inside a sentence still joins a name to an object', () => {
+    const ex = run(
+      'Tom Reyes, who runs the Harbor Institute, has argued for nuclear power for years.',
+      '“No town has cut its bills with wind alone,” Reyes said at a forum with Nora Bell and Paul Quill.',
+      '“We do not yet know what will work best,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'what will work best').speaker).toBe('Tom Reyes');
+  });
+});
