@@ -2044,3 +2044,23 @@ describe('`And Quill, ..., seems to agree.`: a name after a sentence-opening `An
     expect(quoteWith(ex.quotes, 'what will work best').speaker).toBe('Tom Reyes');
   });
 });
+
+describe('`She has touted it as "..."`: a partial quote whose subject is `he` or `she`, no verb of saying', () => {
+  it('offers the person the pronoun means, only as "possibly"', () => {
+    const ex = run(
+      'Ada Quill opened her campaign office in Dover on Monday.',
+      'She has long touted the harbor fund as “the finest public works plan in the state” in her ads.',
+    );
+    const q = quoteWith(ex.quotes, 'finest public works');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('nobody the pronoun can mean: no one', () => {
+    const ex = run(
+      'The council met in Dover on Monday.',
+      'She has long touted the harbor fund as “the finest public works plan in the state” in her ads.',
+    );
+    const q = ex.quotes.find((x) => x.text.includes('finest public works'));
+    expect(q?.speaker ?? null).toBeNull();
+  });
+});
