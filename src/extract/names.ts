@@ -146,7 +146,9 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   while (
     a < b &&
     (NOT_NAME_WORDS.has((tokens[a] as Token).lower) ||
-      (a === from && SPEECH_VERBS.has((tokens[a] as Token).lower))) &&
+      (a === from && SPEECH_VERBS.has((tokens[a] as Token).lower)) ||
+      // (`Was Szlachta satisfied?`, `Did Quill know?`: a question's auxiliary is no part of the name after it.)
+      (a === from && a + 1 < b && QUESTION_AUXILIARIES.has((tokens[a] as Token).lower))) &&
     !keepsName(a)
   )
     a++;
@@ -441,6 +443,11 @@ export function readsAsPerson(e: Entity): boolean {
   const first = (words[0] as string).toLowerCase();
   return FIRST_NAMES.has(first) || genderOfFirstName(first) !== null || isInitial(words[1] as string);
 }
+
+/** Auxiliaries that open a question before its subject (`Was Szlachta satisfied?`). Not `will`, `may` or `can`: first names. */
+const QUESTION_AUXILIARIES = new Set(
+  'was were is are did does do has have had would could should'.split(' '),
+);
 
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */
 function expandTitles(roles: string): string {

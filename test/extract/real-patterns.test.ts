@@ -2064,3 +2064,19 @@ describe('`She has touted it as "..."`: a partial quote whose subject is `he` or
     expect(q?.speaker ?? null).toBeNull();
   });
 });
+
+describe('`Was Reyes satisfied?`: a question opening with an auxiliary', () => {
+  it('the name after `Was` is the subject a later `he said` means', () => {
+    const ex = run(
+      'At a diner in Dover last month, Quill supporter Tom Reyes asked Sen. Mark Quill about farm visas.',
+      'Quill talked about the bill he wrote this year. Quill said the program needed limits.',
+      'Was Reyes satisfied with the answer?',
+      '“Only partly,” he said. “He changed the subject.”',
+    );
+    expect(quoteWith(ex.quotes, 'Only partly').speaker).toBe('Tom Reyes');
+  });
+  it('`Will` opening a name stays a first name', () => {
+    const ex = run('“We will build the bridge this year,” Will Hardy said.');
+    expect(quoteWith(ex.quotes, 'build the bridge').speaker).toBe('Will Hardy');
+  });
+});
