@@ -16,7 +16,7 @@ export const SPEECH_VERBS = set(`
   interjected remembered pressed pointed concludes concluded blogged blogs opined surmised mused
   warned warns warning cautioned cautions replied replies responded responds continued recalled recalls
   acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
-  suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
+  suggested suggests observed remarked emphasized emphasised stressed predicted predicts promised vowed complained countered
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
   bragged marveled marvelled griped chided quipped blasted answered answers alleged alleges elaborated elaborates elaborating shouting yelling

@@ -2080,3 +2080,23 @@ describe('`Was Reyes satisfied?`: a question opening with an auxiliary', () => {
     expect(quoteWith(ex.quotes, 'build the bridge').speaker).toBe('Will Hardy');
   });
 });
+
+describe('`the foundation predicts`: a body named by its noun, with a verb of saying in the present', () => {
+  it('gives the foundation named before, only as "possibly"', () => {
+    const ex = run(
+      'Bowling alleys are closing across the state, according to the Harlow Bowling Foundation.',
+      'Forty alleys shut last year, a trend that the foundation predicts will go on “for at least a decade more.”',
+    );
+    const q = quoteWith(ex.quotes, 'for at least a decade more');
+    expect(q.speaker).toBe('Harlow Bowling Foundation');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('a forecast model that predicts is no one', () => {
+    const ex = run(
+      'Rain fell on Dover for a week.',
+      'The forecast model predicts “a long and very wet spring for the valley” this year.',
+    );
+    const q = ex.quotes.find((x) => x.text.includes('long and very wet'));
+    expect(q?.speaker ?? null).toBeNull();
+  });
+});
