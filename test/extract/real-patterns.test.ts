@@ -1491,6 +1491,10 @@ describe('outlets, venues and numbers are no antecedent for he/she', () => {
     ['Republican', false],
     ['Jupiter Democrat', false],
     ['Tom Ortiz', true],
+    // A first name from our list, then a surname that is also a sentence-opening word, is a person.
+    ['Rex Early', true],
+    ['Maria Democrat', false],
+    ['Earlier Today', false],
   ])('`%s` reads as a person: %s', (name, expected) => {
     const entity: Entity = {
       id: 0,
@@ -2098,5 +2102,17 @@ describe('`the foundation predicts`: a body named by its noun, with a verb of sa
     );
     const q = ex.quotes.find((x) => x.text.includes('long and very wet'));
     expect(q?.speaker ?? null).toBeNull();
+  });
+});
+
+describe('a surname that is also a common opening word (`Rex Early`)', () => {
+  it('is a person a later `he said` can mean', () => {
+    const ex = run(
+      'Tom Ortiz, the district chairman, said he backs the governor. Ortiz spoke first.',
+      'Quill’s state chairman, Rex Early, a former party leader, said he would seek a delegate slot.',
+      'Told of the district’s mood, Early called it “news to me.”',
+      '“We are going to do something about it this weekend,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'do something about it').speaker).toBe('Rex Early');
   });
 });
