@@ -221,19 +221,28 @@ export const PLACES = set(`
   wyo. d.c.
 `);
 
-/**
- * Capitalised words that name groups, parties or qualities, never one speaker (`Republicans said`, `Democratic`
- * opening `Democratic presidential candidate ...`), and sentence openers that are not names.
- */
-export const GROUP_WORDS = set(`
+/** Parties and peoples (`a Dover Democrat`, `Muslim Americans`): never one person, nor a surname. */
+export const PEOPLE_WORDS = set(`
   republican republicans democrat democrats democratic conservative conservatives liberal liberals progressive
   progressives independent independents libertarian libertarians gop pollsters polls estimates critics supporters
   opponents voters delegates americans american latino latinos latina hispanic hispanics evangelicals muslims
   christians catholics jews immigrants democracy congress senate house administration government officials
-  thank thanks signs voice union united even early later shortly reached surveying having being asked speaking
+  union united
+`);
+
+/**
+ * Capitalised words that name groups, parties or qualities, never one speaker (`Republicans said`, `Democratic`
+ * opening `Democratic presidential candidate ...`), and sentence openers that are not names (these may end a
+ * person's name after a first name: `Rex Early`).
+ */
+export const GROUP_WORDS = new Set([
+  ...PEOPLE_WORDS,
+  ...set(`
+  thank thanks signs voice even early later shortly reached surveying having being asked speaking
   earlier instead indeed today tonight yesterday recently separately meanwhile update updated editor breaking watch
   ever never
-`);
+`),
+]);
 
 /** A capitalised single word that reads as a common word: -ly adverbs, -ing and -ed verb forms, contractions. */
 export function looksCommon(word: string): boolean {

@@ -19,6 +19,7 @@ import {
   NOT_NAME_WORDS,
   ORG_HEADS,
   ORG_NOUNS,
+  PEOPLE_WORDS,
   ROLE_NOUNS,
   SPEECH_VERBS,
   TITLE_WORDS,
@@ -431,21 +432,18 @@ function genderOf(e: Entity): Gender {
   return e.gender;
 }
 
-/** Group words that are parties or peoples (`Democrat`, `Americans`), never a surname. */
-const PEOPLE =
-  /^(republicans?|democrats?|democratic|conservatives?|liberals?|progressives?|independents?|libertarians?|gop|pollsters|polls|estimates|critics|supporters|opponents|voters|delegates|americans?|latinos?|latina|hispanics?|evangelicals|muslims|christians|catholics|jews|immigrants|democracy|congress|senate|house|administration|government|officials|union|united)$/i;
-
 export function readsAsPerson(e: Entity): boolean {
   const words = e.name.split(' ');
   // (`Chicago Sun-Times`: the parts of a hyphenated word count too.)
   const parts = words.flatMap((w) => w.toLowerCase().split('-'));
   if (parts.some((w) => ORG_HEADS.has(w) || NOT_PERSON_WORDS.has(w))) return false;
   // `a longtime Republican pollster`, `a Dover Democrat`, `Muslim Americans`: a party or a people, no one person.
-  // (`Rex Early`, `Ada Later`: a first name from our own list, then one such word, is a person's name, not a phrase.)
+  // (`Rex Early`: a first name from our own list, then one of its sentence-opening words, not a party or a people,
+  // is a person's name.)
   const surnameLike =
     words.length === 2 &&
     FIRST_NAMES.has((words[0] as string).toLowerCase()) &&
-    !PEOPLE.test(words[1] as string);
+    !PEOPLE_WORDS.has((words[1] as string).toLowerCase());
   if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase()) && !surnameLike) return false;
   if (e.roles.length > 0 || words.length === 1) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
