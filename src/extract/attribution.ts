@@ -555,7 +555,8 @@ export function speakerPhrase(
         pos,
       };
     }
-    if (ROLE_NOUNS.has(head)) {
+    // `the 46-year-old said`: an age stands for a person as a role noun does.
+    if (ROLE_NOUNS.has(head) || AGE_NOUN.test(head)) {
       // `Quill defends her record in an ad: "...," the senator says.`: the one person this sentence is about.
       // (Only right after the quote: in `Quill is so reckless, the senator said, that ...` Quill is what is said.)
       const sentence = sentenceAt(para.sentences, first.start);
@@ -582,6 +583,9 @@ export function speakerPhrase(
   }
   return undefined;
 }
+
+/** `the 46-year-old`, `the 71-year-old`: a person's age used as the noun for them. */
+const AGE_NOUN = /^\d{1,3}-year-old$/;
 
 /** Walks back from just before `v` over adverbs; returns the exclusive end of the subject phrase. */
 function subjectEnd(toks: Token[], v: number, floor: number): number {

@@ -92,7 +92,16 @@ function opensClause(para: Para, from: number): boolean {
   for (let i = from - 1; i >= 0; i--) {
     const t = para.tokens[i] as Token;
     if (t.trail !== '' || /[.!?]["”’]?$/.test(t.trail)) return true;
-    if (PREPOSITIONS.has(t.lower)) return false;
+    if (PREPOSITIONS.has(t.lower)) {
+      // `And Obama, for all that, seems to agree`: `And` opening a sentence joins it to the last one, not the name to
+      // a name before it.
+      const before = para.tokens[i - 1];
+      return (
+        /^(and|or)$/.test(t.lower) &&
+        isCapitalized(t.word) &&
+        (before === undefined || /[.!?]["”’']?$/.test(before.trail))
+      );
+    }
     const inPhrase =
       isCapitalized(t.word) ||
       t.possessive ||
@@ -125,6 +134,7 @@ export function buildContext(
     paras.push({ text, base, tokens: tokenize(masked), sentences: splitSentences(text), tags });
     base += text.length + 1;
   }
+  table.paraStarts = paras.map((p) => p.base);
   const lowerWords = new Set<string>();
   const midCaps = new Set<string>();
   for (const para of paras)

@@ -184,6 +184,11 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       ) {
         attribution = subject;
         subjectOnly = true;
+      } else if (e?.type === 'person' && subject?.via === 'pronoun') {
+        // `She vows to "defend the fund" before ...`: a `he` or `she` for the subject is a weaker guess still;
+        // whoever the pronoun means, never more than "possibly".
+        attribution = { ...subject, strength: 'ambiguous' };
+        subjectOnly = true;
       }
     }
     // `He then read from a prepared statement:` closing the previous paragraph introduces this one.

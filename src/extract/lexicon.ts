@@ -16,7 +16,7 @@ export const SPEECH_VERBS = set(`
   interjected remembered pressed pointed concludes concluded blogged blogs opined surmised mused
   warned warns warning cautioned cautions replied replies responded responds continued recalled recalls
   acknowledged acknowledges admitted admits conceded concedes declared declares announced announces tweeted posted
-  suggested suggests observed remarked emphasized emphasised stressed predicted promised vowed complained countered
+  suggested suggests observed remarked emphasized emphasised stressed predicted predicts promised vowed complained countered
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
   bragged marveled marvelled griped chided quipped blasted answered answers alleged alleges elaborated elaborates elaborating shouting yelling
@@ -114,7 +114,7 @@ export const ORG_NOUNS = set(`
   company firm group union council committee department ministry agency administration authority association
   federation league club team university college institute foundation hospital police office court commission board
   party service bank startup retailer airline automaker maker manufacturer chain insurer lab laboratory network
-  museum school district city county state government campaign coalition
+  museum school district city county state government campaign coalition organization organisation
 `);
 
 /** Capitalised words that make a name an organisation. */
@@ -221,19 +221,28 @@ export const PLACES = set(`
   wyo. d.c.
 `);
 
-/**
- * Capitalised words that name groups, parties or qualities, never one speaker (`Republicans said`, `Democratic`
- * opening `Democratic presidential candidate ...`), and sentence openers that are not names.
- */
-export const GROUP_WORDS = set(`
+/** Parties and peoples (`a Dover Democrat`, `Muslim Americans`): never one person, nor a surname. */
+export const PEOPLE_WORDS = set(`
   republican republicans democrat democrats democratic conservative conservatives liberal liberals progressive
   progressives independent independents libertarian libertarians gop pollsters polls estimates critics supporters
   opponents voters delegates americans american latino latinos latina hispanic hispanics evangelicals muslims
   christians catholics jews immigrants democracy congress senate house administration government officials
-  thank thanks signs voice union united even early later shortly reached surveying having being asked speaking
+  union united
+`);
+
+/**
+ * Capitalised words that name groups, parties or qualities, never one speaker (`Republicans said`, `Democratic`
+ * opening `Democratic presidential candidate ...`), and sentence openers that are not names (these may end a
+ * person's name after a first name: `Rex Early`).
+ */
+export const GROUP_WORDS = new Set([
+  ...PEOPLE_WORDS,
+  ...set(`
+  thank thanks signs voice even early later shortly reached surveying having being asked speaking
   earlier instead indeed today tonight yesterday recently separately meanwhile update updated editor breaking watch
   ever never
-`);
+`),
+]);
 
 /** A capitalised single word that reads as a common word: -ly adverbs, -ing and -ed verb forms, contractions. */
 export function looksCommon(word: string): boolean {

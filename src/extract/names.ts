@@ -19,6 +19,7 @@ import {
   NOT_NAME_WORDS,
   ORG_HEADS,
   ORG_NOUNS,
+  PEOPLE_WORDS,
   ROLE_NOUNS,
   SPEECH_VERBS,
   TITLE_WORDS,
@@ -146,7 +147,9 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   while (
     a < b &&
     (NOT_NAME_WORDS.has((tokens[a] as Token).lower) ||
-      (a === from && SPEECH_VERBS.has((tokens[a] as Token).lower))) &&
+      (a === from && SPEECH_VERBS.has((tokens[a] as Token).lower)) ||
+      // (`Was Szlachta satisfied?`, `Did Quill know?`: a question's auxiliary is no part of the name after it.)
+      (a === from && a + 1 < b && QUESTION_AUXILIARIES.has((tokens[a] as Token).lower))) &&
     !keepsName(a)
   )
     a++;
@@ -435,12 +438,23 @@ export function readsAsPerson(e: Entity): boolean {
   const parts = words.flatMap((w) => w.toLowerCase().split('-'));
   if (parts.some((w) => ORG_HEADS.has(w) || NOT_PERSON_WORDS.has(w))) return false;
   // `a longtime Republican pollster`, `a Dover Democrat`, `Muslim Americans`: a party or a people, no one person.
-  if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase())) return false;
+  // (`Rex Early`: a first name from our own list, then one of its sentence-opening words, not a party or a people,
+  // is a person's name.)
+  const surnameLike =
+    words.length === 2 &&
+    FIRST_NAMES.has((words[0] as string).toLowerCase()) &&
+    !PEOPLE_WORDS.has((words[1] as string).toLowerCase());
+  if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase()) && !surnameLike) return false;
   if (e.roles.length > 0 || words.length === 1) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
   const first = (words[0] as string).toLowerCase();
   return FIRST_NAMES.has(first) || genderOfFirstName(first) !== null || isInitial(words[1] as string);
 }
+
+/** Auxiliaries that open a question before its subject (`Was Szlachta satisfied?`). Not `will`, `may` or `can`: first names. */
+const QUESTION_AUXILIARIES = new Set(
+  'was were is are did does do has have had would could should'.split(' '),
+);
 
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */
 function expandTitles(roles: string): string {
@@ -460,6 +474,8 @@ const key = (s: string): string => s.toLowerCase().replace(/\./g, '');
 export class EntityTable {
   readonly entities: Entity[] = [];
   readonly mentions: Mention[] = [];
+  /** Where each paragraph starts (absolute offsets, ascending), set by buildContext. */
+  paraStarts: number[] = [];
   private readonly byFull = new Map<string, Entity>();
   private readonly bySurname = new Map<string, Entity[]>();
   private readonly byFirstWord = new Map<string, Entity[]>();
@@ -741,15 +757,39 @@ export class EntityTable {
     let strength: PronounStrength;
     if (lastSpeaker?.entity === e && pos - lastSpeaker.pos <= 1500) {
       // Quoted just before, and no other compatible person has been the subject since.
+      // (Nor named in a paragraph between the quote and this one: `"...," said Ada Quill.` / `Aides say Mia Dunn
+      // advises her father.` / `"...," she said.`: the paragraph between may have turned to someone else.)
+      const speakerPara = this.paraOf(lastSpeaker.pos);
+      const herePara = this.paraOf(pos);
       const otherSubjectSince = this.mentions
         .slice(this.upperBound(lastSpeaker.pos), end)
-        .some((m) => m.subject && m.entity !== e && compatible(m.entity));
+        .some(
+          (m) =>
+            m.entity !== e &&
+            compatible(m.entity) &&
+            (m.subject || (!m.quoted && this.paraOf(m.pos) > speakerPara && this.paraOf(m.pos) < herePara)),
+        );
       strength = otherSubjectSince ? 'ambiguous' : 'continuity';
     } else if (lastSpeaker && lastSpeaker.entity !== e && pos - lastSpeaker.pos <= 1500)
       strength = 'ambiguous';
     else strength = rivals.size === 0 ? 'unique' : 'ambiguous';
     if (intro && intro.entity !== e) strength = 'ambiguous';
     return { entity: e, strength };
+  }
+
+  /** The index of the paragraph holding `pos` (0 when paragraphs are unknown). */
+  private paraOf(pos: number): number {
+    let lo = 0;
+    let hi = this.paraStarts.length - 1;
+    let found = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.paraStarts[mid] as number) <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
   }
 
   /** The person most recently the subject of a clause or quoted before `pos`, within a short passage. */

@@ -1491,6 +1491,10 @@ describe('outlets, venues and numbers are no antecedent for he/she', () => {
     ['Republican', false],
     ['Jupiter Democrat', false],
     ['Tom Ortiz', true],
+    // A first name from our list, then a surname that is also a sentence-opening word, is a person.
+    ['Rex Early', true],
+    ['Maria Democrat', false],
+    ['Earlier Today', false],
   ])('`%s` reads as a person: %s', (name, expected) => {
     const entity: Entity = {
       id: 0,
@@ -1950,5 +1954,165 @@ describe('a spokesman for a body, in a sentence that quotes a few words: the bod
       'on hold for now',
     );
     expect(q.speaker).toBe('Dunmore Networks');
+  });
+});
+
+describe('`the 52-year-old said`: an age for the person the passage is about', () => {
+  it('offers the subject just before, only as "possibly"', () => {
+    const ex = run(
+      'Carla Mendes took the stage in Dover on Friday night.',
+      'Mendes, who runs a bakery on Harbor Street, spoke about her late father.',
+      '“He taught me that every loaf is a promise,” the 52-year-old said.',
+    );
+    const q = quoteWith(ex.quotes, 'every loaf is a promise');
+    expect(q.speaker).toBe('Carla Mendes');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('inverted: `said the 52-year-old`', () => {
+    const ex = run(
+      'Carla Mendes took the stage in Dover on Friday night.',
+      '“He taught me that every loaf is a promise,” said the 52-year-old.',
+    );
+    const q = quoteWith(ex.quotes, 'every loaf is a promise');
+    expect(q.speaker).toBe('Carla Mendes');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('nobody named nearby: no one', () => {
+    const ex = run(
+      'The bakery on Harbor Street has stood for forty years.',
+      '“He taught me that every loaf is a promise,” the 52-year-old said.',
+    );
+    expect(quoteWith(ex.quotes, 'every loaf is a promise').speaker).toBeNull();
+  });
+});
+
+describe('`she said` after a paragraph that names someone else', () => {
+  it('is no longer sure it is the woman quoted before', () => {
+    const ex = run(
+      'Mia Dunn runs the family hotels now.',
+      '“Owners who mean what they say know their staff,” said Nora Bell, a professor at Dover College.',
+      'Aides say Mia Dunn also advises her father on wages and child care.',
+      '“Every mother here is supported, not shut out,” she said at the convention.',
+    );
+    const q = quoteWith(ex.quotes, 'Every mother here');
+    expect(shown(q)).toBeNull();
+  });
+  it('stays sure when the paragraph between names no one else', () => {
+    const ex = run(
+      'Mia Dunn runs the family hotels now.',
+      '“Owners who mean what they say know their staff,” said Nora Bell, a professor at Dover College.',
+      'The college has studied hotel staff for a decade.',
+      '“Every mother here is supported, not shut out,” she said.',
+    );
+    const q = quoteWith(ex.quotes, 'Every mother here');
+    expect(shown(q)).toBe('Nora Bell');
+  });
+});
+
+describe('`the organization said` after a group is named', () => {
+  it('gives the group named just before, only as "possibly"', () => {
+    const ex = run(
+      'The rifle was listed for sale on Tuesday.',
+      'Harbor Arms Group said on Thursday that it had pulled the listing from its site.',
+      '“Our mission is a safe market for collectors, and this sale does not serve it,” the organization wrote.',
+    );
+    const q = quoteWith(ex.quotes, 'safe market for collectors');
+    expect(q.speaker).toBe('Harbor Arms Group');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('not a city hall named just before', () => {
+    const ex = run(
+      'Marchers gathered at Dover City Hall on Sunday.',
+      '“Our mission is a safe market for collectors, and this sale does not serve it,” the organisation said.',
+    );
+    expect(quoteWith(ex.quotes, 'safe market for collectors').speaker).toBeNull();
+  });
+});
+
+describe('`And Quill, ..., seems to agree.`: a name after a sentence-opening `And` is the subject', () => {
+  it('`he said` after it is Quill, not the man quoted before', () => {
+    const ex = run(
+      'Mayor Paul Quill signed the harbor energy deal on Monday.',
+      'Tom Reyes, who runs the Harbor Institute, has argued for nuclear power for years.',
+      '“No town has cut its bills with wind alone,” Reyes said.',
+      'And Quill, for all the deals he struck this year, seems to agree. “We do not yet know what will work best,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'what will work best').speaker).toBe('Paul Quill');
+  });
+  it('an `and` inside a sentence still joins a name to an object', () => {
+    const ex = run(
+      'Tom Reyes, who runs the Harbor Institute, has argued for nuclear power for years.',
+      '“No town has cut its bills with wind alone,” Reyes said at a forum with Nora Bell and Paul Quill.',
+      '“We do not yet know what will work best,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'what will work best').speaker).toBe('Tom Reyes');
+  });
+});
+
+describe('`She has touted it as "..."`: a partial quote whose subject is `he` or `she`, no verb of saying', () => {
+  it('offers the person the pronoun means, only as "possibly"', () => {
+    const ex = run(
+      'Ada Quill opened her campaign office in Dover on Monday.',
+      'She has long touted the harbor fund as “the finest public works plan in the state” in her ads.',
+    );
+    const q = quoteWith(ex.quotes, 'finest public works');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('nobody the pronoun can mean: no one', () => {
+    const ex = run(
+      'The council met in Dover on Monday.',
+      'She has long touted the harbor fund as “the finest public works plan in the state” in her ads.',
+    );
+    const q = ex.quotes.find((x) => x.text.includes('finest public works'));
+    expect(q?.speaker ?? null).toBeNull();
+  });
+});
+
+describe('`Was Reyes satisfied?`: a question opening with an auxiliary', () => {
+  it('the name after `Was` is the subject a later `he said` means', () => {
+    const ex = run(
+      'At a diner in Dover last month, Quill supporter Tom Reyes asked Sen. Mark Quill about farm visas.',
+      'Quill talked about the bill he wrote this year. Quill said the program needed limits.',
+      'Was Reyes satisfied with the answer?',
+      '“Only partly,” he said. “He changed the subject.”',
+    );
+    expect(quoteWith(ex.quotes, 'Only partly').speaker).toBe('Tom Reyes');
+  });
+  it('`Will` opening a name stays a first name', () => {
+    const ex = run('“We will build the bridge this year,” Will Hardy said.');
+    expect(quoteWith(ex.quotes, 'build the bridge').speaker).toBe('Will Hardy');
+  });
+});
+
+describe('`the foundation predicts`: a body named by its noun, with a verb of saying in the present', () => {
+  it('gives the foundation named before, only as "possibly"', () => {
+    const ex = run(
+      'Bowling alleys are closing across the state, according to the Harlow Bowling Foundation.',
+      'Forty alleys shut last year, a trend that the foundation predicts will go on “for at least a decade more.”',
+    );
+    const q = quoteWith(ex.quotes, 'for at least a decade more');
+    expect(q.speaker).toBe('Harlow Bowling Foundation');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('a forecast model that predicts is no one', () => {
+    const ex = run(
+      'Rain fell on Dover for a week.',
+      'The forecast model predicts “a long and very wet spring for the valley” this year.',
+    );
+    const q = ex.quotes.find((x) => x.text.includes('long and very wet'));
+    expect(q?.speaker ?? null).toBeNull();
+  });
+});
+
+describe('a surname that is also a common opening word (`Rex Early`)', () => {
+  it('is a person a later `he said` can mean', () => {
+    const ex = run(
+      'Tom Ortiz, the district chairman, said he backs the governor. Ortiz spoke first.',
+      'Quill’s state chairman, Rex Early, a former party leader, said he would seek a delegate slot.',
+      'Told of the district’s mood, Early called it “news to me.”',
+      '“We are going to do something about it this weekend,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'do something about it').speaker).toBe('Rex Early');
   });
 });
