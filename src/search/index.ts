@@ -94,7 +94,7 @@ export function warmQuestions(index: SearchIndex): Array<{ search?: string; veri
  * Answers warmQuestions() in the background, one per timer, so the JIT has compiled the query paths before the
  * first real question: in the bench, the first twenty-odd questions after a build were most of the p99 (a 1e6
  * index's p99 fell from 20-40 ms to 12-14 ms after fifty unmeasured questions; issue 16). Caches only fill with
- * what any question would put in them (stems, long items' words): answers never change. Resolves with the
+ * what any question would put in them (stems): answers never change. Resolves with the
  * milliseconds spent; the timers never keep the process alive.
  */
 function warmUp(index: SearchIndex, engine: SearchEngine): Promise<number> {
