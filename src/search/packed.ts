@@ -7,8 +7,8 @@
  * - The articles travel as V8-serialized chunks of ARTICLES_PER_CHUNK, so arrival can be spread over many short
  *   slices of the event loop (unpackAsync): a reload never stops answers for the time a whole corpus takes to read.
  * - The rest (speakers, the vocabulary's terms, dated sentences, problems) is V8-serialized as a small head and
- *   pieces of at most a few thousand entries each, read one per step: as one part it was 1.3 MB at a million quotes,
- *   56-78 ms to read back, and a young-generation collection landing inside that step made a 136-143 ms pause.
+ *   pieces of at most a few thousand entries each, read one per step: as one part (1.3 MB at a million quotes, 7 ms
+ *   of work) it was one step, which a collection landing inside it stretched to 56-78 ms.
  *
  * unpack(pack(corpus, buildIndex(corpus))) answers every query as the index built from the corpus does
  * (test/search/packed.test.ts).
