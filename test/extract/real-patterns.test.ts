@@ -1992,9 +1992,9 @@ describe('`she said` after a paragraph that names someone else', () => {
       'Mia Dunn runs the family hotels now.',
       '“Owners who mean what they say know their staff,” said Nora Bell, a professor at Dover College.',
       'Aides say Mia Dunn also advises her father on wages and child care.',
-      '“Every mother here is supported, not shut out,” she said at the convention.',
+      '“Every worker here gets a fair hearing on pay,” she said at the convention.',
     );
-    const q = quoteWith(ex.quotes, 'Every mother here');
+    const q = quoteWith(ex.quotes, 'Every worker here');
     expect(shown(q)).toBeNull();
   });
   it('stays sure when the paragraph between names no one else', () => {
@@ -2002,9 +2002,9 @@ describe('`she said` after a paragraph that names someone else', () => {
       'Mia Dunn runs the family hotels now.',
       '“Owners who mean what they say know their staff,” said Nora Bell, a professor at Dover College.',
       'The college has studied hotel staff for a decade.',
-      '“Every mother here is supported, not shut out,” she said.',
+      '“Every worker here gets a fair hearing on pay,” she said.',
     );
-    const q = quoteWith(ex.quotes, 'Every mother here');
+    const q = quoteWith(ex.quotes, 'Every worker here');
     expect(shown(q)).toBe('Nora Bell');
   });
 });
@@ -2089,7 +2089,7 @@ describe('`the foundation predicts`: a body named by its noun, with a verb of sa
   it('gives the foundation named before, only as "possibly"', () => {
     const ex = run(
       'Bowling alleys are closing across the state, according to the Harlow Bowling Foundation.',
-      'Forty alleys shut last year, a trend that the foundation predicts will go on “for at least a decade more.”',
+      'Forty alleys shut last year, a slide the foundation predicts is set to last “for at least a decade more.”',
     );
     const q = quoteWith(ex.quotes, 'for at least a decade more');
     expect(q.speaker).toBe('Harlow Bowling Foundation');
