@@ -823,7 +823,19 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
     const toks = p.tokens;
     for (let i = toks.length - 1; i >= 0; i--) {
       const t = toks[i] as Token;
-      if (p.base + t.start >= at || t.lower !== noun) continue;
+      if (p.base + t.start >= at) continue;
+      // `Marta Ellison ... emailed volunteers, telling them ...`: whoever emailed sent `the email`.
+      if ((noun === 'email' || noun === 'e-mail') && /^e-?mailed$/.test(t.lower)) {
+        const sentence = sentenceAt(p.sentences, t.start);
+        const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
+        const hit = mainSubject(ctx, p, s0, i, 'said') ?? subjectBefore(ctx, p, s0, i, 'said');
+        if (hit?.entity) return hit.entity;
+        continue;
+      }
+      if (t.lower !== noun) continue;
+      // `a Quill campaign memo`, `an email from the Quill campaign`: the document names its issuer.
+      const named = namedIssuer(ctx, p, i);
+      if (named) return named;
       // `In a statement, Harbor Arms announced that ...`: the subject after the comma issued it.
       if (
         t.trail === ',' &&
@@ -845,7 +857,7 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
         v > i - 6 &&
         v >= 0 &&
         // (`Harbor Arms said in a statement that ...`: who spoke in it issued it.)
-        !/^(sent|released|issued|wrote|circulated|published|put|said|says|announced|added|explained)$/.test(
+        !/^(sent|sending|released|releasing|issued|issuing|wrote|circulated|published|put|said|says|announced|added|explained|ran|running|aired|airing|launched|launching|unveiled|unveiling|filed|filing|mailed)$/.test(
           (toks[v] as Token).lower,
         )
       )
@@ -855,6 +867,58 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
       const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
       const hit = mainSubject(ctx, p, s0, v, 'said') ?? subjectBefore(ctx, p, s0, v, 'said');
       if (hit?.entity) return hit.entity;
+    }
+  }
+  return null;
+}
+
+/**
+ * The issuer a document noun at `i` names itself: a name and an organisation noun before it (`a Quill campaign
+ * memo`, `the Harbor Council report`), or `from` and a named person or organisation after it (`an email from the
+ * Quill campaign`, `a letter from Ada Quill`).
+ */
+function namedIssuer(ctx: ArticleContext, p: Para, i: number): Entity | null {
+  const toks = p.tokens;
+  const orgNoun = toks[i - 1];
+  if (orgNoun && orgNoun.trail === '' && ORG_NOUNS.has(orgNoun.lower) && !ROLE_NOUNS.has(orgNoun.lower)) {
+    let j = i - 1;
+    while (
+      j > 0 &&
+      j > i - 5 &&
+      isCapitalized((toks[j - 1] as Token).word) &&
+      (toks[j - 1] as Token).trail === ''
+    )
+      j--;
+    const phrase = j < i - 1 ? analyzeRun(toks, j, i - 1) : null;
+    if (phrase && !phrase.possessive && !isPlace(phrase.nameWords)) {
+      const known = ctx.table.find(phrase);
+      const name =
+        known?.type === 'person' ? (known.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
+      return ctx.table.resolve(
+        {
+          ...phrase,
+          nameWords: [...name.split(' '), orgNoun.lower],
+          type: 'org',
+          possessive: false,
+          role: null,
+        },
+        null,
+      );
+    }
+  }
+  if ((toks[i] as Token).trail === '' && toks[i + 1]?.lower === 'from') {
+    let e = i + 2;
+    if (toks[e]?.lower === 'the') e++;
+    const start = e;
+    while (e < toks.length && e < start + 5 && isCapitalized((toks[e] as Token).word)) {
+      e++;
+      if ((toks[e - 1] as Token).trail !== '') break;
+    }
+    if (e < toks.length && (toks[e - 1] as Token).trail === '' && ORG_NOUNS.has((toks[e] as Token).lower))
+      e++;
+    if (e > start) {
+      const hit = speakerPhrase(ctx, p, i + 2, e, 'said');
+      if (hit?.entity && hit.via === 'name' && hit.entity.type !== 'unknown') return hit.entity;
     }
   }
   return null;
@@ -1103,6 +1167,15 @@ export function attributionAfter(
   // Only punctuation may sit between the closing mark and the attribution.
   // (A nested quote's closing mark may stand there too: `'old-school,''' said Slayton`.)
   if (/[^\s,—–'’"”-]/.test(para.text.slice(from, t0.start - t0.lead.length))) return undefined;
+  // `," read the email.`: a document's text reads, the document after its verb.
+  if (/^(read|reads)$/.test(t0.lower) && t0.trail === '' && toks[a + 1]?.lower === 'the') {
+    let e = a + 2;
+    while (e < limit && e < a + 5 && (toks[e - 1] as Token).trail === '') e++;
+    if (DOCUMENT_NOUNS.has((toks[e - 1] as Token | undefined)?.lower ?? '')) {
+      const doc = speakerPhrase(ctx, para, a + 1, e, 'said');
+      if (doc) return doc;
+    }
+  }
   if (isSpeechVerb(t0)) {
     // Inverted: `said Luis Ortega, the union's president`.
     let b = a + 1;

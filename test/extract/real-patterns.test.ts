@@ -2116,3 +2116,66 @@ describe('a surname that is also a common opening word (`Rex Early`)', () => {
     expect(quoteWith(ex.quotes, 'do something about it').speaker).toBe('Rex Early');
   });
 });
+
+describe('documents and organisation nouns give their issuer, only as "possibly" (issue 9)', () => {
+  it('`the email goes on to say` after `X emailed supporters` gives X', () => {
+    const ex = run(
+      'Marta Ellison, deputy chair of the Quill campaign, emailed volunteers on Sunday, telling them, “We are close.”',
+      'The email goes on to say: “Every door you knock on this week is a vote we keep.”',
+    );
+    const q = quoteWith(ex.quotes, 'Every door you knock');
+    expect(q.speaker).toBe('Marta Ellison');
+    expect(shown(q)).toBeNull();
+  });
+  it('`read the email` after `his campaign sent out a fundraising email` gives the campaign', () => {
+    const ex = run(
+      'Tom Reyes spoke in Dover on Friday.',
+      'On Saturday, his campaign sent out a fundraising email about the race. “Our movement has already changed this contest,” read the email.',
+    );
+    const q = quoteWith(ex.quotes, 'Our movement has already');
+    expect(q.speaker).toBe('Reyes campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('`the ad claims` after `The Ada Quill campaign is releasing an ad` gives the campaign', () => {
+    const ex = run(
+      'The Ada Quill campaign is releasing a new radio ad Monday aimed at Tom Reyes.',
+      'The ad claims “Ada is the mayor you can count on.”',
+    );
+    const q = quoteWith(ex.quotes, 'mayor you can count on');
+    expect(q.speaker).toBe('Ada Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('`the memo stated` after `a Quill campaign memo was released` gives the campaign', () => {
+    const ex = run(
+      'Early on Tuesday, a Quill campaign memo was released as the first towns reported.',
+      '“We have built strong teams in every county and we feel good about March,” the memo stated.',
+    );
+    const q = quoteWith(ex.quotes, 'strong teams in every county');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it("guard: a memo about a campaign is not the campaign's memo", () => {
+    const ex = run(
+      'The town council read a memo about the Quill campaign on Monday.',
+      '“The rally permit was never filed,” the memo said.',
+    );
+    const q = quoteWith(ex.quotes, 'rally permit was never');
+    expect(q.speaker).not.toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: an email from a campaign named in the same sentence as a rival stays "possibly"', () => {
+    const ex = run(
+      'An email from the Quill campaign on Friday attacked the Reyes campaign over its ads.',
+      '“They have not told you the truth about the port,” the email said.',
+    );
+    const q = quoteWith(ex.quotes, 'truth about the port');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: a document with no named issuer stays the document', () => {
+    const ex = run('The town voted on Tuesday.', '“The budget is not balanced,” the memo stated.');
+    const q = quoteWith(ex.quotes, 'budget is not balanced');
+    expect(q.speaker).toBe('the memo');
+    expect(shown(q)).toBeNull();
+  });
+});
