@@ -23,7 +23,14 @@ import {
   UNNAMED_DETS,
   UNNAMED_PEOPLE,
 } from './lexicon.ts';
-import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
+import {
+  analyzeRun,
+  capitalRuns,
+  type Entity,
+  type PronounStrength,
+  readsAsPerson,
+  roleAround,
+} from './names.ts';
 import { tagAfter } from './tags.ts';
 import { isCapitalized, type Token } from './tokens.ts';
 
@@ -90,6 +97,42 @@ function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | n
         },
         null,
       );
+    }
+  }
+  return null;
+}
+
+/**
+ * `Pellwood Insider also commented ... "…," the company said`: when no company is known, the name that opens the
+ * nearest sentence before `pos` in this paragraph or the one before, if it is no person and no place.
+ */
+function subjectCompany(ctx: ArticleContext, para: Para, pos: number): Entity | null {
+  const here = ctx.paras.indexOf(para);
+  for (let i = here; i >= 0 && i >= here - 1; i--) {
+    const p = ctx.paras[i] as Para;
+    for (let s = p.sentences.length - 1; s >= 0; s--) {
+      const sentence = p.sentences[s] as { start: number };
+      if (p.base + sentence.start >= pos) continue;
+      const [s0] = tokenRange(p, sentence.start, sentence.start);
+      const toks = p.tokens;
+      let y = s0;
+      while (y < toks.length && y < s0 + 4 && isCapitalized((toks[y] as Token).word)) {
+        y++;
+        if ((toks[y - 1] as Token).trail !== '') break;
+      }
+      // (Only a name that is the sentence's subject: a verb follows it.)
+      if (y - s0 < 2 || (toks[y - 1] as Token).trail !== '' || !/^\p{Ll}/u.test(toks[y]?.word ?? ''))
+        continue;
+      const phrase = analyzeRun(toks, s0, y);
+      if (!phrase || phrase.possessive || phrase.to !== y || isPlace(phrase.nameWords)) continue;
+      const known = ctx.table.find(phrase);
+      if (known?.type === 'org') return known;
+      // (`Ada Quill also commented`: a person opening the sentence is no company.)
+      if (known?.type === 'person' || phrase.type === 'person') continue;
+      const entity = known ?? ctx.table.resolve(phrase, null);
+      if (readsAsPerson(entity)) continue;
+      if (entity.type === 'unknown') entity.type = 'org';
+      return entity;
     }
   }
   return null;
@@ -548,7 +591,9 @@ export function speakerPhrase(
       }
       return {
         entity:
-          ctx.table.roleNoun(pos, [], head) ?? (head === 'campaign' ? namedCampaign(ctx, para, pos) : null),
+          ctx.table.roleNoun(pos, [], head) ??
+          (head === 'campaign' ? namedCampaign(ctx, para, pos) : null) ??
+          (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos) : null),
         role: null,
         verb,
         via: 'role',

@@ -2172,6 +2172,25 @@ describe('documents and organisation nouns give their issuer, only as "possibly"
     expect(q.speaker).toBe('Quill campaign');
     expect(shown(q)).toBeNull();
   });
+  it('`the company said` with no company known gives the name that opens the sentence before', () => {
+    const ex = run(
+      'Tom Reyes lost two jobs on Monday.',
+      'Pellwood Insider also commented on his future as a contributor with the company, but said it had no formal contract to end.',
+      '“We are sorry to hear the news, and we wish him well,” the company said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'sorry to hear the news');
+    expect(q.speaker).toBe('Pellwood Insider');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: `the company said` after a person opens the sentence before gives no person', () => {
+    const ex = run(
+      'Marta Ellison also commented on the deal, but said she had not read the contract.',
+      '“We are sorry to hear the news, and we wish him well,” the company said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'sorry to hear the news');
+    expect(q.speaker).not.toBe('Marta Ellison');
+    expect(shown(q)).toBeNull();
+  });
   it('guard: a document with no named issuer stays the document', () => {
     const ex = run('The town voted on Tuesday.', '“The budget is not balanced,” the memo stated.');
     const q = quoteWith(ex.quotes, 'budget is not balanced');
