@@ -914,6 +914,24 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
       if (hit?.entity) return hit.entity;
     }
   }
+  // `The Quill campaign on Tuesday responded that ... "…," the statement said.`: a statement no sentence names
+  // is the response of whoever the sentence just before, in the same paragraph, has respond or say something.
+  if (noun === 'statement') {
+    const here = sentenceAt(para.sentences, (para.tokens[before] as Token | undefined)?.start ?? 0);
+    const prev = here ? para.sentences.filter((x) => x.start < here.start).at(-1) : undefined;
+    if (here && prev) {
+      const [s0] = tokenRange(para, prev.start, prev.start);
+      const toks = para.tokens;
+      for (let v = s0 + 1; v < toks.length && v <= s0 + 8 && (toks[v] as Token).start < here.start; v++) {
+        const t = toks[v] as Token;
+        if (!/^(responded|replied|answered|countered|said|says|announced|insisted|argued)$/.test(t.lower))
+          continue;
+        const hit = mainSubject(ctx, para, s0, v, 'said') ?? subjectBefore(ctx, para, s0, v, 'said');
+        if (hit?.entity && hit.via === 'name') return hit.entity;
+        break;
+      }
+    }
+  }
   return null;
 }
 

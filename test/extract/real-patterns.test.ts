@@ -2191,6 +2191,22 @@ describe('documents and organisation nouns give their issuer, only as "possibly"
     expect(q.speaker).not.toBe('Marta Ellison');
     expect(shown(q)).toBeNull();
   });
+  it('`the statement said` right after `X responded that ...` in the same paragraph gives X', () => {
+    const ex = run(
+      'The Reyes campaign on Tuesday responded that it had moved to a larger office. “Also, Mr. Reyes pays $2,000 a month toward the rent,” the statement said.',
+    );
+    const q = quoteWith(ex.quotes, 'toward the rent');
+    expect(q.speaker).toBe('Reyes campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: `the statement said` after a sentence where nobody responds stays the statement', () => {
+    const ex = run(
+      'The Reyes campaign on Tuesday moved to a larger office. “Also, Mr. Reyes pays $2,000 a month toward the rent,” the statement said.',
+    );
+    const q = quoteWith(ex.quotes, 'toward the rent');
+    expect(q.speaker).toBe('the statement');
+    expect(shown(q)).toBeNull();
+  });
   it('guard: a document with no named issuer stays the document', () => {
     const ex = run('The town voted on Tuesday.', '“The budget is not balanced,” the memo stated.');
     const q = quoteWith(ex.quotes, 'budget is not balanced');
