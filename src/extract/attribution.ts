@@ -969,6 +969,35 @@ function namedIssuer(ctx: ArticleContext, p: Para, i: number): Entity | null {
       );
     }
   }
+  // `a popular column in the national Dunmore newspaper`: a column or an editorial in a named paper is the paper's.
+  if ((toks[i] as Token).trail === '' && /^(column|editorial)$/.test((toks[i] as Token).lower)) {
+    const link = toks[i + 1];
+    let j = i + 2;
+    if (toks[j]?.lower === 'the') j++;
+    while (j < i + 6 && /^\p{Ll}+$/u.test(toks[j]?.word ?? '') && (toks[j - 1] as Token).trail === '') j++;
+    let e = j;
+    while (
+      e < toks.length &&
+      e < j + 4 &&
+      isCapitalized((toks[e] as Token).word) &&
+      (toks[e - 1] as Token).trail === ''
+    )
+      e++;
+    const noun = toks[e];
+    if (
+      link &&
+      /^(in|of)$/.test(link.lower) &&
+      link.trail === '' &&
+      e > j &&
+      (toks[e - 1] as Token).trail === '' &&
+      noun &&
+      NEWS_NOUNS.has(noun.lower)
+    ) {
+      const phrase = analyzeRun(toks, j, e);
+      if (phrase && !phrase.possessive && !isPlace(phrase.nameWords))
+        return ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
+    }
+  }
   if ((toks[i] as Token).trail === '' && toks[i + 1]?.lower === 'from') {
     let e = i + 2;
     if (toks[e]?.lower === 'the') e++;

@@ -2207,6 +2207,26 @@ describe('documents and organisation nouns give their issuer, only as "possibly"
     expect(q.speaker).toBe('the statement');
     expect(shown(q)).toBeNull();
   });
+  it('`the column noted` after `a column in the national Dunmore newspaper` gives the paper', () => {
+    const ex = run(
+      'Quill’s remark did not go over well abroad.',
+      'A popular column in the national Dunmore newspaper attacked the comment.',
+      '“As a remark made by a sitting governor, it was without precedent in its coldness,” the column noted.',
+    );
+    const q = quoteWith(ex.quotes, 'without precedent in its coldness');
+    expect(q.speaker).toBe('Dunmore');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: a column in no named paper gives no paper', () => {
+    const ex = run(
+      'Quill’s remark did not go over well abroad.',
+      'A popular column in a national newspaper attacked the comment.',
+      '“As a remark made by a sitting governor, it was without precedent in its coldness,” the column noted.',
+    );
+    const q = quoteWith(ex.quotes, 'without precedent in its coldness');
+    expect(q.speaker ?? 'the column').toBe('the column');
+    expect(shown(q)).toBeNull();
+  });
   it('guard: a document with no named issuer stays the document', () => {
     const ex = run('The town voted on Tuesday.', '“The budget is not balanced,” the memo stated.');
     const q = quoteWith(ex.quotes, 'budget is not balanced');
