@@ -23,7 +23,14 @@ import {
   UNNAMED_DETS,
   UNNAMED_PEOPLE,
 } from './lexicon.ts';
-import { analyzeRun, capitalRuns, type Entity, type PronounStrength, roleAround } from './names.ts';
+import {
+  analyzeRun,
+  capitalRuns,
+  type Entity,
+  type PronounStrength,
+  readsAsPerson,
+  roleAround,
+} from './names.ts';
 import { tagAfter } from './tags.ts';
 import { isCapitalized, type Token } from './tokens.ts';
 
@@ -90,6 +97,42 @@ function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | n
         },
         null,
       );
+    }
+  }
+  return null;
+}
+
+/**
+ * `Pellwood Insider also commented ... "…," the company said`: when no company is known, the name that opens the
+ * nearest sentence before `pos` in this paragraph or the one before, if it is no person and no place.
+ */
+function subjectCompany(ctx: ArticleContext, para: Para, pos: number): Entity | null {
+  const here = ctx.paras.indexOf(para);
+  for (let i = here; i >= 0 && i >= here - 1; i--) {
+    const p = ctx.paras[i] as Para;
+    for (let s = p.sentences.length - 1; s >= 0; s--) {
+      const sentence = p.sentences[s] as { start: number };
+      if (p.base + sentence.start >= pos) continue;
+      const [s0] = tokenRange(p, sentence.start, sentence.start);
+      const toks = p.tokens;
+      let y = s0;
+      while (y < toks.length && y < s0 + 4 && isCapitalized((toks[y] as Token).word)) {
+        y++;
+        if ((toks[y - 1] as Token).trail !== '') break;
+      }
+      // (Only a name that is the sentence's subject: a verb follows it.)
+      if (y - s0 < 2 || (toks[y - 1] as Token).trail !== '' || !/^\p{Ll}/u.test(toks[y]?.word ?? ''))
+        continue;
+      const phrase = analyzeRun(toks, s0, y);
+      if (!phrase || phrase.possessive || phrase.to !== y || isPlace(phrase.nameWords)) continue;
+      const known = ctx.table.find(phrase);
+      if (known?.type === 'org') return known;
+      // (`Ada Quill also commented`: a person opening the sentence is no company.)
+      if (known?.type === 'person' || phrase.type === 'person') continue;
+      const entity = known ?? ctx.table.resolve(phrase, null);
+      if (readsAsPerson(entity)) continue;
+      if (entity.type === 'unknown') entity.type = 'org';
+      return entity;
     }
   }
   return null;
@@ -548,7 +591,9 @@ export function speakerPhrase(
       }
       return {
         entity:
-          ctx.table.roleNoun(pos, [], head) ?? (head === 'campaign' ? namedCampaign(ctx, para, pos) : null),
+          ctx.table.roleNoun(pos, [], head) ??
+          (head === 'campaign' ? namedCampaign(ctx, para, pos) : null) ??
+          (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos) : null),
         role: null,
         verb,
         via: 'role',
@@ -823,7 +868,19 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
     const toks = p.tokens;
     for (let i = toks.length - 1; i >= 0; i--) {
       const t = toks[i] as Token;
-      if (p.base + t.start >= at || t.lower !== noun) continue;
+      if (p.base + t.start >= at) continue;
+      // `Marta Ellison ... emailed volunteers, telling them ...`: whoever emailed sent `the email`.
+      if ((noun === 'email' || noun === 'e-mail') && /^e-?mailed$/.test(t.lower)) {
+        const sentence = sentenceAt(p.sentences, t.start);
+        const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
+        const hit = mainSubject(ctx, p, s0, i, 'said') ?? subjectBefore(ctx, p, s0, i, 'said');
+        if (hit?.entity) return hit.entity;
+        continue;
+      }
+      if (t.lower !== noun) continue;
+      // `a Quill campaign memo`, `an email from the Quill campaign`: the document names its issuer.
+      const named = namedIssuer(ctx, p, i);
+      if (named) return named;
       // `In a statement, Harbor Arms announced that ...`: the subject after the comma issued it.
       if (
         t.trail === ',' &&
@@ -845,7 +902,7 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
         v > i - 6 &&
         v >= 0 &&
         // (`Harbor Arms said in a statement that ...`: who spoke in it issued it.)
-        !/^(sent|released|issued|wrote|circulated|published|put|said|says|announced|added|explained)$/.test(
+        !/^(sent|sending|released|releasing|issued|issuing|wrote|circulated|published|put|said|says|announced|added|explained|ran|running|aired|airing|launched|launching|unveiled|unveiling|filed|filing|mailed)$/.test(
           (toks[v] as Token).lower,
         )
       )
@@ -855,6 +912,105 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
       const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
       const hit = mainSubject(ctx, p, s0, v, 'said') ?? subjectBefore(ctx, p, s0, v, 'said');
       if (hit?.entity) return hit.entity;
+    }
+  }
+  // `The Quill campaign on Tuesday responded that ... "…," the statement said.`: a statement no sentence names
+  // is the response of whoever the sentence just before, in the same paragraph, has respond or say something.
+  if (noun === 'statement') {
+    const here = sentenceAt(para.sentences, (para.tokens[before] as Token | undefined)?.start ?? 0);
+    const prev = here ? para.sentences.filter((x) => x.start < here.start).at(-1) : undefined;
+    if (here && prev) {
+      const [s0] = tokenRange(para, prev.start, prev.start);
+      const toks = para.tokens;
+      for (let v = s0 + 1; v < toks.length && v <= s0 + 8 && (toks[v] as Token).start < here.start; v++) {
+        const t = toks[v] as Token;
+        if (!/^(responded|replied|answered|countered|said|says|announced|insisted|argued)$/.test(t.lower))
+          continue;
+        const hit = mainSubject(ctx, para, s0, v, 'said') ?? subjectBefore(ctx, para, s0, v, 'said');
+        if (hit?.entity && hit.via === 'name') return hit.entity;
+        break;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The issuer a document noun at `i` names itself: a name and an organisation noun before it (`a Quill campaign
+ * memo`, `the Harbor Council report`), or `from` and a named person or organisation after it (`an email from the
+ * Quill campaign`, `a letter from Ada Quill`).
+ */
+function namedIssuer(ctx: ArticleContext, p: Para, i: number): Entity | null {
+  const toks = p.tokens;
+  const orgNoun = toks[i - 1];
+  if (orgNoun && orgNoun.trail === '' && ORG_NOUNS.has(orgNoun.lower) && !ROLE_NOUNS.has(orgNoun.lower)) {
+    let j = i - 1;
+    while (
+      j > 0 &&
+      j > i - 5 &&
+      isCapitalized((toks[j - 1] as Token).word) &&
+      (toks[j - 1] as Token).trail === ''
+    )
+      j--;
+    const phrase = j < i - 1 ? analyzeRun(toks, j, i - 1) : null;
+    if (phrase && !phrase.possessive && !isPlace(phrase.nameWords)) {
+      const known = ctx.table.find(phrase);
+      const name =
+        known?.type === 'person' ? (known.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
+      return ctx.table.resolve(
+        {
+          ...phrase,
+          nameWords: [...name.split(' '), orgNoun.lower],
+          type: 'org',
+          possessive: false,
+          role: null,
+        },
+        null,
+      );
+    }
+  }
+  // `a popular column in the national Dunmore newspaper`: a column or an editorial in a named paper is the paper's.
+  if ((toks[i] as Token).trail === '' && /^(column|editorial)$/.test((toks[i] as Token).lower)) {
+    const link = toks[i + 1];
+    let j = i + 2;
+    if (toks[j]?.lower === 'the') j++;
+    while (j < i + 6 && /^\p{Ll}+$/u.test(toks[j]?.word ?? '') && (toks[j - 1] as Token).trail === '') j++;
+    let e = j;
+    while (
+      e < toks.length &&
+      e < j + 4 &&
+      isCapitalized((toks[e] as Token).word) &&
+      (toks[e - 1] as Token).trail === ''
+    )
+      e++;
+    const noun = toks[e];
+    if (
+      link &&
+      /^(in|of)$/.test(link.lower) &&
+      link.trail === '' &&
+      e > j &&
+      (toks[e - 1] as Token).trail === '' &&
+      noun &&
+      NEWS_NOUNS.has(noun.lower)
+    ) {
+      const phrase = analyzeRun(toks, j, e);
+      if (phrase && !phrase.possessive && !isPlace(phrase.nameWords))
+        return ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
+    }
+  }
+  if ((toks[i] as Token).trail === '' && toks[i + 1]?.lower === 'from') {
+    let e = i + 2;
+    if (toks[e]?.lower === 'the') e++;
+    const start = e;
+    while (e < toks.length && e < start + 5 && isCapitalized((toks[e] as Token).word)) {
+      e++;
+      if ((toks[e - 1] as Token).trail !== '') break;
+    }
+    if (e < toks.length && (toks[e - 1] as Token).trail === '' && ORG_NOUNS.has((toks[e] as Token).lower))
+      e++;
+    if (e > start) {
+      const hit = speakerPhrase(ctx, p, i + 2, e, 'said');
+      if (hit?.entity && hit.via === 'name' && hit.entity.type !== 'unknown') return hit.entity;
     }
   }
   return null;
@@ -1103,6 +1259,15 @@ export function attributionAfter(
   // Only punctuation may sit between the closing mark and the attribution.
   // (A nested quote's closing mark may stand there too: `'old-school,''' said Slayton`.)
   if (/[^\s,—–'’"”-]/.test(para.text.slice(from, t0.start - t0.lead.length))) return undefined;
+  // `," read the email.`: a document's text reads, the document after its verb.
+  if (/^(read|reads)$/.test(t0.lower) && t0.trail === '' && toks[a + 1]?.lower === 'the') {
+    let e = a + 2;
+    while (e < limit && e < a + 5 && (toks[e - 1] as Token).trail === '') e++;
+    if (DOCUMENT_NOUNS.has((toks[e - 1] as Token | undefined)?.lower ?? '')) {
+      const doc = speakerPhrase(ctx, para, a + 1, e, 'said');
+      if (doc) return doc;
+    }
+  }
   if (isSpeechVerb(t0)) {
     // Inverted: `said Luis Ortega, the union's president`.
     let b = a + 1;

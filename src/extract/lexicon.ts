@@ -294,7 +294,7 @@ export const NEWS_ORGS = set(`
 export const DOCUMENT_NOUNS = set(`
   statement report letter memo memorandum complaint lawsuit filing study survey editorial release ad
   advertisement email e-mail tweet document indictment ruling petition platform resolution bill communique
-  communiqué transcript
+  communiqué transcript column
 `);
 
 /** Nouns for a news outlet (`the editorial board writes`, `the tabloid`): they mean the outlet the passage names. */

@@ -2116,3 +2116,121 @@ describe('a surname that is also a common opening word (`Rex Early`)', () => {
     expect(quoteWith(ex.quotes, 'do something about it').speaker).toBe('Rex Early');
   });
 });
+
+describe('documents and organisation nouns give their issuer, only as "possibly" (issue 9)', () => {
+  it('`the email goes on to say` after `X emailed supporters` gives X', () => {
+    const ex = run(
+      'Marta Ellison, deputy chair of the Quill campaign, emailed volunteers on Sunday, telling them, “We are close.”',
+      'The email goes on to say: “Every door you knock on this week is a vote we keep.”',
+    );
+    const q = quoteWith(ex.quotes, 'Every door you knock');
+    expect(q.speaker).toBe('Marta Ellison');
+    expect(shown(q)).toBeNull();
+  });
+  it('`read the email` after `his campaign sent out a fundraising email` gives the campaign', () => {
+    const ex = run(
+      'Tom Reyes spoke in Dover on Friday.',
+      'On Saturday, his campaign sent out a fundraising email about the race. “Our movement has already changed this contest,” read the email.',
+    );
+    const q = quoteWith(ex.quotes, 'Our movement has already');
+    expect(q.speaker).toBe('Reyes campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('`the ad claims` after `The Ada Quill campaign is releasing an ad` gives the campaign', () => {
+    const ex = run(
+      'The Ada Quill campaign is releasing a new radio ad Monday aimed at Tom Reyes.',
+      'The ad claims “Ada is the mayor you can count on.”',
+    );
+    const q = quoteWith(ex.quotes, 'mayor you can count on');
+    expect(q.speaker).toBe('Ada Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('`the memo stated` after `a Quill campaign memo was released` gives the campaign', () => {
+    const ex = run(
+      'Early on Tuesday, a Quill campaign memo was released as the first towns reported.',
+      '“We have built strong teams in every county and we feel good about March,” the memo stated.',
+    );
+    const q = quoteWith(ex.quotes, 'strong teams in every county');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it("guard: a memo about a campaign is not the campaign's memo", () => {
+    const ex = run(
+      'The town council read a memo about the Quill campaign on Monday.',
+      '“The rally permit was never filed,” the memo said.',
+    );
+    const q = quoteWith(ex.quotes, 'rally permit was never');
+    expect(q.speaker).not.toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: an email from a campaign named in the same sentence as a rival stays "possibly"', () => {
+    const ex = run(
+      'An email from the Quill campaign on Friday attacked the Reyes campaign over its ads.',
+      '“They have not told you the truth about the port,” the email said.',
+    );
+    const q = quoteWith(ex.quotes, 'truth about the port');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('`the company said` with no company known gives the name that opens the sentence before', () => {
+    const ex = run(
+      'Tom Reyes lost two jobs on Monday.',
+      'Pellwood Insider also commented on his future as a contributor with the company, but said it had no formal contract to end.',
+      '“We are sorry to hear the news, and we wish him well,” the company said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'sorry to hear the news');
+    expect(q.speaker).toBe('Pellwood Insider');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: `the company said` after a person opens the sentence before gives no person', () => {
+    const ex = run(
+      'Marta Ellison also commented on the deal, but said she had not read the contract.',
+      '“We are sorry to hear the news, and we wish him well,” the company said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'sorry to hear the news');
+    expect(q.speaker).not.toBe('Marta Ellison');
+    expect(shown(q)).toBeNull();
+  });
+  it('`the statement said` right after `X responded that ...` in the same paragraph gives X', () => {
+    const ex = run(
+      'The Reyes campaign on Tuesday responded that it had moved to a larger office. “Also, Mr. Reyes pays $2,000 a month toward the rent,” the statement said.',
+    );
+    const q = quoteWith(ex.quotes, 'toward the rent');
+    expect(q.speaker).toBe('Reyes campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: `the statement said` after a sentence where nobody responds stays the statement', () => {
+    const ex = run(
+      'The Reyes campaign on Tuesday moved to a larger office. “Also, Mr. Reyes pays $2,000 a month toward the rent,” the statement said.',
+    );
+    const q = quoteWith(ex.quotes, 'toward the rent');
+    expect(q.speaker).toBe('the statement');
+    expect(shown(q)).toBeNull();
+  });
+  it('`the column noted` after `a column in the national Dunmore newspaper` gives the paper', () => {
+    const ex = run(
+      'Quill’s remark did not go over well abroad.',
+      'A popular column in the national Dunmore newspaper attacked the comment.',
+      '“As a remark made by a sitting governor, it was without precedent in its coldness,” the column noted.',
+    );
+    const q = quoteWith(ex.quotes, 'without precedent in its coldness');
+    expect(q.speaker).toBe('Dunmore');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: a column in no named paper gives no paper', () => {
+    const ex = run(
+      'Quill’s remark did not go over well abroad.',
+      'A popular column in a national newspaper attacked the comment.',
+      '“As a remark made by a sitting governor, it was without precedent in its coldness,” the column noted.',
+    );
+    const q = quoteWith(ex.quotes, 'without precedent in its coldness');
+    expect(q.speaker ?? 'the column').toBe('the column');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: a document with no named issuer stays the document', () => {
+    const ex = run('The town voted on Tuesday.', '“The budget is not balanced,” the memo stated.');
+    const q = quoteWith(ex.quotes, 'budget is not balanced');
+    expect(q.speaker).toBe('the memo');
+    expect(shown(q)).toBeNull();
+  });
+});
