@@ -969,7 +969,7 @@ function namedIssuer(ctx: ArticleContext, p: Para, i: number): Entity | null {
       );
     }
   }
-  // `a popular column in the national Dunmore newspaper`: a column or an editorial in a named paper is the paper's.
+  // `a weekly column in the Dunmore Ledger newspaper`: a column or an editorial in a named paper is the paper's.
   if ((toks[i] as Token).trail === '' && /^(column|editorial)$/.test((toks[i] as Token).lower)) {
     const link = toks[i + 1];
     let j = i + 2;

@@ -2118,21 +2118,21 @@ describe('a surname that is also a common opening word (`Rex Early`)', () => {
 });
 
 describe('documents and organisation nouns give their issuer, only as "possibly" (issue 9)', () => {
-  it('`the email goes on to say` after `X emailed supporters` gives X', () => {
+  it('`the email adds` after `X emailed volunteers` gives X', () => {
     const ex = run(
       'Marta Ellison, deputy chair of the Quill campaign, emailed volunteers on Sunday, telling them, “We are close.”',
-      'The email goes on to say: “Every door you knock on this week is a vote we keep.”',
+      'The email adds: “Bring water and good shoes to the Saturday canvass.”',
     );
-    const q = quoteWith(ex.quotes, 'Every door you knock');
+    const q = quoteWith(ex.quotes, 'Bring water and good shoes');
     expect(q.speaker).toBe('Marta Ellison');
     expect(shown(q)).toBeNull();
   });
-  it('`read the email` after `his campaign sent out a fundraising email` gives the campaign', () => {
+  it('`read the email` after `his campaign sent donors an email` gives the campaign', () => {
     const ex = run(
       'Tom Reyes spoke in Dover on Friday.',
-      'On Saturday, his campaign sent out a fundraising email about the race. “Our movement has already changed this contest,” read the email.',
+      'Two days later his campaign sent donors an email asking for five dollars each. “Every small gift keeps the lights on in our field offices,” read the email.',
     );
-    const q = quoteWith(ex.quotes, 'Our movement has already');
+    const q = quoteWith(ex.quotes, 'Every small gift keeps');
     expect(q.speaker).toBe('Reyes campaign');
     expect(shown(q)).toBeNull();
   });
@@ -2145,12 +2145,12 @@ describe('documents and organisation nouns give their issuer, only as "possibly"
     expect(q.speaker).toBe('Ada Quill campaign');
     expect(shown(q)).toBeNull();
   });
-  it('`the memo stated` after `a Quill campaign memo was released` gives the campaign', () => {
+  it('`the memo stated` after `a Quill campaign memo went to reporters` gives the campaign', () => {
     const ex = run(
-      'Early on Tuesday, a Quill campaign memo was released as the first towns reported.',
-      '“We have built strong teams in every county and we feel good about March,” the memo stated.',
+      'A Quill campaign memo went to reporters before the polls closed.',
+      '“Our volunteers knocked on more doors in the north than anyone expected,” the memo stated.',
     );
-    const q = quoteWith(ex.quotes, 'strong teams in every county');
+    const q = quoteWith(ex.quotes, 'knocked on more doors');
     expect(q.speaker).toBe('Quill campaign');
     expect(shown(q)).toBeNull();
   });
@@ -2175,55 +2175,55 @@ describe('documents and organisation nouns give their issuer, only as "possibly"
   it('`the company said` with no company known gives the name that opens the sentence before', () => {
     const ex = run(
       'Tom Reyes lost two jobs on Monday.',
-      'Pellwood Insider also commented on his future as a contributor with the company, but said it had no formal contract to end.',
-      '“We are sorry to hear the news, and we wish him well,” the company said in a statement.',
+      'Pellwood Insider also weighed in on his weekly segment, saying the two sides had only a handshake deal.',
+      '“He remains welcome on our pages whenever he wants to write,” the company said on Friday.',
     );
-    const q = quoteWith(ex.quotes, 'sorry to hear the news');
+    const q = quoteWith(ex.quotes, 'remains welcome on our pages');
     expect(q.speaker).toBe('Pellwood Insider');
     expect(shown(q)).toBeNull();
   });
   it('guard: `the company said` after a person opens the sentence before gives no person', () => {
     const ex = run(
-      'Marta Ellison also commented on the deal, but said she had not read the contract.',
-      '“We are sorry to hear the news, and we wish him well,” the company said in a statement.',
+      'Marta Ellison also weighed in on the deal, saying she had not read the contract.',
+      '“He remains welcome on our pages whenever he wants to write,” the company said on Friday.',
     );
-    const q = quoteWith(ex.quotes, 'sorry to hear the news');
+    const q = quoteWith(ex.quotes, 'remains welcome on our pages');
     expect(q.speaker).not.toBe('Marta Ellison');
     expect(shown(q)).toBeNull();
   });
   it('`the statement said` right after `X responded that ...` in the same paragraph gives X', () => {
     const ex = run(
-      'The Reyes campaign on Tuesday responded that it had moved to a larger office. “Also, Mr. Reyes pays $2,000 a month toward the rent,” the statement said.',
+      'The Reyes campaign replied on Wednesday that its lease was signed in March. “The landlord was paid in full before the first rally,” the statement said.',
     );
-    const q = quoteWith(ex.quotes, 'toward the rent');
+    const q = quoteWith(ex.quotes, 'paid in full before the first rally');
     expect(q.speaker).toBe('Reyes campaign');
     expect(shown(q)).toBeNull();
   });
   it('guard: `the statement said` after a sentence where nobody responds stays the statement', () => {
     const ex = run(
-      'The Reyes campaign on Tuesday moved to a larger office. “Also, Mr. Reyes pays $2,000 a month toward the rent,” the statement said.',
+      'The Reyes campaign on Wednesday signed a new lease. “The landlord was paid in full before the first rally,” the statement said.',
     );
-    const q = quoteWith(ex.quotes, 'toward the rent');
+    const q = quoteWith(ex.quotes, 'paid in full before the first rally');
     expect(q.speaker).toBe('the statement');
     expect(shown(q)).toBeNull();
   });
-  it('`the column noted` after `a column in the national Dunmore newspaper` gives the paper', () => {
+  it('`the column noted` after `a column in the Dunmore Ledger newspaper` gives the paper', () => {
     const ex = run(
       'Quill’s remark did not go over well abroad.',
-      'A popular column in the national Dunmore newspaper attacked the comment.',
-      '“As a remark made by a sitting governor, it was without precedent in its coldness,” the column noted.',
+      'A weekly column in the Dunmore Ledger newspaper mocked the remark.',
+      '“Nobody in the harbor towns will forget a slight like this one,” the column noted.',
     );
-    const q = quoteWith(ex.quotes, 'without precedent in its coldness');
-    expect(q.speaker).toBe('Dunmore');
+    const q = quoteWith(ex.quotes, 'forget a slight like this');
+    expect(q.speaker).toBe('Dunmore Ledger');
     expect(shown(q)).toBeNull();
   });
   it('guard: a column in no named paper gives no paper', () => {
     const ex = run(
       'Quill’s remark did not go over well abroad.',
-      'A popular column in a national newspaper attacked the comment.',
-      '“As a remark made by a sitting governor, it was without precedent in its coldness,” the column noted.',
+      'A weekly column in a regional newspaper mocked the remark.',
+      '“Nobody in the harbor towns will forget a slight like this one,” the column noted.',
     );
-    const q = quoteWith(ex.quotes, 'without precedent in its coldness');
+    const q = quoteWith(ex.quotes, 'forget a slight like this');
     expect(q.speaker ?? 'the column').toBe('the column');
     expect(shown(q)).toBeNull();
   });
