@@ -6,6 +6,7 @@ import type { ArticleContext, Para } from './context.ts';
 import { sentenceAt, tokenAt } from './context.ts';
 import { isEnglishWord } from './dictionary.ts';
 import {
+  CLAUSE_OPENERS,
   DOCUMENT_NOUNS,
   FRAMING_VERBS,
   isPlace,
@@ -13,6 +14,7 @@ import {
   NAME_CONNECTORS,
   NEWS_NOUNS,
   NOT_NAME_WORDS,
+  OBJECT_PREPOSITIONS,
   ORG_NOUNS,
   PRONOUNS,
   ROLE_NOUNS,
@@ -103,6 +105,19 @@ function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | n
 }
 
 /**
+ * The end of the capitalised words from token `from` (at most `max`), a word with punctuation after it the last one
+ * taken: `Pellwood Insider also ...` from `Pellwood` ends before `also`.
+ */
+function capitalsFrom(toks: Token[], from: number, max: number): number {
+  let e = from;
+  while (e < toks.length && e < from + max && isCapitalized((toks[e] as Token).word)) {
+    e++;
+    if ((toks[e - 1] as Token).trail !== '') break;
+  }
+  return e;
+}
+
+/**
  * `Pellwood Insider also commented ... "…," the company said`: when no company is known, the name that opens the
  * nearest sentence before `pos` in this paragraph or the one before, if it is no person and no place.
  */
@@ -115,11 +130,7 @@ function subjectCompany(ctx: ArticleContext, para: Para, pos: number): Entity | 
       if (p.base + sentence.start >= pos) continue;
       const [s0] = tokenRange(p, sentence.start, sentence.start);
       const toks = p.tokens;
-      let y = s0;
-      while (y < toks.length && y < s0 + 4 && isCapitalized((toks[y] as Token).word)) {
-        y++;
-        if ((toks[y - 1] as Token).trail !== '') break;
-      }
+      const y = capitalsFrom(toks, s0, 4);
       // (Only a name that is the sentence's subject: a verb follows it.)
       if (y - s0 < 2 || (toks[y - 1] as Token).trail !== '' || !/^\p{Ll}/u.test(toks[y]?.word ?? ''))
         continue;
@@ -824,19 +835,6 @@ function titleOnly(ws: readonly string[]): boolean {
   );
 }
 
-/** Prepositions whose object is never the subject after them (not `after`, `before`, `until`: `after Reyes said`). */
-const OBJECT_PREPOSITIONS = new Set(
-  (
-    'to with by for of at from about near toward towards against among between into onto over under like unlike on ' +
-    'in around behind beside beyond through within without upon via than'
-  ).split(' '),
-);
-
-/** Words that open a clause of their own, whose subject may be the speaker (`over who won that Reyes said`). */
-const CLAUSE_OPENERS = new Set(
-  'that which when where while as because if after before since until though although whether'.split(' '),
-);
-
 /**
  * `the woman who beat Reyes said`: the words right before token `at`, back to a punctuation mark or `floor`, hold
  * `who` or `whom` and a word after it, so the word at `at` is the object of a relative clause, not the subject of
@@ -1002,10 +1000,7 @@ function namedIssuer(ctx: ArticleContext, p: Para, i: number): Entity | null {
     let e = i + 2;
     if (toks[e]?.lower === 'the') e++;
     const start = e;
-    while (e < toks.length && e < start + 5 && isCapitalized((toks[e] as Token).word)) {
-      e++;
-      if ((toks[e - 1] as Token).trail !== '') break;
-    }
+    e = capitalsFrom(toks, start, 5);
     if (e < toks.length && (toks[e - 1] as Token).trail === '' && ORG_NOUNS.has((toks[e] as Token).lower))
       e++;
     if (e > start) {

@@ -319,3 +319,19 @@ export const SENTENCE_OPENERS = new Set(
     ' ',
   ),
 );
+
+/** Prepositions whose object is never the subject after them (not `after`, `before`, `until`: `after Reyes said`). */
+export const OBJECT_PREPOSITIONS = set(`
+  to with by for of at from about near toward towards against among between into onto over under like unlike on
+  in around behind beside beyond through within without upon via than
+`);
+
+/** Words that open a clause of their own, whose subject may be the speaker (`over who won that Reyes said`). */
+export const CLAUSE_OPENERS = set(`
+  that which when where while as because if after before since until though although whether
+`);
+
+/** Auxiliaries that open a question before its subject (`Was Szlachta satisfied?`). Not `will`, `may` or `can`: first names. */
+export const QUESTION_AUXILIARIES = set(`
+  was were is are did does do has have had would could should
+`);

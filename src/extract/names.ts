@@ -20,6 +20,7 @@ import {
   ORG_HEADS,
   ORG_NOUNS,
   PEOPLE_WORDS,
+  QUESTION_AUXILIARIES,
   ROLE_NOUNS,
   SPEECH_VERBS,
   TITLE_WORDS,
@@ -450,11 +451,6 @@ export function readsAsPerson(e: Entity): boolean {
   const first = (words[0] as string).toLowerCase();
   return FIRST_NAMES.has(first) || genderOfFirstName(first) !== null || isInitial(words[1] as string);
 }
-
-/** Auxiliaries that open a question before its subject (`Was Szlachta satisfied?`). Not `will`, `may` or `can`: first names. */
-const QUESTION_AUXILIARIES = new Set(
-  'was were is are did does do has have had would could should'.split(' '),
-);
 
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */
 function expandTitles(roles: string): string {
