@@ -9,6 +9,8 @@
  *   npm run bench -- --real DIR                    the news workload over a real folder too (never committed)
  *   npm run bench -- --engines newsroom,flexsearch only these engines
  *   npm run bench -- --settle none                 no young-generation collection before each timed query
+ *   npm run bench -- --in-process                  every workload in this one process (by default each synthetic
+ *                                                  size, the news corpus and a real folder get a fresh process)
  *
  * Engines are interleaved query by query (the first engine rotates with the query), so the machine's noise hits
  * all alike; the ratios printed are each peer's figure over this engine's. They share one heap, as no bot would: a
@@ -25,6 +27,7 @@
  * budget it runs the first clamp(3e5 / size, 10, queries) queries of the same set (30 at 1e4, 10 at 1e5); the
  * footer prints this engine's recall on exactly that subset.
  */
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { loadCorpus } from '../src/corpus.ts';
 import { buildIndex } from '../src/search/build.ts';
@@ -273,7 +276,43 @@ const subsetRecall = new Map<string, { n: number; recall: number }>();
 const runs: Run[] = [];
 const started = performance.now();
 
-for (const size of sizes) {
+/**
+ * Each workload (a synthetic size, the news corpus, a real folder) runs in a fresh process of its own unless
+ * `--in-process`: a million quotes leave a heap of gigabytes and a JIT shaped by them, which the news workload's
+ * 20 ms tail should not inherit. The children print JSON; this process merges their runs in order.
+ */
+const parts: string[][] = [
+  ...sizes.map((s) => ['--sizes', String(s), '--news', '0']),
+  ...(newsSize > 0 ? [['--sizes', ',', '--news', String(newsSize)]] : []),
+  ...(realDir ? [['--sizes', ',', '--news', '0', '--real', realDir]] : []),
+];
+const inProcess = process.argv.includes('--in-process') || parts.length <= 1;
+if (!inProcess) {
+  const own = ['sizes', 'news', 'real'];
+  const passed: string[] = [];
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (own.includes(a.replace(/^--/, ''))) i++;
+    else if (a !== '--json') passed.push(a);
+  }
+  for (const part of parts) {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1] as string, ...passed, ...part, '--json', '--in-process'],
+      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    if (child.status !== 0) throw new Error(`bench part ${part.join(' ')} failed (exit ${child.status})`);
+    const out = JSON.parse(child.stdout) as {
+      runs: Run[];
+      subset?: [string, { n: number; recall: number }][];
+    };
+    runs.push(...out.runs);
+    for (const [k, v] of out.subset ?? []) subsetRecall.set(k, v);
+  }
+}
+
+for (const size of inProcess ? sizes : []) {
   log(`synthetic: generating ${size} quotes...`);
   const corpus = synthCorpus({ quotes: size, seed: 42 });
   const queries = synthQueries(corpus, nQueries, 7);
@@ -343,17 +382,19 @@ async function workload(name: string, corpus: Corpus): Promise<void> {
   log(`  ${JSON.stringify(run)}`);
 }
 
-if (newsSize > 0) {
+if (inProcess && newsSize > 0) {
   log(`news: generating ${newsSize} quotes...`);
   await workload('news', newsCorpus({ quotes: newsSize }));
 }
-if (realDir) {
+if (inProcess && realDir) {
   log(`real: loading ${realDir}...`);
   await workload('real', await loadCorpus(realDir));
 }
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ runs })}\n`);
+  // A child's runs go to its parent with the subset recall the parent's footer prints.
+  const subset = process.argv.includes('--in-process') ? { subset: [...subsetRecall] } : {};
+  process.stdout.write(`${JSON.stringify({ runs, ...subset })}\n`);
 } else {
   const cols = [
     'workload',
