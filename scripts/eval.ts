@@ -4,9 +4,9 @@
  *
  * `npm run eval -- --brat DIR [--limit N] [--misses FILE]` scores extraction against a folder of brat-annotated
  * articles instead (NAME.txt + NAME*.ann with Source/Cue/Content spans, as in the PolNeAR corpus), and writes
- * every miss to FILE when asked. `--refs FILE` takes hand-graded referents for pronoun and role sources (lines
- * `N<TAB>ARTICLE<TAB>SOURCE_OFFSET<TAB>surname|org:NAME|none|unclear`); with it, only graded pronoun and role
- * sources are scored. The folder is never needed by `npm test`.
+ * every miss to FILE when asked. `--refs FILE[,FILE...]` takes hand-graded referents for pronoun and role sources
+ * (lines `N<TAB>ARTICLE<TAB>SOURCE_OFFSET<TAB>surname|org:NAME|none|unclear`, as in test/eval/polnear-refs); with
+ * it, only graded pronoun and role sources are scored. The folder is never needed by `npm test`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -32,7 +32,10 @@ const { values } = parseArgs({
 
 let sections: EvalSection[];
 if (values.brat) {
-  const refs = values.refs ? parseRefs(await readFile(values.refs, 'utf8')) : undefined;
+  const files = values.refs?.split(',').filter(Boolean) ?? [];
+  const refs = files.length
+    ? parseRefs((await Promise.all(files.map((f) => readFile(f, 'utf8')))).join('\n'))
+    : undefined;
   const scores = await scoreBrat(values.brat, Number(values.limit ?? 0) || 0, refs);
   if (values.misses) await writeFile(values.misses, `${[...scores.misses, ...scores.debris].join('\n')}\n`);
   const t = BRAT_TARGETS;
