@@ -337,6 +337,19 @@ export function speakerPhrase(
         pos,
       };
   }
+  // `the Maine senator and Democratic mayoral hopeful said`: one person described twice (no article after `and`);
+  // the first description is resolved as a role noun. (`the senator and the mayor` are two people: no one.)
+  if (
+    and > 1 &&
+    first.lower === 'the' &&
+    ROLE_NOUNS.has((toks[b - 1] as Token).lower) &&
+    ROLE_NOUNS.has((toks[a + and - 1] as Token).lower) &&
+    !/^(the|a|an|his|her|its|their)$/.test(toks[a + and + 1]?.lower ?? '') &&
+    toks.slice(a, b - 1).every((t) => t.trail === '' && t.lead === '')
+  ) {
+    const left = speakerPhrase(ctx, para, a, a + and, verb);
+    if (left?.via === 'role' && left.entity?.type === 'person') return left;
+  }
   // `Her campaign said`: the campaign or office of the person `her` means, never that person; only "possibly".
   if (
     b - a === 2 &&

@@ -2234,3 +2234,24 @@ describe('documents and organisation nouns give their issuer, only as "possibly"
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('`the Maine senator and Democratic mayoral candidate said`: one person described twice (issue 9)', () => {
+  it('resolves the first description, only as "possibly"', () => {
+    const ex = run(
+      'Sen. Ada Quill spoke first, attacking Gov. Tom Reyes late on Tuesday.',
+      '“The harbor plan is a disgrace to every family in this state,” the Maine senator and Democratic mayoral candidate said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'disgrace to every family');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: `the senator and the governor` are two people: not the senator alone', () => {
+    const ex = run(
+      'Sen. Ada Quill spoke first, attacking Gov. Tom Reyes late on Tuesday.',
+      '“The harbor plan is a disgrace to every family in this state,” the senator and the governor said in a joint statement.',
+    );
+    const q = quoteWith(ex.quotes, 'disgrace to every family');
+    expect(q.speaker).not.toBe('Ada Quill');
+    expect(shown(q)).toBeNull();
+  });
+});
