@@ -41,6 +41,11 @@ const PREPOSITIONS = new Set(
   ).split(' '),
 );
 
+/** Words after which a name opens a clause of its own (a conjunction, or a verb of saying with `that` left out). */
+const CLAUSE_LEADS = new Set(
+  'but yet while whereas although though because unless'.split(' '),
+);
+
 /** Everything the passes need about one article. */
 export interface ArticleContext {
   paras: Para[];
@@ -108,7 +113,9 @@ function opensClause(para: Para, from: number): boolean {
       ROLE_NOUNS.has(t.lower) ||
       ORG_NOUNS.has(t.lower) ||
       /^(the|a|an)$/.test(t.lower);
-    if (!inPhrase) return false;
+    // `..., but Rep. Quill, who ..., doesn't`, `aides say Ada Quill also advises`: a conjunction opening a clause,
+    // or a verb of saying whose clause follows without `that`, puts the name first in its own clause.
+    if (!inPhrase) return CLAUSE_LEADS.has(t.lower) && t.trail === '';
     if (from - i > 6) return false;
   }
   return true;

@@ -2255,3 +2255,23 @@ describe('`the Maine senator and Democratic mayoral candidate said`: one person 
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('`..., but Fallow, who ..., is blunt`: a name after a clause-opening conjunction is a subject (issue 9)', () => {
+  const first = 'Rep. Tom Fallow of Dover voted against the trade bill in March.';
+  it('`he said` after it is that person, not the economist quoted before', () => {
+    const ex = run(
+      first,
+      '“Cheap steel did not close those mills by itself,” said Paul Ellison, an economist at Dover College. Many lawmakers have long backed open markets, but Fallow, who once ran a hardware store, is blunt about where he stands. “We have to protect the towns that make things,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'protect the towns');
+    expect(q.speaker).toBe('Tom Fallow');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: `but not Fallow` makes no subject', () => {
+    const ex = run(
+      first,
+      '“Cheap steel did not close those mills by itself,” said Paul Ellison, an economist at Dover College. Many lawmakers have long backed open markets, but not Fallow, who once ran a hardware store. “We have to protect the towns that make things,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'protect the towns').speaker).toBe('Paul Ellison');
+  });
+});
