@@ -1339,10 +1339,14 @@ export function attributionAfter(
     }
   }
   // `"still on the fence" until Reyes said ...`: a clause the quote's sentence goes on with is no attribution.
+  // (`a new "Harbor Days" only because Quill agreed`: an adverb may stand before the conjunction.)
+  const subordinator =
+    /^(until|when|after|before|because|since|while|if|although|though|unless|whereas|that|which|so)$/;
   if (
-    /^(until|when|after|before|because|since|while|if|although|though|unless|whereas|that|which|so)$/.test(
-      t0.lower,
-    )
+    subordinator.test(t0.lower) ||
+    (/^(only|even|just|partly|largely|mainly|mostly|simply|precisely|especially)$/.test(t0.lower) &&
+      t0.trail === '' &&
+      subordinator.test(toks[a + 1]?.lower ?? ''))
   )
     return undefined;
   // A name right after the marks may carry a long apposition before its verb (`'' Ada Quill, a tax

@@ -41,10 +41,11 @@ const PREPOSITIONS = new Set(
   ).split(' '),
 );
 
-/** Words after which a name opens a clause of its own (a conjunction, or a verb of saying with `that` left out). */
-const CLAUSE_LEADS = new Set(
-  'but yet while whereas although though because unless'.split(' '),
-);
+/**
+ * Conjunctions after which a name opens a main clause of its own. (Not `because`, `while`, `although`: the subject
+ * of a subordinate clause is not who the passage is about, and a later `he said` seldom means it.)
+ */
+const CLAUSE_LEADS = new Set(['but', 'yet']);
 
 /** Everything the passes need about one article. */
 export interface ArticleContext {
@@ -113,8 +114,7 @@ function opensClause(para: Para, from: number): boolean {
       ROLE_NOUNS.has(t.lower) ||
       ORG_NOUNS.has(t.lower) ||
       /^(the|a|an)$/.test(t.lower);
-    // `..., but Rep. Quill, who ..., doesn't`, `aides say Ada Quill also advises`: a conjunction opening a clause,
-    // or a verb of saying whose clause follows without `that`, puts the name first in its own clause.
+    // `..., but Rep. Quill, who ..., doesn't`: a conjunction opening a main clause puts the name first in it.
     if (!inPhrase) return CLAUSE_LEADS.has(t.lower) && t.trail === '';
     if (from - i > 6) return false;
   }

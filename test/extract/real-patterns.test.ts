@@ -2275,3 +2275,16 @@ describe('`..., but Fallow, who ..., is blunt`: a name after a clause-opening co
     expect(quoteWith(ex.quotes, 'protect the towns').speaker).toBe('Paul Ellison');
   });
 });
+
+describe('`a new "Dock Street" only because Quill agreed`: a clause after a quoted title is no attribution (issue 9)', () => {
+  it('`he said` after it stays with the man who said it, not the man who agreed', () => {
+    const ex = run(
+      '“Old shows bring their own audience with them,” said Tom Fallow of Harbor Television. Fallow said he bought a new “Dock Street” only because Paul Quill agreed to write it. (“We asked the first writers to finish their story,” he said.)',
+    );
+    expect(quoteWith(ex.quotes, 'finish their story').speaker).toBe('Tom Fallow');
+  });
+  it('guard: a name and its verb right after the marks still attribute', () => {
+    const ex = run('“We asked the first writers to finish their story,” Paul Quill agreed on Monday.');
+    expect(shown(quoteWith(ex.quotes, 'finish their story'))).toBe('Paul Quill');
+  });
+});
