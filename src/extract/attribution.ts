@@ -411,6 +411,9 @@ export function speakerPhrase(
   // for an organisation, which is the source; never the person whose aide they are.
   const spokes = orgSpokesperson(ctx, toks, a, b);
   if (spokes !== undefined) return { entity: spokes, role: null, verb, via: 'role', pos };
+  // `one Quill ad declared`, `a new Harbor Union ad says`: an ad speaks for whoever runs it, a person's campaign.
+  const ad = adSponsor(ctx, toks, a, b);
+  if (ad !== undefined) return { entity: ad, role: null, verb, via: 'role', pos };
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
   if (
@@ -1171,6 +1174,37 @@ function speaksFor(
     return known;
   }
   return asOrg(phrase.nameWords);
+}
+
+/**
+ * `one Quill ad`, `a new Harbor Union ad`, `the Quill campaign's ad` aside, tokens [a, b) wholly: a determiner, lower-case
+ * words, a name and a noun for an advertisement. The ad speaks for the person's campaign, or for the body named;
+ * null for a place (`a Maine ad`); undefined for any other phrase.
+ */
+function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): Entity | null | undefined {
+  if (b - a < 3 || b - a > 7 || !SPOKES_DETS.has((toks[a] as Token).lower)) return undefined;
+  if (
+    !/^(ad|ads|advert|advertisement|commercial|commercials|mailer|mailers)$/.test(
+      (toks[b - 1] as Token).lower,
+    )
+  )
+    return undefined;
+  const inner = toks.slice(a, b - 1);
+  if (inner.some((t) => t.trail !== '' || t.lead !== '')) return undefined;
+  let x = a + 1;
+  while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
+  const y = b - 1;
+  if (y - x < 1 || y - x > 4 || !toks.slice(x, y).every((t) => isCapitalized(t.word) && !t.possessive))
+    return undefined;
+  const phrase = analyzeRun(toks, x, y);
+  if (!phrase || phrase.to !== y || phrase.nameWords.length === 0) return undefined;
+  if (isPlace(phrase.nameWords)) return null;
+  const known = ctx.table.find(phrase);
+  const person = known ? known.type === 'person' : phrase.type === 'person';
+  const nameWords = person
+    ? [(known?.name ?? phrase.nameWords.join(' ')).split(' ').at(-1) as string, 'campaign']
+    : (known?.name.split(' ') ?? phrase.nameWords);
+  return ctx.table.resolve({ ...phrase, nameWords, type: 'org', possessive: false, role: null }, null);
 }
 
 /** Who someone is to a person, not a post they hold for a body: they never speak for that person's campaign. */

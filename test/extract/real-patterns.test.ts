@@ -2288,3 +2288,24 @@ describe('`a new "Dock Street" only because Quill agreed`: a clause after a quot
     expect(shown(quoteWith(ex.quotes, 'finish their story'))).toBe('Paul Quill');
   });
 });
+
+describe('`one Quill ad declared`: an ad speaks for whoever runs it, only as "possibly" (issue 9)', () => {
+  const first = 'Ada Quill and Tom Reyes traded blows all week over the harbor.';
+  it('a person’s ad gives that person’s campaign', () => {
+    const ex = run(
+      first,
+      '“Reyes will sell the harbor to the highest bidder,” one Quill ad declared on Friday.',
+    );
+    const q = quoteWith(ex.quotes, 'highest bidder');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('a body’s ad gives the body', () => {
+    const ex = run(first, '“Reyes will sell the harbor to the highest bidder,” a new Harbor Union ad says.');
+    expect(quoteWith(ex.quotes, 'highest bidder').speaker).toBe('Harbor Union');
+  });
+  it('guard: an ad named for a place gives no one', () => {
+    const ex = run(first, '“Reyes will sell the harbor to the highest bidder,” a Maine ad says.');
+    expect(quoteWith(ex.quotes, 'highest bidder').speaker).toBeNull();
+  });
+});
