@@ -356,12 +356,12 @@ export function speakerPhrase(
     /^(his|her)$/.test(first.lower) &&
     /^(campaign|office|spokesman|spokeswoman|spokesperson)$/.test((toks[b - 1] as Token).lower)
   ) {
-    const { entity: owner } = ctx.table.pronounDetail(
-      pos,
-      first.lower === 'his' ? 'm' : 'f',
-      2500,
-      para.base,
-    );
+    // (`Even before Reyes spoke, his campaign said`: a person named earlier in the same sentence owns it.)
+    const g = first.lower === 'his' ? 'm' : 'f';
+    const sentence = sentenceAt(para.sentences, first.start);
+    const owner =
+      (sentence ? ctx.table.lastPersonBetween(para.base + sentence.start, pos, g) : null) ??
+      ctx.table.pronounDetail(pos, g, 2500, para.base).entity;
     const surname = owner?.name.split(' ').at(-1);
     const kind = (toks[b - 1] as Token).lower === 'office' ? 'office' : 'campaign';
     const entity = surname
@@ -1485,6 +1485,18 @@ export function mainSubject(
       // first word.
       while (i + 1 < b && isCapitalized((toks[i + 1] as Token).word) && (toks[i] as Token).trail === '') i++;
       continue;
+    }
+    // `Even before Reyes spoke, his campaign sent a text saying ...`: `his` or `her` and the campaign or office is
+    // the subject (only "possibly" whose; see speakerPhrase).
+    if (
+      clauseStart &&
+      /^(his|her)$/.test(t.lower) &&
+      t.trail === '' &&
+      /^(campaign|office)$/.test(toks[i + 1]?.lower ?? '') &&
+      i + 1 < b
+    ) {
+      const org = speakerPhrase(ctx, para, i, i + 2, verb);
+      if (org?.entity) return org;
     }
     // `Quill's campaign put out a notice saying ...`: a possessive name and an organisation noun.
     if (clauseStart && t.possessive && isCapitalized(t.word) && ORG_NOUNS.has(toks[i + 1]?.lower ?? '')) {

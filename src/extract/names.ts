@@ -798,6 +798,21 @@ export class EntityTable {
     return null;
   }
 
+  /**
+   * The last person of a compatible gender named in [from, to) outside quotation marks (`Even before Reyes spoke,
+   * his campaign ...`: who `his` most likely means within one sentence), or null.
+   */
+  lastPersonBetween(from: number, to: number, gender: 'm' | 'f'): Entity | null {
+    for (let i = this.upperBound(to) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos < from) break;
+      const e = m.entity;
+      if (m.quoted || e.type !== 'person' || e.name === '' || !readsAsPerson(e)) continue;
+      if (genderOf(e) === gender || e.gender === null) return e;
+    }
+    return null;
+  }
+
   /** The people who are subjects of a clause in [from, to), outside quotation marks, in order. */
   subjectsBetween(from: number, to: number): Entity[] {
     const out: Entity[] = [];

@@ -2309,3 +2309,19 @@ describe('`one Quill ad declared`: an ad speaks for whoever runs it, only as "po
     expect(quoteWith(ex.quotes, 'highest bidder').speaker).toBeNull();
   });
 });
+
+describe('`Even before Reyes spoke, his campaign sent a text saying: "..."` (issue 9)', () => {
+  const first = 'Paul Quill won the vote in Dover by a wide margin.';
+  const text = (who: string): string =>
+    `Even before ${who} spoke on Tuesday night, his campaign sent a text to supporters saying: “We are not done, and we will win the state.”`;
+  it('the campaign of the man named earlier in the sentence speaks, only as "possibly"', () => {
+    const q = quoteWith(run(first, text('Tom Reyes')).quotes, 'we will win the state');
+    expect(q.speaker).toBe('Reyes campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: a woman named in the sentence does not own `his`', () => {
+    const q = quoteWith(run(first, text('Ada Holt')).quotes, 'we will win the state');
+    expect(q.speaker).not.toBe('Holt campaign');
+    expect(shown(q)).toBeNull();
+  });
+});
