@@ -115,7 +115,15 @@ function opensClause(para: Para, from: number): boolean {
       ORG_NOUNS.has(t.lower) ||
       /^(the|a|an)$/.test(t.lower);
     // `..., but Rep. Quill, who ..., doesn't`: a conjunction opening a main clause puts the name first in it.
-    if (!inPhrase) return CLAUSE_LEADS.has(t.lower) && t.trail === '';
+    // (`aides say Ada Quill also advises`: after unnamed people's `say`, the name is the subject of what they say.)
+    if (!inPhrase)
+      return (
+        t.trail === '' &&
+        (CLAUSE_LEADS.has(t.lower) ||
+          (/^(say|said)$/.test(t.lower) &&
+            /^\p{Ll}+s$/u.test(para.tokens[i - 1]?.word ?? '') &&
+            para.tokens[i - 1]?.trail === ''))
+      );
     if (from - i > 6) return false;
   }
   return true;

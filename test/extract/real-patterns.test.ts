@@ -2325,3 +2325,27 @@ describe('`Even before Reyes spoke, his campaign sent a text saying: "..."` (iss
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('`aides say Mia Dunn also advises ...`: after unnamed people’s `say`, the name is a subject (issue 9)', () => {
+  const first =
+    '“Firms that mean what they say pick their suppliers with care,” said Nora Bell, a professor at Dover College.';
+  const last = '“Every worker here gets a fair hearing on pay,” she said at the convention.';
+  it('`she said` after it offers that woman, only as "possibly"', () => {
+    const ex = run(
+      first,
+      'Beyond the new leave policy, aides say Mia Dunn also advises her mother on pay and child care.',
+      last,
+    );
+    const q = quoteWith(ex.quotes, 'fair hearing on pay');
+    expect(q.speaker).toBe('Mia Dunn');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: after a named person’s `says`, the woman who says it stays likelier', () => {
+    const ex = run(
+      first,
+      'Beyond the new leave policy, Bell says Mia Dunn also advises her mother on pay and child care.',
+      last,
+    );
+    expect(quoteWith(ex.quotes, 'fair hearing on pay').speaker).toBe('Nora Bell');
+  });
+});
