@@ -428,7 +428,8 @@ export function speakerPhrase(
       const issuer = documentIssuer(ctx, para, a, words.at(-1) as string);
       if (issuer) return { entity: issuer, role: null, verb, via: 'role', pos };
       // `the editorial said`: a newspaper's editorial speaks for the paper the passage names.
-      const outlet = words.at(-1) === 'editorial' ? ctx.table.recentOutlet(pos) : null;
+      const outlet =
+        words.at(-1) === 'editorial' ? (ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos)) : null;
       if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
       return { entity: ctx.table.document(words), role: null, verb, via: 'role', pos };
     }
@@ -598,7 +599,7 @@ export function speakerPhrase(
     const head = (ofAt > 0 ? words[ofAt - 1] : words.at(-1)) ?? '';
     // `the editorial board writes`, `the tabloid`, `the paper said`: the outlet the passage names.
     if (NEWS_NOUNS.has(head) && words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
-      const outlet = ctx.table.recentOutlet(pos);
+      const outlet = ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos);
       if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
     }
     if (ORG_NOUNS.has(head) && !ROLE_NOUNS.has(head)) {
@@ -654,6 +655,35 @@ export function speakerPhrase(
     }
   }
   return undefined;
+}
+
+/**
+ * A paper the outlet list does not know, which the article writes of as one (`the editors of the Dunmore Courier`,
+ * `the Courier's editorial board`, `the Dunmore Courier newspaper`): the one named last before `pos` within a few
+ * paragraphs, else the only such paper in the article. Null when none is.
+ */
+function writtenOutlet(ctx: ArticleContext, pos: number): Entity | null {
+  const papers = new Set<Entity>();
+  for (const e of ctx.table.entities) {
+    // (`Harbor Courier` may have been read as a person's name: not one the article gives a title or a gender.)
+    const person = e.type === 'person' && (e.roles.length > 0 || (e.gender !== null && !e.genderGuessed));
+    if (person || e.name.length < 3 || e.name.startsWith('the ') || isPlace(e.name.split(' '))) continue;
+    // (`a Dover newspaper` is a paper from a place: only `the` or nothing before the name.)
+    const n = escapeRegExp(e.name).replace(/^The /, '');
+    const cue = new RegExp(
+      `\\b(?:editors?|editorial board|publisher|columnists?) (?:of|at) (?:[Tt]he )?${n}\\b|(?<!\\b(?:[Aa]n?|[Oo]ne|[Aa]nother) )\\b${n}(?:['’]s)? (?:editorial|editors|editorial board|newspaper)\\b`,
+    );
+    if (ctx.paras.some((p) => cue.test(p.text))) papers.add(e);
+  }
+  if (papers.size === 0) return null;
+  let paper: Entity | null = papers.size === 1 ? ([...papers][0] as Entity) : null;
+  for (const m of [...ctx.table.mentions].reverse()) {
+    if (m.pos >= pos || pos - m.pos > 3000 || !papers.has(m.entity)) continue;
+    paper = m.entity;
+    break;
+  }
+  if (paper) paper.type = 'org';
+  return paper;
 }
 
 /** `the 46-year-old`, `the 71-year-old`: a person's age used as the noun for them. */

@@ -2349,3 +2349,37 @@ describe('`aides say Mia Dunn also advises ...`: after unnamed people’s `say`,
     expect(quoteWith(ex.quotes, 'fair hearing on pay').speaker).toBe('Nora Bell');
   });
 });
+
+describe('a paper the outlet list does not know, written of as one (`the editors of The Lantern`) (issue 9)', () => {
+  const opening = 'A Dover newspaper urged Ada Quill to visit the flooded towns.';
+  const story = (paper: string, cue: string): string[] => [
+    opening,
+    `${paper} had already scolded the governor for staying away on holiday.`,
+    'Quill did visit, but only after the newspaper’s editorial told her to leave her “quiet summer retreat by the lake” and come home.',
+    cue,
+    '“If she wants to lead the state, she should come and see the water,” the editorial said.',
+  ];
+  it('`the newspaper’s editorial` and `the editorial said` give that paper, only as "possibly"', () => {
+    const ex = run(
+      ...story('The Lantern', 'The editors of The Lantern aimed a second editorial at Quill on Friday.'),
+    );
+    for (const needle of ['quiet summer retreat', 'come and see the water']) {
+      const q = quoteWith(ex.quotes, needle);
+      expect(q.speaker).toBe('Lantern');
+      expect(shown(q)).toBeNull();
+    }
+  });
+  it('a two-word paper the name tables took for a woman’s name', () => {
+    const ex = run(
+      ...story(
+        'The Harbor Courier',
+        'The editors of the Harbor Courier aimed a second editorial at Quill on Friday.',
+      ),
+    );
+    expect(quoteWith(ex.quotes, 'come and see the water').speaker).toBe('Harbor Courier');
+  });
+  it('guard: `a Dover newspaper` is a paper from a place, not a paper named Dover', () => {
+    const ex = run(...story('The Lantern', 'Quill aimed a speech at the paper on Friday.'));
+    expect(quoteWith(ex.quotes, 'come and see the water').speaker).not.toBe('Dover');
+  });
+});
