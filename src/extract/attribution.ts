@@ -648,7 +648,9 @@ export function speakerPhrase(
       if (!entity) {
         // `the gambling tycoon`, `the retired neurosurgeon`: an epithet for the person the passage is about.
         // Only ever a guess, offered as "possibly".
-        const topic = ctx.table.recentPerson(pos);
+        // (`At the moment Tom Fallow learned ..., the Maine governor told reporters`: no one is a subject, but one
+        // person alone is named.)
+        const topic = ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos);
         return { entity: topic, role: null, verb, via: 'role', pos, strength: 'ambiguous' };
       }
       return { entity, role: entity.roles[0] ?? null, verb, via: 'role', pos };

@@ -813,6 +813,20 @@ export class EntityTable {
     return null;
   }
 
+  /** The one person named (outside quotation marks) within `window` before `pos`, or null when none or several are. */
+  onlyPerson(pos: number, window = 1200): Entity | null {
+    let only: Entity | null = null;
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > window) break;
+      if (m.quoted || m.entity.type !== 'person' || m.entity.name === '' || !readsAsPerson(m.entity))
+        continue;
+      if (only && only !== m.entity) return null;
+      only = m.entity;
+    }
+    return only;
+  }
+
   /** The people who are subjects of a clause in [from, to), outside quotation marks, in order. */
   subjectsBetween(from: number, to: number): Entity[] {
     const out: Entity[] = [];

@@ -2383,3 +2383,20 @@ describe('a paper the outlet list does not know, written of as one (`the editors
     expect(quoteWith(ex.quotes, 'come and see the water').speaker).not.toBe('Dover');
   });
 });
+
+describe('an epithet (`the Maine governor`) when no one is a subject but one person alone is named (issue 9)', () => {
+  it('gives that person, only as "possibly"', () => {
+    const ex = run(
+      'DOVER - At the moment Tom Fallow learned he had lost the debate slot, he was on his 44th day in the state. Sooner or later, the Maine governor told reporters, “the long days start to pay off.”',
+    );
+    const q = quoteWith(ex.quotes, 'long days start to pay off');
+    expect(q.speaker).toBe('Tom Fallow');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: two people named and neither a subject gives no one', () => {
+    const ex = run(
+      'DOVER - At the moment Tom Fallow learned he had lost the debate slot to Paul Quill, he was on his 44th day in the state. Sooner or later, the Maine governor told reporters, “the long days start to pay off.”',
+    );
+    expect(quoteWith(ex.quotes, 'long days start to pay off').speaker).toBeNull();
+  });
+});
