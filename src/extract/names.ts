@@ -824,7 +824,9 @@ export class EntityTable {
       if (only && only !== m.entity) return null;
       only = m.entity;
     }
-    return only;
+    // (Only someone surely a person: a title, or a gender not merely the name tables' guess; `Harbor Street` is no
+    // one.)
+    return only && (only.roles.length > 0 || (only.gender !== null && !only.genderGuessed)) ? only : null;
   }
 
   /** The people who are subjects of a clause in [from, to), outside quotation marks, in order. */
