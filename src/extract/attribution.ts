@@ -337,18 +337,31 @@ export function speakerPhrase(
         pos,
       };
   }
+  // `the Maine senator and Democratic mayoral hopeful said`: one person described twice (no article after `and`);
+  // the first description is resolved as a role noun. (`the senator and the mayor` are two people: no one.)
+  if (
+    and > 1 &&
+    first.lower === 'the' &&
+    ROLE_NOUNS.has((toks[b - 1] as Token).lower) &&
+    ROLE_NOUNS.has((toks[a + and - 1] as Token).lower) &&
+    !/^(the|a|an|his|her|its|their)$/.test(toks[a + and + 1]?.lower ?? '') &&
+    toks.slice(a, b - 1).every((t) => t.trail === '' && t.lead === '')
+  ) {
+    const left = speakerPhrase(ctx, para, a, a + and, verb);
+    if (left?.via === 'role' && left.entity?.type === 'person') return left;
+  }
   // `Her campaign said`: the campaign or office of the person `her` means, never that person; only "possibly".
   if (
     b - a === 2 &&
     /^(his|her)$/.test(first.lower) &&
     /^(campaign|office|spokesman|spokeswoman|spokesperson)$/.test((toks[b - 1] as Token).lower)
   ) {
-    const { entity: owner } = ctx.table.pronounDetail(
-      pos,
-      first.lower === 'his' ? 'm' : 'f',
-      2500,
-      para.base,
-    );
+    // (`Even before Reyes spoke, his campaign said`: a person named earlier in the same sentence owns it.)
+    const g = first.lower === 'his' ? 'm' : 'f';
+    const sentence = sentenceAt(para.sentences, first.start);
+    const owner =
+      (sentence ? ctx.table.lastPersonBetween(para.base + sentence.start, pos, g) : null) ??
+      ctx.table.pronounDetail(pos, g, 2500, para.base).entity;
     const surname = owner?.name.split(' ').at(-1);
     const kind = (toks[b - 1] as Token).lower === 'office' ? 'office' : 'campaign';
     const entity = surname
@@ -398,6 +411,9 @@ export function speakerPhrase(
   // for an organisation, which is the source; never the person whose aide they are.
   const spokes = orgSpokesperson(ctx, toks, a, b);
   if (spokes !== undefined) return { entity: spokes, role: null, verb, via: 'role', pos };
+  // `one Quill ad declared`, `a new Harbor Union ad says`: an ad speaks for whoever runs it, a person's campaign.
+  const ad = adSponsor(ctx, toks, a, b);
+  if (ad !== undefined) return { entity: ad, role: null, verb, via: 'role', pos };
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
   if (
@@ -412,7 +428,8 @@ export function speakerPhrase(
       const issuer = documentIssuer(ctx, para, a, words.at(-1) as string);
       if (issuer) return { entity: issuer, role: null, verb, via: 'role', pos };
       // `the editorial said`: a newspaper's editorial speaks for the paper the passage names.
-      const outlet = words.at(-1) === 'editorial' ? ctx.table.recentOutlet(pos) : null;
+      const outlet =
+        words.at(-1) === 'editorial' ? (ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos)) : null;
       if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
       return { entity: ctx.table.document(words), role: null, verb, via: 'role', pos };
     }
@@ -582,7 +599,7 @@ export function speakerPhrase(
     const head = (ofAt > 0 ? words[ofAt - 1] : words.at(-1)) ?? '';
     // `the editorial board writes`, `the tabloid`, `the paper said`: the outlet the passage names.
     if (NEWS_NOUNS.has(head) && words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
-      const outlet = ctx.table.recentOutlet(pos);
+      const outlet = ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos);
       if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
     }
     if (ORG_NOUNS.has(head) && !ROLE_NOUNS.has(head)) {
@@ -631,13 +648,44 @@ export function speakerPhrase(
       if (!entity) {
         // `the gambling tycoon`, `the retired neurosurgeon`: an epithet for the person the passage is about.
         // Only ever a guess, offered as "possibly".
-        const topic = ctx.table.recentPerson(pos);
+        // (`At the moment Tom Fallow learned ..., the Maine governor told reporters`: no one is a subject, but one
+        // person alone is named.)
+        const topic = ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos);
         return { entity: topic, role: null, verb, via: 'role', pos, strength: 'ambiguous' };
       }
       return { entity, role: entity.roles[0] ?? null, verb, via: 'role', pos };
     }
   }
   return undefined;
+}
+
+/**
+ * A paper the outlet list does not know, which the article writes of as one (`the editors of the Dunmore Courier`,
+ * `the Courier's editorial board`, `the Dunmore Courier newspaper`): the one named last before `pos` within a few
+ * paragraphs, else the only such paper in the article. Null when none is.
+ */
+function writtenOutlet(ctx: ArticleContext, pos: number): Entity | null {
+  const papers = new Set<Entity>();
+  for (const e of ctx.table.entities) {
+    // (`Harbor Courier` may have been read as a person's name: not one the article gives a title or a gender.)
+    const person = e.type === 'person' && (e.roles.length > 0 || (e.gender !== null && !e.genderGuessed));
+    if (person || e.name.length < 3 || e.name.startsWith('the ') || isPlace(e.name.split(' '))) continue;
+    // (`a Dover newspaper` is a paper from a place: only `the` or nothing before the name.)
+    const n = escapeRegExp(e.name).replace(/^The /, '');
+    const cue = new RegExp(
+      `\\b(?:editors?|editorial board|publisher|columnists?) (?:of|at) (?:[Tt]he )?${n}\\b|(?<!\\b(?:[Aa]n?|[Oo]ne|[Aa]nother) )\\b${n}(?:['’]s)? (?:editorial|editors|editorial board|newspaper)\\b`,
+    );
+    if (ctx.paras.some((p) => cue.test(p.text))) papers.add(e);
+  }
+  if (papers.size === 0) return null;
+  let paper: Entity | null = papers.size === 1 ? ([...papers][0] as Entity) : null;
+  for (const m of [...ctx.table.mentions].reverse()) {
+    if (m.pos >= pos || pos - m.pos > 3000 || !papers.has(m.entity)) continue;
+    paper = m.entity;
+    break;
+  }
+  if (paper) paper.type = 'org';
+  return paper;
 }
 
 /** `the 46-year-old`, `the 71-year-old`: a person's age used as the noun for them. */
@@ -1160,6 +1208,37 @@ function speaksFor(
   return asOrg(phrase.nameWords);
 }
 
+/**
+ * `one Quill ad`, `a new Harbor Union ad`, `the Quill campaign's ad` aside, tokens [a, b) wholly: a determiner, lower-case
+ * words, a name and a noun for an advertisement. The ad speaks for the person's campaign, or for the body named;
+ * null for a place (`a Maine ad`); undefined for any other phrase.
+ */
+function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): Entity | null | undefined {
+  if (b - a < 3 || b - a > 7 || !SPOKES_DETS.has((toks[a] as Token).lower)) return undefined;
+  if (
+    !/^(ad|ads|advert|advertisement|commercial|commercials|mailer|mailers)$/.test(
+      (toks[b - 1] as Token).lower,
+    )
+  )
+    return undefined;
+  const inner = toks.slice(a, b - 1);
+  if (inner.some((t) => t.trail !== '' || t.lead !== '')) return undefined;
+  let x = a + 1;
+  while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
+  const y = b - 1;
+  if (y - x < 1 || y - x > 4 || !toks.slice(x, y).every((t) => isCapitalized(t.word) && !t.possessive))
+    return undefined;
+  const phrase = analyzeRun(toks, x, y);
+  if (!phrase || phrase.to !== y || phrase.nameWords.length === 0) return undefined;
+  if (isPlace(phrase.nameWords)) return null;
+  const known = ctx.table.find(phrase);
+  const person = known ? known.type === 'person' : phrase.type === 'person';
+  const nameWords = person
+    ? [(known?.name ?? phrase.nameWords.join(' ')).split(' ').at(-1) as string, 'campaign']
+    : (known?.name.split(' ') ?? phrase.nameWords);
+  return ctx.table.resolve({ ...phrase, nameWords, type: 'org', possessive: false, role: null }, null);
+}
+
 /** Who someone is to a person, not a post they hold for a body: they never speak for that person's campaign. */
 const PRIVATE_RELATIONS =
   /^(wife|husband|spouse|partner|widow|widower|mother|father|parent|son|daughter|child|children|brother|sister|grandmother|grandfather|granddaughter|grandson|cousin|uncle|aunt|niece|nephew|fianc[eé]e?|girlfriend|boyfriend|friend|neighbou?r|roommate|classmate|colleague|lawyer|attorney|counsel|doctor|physician|biographer|rival|opponent|critic|supporter|backer|donor)s?$/;
@@ -1326,10 +1405,14 @@ export function attributionAfter(
     }
   }
   // `"still on the fence" until Reyes said ...`: a clause the quote's sentence goes on with is no attribution.
+  // (`a new "Harbor Days" only because Quill agreed`: an adverb may stand before the conjunction.)
+  const subordinator =
+    /^(until|when|after|before|because|since|while|if|although|though|unless|whereas|that|which|so)$/;
   if (
-    /^(until|when|after|before|because|since|while|if|although|though|unless|whereas|that|which|so)$/.test(
-      t0.lower,
-    )
+    subordinator.test(t0.lower) ||
+    (/^(only|even|just|partly|largely|mainly|mostly|simply|precisely|especially)$/.test(t0.lower) &&
+      t0.trail === '' &&
+      subordinator.test(toks[a + 1]?.lower ?? ''))
   )
     return undefined;
   // A name right after the marks may carry a long apposition before its verb (`'' Ada Quill, a tax
@@ -1434,6 +1517,18 @@ export function mainSubject(
       // first word.
       while (i + 1 < b && isCapitalized((toks[i + 1] as Token).word) && (toks[i] as Token).trail === '') i++;
       continue;
+    }
+    // `Even before Reyes spoke, his campaign sent a text saying ...`: `his` or `her` and the campaign or office is
+    // the subject (only "possibly" whose; see speakerPhrase).
+    if (
+      clauseStart &&
+      /^(his|her)$/.test(t.lower) &&
+      t.trail === '' &&
+      /^(campaign|office)$/.test(toks[i + 1]?.lower ?? '') &&
+      i + 1 < b
+    ) {
+      const org = speakerPhrase(ctx, para, i, i + 2, verb);
+      if (org?.entity) return org;
     }
     // `Quill's campaign put out a notice saying ...`: a possessive name and an organisation noun.
     if (clauseStart && t.possessive && isCapitalized(t.word) && ORG_NOUNS.has(toks[i + 1]?.lower ?? '')) {

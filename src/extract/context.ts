@@ -41,6 +41,12 @@ const PREPOSITIONS = new Set(
   ).split(' '),
 );
 
+/**
+ * Conjunctions after which a name opens a main clause of its own. (Not `because`, `while`, `although`: the subject
+ * of a subordinate clause is not who the passage is about, and a later `he said` seldom means it.)
+ */
+const CLAUSE_LEADS = new Set(['but', 'yet']);
+
 /** Everything the passes need about one article. */
 export interface ArticleContext {
   paras: Para[];
@@ -108,7 +114,16 @@ function opensClause(para: Para, from: number): boolean {
       ROLE_NOUNS.has(t.lower) ||
       ORG_NOUNS.has(t.lower) ||
       /^(the|a|an)$/.test(t.lower);
-    if (!inPhrase) return false;
+    // `..., but Rep. Quill, who ..., doesn't`: a conjunction opening a main clause puts the name first in it.
+    // (`aides say Ada Quill also advises`: after unnamed people's `say`, the name is the subject of what they say.)
+    if (!inPhrase)
+      return (
+        t.trail === '' &&
+        (CLAUSE_LEADS.has(t.lower) ||
+          (/^(say|said)$/.test(t.lower) &&
+            /^\p{Ll}+s$/u.test(para.tokens[i - 1]?.word ?? '') &&
+            para.tokens[i - 1]?.trail === ''))
+      );
     if (from - i > 6) return false;
   }
   return true;

@@ -798,6 +798,37 @@ export class EntityTable {
     return null;
   }
 
+  /**
+   * The last person of a compatible gender named in [from, to) outside quotation marks (`Even before Reyes spoke,
+   * his campaign ...`: who `his` most likely means within one sentence), or null.
+   */
+  lastPersonBetween(from: number, to: number, gender: 'm' | 'f'): Entity | null {
+    for (let i = this.upperBound(to) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos < from) break;
+      const e = m.entity;
+      if (m.quoted || e.type !== 'person' || e.name === '' || !readsAsPerson(e)) continue;
+      if (genderOf(e) === gender || e.gender === null) return e;
+    }
+    return null;
+  }
+
+  /** The one person named (outside quotation marks) within `window` before `pos`, or null when none or several are. */
+  onlyPerson(pos: number, window = 1200): Entity | null {
+    let only: Entity | null = null;
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > window) break;
+      if (m.quoted || m.entity.type !== 'person' || m.entity.name === '' || !readsAsPerson(m.entity))
+        continue;
+      if (only && only !== m.entity) return null;
+      only = m.entity;
+    }
+    // (Only someone surely a person: a title, or a gender not merely the name tables' guess; `Harbor Street` is no
+    // one.)
+    return only && (only.roles.length > 0 || (only.gender !== null && !only.genderGuessed)) ? only : null;
+  }
+
   /** The people who are subjects of a clause in [from, to), outside quotation marks, in order. */
   subjectsBetween(from: number, to: number): Entity[] {
     const out: Entity[] = [];

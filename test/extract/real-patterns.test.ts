@@ -2234,3 +2234,169 @@ describe('documents and organisation nouns give their issuer, only as "possibly"
     expect(shown(q)).toBeNull();
   });
 });
+
+describe('`the Maine senator and Democratic mayoral candidate said`: one person described twice (issue 9)', () => {
+  it('resolves the first description, only as "possibly"', () => {
+    const ex = run(
+      'Sen. Ada Quill spoke first, attacking Gov. Tom Reyes late on Tuesday.',
+      '“The harbor plan is a disgrace to every family in this state,” the Maine senator and Democratic mayoral candidate said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'disgrace to every family');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: `the senator and the governor` are two people: not the senator alone', () => {
+    const ex = run(
+      'Sen. Ada Quill spoke first, attacking Gov. Tom Reyes late on Tuesday.',
+      '“The harbor plan is a disgrace to every family in this state,” the senator and the governor said in a joint statement.',
+    );
+    const q = quoteWith(ex.quotes, 'disgrace to every family');
+    expect(q.speaker).not.toBe('Ada Quill');
+    expect(shown(q)).toBeNull();
+  });
+});
+
+describe('`..., but Fallow, who ..., is blunt`: a name after a clause-opening conjunction is a subject (issue 9)', () => {
+  const first = 'Rep. Tom Fallow of Dover voted against the trade bill in March.';
+  it('`he said` after it is that person, not the economist quoted before', () => {
+    const ex = run(
+      first,
+      '“Cheap steel did not close those mills by itself,” said Paul Ellison, an economist at Dover College. Many lawmakers have long backed open markets, but Fallow, who once ran a hardware store, is blunt about where he stands. “We have to protect the towns that make things,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'protect the towns');
+    expect(q.speaker).toBe('Tom Fallow');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: `but not Fallow` makes no subject', () => {
+    const ex = run(
+      first,
+      '“Cheap steel did not close those mills by itself,” said Paul Ellison, an economist at Dover College. Many lawmakers have long backed open markets, but not Fallow, who once ran a hardware store. “We have to protect the towns that make things,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'protect the towns').speaker).toBe('Paul Ellison');
+  });
+});
+
+describe('`a new "Dock Street" only because Quill agreed`: a clause after a quoted title is no attribution (issue 9)', () => {
+  it('`he said` after it stays with the man who said it, not the man who agreed', () => {
+    const ex = run(
+      '“Old shows bring their own audience with them,” said Tom Fallow of Harbor Television. Fallow said he bought a new “Dock Street” only because Paul Quill agreed to write it. (“We asked the first writers to finish their story,” he said.)',
+    );
+    expect(quoteWith(ex.quotes, 'finish their story').speaker).toBe('Tom Fallow');
+  });
+  it('guard: a name and its verb right after the marks still attribute', () => {
+    const ex = run('“We asked the first writers to finish their story,” Paul Quill agreed on Monday.');
+    expect(shown(quoteWith(ex.quotes, 'finish their story'))).toBe('Paul Quill');
+  });
+});
+
+describe('`one Quill ad declared`: an ad speaks for whoever runs it, only as "possibly" (issue 9)', () => {
+  const first = 'Ada Quill and Tom Reyes traded blows all week over the harbor.';
+  it('a person’s ad gives that person’s campaign', () => {
+    const ex = run(
+      first,
+      '“Reyes will sell the harbor to the highest bidder,” one Quill ad declared on Friday.',
+    );
+    const q = quoteWith(ex.quotes, 'highest bidder');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('a body’s ad gives the body', () => {
+    const ex = run(first, '“Reyes will sell the harbor to the highest bidder,” a new Harbor Union ad says.');
+    expect(quoteWith(ex.quotes, 'highest bidder').speaker).toBe('Harbor Union');
+  });
+  it('guard: an ad named for a place gives no one', () => {
+    const ex = run(first, '“Reyes will sell the harbor to the highest bidder,” a Maine ad says.');
+    expect(quoteWith(ex.quotes, 'highest bidder').speaker).toBeNull();
+  });
+});
+
+describe('`Even before Reyes spoke, his campaign sent a text saying: "..."` (issue 9)', () => {
+  const first = 'Paul Quill won the vote in Dover by a wide margin.';
+  const text = (who: string): string =>
+    `Even before ${who} spoke on Tuesday night, his campaign sent a text to supporters saying: “We are not done, and we will win the state.”`;
+  it('the campaign of the man named earlier in the sentence speaks, only as "possibly"', () => {
+    const q = quoteWith(run(first, text('Tom Reyes')).quotes, 'we will win the state');
+    expect(q.speaker).toBe('Reyes campaign');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: a woman named in the sentence does not own `his`', () => {
+    const q = quoteWith(run(first, text('Ada Holt')).quotes, 'we will win the state');
+    expect(q.speaker).not.toBe('Holt campaign');
+    expect(shown(q)).toBeNull();
+  });
+});
+
+describe('`aides say Mia Dunn also advises ...`: after unnamed people’s `say`, the name is a subject (issue 9)', () => {
+  const first =
+    '“Firms that mean what they say pick their suppliers with care,” said Nora Bell, a professor at Dover College.';
+  const last = '“Every worker here gets a fair hearing on pay,” she said at the convention.';
+  it('`she said` after it offers that woman, only as "possibly"', () => {
+    const ex = run(
+      first,
+      'Beyond the new leave policy, aides say Mia Dunn also advises her mother on pay and child care.',
+      last,
+    );
+    const q = quoteWith(ex.quotes, 'fair hearing on pay');
+    expect(q.speaker).toBe('Mia Dunn');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: after a named person’s `says`, the woman who says it stays likelier', () => {
+    const ex = run(
+      first,
+      'Beyond the new leave policy, Bell says Mia Dunn also advises her mother on pay and child care.',
+      last,
+    );
+    expect(quoteWith(ex.quotes, 'fair hearing on pay').speaker).toBe('Nora Bell');
+  });
+});
+
+describe('a paper the outlet list does not know, written of as one (`the editors of The Lantern`) (issue 9)', () => {
+  const opening = 'A Dover newspaper urged Ada Quill to visit the flooded towns.';
+  const story = (paper: string, cue: string): string[] => [
+    opening,
+    `${paper} had already scolded the governor for staying away on holiday.`,
+    'Quill did visit, but only after the newspaper’s editorial told her to leave her “quiet summer retreat by the lake” and come home.',
+    cue,
+    '“If she wants to lead the state, she should come and see the water,” the editorial said.',
+  ];
+  it('`the newspaper’s editorial` and `the editorial said` give that paper, only as "possibly"', () => {
+    const ex = run(
+      ...story('The Lantern', 'The editors of The Lantern aimed a second editorial at Quill on Friday.'),
+    );
+    for (const needle of ['quiet summer retreat', 'come and see the water']) {
+      const q = quoteWith(ex.quotes, needle);
+      expect(q.speaker).toBe('Lantern');
+      expect(shown(q)).toBeNull();
+    }
+  });
+  it('a two-word paper the name tables took for a woman’s name', () => {
+    const ex = run(
+      ...story(
+        'The Harbor Courier',
+        'The editors of the Harbor Courier aimed a second editorial at Quill on Friday.',
+      ),
+    );
+    expect(quoteWith(ex.quotes, 'come and see the water').speaker).toBe('Harbor Courier');
+  });
+  it('guard: `a Dover newspaper` is a paper from a place, not a paper named Dover', () => {
+    const ex = run(...story('The Lantern', 'Quill aimed a speech at the paper on Friday.'));
+    expect(quoteWith(ex.quotes, 'come and see the water').speaker).not.toBe('Dover');
+  });
+});
+
+describe('an epithet (`the Maine governor`) when no one is a subject but one person alone is named (issue 9)', () => {
+  it('gives that person, only as "possibly"', () => {
+    const ex = run(
+      'DOVER - At the moment Tom Fallow learned he had lost the debate slot, he was on his 44th day in the state. Sooner or later, the Maine governor told reporters, “the long days start to pay off.”',
+    );
+    const q = quoteWith(ex.quotes, 'long days start to pay off');
+    expect(q.speaker).toBe('Tom Fallow');
+    expect(shown(q)).toBeNull();
+  });
+  it('guard: two people named and neither a subject gives no one', () => {
+    const ex = run(
+      'DOVER - At the moment Tom Fallow learned he had lost the debate slot to Paul Quill, he was on his 44th day in the state. Sooner or later, the Maine governor told reporters, “the long days start to pay off.”',
+    );
+    expect(quoteWith(ex.quotes, 'long days start to pay off').speaker).toBeNull();
+  });
+});
