@@ -650,7 +650,11 @@ export function speakerPhrase(
         // Only ever a guess, offered as "possibly".
         // (`At the moment Tom Fallow learned ..., the Maine governor told reporters`: no one is a subject, but one
         // person alone is named.)
-        const topic = ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos);
+        // (`One law enforcement official said ... "...," the official said`: the noun brought in someone unnamed,
+        // whom it still means; no named person is offered for them.)
+        const topic = unnamedBefore(ctx, pos, head)
+          ? null
+          : (ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos));
         return { entity: topic, role: null, verb, via: 'role', pos, strength: 'ambiguous' };
       }
       return { entity, role: entity.roles[0] ?? null, verb, via: 'role', pos };
@@ -686,6 +690,42 @@ function writtenOutlet(ctx: ArticleContext, pos: number): Entity | null {
   }
   if (paper) paper.type = 'org';
   return paper;
+}
+
+/**
+ * Whether, within `window` characters before `pos`, the article brings in someone unnamed with this noun: `One law
+ * enforcement official said`, `a senior aide to the governor`, `another Dover official`. A later `the official said`
+ * means that person. An apposition (`Ben Quill, a former union leader,`) names someone and does not count.
+ */
+function unnamedBefore(ctx: ArticleContext, pos: number, noun: string, window = 2000): boolean {
+  // (Not an apposition: `Ben Quill, a former union leader,` names the person; nor a title before a name, `a show's
+  // hosts Ann Roe and ...`; nor a phrase through a preposition, `a good fit for president`.)
+  const cue = new RegExp(
+    `(?<![,(]\\s*)\\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\\s+(?:(?!(?:of|for|with|to|in|on|at|by|from|and|or|as)\\s)[\\p{L}.-]+\\s+){0,4}?${escapeRegExp(noun)}s?\\b(?!\\s+\\p{Lu})`,
+    'gu',
+  );
+  for (const p of ctx.paras) {
+    if (p.base >= pos) break;
+    if (p.base + p.text.length < pos - window) continue;
+    const from = Math.max(0, pos - window - p.base);
+    const text = p.text.slice(0, Math.max(0, pos - p.base));
+    cue.lastIndex = from;
+    for (let m = cue.exec(text); m; m = cue.exec(text)) {
+      // Only someone brought in as a source: `One official said`, `said a senior aide`, `according to an aide`
+      // (`A lawmaker in Manila is calling for ...` in a lede is the person the article names next).
+      const before = /([\p{L}]+)\s+$/u
+        .exec(text.slice(Math.max(0, m.index - 20), m.index))?.[1]
+        ?.toLowerCase();
+      const after =
+        text.slice(m.index + m[0].length, m.index + m[0].length + 100).split(/[.?!:;"“”]/)[0] ?? '';
+      if (
+        (before !== undefined && (SPEECH_VERBS.has(before) || before === 'to')) ||
+        after.split(/[^\p{L}]+/u).some((w) => SPEECH_VERBS.has(w.toLowerCase()))
+      )
+        return true;
+    }
+  }
+  return false;
 }
 
 /** `the 46-year-old`, `the 71-year-old`: a person's age used as the noun for them. */

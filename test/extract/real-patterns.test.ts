@@ -2400,3 +2400,41 @@ describe('an epithet (`the Maine governor`) when no one is a subject but one per
     expect(quoteWith(ex.quotes, 'long days start to pay off').speaker).toBeNull();
   });
 });
+
+describe('an epithet for someone the article brought in unnamed as a source (`One official said`) (issue 9)', () => {
+  const suspect =
+    'Police said Colm Varga, 41, was held overnight after the fire at the depot on Tanner Road. One fire department official said the crews found three fuel cans near the loading bay.';
+  it('offers no named person for `the official said`: the unnamed official is who it means', () => {
+    const ex = run(
+      suspect,
+      '“Whoever lit it knew exactly where the cans would do the most damage,” the official said.',
+    );
+    const q = quoteWith(ex.quotes, 'knew exactly where the cans');
+    expect(q.speaker).toBeNull();
+  });
+  it('likewise after `said a`: `..., said a county fire official who asked not to be named`', () => {
+    const ex = run(
+      'Police said Colm Varga, 41, was held overnight after the fire at the depot on Tanner Road.',
+      '“The depot had no alarm on the back gate,” said a county fire official who asked not to be named.',
+      'Varga has not entered a plea.',
+      '“We are still waiting on the lab,” the official added.',
+    );
+    expect(quoteWith(ex.quotes, 'still waiting on the lab').speaker).toBeNull();
+  });
+  it('guard: a lede that brings someone in unnamed, not as a source, and names them next', () => {
+    const ex = run(
+      'A lawmaker in Dunmore wants the new bypass closed to lorries at night.',
+      'Ines Parra filed the motion on Monday, after a month of complaints from families along the route.',
+      'The lawmaker, who chairs the transport panel, said the night traffic had become “a kind of slow torture for the whole street.”',
+    );
+    expect(quoteWith(ex.quotes, 'slow torture').speaker).toBe('Ines Parra');
+  });
+  it('guard: an apposition (`Ines Parra, a Dunmore lawmaker,`) names the person', () => {
+    const ex = run(
+      'The bypass vote was delayed again on Monday.',
+      'Ines Parra, a Dunmore lawmaker, said on Monday that she would bring the motion back after a month of complaints.',
+      'Later, the lawmaker said the night traffic had become “a kind of slow torture for the whole street.”',
+    );
+    expect(quoteWith(ex.quotes, 'slow torture').speaker).toBe('Ines Parra');
+  });
+});
