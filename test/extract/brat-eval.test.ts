@@ -7,7 +7,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifySource, parseAnn, parseRefs, quoteSpans, scoreBrat, surnameOf } from '../eval/brat.ts';
+import {
+  articleKey,
+  classifySource,
+  parseAnn,
+  parseRefs,
+  quoteSpans,
+  scoreBrat,
+  surnameOf,
+} from '../eval/brat.ts';
 
 /** Writes NAME.txt and NAME_ann1.ann; spans are given by their text (first occurrence after `from`). */
 function article(dir: string, name: string, text: string, atts: Array<[string, string, string]>): void {
@@ -95,6 +103,10 @@ describe('brat scorer', () => {
     const graded = await scoreBrat(dir, 0, parseRefs(`0\ta1\t${offset}\treyes\n`));
     expect(graded.speaker.pronoun).toEqual({ right: 1, of: 1 });
     expect(graded.debris).toEqual([]);
+    // The committed referents name the article by a hash of its name (no headline words in the repository).
+    expect(articleKey('a1')).toMatch(/^[0-9a-f]{12}$/);
+    const hashed = await scoreBrat(dir, 0, parseRefs(`0\t${articleKey('a1')}\t${offset}\twhitfield\n`));
+    expect(hashed.speaker.pronoun).toEqual({ right: 0, of: 1 });
   });
   it('runs from the command line', () => {
     const dir = folder();
