@@ -2,6 +2,10 @@
 // flags of its own: like bin/newsroom.mjs it registers tsx, then loads the TypeScript code.
 import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
+import { lowerThisThread } from '../thread-priority.mjs';
+
+// Below the answering thread: on a busy machine a reload must not take the core an answer needs.
+lowerThisThread();
 
 register();
 const jobs = await import('./jobs.ts');
