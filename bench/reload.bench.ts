@@ -19,6 +19,7 @@
  * A store reload is measured as the bot has it: the engine of the start-up load is held (answering) until the
  * reload's engine replaces it, and the timer runs on for --after MS (default 3000) after that swap, while the old
  * engine is collected: longest_pause_ms is the reload's own, longest_pause_incl_after_ms includes those 3 s.
+ * NO_PREWARM=1 skips the empty worker the bot makes at start-up (src/corpus-thread.ts, prewarmWorkers).
  * GAP_AT=1 adds where the longest gap was (µs on a --cpu-prof clock); GC_LOG=1 adds every collection over 20 ms on
  * this thread (ms from the reload's start + duration, then V8's kind: 1 minor, 2 major, 4 incremental, 8 weak
  * callbacks) and the longest gap (ms from the start, length).
@@ -28,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { prewarmWorkers } from '../src/corpus-thread.ts';
 import { createLogger } from '../src/log.ts';
 import { loadEngine, reloadEngine } from '../src/main.ts';
 import type { SearchEngine } from '../src/search/types.ts';
@@ -127,6 +129,8 @@ if (values.synthetic || values.dir) {
   const roots: [string, string][] = [['this checkout', resolve(import.meta.dirname, '..')]];
   if (values.before) roots.unshift(['before', resolve(values.before)]);
   const logger = createLogger('silent');
+  // As the bot does at start-up (src/main.ts): the first worker made once the heap is large paused answers.
+  if (!process.env.NO_PREWARM) await prewarmWorkers();
   try {
     for (let round = 0; round < Number(values.rounds); round++) {
       for (const [label, root] of roots) {

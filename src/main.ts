@@ -10,7 +10,7 @@ import { setArticleLibrary, setEditors } from './commands/add.ts';
 import { setFeedPoller } from './commands/feeds.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { loadCorpus } from './corpus.ts';
-import { loadPackedInWorker, stopCorpusWorkers } from './corpus-thread.ts';
+import { loadPackedInWorker, prewarmWorkers, stopCorpusWorkers } from './corpus-thread.ts';
 import { defaultStateFile, FeedPoller } from './feeds/poller.ts';
 import { fetchPolicy } from './fetch/index.ts';
 import { ArticleLibrary } from './fetch/library.ts';
@@ -172,6 +172,8 @@ export async function main(
   const logger = createLogger(config.logLevel, terminalLog ?? undefined);
   let first: SearchEngine;
   let store: CorpusStore | null = null;
+  // Reloads run on worker threads; the first one made after the corpus fills the heap would pause answers.
+  await prewarmWorkers();
   try {
     ({ engine: first, store } = await openEngine(config.dataDir, config.store, logger));
   } catch (error) {
