@@ -20,6 +20,7 @@
  * reload's engine replaces it, and the timer runs on for --after MS (default 3000) after that swap, while the old
  * engine is collected: longest_pause_ms is the reload's own, longest_pause_incl_after_ms includes those 3 s.
  * NO_PREWARM=1 skips the empty worker the bot makes at start-up (src/corpus-thread.ts, prewarmWorkers).
+ * GC_LOG_MIN=MS sets GC_LOG's threshold (default 20).
  * GAP_AT=1 adds where the longest gap was (µs on a --cpu-prof clock); GC_LOG=1 adds every collection over 20 ms on
  * this thread (ms from the reload's start + duration, then V8's kind: 1 minor, 2 major, 4 incremental, 8 weak
  * callbacks) and the longest gap (ms from the start, length).
@@ -58,7 +59,7 @@ async function measure(load: () => Promise<SearchEngine>, afterMs = 0) {
   const gcLog: string[] = [];
   const gcs = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (process.env.GC_LOG && e.duration > 20)
+      if (process.env.GC_LOG && e.duration > Number(process.env.GC_LOG_MIN ?? 20))
         gcLog.push(
           `${Math.round(e.startTime - start)}+${Math.round(e.duration)} ${(e as unknown as { detail?: { kind?: number } }).detail?.kind}`,
         );
