@@ -5,7 +5,7 @@
  * `npm run eval -- --brat DIR [--limit N] [--misses FILE]` scores extraction against a folder of brat-annotated
  * articles instead (NAME.txt + NAME*.ann with Source/Cue/Content spans, as in the PolNeAR corpus), and writes
  * every miss to FILE when asked. `--refs FILE[,FILE...]` takes hand-graded referents for pronoun and role sources
- * (lines `N<TAB>ARTICLE<TAB>SOURCE_OFFSET<TAB>surname|org:NAME|none|unclear`, as in test/eval/polnear-refs); with
+ * (lines `N<TAB>ARTICLE<TAB>SOURCE_OFFSET<TAB>surname|org:NAME|none|unclear`, ARTICLE a name or its articleKey); with
  * it, only graded pronoun and role sources are scored. The folder is never needed by `npm test`.
  */
 import { readFile, writeFile } from 'node:fs/promises';

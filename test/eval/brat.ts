@@ -274,8 +274,8 @@ function orgMatches(predicted: string | null, org: string): boolean {
 
 /** Reads hand-graded referents: lines `N<TAB>ARTICLE<TAB>OFFSET<TAB>ANSWER` (surname, `org:NAME`, `none`, `unclear`). */
 /**
- * An article's name as the committed referents (test/eval/polnear-refs) give it: the first 12 hex digits of its
- * SHA-256, so that no part of a corpus file name (a headline's first words) is in the repository.
+ * An article's name as graded referents may give it: the first 12 hex digits of its SHA-256, so that a sheet need
+ * not carry a corpus file name (a headline's first words).
  */
 export function articleKey(name: string): string {
   return createHash('sha256').update(name).digest('hex').slice(0, 12);
