@@ -10,8 +10,9 @@ lowerThisThread();
 register();
 const { loadCorpus } = await import('./corpus.ts');
 const { buildIndex } = await import('./search/build.ts');
-const { pack, transferList } = await import('./search/packed.ts');
+const { pack, transferList, withPhraseText } = await import('./search/packed.ts');
 const corpus = await loadCorpus(workerData.dataDir);
-// The index is built here too, and corpus and index are moved to the caller as buffers, not copied.
-const packed = pack(corpus, buildIndex(corpus));
+// The index is built here too, and its phrase text, and corpus and index are moved to the caller as buffers, not
+// copied.
+const packed = withPhraseText(pack(corpus, buildIndex(corpus)));
 parentPort?.postMessage(packed, transferList(packed));

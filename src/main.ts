@@ -17,6 +17,7 @@ import { ArticleLibrary } from './fetch/library.ts';
 import { createLogger, type Logger, TerminalLog } from './log.ts';
 import { metricsText, observeReload } from './metrics.ts';
 import { createSearchEngine, engineOver } from './search/index.ts';
+import { articleSizes } from './search/lazy-articles.ts';
 import { unpackAsync } from './search/packed.ts';
 import type { SearchEngine } from './search/types.ts';
 import { type RunningServer, startHttpServer } from './server.ts';
@@ -32,9 +33,11 @@ export function corpusCounts(corpus: Corpus): {
 } {
   let quotes = 0;
   let facts = 0;
+  // (Sizes, not bodies: a reloaded corpus's bodies stay serialized until read; src/search/lazy-articles.ts.)
   for (const a of corpus.articles) {
-    quotes += a.quotes.length;
-    facts += a.facts.length;
+    const n = articleSizes(a);
+    quotes += n.quotes;
+    facts += n.facts;
   }
   return { articles: corpus.articles.length, quotes, facts, speakers: corpus.speakers.length };
 }

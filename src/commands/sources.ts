@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { formatDateLong } from '../citations/credit.ts';
 import * as r from '../reply/build.ts';
 import type { ReplyBlock } from '../reply/types.ts';
+import { articleSizes } from '../search/lazy-articles.ts';
 import type { CorpusArticle } from '../types.ts';
 import { updatedArticles } from './add.ts';
 import { defineCommand, MAX_QUERY_LENGTH, SOURCES_PAGE_SIZE } from './define.ts';
@@ -38,12 +39,13 @@ function plural(n: number, word: string): string {
 
 /** One line per article; missing metadata named as missing; an added article that changed says when. */
 export function describeArticle(a: CorpusArticle, updated?: string): string {
+  const sizes = articleSizes(a);
   return [
     a.title ?? 'title unknown',
     a.outlet ?? 'outlet unknown',
     formatDateLong(a.published) ?? 'date unknown',
     a.url ?? 'no link',
-    `${plural(a.quotes.length, 'quote')}, ${plural(a.facts.length, 'fact')}`,
+    `${plural(sizes.quotes, 'quote')}, ${plural(sizes.facts, 'fact')}`,
     ...(updated ? [`updated ${formatDateLong(updated.slice(0, 10)) ?? updated.slice(0, 10)}`] : []),
   ].join(' · ');
 }
@@ -88,8 +90,8 @@ export const sourcesCommand = defineCommand({
     } else if (shown.length === 0) {
       blocks.push(r.text(`No more articles: all ${all.length} were shown.`));
     } else {
-      const quotes = all.reduce((n, a) => n + a.quotes.length, 0);
-      const facts = all.reduce((n, a) => n + a.facts.length, 0);
+      const quotes = all.reduce((n, a) => n + articleSizes(a).quotes, 0);
+      const facts = all.reduce((n, a) => n + articleSizes(a).facts, 0);
       blocks.push(
         r.text(`${plural(all.length, 'article')}, ${plural(quotes, 'quote')}, ${plural(facts, 'fact')}.`),
       );

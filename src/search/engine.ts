@@ -10,7 +10,7 @@
  * from a quote a name is quote text), and words that hold common words only are looked up as a phrase.
  */
 import Fuse from 'fuse.js';
-import type { CorpusArticle, Quote, Speaker } from '../types.ts';
+import type { CorpusArticle, Fact, Quote, Speaker } from '../types.ts';
 import {
   CLUSTER_QUOTE,
   type Cluster,
@@ -20,6 +20,8 @@ import {
   clusterTypeOf,
   FIELD_SPEAKER,
   FIELD_TEXT,
+  ITEM_DATED,
+  ITEM_QUOTE,
   type Item,
   itemAt,
   itemCount,
@@ -29,6 +31,7 @@ import {
   type SpeakerEntry,
 } from './build.ts';
 import { contextOf } from './context.ts';
+import { bodyForScan, quoteRoleOf } from './lazy-articles.ts';
 import { fold, STOP_WORDS, stem, words } from './normalize.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
 import { SYNONYMS } from './synonyms.ts';
@@ -870,7 +873,7 @@ export function itemWords(index: SearchIndex, i: number): readonly string[] {
 }
 
 /** Items per chunk of the phrase text. */
-const PHRASE_CHUNK = 256;
+export const PHRASE_CHUNK = 256;
 
 /**
  * Every item's folded words, one line per item (`\n w1 w2 ... `), for phrase lookups; per index. In chunks of
@@ -878,7 +881,7 @@ const PHRASE_CHUNK = 256;
  * chunk's last line too): one string for a million quotes cost a copy of 150 MB in a single step of the background
  * build.
  */
-interface PhraseText {
+export interface PhraseText {
   chunks: string[];
   /** Offset of each item's line in its chunk. */
   starts: Int32Array;
@@ -930,21 +933,65 @@ function extendPhraseText(index: SearchIndex, b: PhraseBuild, deadline: number):
   const n = itemCount(index);
   while (b.next < n) {
     const end = Math.min(n, b.next + PHRASE_CHUNK);
-    const lines: string[] = [];
-    let at = 0;
+    const texts: string[] = [];
+    // An article's items are consecutive: its body is read once for them, and not kept (bodyForScan).
+    let article = -1;
+    let body: Pick<CorpusArticle, 'quotes' | 'facts'> | null = null;
     for (let i = b.next; i < end; i++) {
-      const line = `\n ${words(itemRefOf(index, i).text).join(' ')} `;
-      b.starts[i] = at;
-      at += line.length;
-      lines.push(line);
+      const kind = index.itemKind[i] as number;
+      const r = index.itemRef[i] as number;
+      if (kind === ITEM_DATED) {
+        texts.push((index.dated[r] as Fact).text);
+        continue;
+      }
+      const a = index.itemArticle[i] as number;
+      if (a !== article || !body) {
+        article = a;
+        body = bodyForScan(index.corpus.articles[a] as CorpusArticle);
+      }
+      texts.push(((kind === ITEM_QUOTE ? body.quotes : body.facts)[r] as Quote | Fact).text);
     }
-    b.chunks.push(`${lines.join('')}\n`);
+    b.chunks.push(phraseChunk(texts, b.starts, b.next));
     b.next = end;
     if (performance.now() >= deadline) break;
   }
   if (b.next >= n) b.done = { chunks: b.chunks, starts: b.starts };
   b.ms += performance.now() - t0;
   if (b.done) b.resolve(b.ms);
+}
+
+/**
+ * One chunk of the phrase text: a line per item (`\n w1 w2 ... `, its words() joined), then a closing newline; each
+ * line's offset in the chunk goes to starts[first + k]. Shared by the build here and the reload's worker
+ * (src/search/packed.ts, withPhraseText), so both make the same text.
+ */
+export function phraseChunk(texts: readonly string[], starts: Int32Array, first: number): string {
+  const lines: string[] = [];
+  let at = 0;
+  for (let k = 0; k < texts.length; k++) {
+    const line = `\n ${words(texts[k] as string).join(' ')} `;
+    starts[first + k] = at;
+    at += line.length;
+    lines.push(line);
+  }
+  return `${lines.join('')}\n`;
+}
+
+/**
+ * Takes a phrase text made elsewhere for this index (the reload's worker made it: src/search/packed.ts), so no
+ * background build runs on this thread. Ignored unless it is one line per item in chunks of PHRASE_CHUNK.
+ */
+export function adoptPhraseText(index: SearchIndex, pt: PhraseText): boolean {
+  const n = itemCount(index);
+  if (pt.starts.length !== n || pt.chunks.length !== Math.ceil(n / PHRASE_CHUNK)) return false;
+  const b = phraseBuild(index);
+  if (b.done) return true;
+  b.chunks = pt.chunks;
+  b.starts = pt.starts;
+  b.next = n;
+  b.done = pt;
+  b.resolve(b.ms);
+  return true;
 }
 
 /** The phrase text, built now if the background build (preparePhraseText) has not finished it. */
@@ -955,7 +1002,7 @@ function phraseText(index: SearchIndex): PhraseText {
 }
 
 /** The phrase text if it is built (never builds it). */
-function readyPhraseText(index: SearchIndex): PhraseText | null {
+export function readyPhraseText(index: SearchIndex): PhraseText | null {
   return phraseBuilds.get(index)?.done ?? null;
 }
 
@@ -1147,12 +1194,15 @@ function compareClusters(index: SearchIndex, a: number, b: number): number {
   const minA = index.clusterMinDate[a] as number;
   const minB = index.clusterMinDate[b] as number;
   if (minA !== minB) return (minA || 9e7) - (minB || 9e7);
-  // Then where the shown wording stands: article order, then its place in the article.
-  const ia = itemAt(index, index.clusterItems[sa] as number);
-  const ib = itemAt(index, index.clusterItems[sb] as number);
-  return (
-    ia.article - ib.article || ia.ref.paragraph - ib.ref.paragraph || ia.ref.start - ib.ref.start || a - b
-  );
+  // Then where the shown wording stands: article order, then its place in the article (the article's body read only
+  // then: a reloaded corpus reads a body when first asked for it, src/search/lazy-articles.ts).
+  const xa = index.clusterItems[sa] as number;
+  const xb = index.clusterItems[sb] as number;
+  const byArticle = (index.itemArticle[xa] as number) - (index.itemArticle[xb] as number);
+  if (byArticle !== 0) return byArticle;
+  const ia = itemRefOf(index, xa);
+  const ib = itemRefOf(index, xb);
+  return ia.paragraph - ib.paragraph || ia.start - ib.start || a - b;
 }
 
 function clampInt(v: unknown, def: number, min: number, max: number): number {
@@ -1479,12 +1529,14 @@ export function lookupSpeaker(index: SearchIndex, name: string): SpeakerLookup {
     // Ties go to the later quote in the corpus, so the first and the latest differ when there are two.
     if (latest < 0 || dateOf(c, 'maxDate') >= dateOf(latest, 'maxDate')) latest = c;
     for (const i of clusterMembers(index, c)) {
-      const item = itemAt(index, i);
-      const role = (item.ref as Quote).role;
+      // (From the articles' small fields: a reloaded corpus keeps each body serialized until it is read.)
+      const article = index.itemArticle[i] as number;
+      const art = index.corpus.articles[article] as CorpusArticle;
+      const role = quoteRoleOf(art, index.itemRef[i] as number);
       if (role && index.itemSpeaker[i] === s) roles.set(role, (roles.get(role) ?? 0) + 1);
-      if (articles.has(item.article)) continue;
-      articles.add(item.article);
-      const outlet = (index.corpus.articles[item.article] as CorpusArticle).outlet;
+      if (articles.has(article)) continue;
+      articles.add(article);
+      const outlet = art.outlet;
       if (outlet) outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
     }
   }

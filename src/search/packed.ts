@@ -4,8 +4,9 @@
  *
  * - The index is typed arrays (postings, per-item and per-cluster tables, clusters' items in CSR form): they travel
  *   as they are and the query code reads them as they arrive, so nothing is made per item or per cluster.
- * - The articles travel as V8-serialized chunks of ARTICLES_PER_CHUNK, so arrival can be spread over many short
- *   slices of the event loop (unpackAsync): a reload never stops answers for the time a whole corpus takes to read.
+ * - The articles travel in chunks of ARTICLES_PER_CHUNK (src/search/lazy-articles.ts): each article's small fields
+ *   are read on arrival, a chunk a step of the event loop (unpackAsync), and its body (paragraphs, quotes, facts)
+ *   stays serialized until a reply reads it.
  * - The rest (speakers, the vocabulary's terms, dated sentences, problems) is V8-serialized as a small head and
  *   pieces of at most a few thousand entries each, read one per step: as one part (1.3 MB at a million quotes, 7 ms
  *   of work) it was one step, which a collection landing inside it stretched to 56-78 ms.
@@ -15,11 +16,13 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Corpus, CorpusArticle, Fact, LoadProblem, Speaker } from '../types.ts';
-import type { SearchIndex, SpeakerEntry } from './build.ts';
+import { ITEM_DATED, ITEM_QUOTE, type SearchIndex, type SpeakerEntry } from './build.ts';
+import { adoptPhraseText, PHRASE_CHUNK, type PhraseText, phraseChunk } from './engine.ts';
+import { ArticleBodies, chunkHeads, LazyArticle, materialize, packArticles } from './lazy-articles.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** Bumped whenever the layout changes (snapshot files of another layout are rebuilt). */
-export const PACK_LAYOUT = 3;
+export const PACK_LAYOUT = 4;
 /** Articles per serialized chunk: about 250 KB and 3-5 ms to read back for news articles. */
 export const ARTICLES_PER_CHUNK = 50;
 
@@ -84,9 +87,22 @@ export interface PackedIndex {
   layout: number;
   /** V8 serializations of the small parts: the head (Meta), then its lists in pieces (Meta.pieces). */
   meta: Uint8Array[];
-  /** V8 serializations of the articles, ARTICLES_PER_CHUNK each, in order. */
+  /** The articles, ARTICLES_PER_CHUNK each, in order (the layout of src/search/lazy-articles.ts). */
   chunks: Uint8Array[];
   arrays: PackedArrays;
+  /**
+   * The phrase text (src/search/engine.ts), made by the thread that packed or read the index (withPhraseText), so
+   * the answering thread does not make it. Not part of a snapshot file.
+   */
+  phrase?: PackedPhrase;
+}
+
+/** The phrase text's chunks as bytes: chunk k at layout[3k] (byte offset) of layout[3k + 1] bytes, Latin-1 when
+ * layout[3k + 2] is 1, else UTF-16LE; each item's line offset in its chunk in starts. */
+export interface PackedPhrase {
+  bytes: Uint8Array;
+  layout: Int32Array;
+  starts: Int32Array;
 }
 
 interface Meta {
@@ -190,7 +206,7 @@ export function pack(corpus: Corpus, index: SearchIndex): PackedIndex {
   const metaParts = [serialize(canonical(meta)), ...lists.flat()];
   const serialized: Uint8Array[] = [...metaParts];
   for (let a = 0; a < corpus.articles.length; a += ARTICLES_PER_CHUNK) {
-    serialized.push(serialize(corpus.articles.slice(a, a + ARTICLES_PER_CHUNK)));
+    serialized.push(packArticles(corpus.articles.slice(a, a + ARTICLES_PER_CHUNK).map(materialize)));
   }
   const laid = inOneBuffer(serialized);
   const metaPart = laid.slice(0, metaParts.length);
@@ -235,8 +251,8 @@ export function layOut(lengths: readonly number[]): { starts: number[]; length: 
 
 /**
  * `parts` copied into one new buffer (layOut()), as views of it. The meta part and the article chunks travel this
- * way, and the arrays in a second one (they live as long as the index; the chunks' bytes are let go after
- * unpacking), not as a buffer each: every buffer a thread receives is external memory V8 accounts for as it arrives, and
+ * way, and the arrays in a second one (both live as long as the index: the chunks hold the articles' bodies), not as
+ * a buffer each: every buffer a thread receives is external memory V8 accounts for as it arrives, and
  * past a limit each one drives the receiving heap's collector a step on. At a million quotes the 2,000 chunks of a
  * reload ran a whole major collection of the main thread's heap (the old corpus held as well) inside the one
  * message, before any answer could run: a pause of 0.3–0.9 s (issue 15). As one buffer they are one step.
@@ -257,6 +273,11 @@ export function transferList(p: PackedIndex): ArrayBuffer[] {
   for (const m of p.meta) out.add(m.buffer as ArrayBuffer);
   for (const c of p.chunks) out.add(c.buffer as ArrayBuffer);
   for (const name of ARRAY_NAMES) out.add(p.arrays[name].buffer as ArrayBuffer);
+  if (p.phrase) {
+    out.add(p.phrase.bytes.buffer as ArrayBuffer);
+    out.add(p.phrase.layout.buffer as ArrayBuffer);
+    out.add(p.phrase.starts.buffer as ArrayBuffer);
+  }
   return [...out];
 }
 
@@ -266,14 +287,15 @@ export function packedBytes(p: PackedIndex): number {
   for (const m of p.meta) n += m.byteLength;
   for (const c of p.chunks) n += c.byteLength;
   for (const name of ARRAY_NAMES) n += p.arrays[name].byteLength;
+  if (p.phrase) n += p.phrase.bytes.byteLength + p.phrase.layout.byteLength + p.phrase.starts.byteLength;
   return n;
 }
 
 /**
  * One string per distinct value of the fields that repeat across a corpus. Deserializing makes a string for every
- * field of every quote: at a million quotes, some four million copies of a few thousand names, roles, verbs and
- * kinds, each an object the heap's collector walks for as long as the corpus lives (issue 15: the collections
- * during and after a reload grow with the objects held).
+ * field of every article: at a hundred thousand articles, copies of a few hundred outlets, authors and dates, each an
+ * object the heap's collector walks for as long as the corpus lives. (The quotes' repeated fields were shared the
+ * same way while quotes were made into objects on arrival; their bodies now stay serialized until read.)
  */
 class SharedStrings {
   private readonly strings = new Map<string, string>();
@@ -285,27 +307,73 @@ class SharedStrings {
     return s;
   }
 }
-/** Longer strings rarely repeat (a role of a few words does). */
+/** Longer strings rarely repeat. */
 const MAX_SHARED_LENGTH = 80;
-/** Bounded: a corpus of all-different roles must not keep a map as large as itself. */
+/** Bounded: a corpus of all-different values must not keep a map as large as itself. */
 const MAX_SHARED = 200_000;
 
-/** Replaces an article's repeated field values (speaker, role, kind, verb, evidence, outlet...) by shared copies. */
-function shareRepeated(a: CorpusArticle, shared: SharedStrings): void {
-  const fields = a as unknown as Record<string, unknown>;
+/** Replaces an article head's repeated field values (format, outlet, date, author) by shared copies. */
+function shareRepeated(head: object, shared: SharedStrings): void {
+  const fields = head as Record<string, unknown>;
   for (const k of ARTICLE_SHARED) if (typeof fields[k] === 'string') fields[k] = shared.get(fields[k]);
-  for (const q of a.quotes) {
-    const f = q as unknown as Record<string, unknown>;
-    for (const k of QUOTE_SHARED) if (typeof f[k] === 'string') f[k] = shared.get(f[k]);
-  }
+  const roles = fields.quoteRoles;
+  if (Array.isArray(roles))
+    for (let r = 0; r < roles.length; r++) if (typeof roles[r] === 'string') roles[r] = shared.get(roles[r]);
 }
 const ARTICLE_SHARED = ['format', 'outlet', 'published', 'author'] as const;
-const QUOTE_SHARED = ['speaker', 'role', 'kind', 'verb', 'evidence'] as const;
+
+/**
+ * The packed index with its phrase text made (PackedIndex.phrase), from the packed parts themselves: each item's text
+ * read from its article's body (or the dated sentences), in item order. Run where the index was packed or read (the
+ * reload's worker), so the answering thread only turns the bytes back into strings: made there, it read every
+ * article's body, tokenised a million texts and collected what that left, seconds of work at a million quotes
+ * (issue 15).
+ */
+export function withPhraseText(p: PackedIndex): PackedIndex {
+  const head = deserialize(p.meta[0] as Uint8Array) as Meta;
+  const np = head.pieces;
+  const dated: Fact[] = [];
+  const firstDated = 1 + np.speakers + np.terms + np.surface;
+  for (let k = 0; k < np.dated; k++)
+    for (const f of deserialize(p.meta[firstDated + k] as Uint8Array) as Fact[]) dated.push(f);
+  const bodies = new ArticleBodies(p.chunks, ARTICLES_PER_CHUNK, 4);
+  const A = p.arrays;
+  const n = A.itemArticle.length;
+  const textOf = (i: number): string => {
+    const r = A.itemRef[i] as number;
+    if (A.itemKind[i] === ITEM_DATED) return (dated[r] as Fact).text;
+    const body = bodies.body(A.itemArticle[i] as number);
+    return ((A.itemKind[i] === ITEM_QUOTE ? body.quotes : body.facts)[r] as { text: string }).text;
+  };
+  const starts = new Int32Array(n);
+  const parts: Buffer[] = [];
+  const chunks = Math.ceil(n / PHRASE_CHUNK);
+  const layout = new Int32Array(3 * chunks);
+  let at = 0;
+  for (let k = 0; k < chunks; k++) {
+    const texts: string[] = [];
+    for (let i = k * PHRASE_CHUNK; i < Math.min(n, (k + 1) * PHRASE_CHUNK); i++) texts.push(textOf(i));
+    const chunk = phraseChunk(texts, starts, k * PHRASE_CHUNK);
+    const latin1 = !BEYOND_LATIN1.test(chunk);
+    const bytes = Buffer.from(chunk, latin1 ? 'latin1' : 'utf16le');
+    layout[3 * k] = at;
+    layout[3 * k + 1] = bytes.byteLength;
+    layout[3 * k + 2] = latin1 ? 1 : 0;
+    parts.push(bytes);
+    at += bytes.byteLength;
+  }
+  const bytes = new Uint8Array(at);
+  for (let k = 0; k < chunks; k++) bytes.set(parts[k] as Buffer, layout[3 * k] as number);
+  return { ...p, phrase: { bytes, layout, starts } };
+}
+/** Any character past Latin-1 (the chunk then travels as UTF-16). */
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+/** Bytes of phrase text turned into strings per step on arrival (a few milliseconds of copying). */
+const PHRASE_BYTES_PER_STEP = 4 << 20;
 
 /**
  * Unpacking as steps: each `yield` is a point where the caller may let other work run. The packed index is emptied
- * of its chunks as they are read; their bytes (one buffer with the meta part: inOneBuffer) are let go when the
- * caller lets go of the packed index.
+ * of its chunks as they are read (the corpus's ArticleBodies holds them now); the meta part's pieces likewise.
  */
 function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: SearchIndex }> {
   if (p.layout !== PACK_LAYOUT)
@@ -337,12 +405,18 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
   const terms = yield* list<string>(np.terms);
   const surface = yield* list<string>(np.surface);
   const dated = yield* list<Fact>(np.dated);
+  // Each article's small fields now, its body when a reply reads it (src/search/lazy-articles.ts): the chunks' bytes
+  // stay as long as the corpus does.
   const articles: CorpusArticle[] = [];
   const shared = new SharedStrings();
+  const bodies = new ArticleBodies([...p.chunks], ARTICLES_PER_CHUNK);
   for (let k = 0; k < p.chunks.length; k++) {
-    for (const a of deserialize(p.chunks[k] as Uint8Array) as CorpusArticle[]) {
-      shareRepeated(a, shared);
-      articles.push(a);
+    const heads = chunkHeads(p.chunks[k] as Uint8Array);
+    if (k < p.chunks.length - 1 && heads.length !== ARTICLES_PER_CHUNK)
+      throw new Error('packed index: an article chunk is short');
+    for (const head of heads) {
+      shareRepeated(head, shared);
+      articles.push(new LazyArticle(head, bodies, articles.length));
     }
     p.chunks[k] = new Uint8Array(0);
     yield;
@@ -364,6 +438,43 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
   }
   yield;
   yield* vocab.sealSteps(meta.sorted);
+  // The phrase text the worker made, back into strings (a step per few megabytes), then let go of its bytes. A run
+  // of chunks of one encoding becomes one string and each chunk a slice of it: a string of megabytes is made in the
+  // large-object space, where no young-generation collection copies it, and a slice is a small object pointing into
+  // it (as chunk strings of their own, 40 KB each, every collection during and after a reload copied them, 100-200 ms
+  // pauses at a million quotes).
+  let phrase: PhraseText | null = null;
+  if (p.phrase) {
+    const { bytes, layout, starts } = p.phrase;
+    const chunks: string[] = [];
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const count = layout.length / 3;
+    for (let k = 0; k < count; ) {
+      const latin1 = layout[3 * k + 2] === 1;
+      const from = layout[3 * k] as number;
+      let end = k;
+      let to = from;
+      while (
+        end < count &&
+        (layout[3 * end + 2] === 1) === latin1 &&
+        layout[3 * end] === to &&
+        (end === k || to - from < PHRASE_BYTES_PER_STEP)
+      ) {
+        to += layout[3 * end + 1] as number;
+        end++;
+      }
+      const run = buf.toString(latin1 ? 'latin1' : 'utf16le', from, to);
+      for (let j = k; j < end; j++) {
+        const at = ((layout[3 * j] as number) - from) / (latin1 ? 1 : 2);
+        chunks.push(run.substring(at, at + (layout[3 * j + 1] as number) / (latin1 ? 1 : 2)));
+      }
+      k = end;
+      yield;
+    }
+    phrase = { chunks, starts };
+    p.phrase = undefined;
+    yield;
+  }
   const corpus: Corpus = {
     dataDir: meta.dataDir,
     articles,
@@ -394,6 +505,8 @@ function* unpackSteps(p: PackedIndex): Generator<void, { corpus: Corpus; index: 
     postFlags: A.postFlags,
     articleDate: A.articleDate,
   };
+  if (phrase && !adoptPhraseText(index, phrase))
+    throw new Error('packed index: phrase text of another index');
   return { corpus, index };
 }
 

@@ -544,16 +544,18 @@ export function runVerify(index: SearchIndex, scratch: Scratch, input: string): 
   for (const cand of cands) {
     const cluster = clusterAt(index, cand.cluster);
     for (const i of cluster.items) {
-      const item = itemAt(index, i);
+      // (The item's quote only for those kept: a reloaded corpus reads an article's body when first asked for,
+      // src/search/lazy-articles.ts, and most candidates are rejected on their words alone.)
       const published = itemWords(index, i);
       if (containsRun(published, reporter)) {
-        scored.push({ similarity: 1, exact: true, item, at: i, cluster });
+        scored.push({ similarity: 1, exact: true, item: itemAt(index, i), at: i, cluster });
         continue;
       }
       const maybe = closeCheck(rw, published);
       if (maybe === CANNOT_BE_CLOSE) continue;
       const sim = closeSimilarity(reporter, published, maybe === MAY_BE_CLOSE_PLAIN);
       if (sim && isClose(sim)) {
+        const item = itemAt(index, i);
         scored.push({ similarity: Math.min(sim.all, 0.999), exact: false, item, at: i, cluster });
       }
     }

@@ -9,11 +9,13 @@ lowerThisThread();
 
 register();
 const jobs = await import('./jobs.ts');
-const { transferList } = await import('../search/packed.ts');
+const { transferList, withPhraseText } = await import('../search/packed.ts');
 const { kind, job } = workerData;
 if (kind === 'load') {
-  const out = await jobs.runLoad(job);
-  // The packed corpus and index are moved, not copied.
+  const loaded = await jobs.runLoad(job);
+  // The phrase text is made here (not on the answering thread), and the packed corpus and index are moved, not
+  // copied.
+  const out = { ...loaded, packed: withPhraseText(loaded.packed) };
   parentPort?.postMessage(out, transferList(out.packed));
 } else {
   parentPort?.postMessage({ reextracted: await jobs.runReextract(job) });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus.ts';
 import { loadPackedInWorker } from '../../src/corpus-thread.ts';
 import { reloadEngine } from '../../src/main.ts';
+import { itemCount } from '../../src/search/build.ts';
+import { readyPhraseText } from '../../src/search/engine.ts';
 import { createSearchEngine } from '../../src/search/index.ts';
 import { unpack } from '../../src/search/packed.ts';
 
@@ -11,7 +13,10 @@ describe('loading the corpus on a worker thread (reloads)', () => {
       loadCorpus('data/articles'),
       loadPackedInWorker('data/articles'),
     ]);
-    const there = unpack(packed).corpus;
+    // The worker made the phrase text too (the answering thread only turns it back into strings).
+    expect(packed.phrase?.starts.length).toBeGreaterThan(0);
+    const { corpus: there, index } = unpack(packed);
+    expect(readyPhraseText(index)?.starts.length).toBe(itemCount(index));
     expect(there.articles.map((a) => a.id)).toEqual(here.articles.map((a) => a.id));
     expect(there.articles.flatMap((a) => a.quotes)).toEqual(here.articles.flatMap((a) => a.quotes));
     expect(there.speakers).toEqual(here.speakers);

@@ -12,7 +12,16 @@ import {
   itemCount,
   type SearchIndex,
 } from '../../src/search/build.ts';
-import { createSearchEngine, engineOver } from '../../src/search/index.ts';
+import { preparePhraseText, readyPhraseText } from '../../src/search/engine.ts';
+import { backgroundWork, createSearchEngine, engineOver } from '../../src/search/index.ts';
+import {
+  ArticleBodies,
+  articleSizes,
+  chunkHeads,
+  LazyArticle,
+  materialize,
+  packArticles,
+} from '../../src/search/lazy-articles.ts';
 import {
   ARRAY_NAMES,
   type PackedIndex,
@@ -21,8 +30,9 @@ import {
   transferList,
   unpack,
   unpackAsync,
+  withPhraseText,
 } from '../../src/search/packed.ts';
-import type { Corpus, Speaker } from '../../src/types.ts';
+import type { Corpus, Quote, Speaker } from '../../src/types.ts';
 import { sampleCorpus } from './fixtures.ts';
 
 /** A packed index as another thread receives it: its buffers transferred through a message port. */
@@ -106,7 +116,10 @@ describe('packed index', () => {
     );
     expect(engine.speakers('pu', 5)).toEqual(fresh.speakers('pu', 5));
     expect(engine.speaker?.('putin')).toEqual(fresh.speaker?.('putin'));
-    expect({ ...c2, loadedAt: null }).toEqual({ ...corpus, loadedAt: null });
+    expect({ ...c2, articles: c2.articles.map(materialize), loadedAt: null }).toEqual({
+      ...corpus,
+      loadedAt: null,
+    });
   });
 
   it('holds the same index: items, clusters, postings and vocabulary, the quote objects those of its corpus', () => {
@@ -147,6 +160,91 @@ describe('packed index', () => {
     }
   });
 
+  it('takes the phrase text the packing thread made, the same text the engine makes, beyond Latin-1 too', async () => {
+    const corpus = synthCorpus({ quotes: 3000, quotesPerArticle: 10, seed: 8 });
+    const extra = withDatedAndRepeats().articles;
+    // A quote in Greek: its chunk of the phrase text cannot travel as Latin-1.
+    const greek = extra[0];
+    if (greek)
+      extra.push({
+        ...greek,
+        id: 'greek.txt',
+        source: 'greek.txt',
+        quotes: [{ ...(greek.quotes[0] as Quote), text: 'Η βουλή θα ψηφίσει τον προϋπολογισμό αύριο' }],
+      });
+    corpus.articles.push(...extra);
+    const built = buildIndex(corpus);
+    await preparePhraseText(built, 1000);
+    const want = readyPhraseText(built);
+    const packed = withPhraseText(pack(corpus, built));
+    expect(packed.phrase?.layout.some((_, k) => k % 3 === 2 && packed.phrase?.layout[k] === 0)).toBe(true);
+    expect(packed.phrase?.layout.some((_, k) => k % 3 === 2 && packed.phrase?.layout[k] === 1)).toBe(true);
+    const arrived = await moved(packed, transferList(packed));
+    expect(packed.phrase?.bytes.byteLength).toBe(0);
+    const { corpus: c2, index } = await unpackAsync(arrived, 0);
+    // Adopted as it arrived: no build of it here (a build takes some time; an adopted text took none).
+    expect(readyPhraseText(index)).toEqual(want);
+    const engine = engineOver(c2, index);
+    expect(await backgroundWork(index)).toMatchObject({ phraseMs: 0 });
+    const fresh = createSearchEngine(corpus);
+    for (const q of ['to be', 'we are', 'βουλή θα ψηφίσει', ...QUERIES])
+      expect(engine.search(q)).toEqual(fresh.search(q));
+    expect(engine.verify('Η βουλή θα ψηφίσει τον προϋπολογισμό αύριο').verdict).toBe('exact');
+  });
+
+  it('reads each article body only when asked for it, and keeps a bounded number of them read', () => {
+    const corpus = synthCorpus({ quotes: 600, quotesPerArticle: 10, seed: 3 });
+    const perChunk = 7;
+    const chunks: Uint8Array[] = [];
+    for (let a = 0; a < corpus.articles.length; a += perChunk)
+      chunks.push(packArticles(corpus.articles.slice(a, a + perChunk)));
+    const bodies = new ArticleBodies(chunks, perChunk, 4);
+    const lazy = chunks.flatMap((c) => chunkHeads(c)).map((h, n) => new LazyArticle(h, bodies, n));
+    expect(lazy.length).toBe(corpus.articles.length);
+    // The small fields and the sizes are there without reading a body.
+    expect(lazy.map((a) => [a.id, a.title, a.url, a.published, articleSizes(a)])).toEqual(
+      corpus.articles.map((a) => [a.id, a.title, a.url, a.published, articleSizes(a)]),
+    );
+    expect(bodies.reads).toBe(0);
+    // Read on demand, each the same as the article packed.
+    expect(lazy[12]?.quotes).toEqual(corpus.articles[12]?.quotes);
+    expect(lazy[12]?.paragraphs).toEqual(corpus.articles[12]?.paragraphs);
+    expect(bodies.reads).toBe(1);
+    // Four kept: reading five others and the first again reads it again.
+    for (const n of [13, 14, 15, 16, 17]) expect(lazy[n]?.facts).toEqual(corpus.articles[n]?.facts);
+    expect(bodies.reads).toBe(6);
+    expect(lazy[17]?.quotes.length).toBe(corpus.articles[17]?.quotes.length);
+    expect(bodies.reads).toBe(6);
+    expect(lazy[12]?.quotes).toEqual(corpus.articles[12]?.quotes);
+    expect(bodies.reads).toBe(7);
+    // A read for one pass is not kept (a scan of every article must not turn the cache over), unless it was there.
+    expect(lazy[40]?.peekBody().quotes).toEqual(corpus.articles[40]?.quotes);
+    expect(lazy[40]?.peekBody().facts).toEqual(corpus.articles[40]?.facts);
+    expect(bodies.reads).toBe(9);
+    lazy[12]?.peekBody();
+    expect(bodies.reads).toBe(9);
+    // Every article, through a cache of four, comes back whole.
+    expect(lazy.map(materialize)).toEqual(corpus.articles);
+  });
+
+  it('refuses an article chunk that is cut short or of another layout', () => {
+    const corpus = synthCorpus({ quotes: 40, quotesPerArticle: 10, seed: 4 });
+    const chunk = packArticles(corpus.articles);
+    expect(chunkHeads(chunk).length).toBe(corpus.articles.length);
+    expect(() => chunkHeads(chunk.subarray(0, chunk.byteLength - 1))).toThrow(/wrong length/);
+    expect(() => chunkHeads(chunk.subarray(0, 3))).toThrow(/too short/);
+  });
+
+  it('a reloaded corpus holds the bodies of its articles serialized, not as objects', () => {
+    const corpus = synthCorpus({ quotes: 600, quotesPerArticle: 10, seed: 6 });
+    const { corpus: c2 } = unpack(pack(corpus, buildIndex(corpus)));
+    expect(c2.articles.every((a) => a instanceof LazyArticle)).toBe(true);
+    // Own fields are the small ones only: the body is not made on arrival.
+    expect(Object.keys(c2.articles[0] as object)).not.toContain('quotes');
+    expect(Object.keys(c2.articles[0] as object)).not.toContain('paragraphs');
+    expect(c2.articles.map(articleSizes)).toEqual(corpus.articles.map(articleSizes));
+  });
+
   it('unpacking for a reload lets other work run between its slices', async () => {
     const corpus = synthCorpus({ quotes: 6000, quotesPerArticle: 10, seed: 9 });
     const packed = pack(corpus, buildIndex(corpus));
@@ -167,7 +265,7 @@ describe('packed index', () => {
     done = true;
     expect(c2.articles.length).toBe(corpus.articles.length);
     expect(ticks).toBeGreaterThanOrEqual(chunks);
-    // The serialized chunks are let go as they are read.
+    // The packed index is emptied of its chunks as they are read (the corpus holds them now).
     expect(packed.chunks.every((c) => c.byteLength === 0)).toBe(true);
     expect(packed.meta.slice(1).every((c) => c.byteLength === 0)).toBe(true);
   });

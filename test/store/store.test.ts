@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus.ts';
 import { extract } from '../../src/extract/index.ts';
 import { createSearchEngine } from '../../src/search/index.ts';
+import { materialize } from '../../src/search/lazy-articles.ts';
 import { PACK_LAYOUT } from '../../src/search/packed.ts';
 import { runLoad, runReextract } from '../../src/store/jobs.ts';
 import { PostgresStore } from '../../src/store/postgres.ts';
@@ -42,8 +43,9 @@ function countingExtractor() {
   };
 }
 
+// (materialize: a snapshot's articles keep their bodies serialized until read; src/search/lazy-articles.ts.)
 const plain = (c: Corpus) => ({
-  articles: c.articles.map((a) => ({ ...a })),
+  articles: c.articles.map((a) => ({ ...materialize(a) })),
   speakers: c.speakers,
   problems: c.problems,
 });
