@@ -266,6 +266,7 @@ export function speakerPhrase(
         2500,
         para.base,
         previousBase(ctx, para, g),
+        para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
       );
       return { entity, role: null, verb, via: 'pronoun', pos, strength };
     }
@@ -300,7 +301,14 @@ export function speakerPhrase(
   }
   if (b - a === 1 && /^(he|she)$/i.test(first.word)) {
     const g = first.lower === 'he' ? 'm' : 'f';
-    const { entity, strength } = ctx.table.pronounDetail(pos, g, 2500, para.base, previousBase(ctx, para, g));
+    const { entity, strength } = ctx.table.pronounDetail(
+      pos,
+      g,
+      2500,
+      para.base,
+      previousBase(ctx, para, g),
+      para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
+    );
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
   }
   // `One student at Duke University`, `a resident of Dover`: someone unnamed, not the place or body they belong to.

@@ -214,6 +214,9 @@ export function buildContext(
           phrase.company = kind === 'company';
         }
       }
+      // `Tin Aung Hla, 64, a farmer,` / `Orlund, 41, said`: a name given an age is a person's.
+      const aged = agedAt(para.tokens, phrase.to);
+      if (aged && phrase.type === 'unknown') phrase.type = 'person';
       if (phrase.nameWords.length === 1) {
         const only = (phrase.nameWords[0] as string).toLowerCase();
         singles.add(only);
@@ -283,6 +286,7 @@ export function buildContext(
     if (!exists && !registrable(phrase, role)) continue;
     const entity = table.resolve(phrase, role);
     if (entity.type === 'unknown') continue;
+    if (entity.type === 'person' && agedAt(para.tokens, phrase.to)) entity.aged = true;
     const first = para.tokens[phrase.from] as Token;
     const prev = para.tokens[phrase.from - 1];
     const next = para.tokens[phrase.to];
@@ -308,7 +312,15 @@ export function buildContext(
       lastSubject?.para === para &&
       lastSubject.to === phrase.from - 1 &&
       !phrase.possessive;
+    // `His cousin Tom Ruiz, 40, cited ...`: a name given an age, then a verb, is the clause's subject.
+    const agedSubject =
+      agedAt(para.tokens, phrase.to) &&
+      /^\p{Ll}+$/u.test(para.tokens[phrase.to + 1]?.word ?? '') &&
+      !/^(a|an|the|who|whose|which|and|or|of|from|in|at|on|for|with|to)$/.test(
+        para.tokens[phrase.to + 1]?.word ?? '',
+      );
     const subject =
+      agedSubject ||
       according ||
       topic ||
       joined ||
@@ -341,6 +353,8 @@ export function buildContext(
       // (`Daniel, a senior at Dover`, `said Jared, an undergraduate`: an apposition says who a named person is.)
       const before = toks[i - 1];
       if (before && isCapitalized(before.word) && before.trail === ',') continue;
+      // (`Tin Aung Hla, 64, a farmer,`: so does one after a name's age.)
+      if (i >= 2 && isCapitalized((toks[i - 2] as Token).word) && agedAt(toks, i - 1)) continue;
       let j = i + 1;
       while (
         j < toks.length &&
@@ -358,4 +372,18 @@ export function buildContext(
     }
   }
   return { paras, table, lowerWords, midCaps, speaking, inQuote };
+}
+
+/** The name ending before token `to` is followed by an age in commas (`Ruiz, 41, said`). */
+function agedAt(toks: Token[], to: number): boolean {
+  const age = toks[to];
+  return (
+    (toks[to - 1] as Token).trail === ',' &&
+    age !== undefined &&
+    age.lead === '' &&
+    /^\d{1,3}$/.test(age.word) &&
+    age.trail === ',' &&
+    Number(age.word) >= 10 &&
+    Number(age.word) <= 110
+  );
 }

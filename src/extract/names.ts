@@ -20,6 +20,7 @@ import {
   ORG_HEADS,
   ORG_NOUNS,
   PEOPLE_WORDS,
+  pluralPeopleNoun,
   QUESTION_AUXILIARIES,
   ROLE_NOUNS,
   SPEECH_VERBS,
@@ -59,6 +60,8 @@ export interface Entity {
   genderGuessed?: boolean;
   /** The first name's gender was looked up (see genderOf). */
   genderChecked?: boolean;
+  /** Given an age (`Ruiz, 41,`): surely a person, whatever the name tables say of the first name. */
+  aged?: boolean;
   roles: string[];
   /** True for organisations that read as companies (`the company said`). */
   company: boolean;
@@ -154,7 +157,14 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     !keepsName(a)
   )
     a++;
-  while (b > a && NOT_NAME_WORDS.has((tokens[b - 1] as Token).lower)) b--;
+  // (`Yin Myint May, 60,`: a month word ending a name that is given an age is the name's last word, not a date.)
+  const aged =
+    b - a >= 2 &&
+    (tokens[b - 1] as Token).trail === ',' &&
+    /^\d{1,3}$/.test(tokens[b]?.word ?? '') &&
+    tokens[b]?.trail === ',' &&
+    /^(march|may|june|april|august)$/.test((tokens[b - 1] as Token).lower);
+  while (b > a && NOT_NAME_WORDS.has((tokens[b - 1] as Token).lower) && !(aged && b === to)) b--;
   if (a >= b) return null;
   let words = tokens.slice(a, b).map((t) => t.word);
   // `Prof Tariq Rahman of Kelburn University`: a person's name, then the organisation they belong to.
@@ -446,7 +456,9 @@ export function readsAsPerson(e: Entity): boolean {
     FIRST_NAMES.has((words[0] as string).toLowerCase()) &&
     !PEOPLE_WORDS.has((words[1] as string).toLowerCase());
   if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase()) && !surnameLike) return false;
-  if (e.roles.length > 0 || words.length === 1) return true;
+  // (`Aides`, `Council of Economic Advisers`: a plural noun for people names no one person.)
+  if (words.length === 1 && pluralPeopleNoun(words[0] as string)) return false;
+  if (e.roles.length > 0 || words.length === 1 || e.aged) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
   const first = (words[0] as string).toLowerCase();
   return FIRST_NAMES.has(first) || genderOfFirstName(first) !== null || isInitial(words[1] as string);
@@ -670,6 +682,7 @@ export class EntityTable {
     window = 2500,
     paraStart = -1,
     prevParaStart = -1,
+    sentenceStart = -1,
   ): { entity: Entity | null; strength: PronounStrength } {
     const end = this.upperBound(pos);
     let best: Mention | null = null;
@@ -730,6 +743,25 @@ export class EntityTable {
       intro.entity.gender = gender;
       intro.entity.genderGuessed = false;
       return { entity: intro.entity, strength: 'ambiguous' };
+    }
+    // `Lee Ames is a professor ... Ames said.` / `"...," she said.`: the name tables guessed the first name's gender
+    // wrong, and that person, the subject just before, is likelier than someone compatible named further back.
+    if (
+      guessedOther &&
+      paraStart >= 0 &&
+      // (In an earlier sentence: `As for Carla Hines, he said she ...` speaks of her, not as her.)
+      guessedOther.pos < sentenceStart &&
+      this.paraOf(pos) - this.paraOf(guessedOther.pos) <= 1 &&
+      (anyMatch === null || anyMatch.pos < guessedOther.pos) &&
+      // (Nor anyone compatible named since inside quotation marks before this paragraph: marks read wrongly may hide
+      // a subject there.)
+      (quotedMatch === null || quotedMatch.pos < guessedOther.pos || quotedMatch.pos >= paraStart) &&
+      (lastSpeaker === null || lastSpeaker.pos < guessedOther.pos)
+    ) {
+      const g = guessedOther.entity;
+      g.gender = gender;
+      g.genderGuessed = false;
+      return { entity: g, strength: 'ambiguous' };
     }
     const chosen = best ?? anyMatch ?? quotedMatch;
     if (!chosen) {
