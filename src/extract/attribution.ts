@@ -345,6 +345,18 @@ export function speakerPhrase(
         pos,
       };
   }
+  // `the two write`, `the pair said`, `the two senators said`: the two people named together just before, only
+  // "possibly"; when no pair is named, nobody (never one of them alone).
+  if (
+    first.lower === 'the' &&
+    /^(two|pair|duo)$/.test(toks[a + 1]?.lower ?? '') &&
+    (b - a === 2 ||
+      (b - a === 3 && toks[a + 1]?.lower === 'two' && /^\p{Ll}+s$/u.test((toks[b - 1] as Token).word))) &&
+    toks.slice(a, b - 1).every((t) => t.trail === '')
+  ) {
+    const pair = pairBefore(ctx, para, a, verb);
+    return { entity: pair, role: null, verb, via: pair ? 'role' : 'none', pos };
+  }
   // `the Maine senator and Democratic mayoral hopeful said`: one person described twice (no article after `and`);
   // the first description is resolved as a role noun. (`the senator and the mayor` are two people: no one.)
   if (
@@ -949,6 +961,45 @@ function inRelativeClause(toks: Token[], at: number, floor: number): boolean {
 /** The article has this lone capitalised word speak twice or more (`Trump said ... Trump added`): a name it uses. */
 function speakerWord(ctx: ArticleContext, lone: string): boolean {
   return (ctx.speaking.get(lone) ?? 0) >= 2;
+}
+
+/**
+ * The two people last named together (`Ada Quill and Tom Briggs`, `Sens. Quill and Briggs`) before token `before`
+ * in this paragraph or the one before it, as one joint speaker; null when none are.
+ */
+function pairBefore(ctx: ArticleContext, para: Para, before: number, verb: string): Entity | null {
+  const i = ctx.paras.indexOf(para);
+  for (const p of [para, ctx.paras[i - 1]]) {
+    if (!p) continue;
+    const toks = p.tokens;
+    for (let k = (p === para ? before : toks.length) - 2; k >= 1; k--) {
+      const and = toks[k] as Token;
+      if (and.lower !== 'and' || and.trail !== '' || (toks[k - 1] as Token).trail !== '') continue;
+      if (ctx.inQuote(p.base + and.start)) continue;
+      let x = k;
+      while (x > 0 && x > k - 4 && isCapitalized((toks[x - 1] as Token).word)) {
+        x--;
+        if (x > 0 && (toks[x - 1] as Token).trail !== '') break;
+      }
+      let y = k + 1;
+      while (y < toks.length && y < k + 5 && isCapitalized((toks[y] as Token).word)) {
+        y++;
+        if ((toks[y - 1] as Token).trail !== '') break;
+      }
+      if (x === k || y === k + 1) continue;
+      const left = speakerPhrase(ctx, p, x, k, verb);
+      const right = speakerPhrase(ctx, p, k + 1, y, verb);
+      if (
+        left?.entity?.type === 'person' &&
+        right?.entity?.type === 'person' &&
+        left.via === 'name' &&
+        right.via === 'name' &&
+        left.entity !== right.entity
+      )
+        return ctx.table.joint(left.entity, right.entity);
+    }
+  }
+  return null;
 }
 
 /**

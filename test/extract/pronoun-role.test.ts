@@ -106,3 +106,40 @@ describe('a first name whose gender the name tables guessed wrong', () => {
     expect(quoteWith(ex.quotes, 'calmer term').speaker).toBe('Mara Voss');
   });
 });
+
+describe('`the two write`: the pair named together just before', () => {
+  it('is both of them, only "possibly", never one of them shown as sure', () => {
+    const ex = run(
+      'Ada Quill and Tom Briggs sent the director a letter on Monday, asking why the audit was dropped.',
+      '"You have changed the rules in the middle of the game," the two write.',
+    );
+    const q = quoteWith(ex.quotes, 'changed the rules');
+    expect(q.speaker).toBe('Ada Quill and Tom Briggs');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('`the two senators said` likewise', () => {
+    const ex = run(
+      'Ada Quill and Tom Briggs sent the director a letter on Monday. "We expect an answer within the week," the two senators said.',
+    );
+    expect(quoteWith(ex.quotes, 'answer within').speaker).toBe('Ada Quill and Tom Briggs');
+  });
+
+  it('guard: with no pair named, nobody rather than the one person named', () => {
+    const ex = run(
+      'Ada Quill sent the director a letter on Monday. "We expect an answer within the week," the two senators said.',
+    );
+    const q = quoteWith(ex.quotes, 'answer within');
+    expect(q.speaker === null || q.confidence < SPEAKER_SHOWN_MIN).toBe(true);
+    expect(q.speaker).not.toBe('Ada Quill');
+  });
+});
+
+describe('present-tense verbs of a document or writer (`contends`, `write`)', () => {
+  it('`The lawsuit contends that "..."` quotes the lawsuit', () => {
+    const ex = run(
+      'The lawsuit contends that "the county failed to inspect the bridge for a decade" before the collapse.',
+    );
+    expect(quoteWith(ex.quotes, 'failed to inspect').speaker).toBe('the lawsuit');
+  });
+});
