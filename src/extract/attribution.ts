@@ -5,10 +5,13 @@
 import type { ArticleContext, Para } from './context.ts';
 import { sentenceAt, tokenAt } from './context.ts';
 import { isEnglishWord } from './dictionary.ts';
+import { genderOfFirstName } from './gender.ts';
 import {
   CLAUSE_OPENERS,
   DOCUMENT_NOUNS,
+  FIRST_NAMES,
   FRAMING_VERBS,
+  GROUP_WORDS,
   isPlace,
   looksCommon,
   NAME_CONNECTORS,
@@ -17,6 +20,7 @@ import {
   OBJECT_PREPOSITIONS,
   ORG_NOUNS,
   PRONOUNS,
+  pluralPeopleNoun,
   ROLE_NOUNS,
   SENTENCE_OPENERS,
   SPEECH_VERBS,
@@ -121,7 +125,7 @@ function capitalsFrom(toks: Token[], from: number, max: number): number {
  * `Pellwood Insider also commented ... "…," the company said`: when no company is known, the name that opens the
  * nearest sentence before `pos` in this paragraph or the one before, if it is no person and no place.
  */
-function subjectCompany(ctx: ArticleContext, para: Para, pos: number): Entity | null {
+function subjectCompany(ctx: ArticleContext, para: Para, pos: number, speakingOnly = false): Entity | null {
   const here = ctx.paras.indexOf(para);
   for (let i = here; i >= 0 && i >= here - 1; i--) {
     const p = ctx.paras[i] as Para;
@@ -131,18 +135,37 @@ function subjectCompany(ctx: ArticleContext, para: Para, pos: number): Entity | 
       const [s0] = tokenRange(p, sentence.start, sentence.start);
       const toks = p.tokens;
       const y = capitalsFrom(toks, s0, 4);
-      // (Only a name that is the sentence's subject: a verb follows it.)
-      if (y - s0 < 2 || (toks[y - 1] as Token).trail !== '' || !/^\p{Ll}/u.test(toks[y]?.word ?? ''))
+      // (Only a name that is the sentence's subject: a verb follows it. One word only when it speaks, `Brantwell
+      // said`, and is no first name, no common noun for people, and is written capitalised inside sentences too.)
+      const lone = (toks[s0] as Token).lower;
+      const speaks =
+        y - s0 === 1 &&
+        SPEECH_VERBS.has(toks[y]?.lower ?? '') &&
+        ctx.midCaps.has(lone) &&
+        !FIRST_NAMES.has(lone) &&
+        genderOfFirstName(lone) === null &&
+        !GROUP_WORDS.has(lone) &&
+        !pluralPeopleNoun(lone);
+      if (
+        (y - s0 < 2 && !speaks) ||
+        (speakingOnly && !speaks) ||
+        (toks[y - 1] as Token).trail !== '' ||
+        !/^\p{Ll}/u.test(toks[y]?.word ?? '')
+      )
         continue;
       const phrase = analyzeRun(toks, s0, y);
       if (!phrase || phrase.possessive || phrase.to !== y || isPlace(phrase.nameWords)) continue;
       const known = ctx.table.find(phrase);
       if (known?.type === 'org') return known;
       // (`Ada Quill also commented`: a person opening the sentence is no company.)
-      if (known?.type === 'person' || phrase.type === 'person') continue;
+      // (A lone word that speaks was taken for a person's surname; it is one only with a gender, a title or a full
+      // name.)
+      const bare = (e: Entity): boolean =>
+        speaks && !e.name.includes(' ') && e.gender === null && e.roles.length === 0;
+      if ((known?.type === 'person' && !bare(known)) || (phrase.type === 'person' && !speaks)) continue;
       const entity = known ?? ctx.table.resolve(phrase, null);
-      if (readsAsPerson(entity)) continue;
-      if (entity.type === 'unknown') entity.type = 'org';
+      if (readsAsPerson(entity) && !bare(entity)) continue;
+      if (entity.type === 'unknown' || bare(entity)) entity.type = 'org';
       return entity;
     }
   }
@@ -638,7 +661,9 @@ export function speakerPhrase(
         }
       }
       return {
+        // (`Brantwell said ... "…," the company said`: a lone name that spoke just before comes first.)
         entity:
+          (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos, true) : null) ??
           ctx.table.roleNoun(pos, [], head) ??
           (head === 'campaign' ? namedCampaign(ctx, para, pos) : null) ??
           (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos) : null),

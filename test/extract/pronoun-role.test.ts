@@ -143,3 +143,23 @@ describe('present-tense verbs of a document or writer (`contends`, `write`)', ()
     expect(quoteWith(ex.quotes, 'failed to inspect').speaker).toBe('the lawsuit');
   });
 });
+
+describe('`the company said` after a one-word name that spoke (`Brantwell acknowledged ...`)', () => {
+  it('is that name, not another company named earlier; only "possibly"', () => {
+    const ex = run(
+      'Rights groups have long pressed Quillon Media and Brantwell to act.',
+      'Brantwell acknowledged that the question was hard. "We try to balance the rights of users against the law," the company said.',
+    );
+    const q = quoteWith(ex.quotes, 'balance the rights');
+    expect(q.speaker).toBe('Brantwell');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('guard: a person who spoke (a first name and surname) is never the company', () => {
+    const ex = run(
+      'Rights groups have long pressed Quillon Media and its founder, Tom Brantwell, to act.',
+      'Brantwell acknowledged that the question was hard. "We try to balance the rights of users against the law," the company said.',
+    );
+    expect(quoteWith(ex.quotes, 'balance the rights').speaker).not.toBe('Tom Brantwell');
+  });
+});
