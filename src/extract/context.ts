@@ -247,6 +247,13 @@ export function buildContext(
         )
           phrase.type = 'person';
       }
+      // `Quill's husband, Tom,`: a first name set off after a relation takes the family name.
+      const kin = familyName(para.tokens, phrase);
+      if (kin) {
+        phrase.nameWords = [phrase.nameWords[0] as string, kin.surname];
+        phrase.type = 'person';
+        phrase.gender ??= kin.gender;
+      }
       phrases.push({ para, phrase, role });
     }
   }
@@ -386,4 +393,32 @@ function agedAt(toks: Token[], to: number): boolean {
     Number(age.word) >= 10 &&
     Number(age.word) <= 110
   );
+}
+
+const KIN: Record<string, 'm' | 'f'> = {
+  husband: 'm',
+  wife: 'f',
+  son: 'm',
+  daughter: 'f',
+  brother: 'm',
+  sister: 'f',
+  father: 'm',
+  mother: 'f',
+};
+
+/**
+ * `Quill's husband, Tom,` / `Quill's daughter, Ada,`: a lone first name in commas after a surname's relation is
+ * that family's member (`Tom Quill`); null otherwise.
+ */
+function familyName(toks: Token[], phrase: NamePhrase): { surname: string; gender: 'm' | 'f' } | null {
+  if (phrase.nameWords.length !== 1 || phrase.from < 2) return null;
+  const first = phrase.nameWords[0] as string;
+  const relation = toks[phrase.from - 1] as Token;
+  const owner = toks[phrase.from - 2] as Token;
+  const gender = KIN[relation.lower];
+  if (!gender || relation.trail !== ',' || !owner.possessive || !isCapitalized(owner.word)) return null;
+  if (!/^[,.]/.test((toks[phrase.to - 1] as Token).trail)) return null;
+  if (genderOfFirstName(first.toLowerCase()) === null) return null;
+  const surname = owner.word.replace(/['’]s?$/, '');
+  return /^\p{Lu}\p{Ll}+$/u.test(surname) && surname !== first ? { surname, gender } : null;
 }

@@ -163,3 +163,23 @@ describe('`the company said` after a one-word name that spoke (`Brantwell acknow
     expect(quoteWith(ex.quotes, 'balance the rights').speaker).not.toBe('Tom Brantwell');
   });
 });
+
+describe("a relation's first name takes the family name (`Quill's husband, Tom,`)", () => {
+  it('`he said` then names Tom Quill, not a bare first name', () => {
+    const ex = run(
+      "Quill's husband, Tom, spoke at length on Sunday. But the former governor showed restraint Monday.",
+      '"I have to be careful what I say about the race," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'careful what I say');
+    expect(q.speaker).toBe('Tom Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('guard: a relation named in full keeps their own name', () => {
+    const ex = run(
+      "Quill's husband, Tom Reyes, spoke at length on Sunday.",
+      '"I have to be careful what I say about the race," Reyes said.',
+    );
+    expect(quoteWith(ex.quotes, 'careful what I say').speaker).toBe('Tom Reyes');
+  });
+});
