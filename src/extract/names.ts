@@ -4,7 +4,7 @@
  * entities so that `Putin`, `Mr. Putin` and `President Putin` all point at `Vladimir Putin`.
  */
 
-import { genderOfFirstName } from './gender.ts';
+import { genderOfFirstName, UNISEX_NAMES } from './gender.ts';
 import {
   COMPANY_HEADS,
   COMPANY_NOUNS,
@@ -295,7 +295,9 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     gender =
       nameWords.length >= 2
         ? genderOfFirstName(nameLowers[0] as string)
-        : (FIRST_NAMES.get(nameLowers[0] as string) ?? null);
+        : UNISEX_NAMES.has(nameLowers[0] as string)
+          ? null
+          : (FIRST_NAMES.get(nameLowers[0] as string) ?? null);
     genderGuessed = gender !== null && !FIRST_NAMES.has(nameLowers[0] as string);
   }
   const last = tokens[to - 1] as Token;
@@ -461,7 +463,12 @@ export function readsAsPerson(e: Entity): boolean {
   if (e.roles.length > 0 || words.length === 1 || e.aged) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
   const first = (words[0] as string).toLowerCase();
-  return FIRST_NAMES.has(first) || genderOfFirstName(first) !== null || isInitial(words[1] as string);
+  return (
+    FIRST_NAMES.has(first) ||
+    UNISEX_NAMES.has(first) ||
+    genderOfFirstName(first) !== null ||
+    isInitial(words[1] as string)
+  );
 }
 
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */

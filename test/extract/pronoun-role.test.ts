@@ -183,3 +183,21 @@ describe("a relation's first name takes the family name (`Quill's husband, Tom,`
     expect(quoteWith(ex.quotes, 'careful what I say').speaker).toBe('Tom Reyes');
   });
 });
+
+describe('first names the news gives to men and women alike (`Jan`, `Lee`)', () => {
+  it('`Jan Okafor ... she said` is Jan Okafor, not a woman named further back', () => {
+    const ex = run(
+      'Mayor Rita Lowell left the hall early.',
+      'Former state treasurer Jan Okafor, an early backer of the plan, calls the levy "overdue." "It should have passed years ago," she said.',
+    );
+    expect(quoteWith(ex.quotes, 'passed years ago').speaker).toBe('Jan Okafor');
+  });
+
+  it('guard: `Jan Okafor ... he said` is still Jan Okafor', () => {
+    const ex = run(
+      'Mayor Rita Lowell left the hall early.',
+      'Former state treasurer Jan Okafor, an early backer of the plan, calls the levy "overdue." "It should have passed years ago," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'passed years ago').speaker).toBe('Jan Okafor');
+  });
+});
