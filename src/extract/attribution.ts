@@ -5,7 +5,7 @@
 import type { ArticleContext, Para } from './context.ts';
 import { sentenceAt, tokenAt } from './context.ts';
 import { isEnglishWord } from './dictionary.ts';
-import { genderOfFirstName } from './gender.ts';
+import { isFirstName } from './gender.ts';
 import {
   CLAUSE_OPENERS,
   DOCUMENT_NOUNS,
@@ -143,7 +143,7 @@ function subjectCompany(ctx: ArticleContext, para: Para, pos: number, speakingOn
         SPEECH_VERBS.has(toks[y]?.lower ?? '') &&
         ctx.midCaps.has(lone) &&
         !FIRST_NAMES.has(lone) &&
-        genderOfFirstName(lone) === null &&
+        !isFirstName(lone) &&
         !GROUP_WORDS.has(lone) &&
         !pluralPeopleNoun(lone);
       if (

@@ -5,7 +5,7 @@
 
 import { checkBudget } from '../budget.ts';
 import { isEnglishWord } from './dictionary.ts';
-import { genderOfFirstName } from './gender.ts';
+import { genderOfFirstName, isFirstName } from './gender.ts';
 import {
   FIRST_NAMES,
   isPlace,
@@ -231,7 +231,7 @@ export function buildContext(
         if (
           (phrase.type === 'unknown' || (withApposition && phrase.type === 'org')) &&
           (para.tokens[phrase.from - 1]?.lower === 'named' || withApposition) &&
-          genderOfFirstName(only) !== null
+          isFirstName(only)
         ) {
           phrase.type = 'person';
           phrase.gender ??= genderOfFirstName(only);
@@ -418,7 +418,7 @@ function familyName(toks: Token[], phrase: NamePhrase): { surname: string; gende
   const gender = KIN[relation.lower];
   if (!gender || relation.trail !== ',' || !owner.possessive || !isCapitalized(owner.word)) return null;
   if (!/^[,.]/.test((toks[phrase.to - 1] as Token).trail)) return null;
-  if (genderOfFirstName(first.toLowerCase()) === null) return null;
+  if (!isFirstName(first.toLowerCase())) return null;
   const surname = owner.word.replace(/['’]s?$/, '');
   return /^\p{Lu}\p{Ll}+$/u.test(surname) && surname !== first ? { surname, gender } : null;
 }

@@ -21,3 +21,8 @@ export function genderOfFirstName(lower: string): 'm' | 'f' | null {
   const g = getGender(lower, 'en');
   return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
 }
+
+/** A first name the lists know, whether or not it tells a gender. */
+export function isFirstName(lower: string): boolean {
+  return UNISEX_NAMES.has(lower) || genderOfFirstName(lower) !== null;
+}

@@ -4,7 +4,7 @@
  * entities so that `Putin`, `Mr. Putin` and `President Putin` all point at `Vladimir Putin`.
  */
 
-import { genderOfFirstName, UNISEX_NAMES } from './gender.ts';
+import { genderOfFirstName, isFirstName, UNISEX_NAMES } from './gender.ts';
 import {
   COMPANY_HEADS,
   COMPANY_NOUNS,
@@ -178,8 +178,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     const first = lw[end - 2] ?? '';
     const named =
       end >= 2 &&
-      (FIRST_NAMES.has(first) ||
-        (genderOfFirstName(first) !== null && !isPlace([words[end - 2] as string]))) &&
+      (FIRST_NAMES.has(first) || (isFirstName(first) && !isPlace([words[end - 2] as string]))) &&
       /^\p{Lu}\p{Ll}/u.test(words[end - 1] ?? '');
     return (titled || named) && !lw.some((l) => ORG_HEADS.has(l));
   };
@@ -216,9 +215,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
       const rest = lowers.length - k;
       const second = words[words.length - 2] ?? '';
       const nameLen =
-        FIRST_NAMES.has(second.toLowerCase()) ||
-        genderOfFirstName(second.toLowerCase()) !== null ||
-        isInitial(second)
+        FIRST_NAMES.has(second.toLowerCase()) || isFirstName(second.toLowerCase()) || isInitial(second)
           ? 2
           : 1;
       if (rest > nameLen) k = words.length - nameLen;
@@ -273,7 +270,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     // `Gwendolyn Marsh`: a first name the name tables know, then a surname that is no place or body.
     nameWords.length >= 2 &&
     nameWords.length <= 4 &&
-    genderOfFirstName(nameLowers[0] as string) !== null &&
+    isFirstName(nameLowers[0] as string) &&
     !nameLowers.some((l) => ORG_HEADS.has(l) || NOT_NAME_WORDS.has(l)) &&
     !isPlace(nameWords) &&
     !isPlace(nameWords.slice(0, 1))
@@ -463,12 +460,7 @@ export function readsAsPerson(e: Entity): boolean {
   if (e.roles.length > 0 || words.length === 1 || e.aged) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
   const first = (words[0] as string).toLowerCase();
-  return (
-    FIRST_NAMES.has(first) ||
-    UNISEX_NAMES.has(first) ||
-    genderOfFirstName(first) !== null ||
-    isInitial(words[1] as string)
-  );
+  return FIRST_NAMES.has(first) || isFirstName(first) || isInitial(words[1] as string);
 }
 
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */
