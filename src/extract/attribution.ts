@@ -457,6 +457,32 @@ export function speakerPhrase(
   // `one Quill ad declared`, `a new Harbor Union ad says`: an ad speaks for whoever runs it, a person's campaign.
   const ad = adSponsor(ctx, toks, a, b);
   if (ad !== undefined) return { entity: ad, role: null, verb, via: 'role', pos };
+  // `She released a web ad ... "…," the narrator says`: an ad's voice speaks for whoever ran it (a person's
+  // campaign), only "possibly"; nobody when no ad's sponsor is named.
+  if (
+    b - a === 2 &&
+    /^(the|a|an)$/.test(first.lower) &&
+    /^(narrator|announcer|voiceover|voice-over)$/.test((toks[a + 1] as Token).lower)
+  ) {
+    const issuer = documentIssuer(ctx, para, a, 'ad');
+    const entity =
+      issuer?.type === 'person'
+        ? ctx.table.resolve(
+            {
+              nameWords: [issuer.name.split(' ').at(-1) as string, 'campaign'],
+              type: 'org',
+              gender: null,
+              possessive: false,
+              role: null,
+              from: a,
+              to: b,
+              form: `${issuer.name.split(' ').at(-1)} campaign`,
+            },
+            null,
+          )
+        : issuer;
+    return { entity, role: null, verb, via: entity ? 'role' : 'none', pos };
+  }
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
   if (

@@ -201,3 +201,21 @@ describe('first names the news gives to men and women alike (`Jan`, `Lee`)', () 
     expect(quoteWith(ex.quotes, 'passed years ago').speaker).toBe('Jan Okafor');
   });
 });
+
+describe('`the narrator says`: the voice of an ad speaks for whoever ran it', () => {
+  it('a person who released the ad: their campaign, only "possibly"', () => {
+    const ex = run(
+      'Many candidates will follow Rep. Ada Quill of Ohio. Last month, she released a web ad showing the governor at his worst. "We need leaders who will stand up to him," the narrator says.',
+    );
+    const q = quoteWith(ex.quotes, 'stand up to him');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('guard: no ad named, nobody', () => {
+    const ex = run(
+      'Rep. Ada Quill spoke at the fair. The debate was loud. "Ohio deserves better than this," the narrator says.',
+    );
+    expect(quoteWith(ex.quotes, 'deserves better').speaker).toBeNull();
+  });
+});
