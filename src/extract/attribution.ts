@@ -290,6 +290,7 @@ export function speakerPhrase(
         para.base,
         previousBase(ctx, para, g),
         para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
+        toldOf(ctx, toks, a, b),
       );
       return { entity, role: null, verb, via: 'pronoun', pos, strength };
     }
@@ -1012,6 +1013,26 @@ function inRelativeClause(toks: Token[], at: number, floor: number): boolean {
 /** The article has this lone capitalised word speak twice or more (`Trump said ... Trump added`): a name it uses. */
 function speakerWord(ctx: ArticleContext, lone: string): boolean {
   return (ctx.speaking.get(lone) ?? 0) >= 2;
+}
+
+/**
+ * `Ms. Lowell, she said, "sees him ..."`: the person named right before a pronoun set off in commas with its verb
+ * is whom the words are about, not who says them. Null when no name is there.
+ */
+function toldOf(ctx: ArticleContext, toks: Token[], a: number, b: number): Entity | null {
+  const before = toks[a - 1];
+  if (before?.trail !== ',' || !isCapitalized(before.word) || toks[b]?.trail !== ',') return null;
+  let x = a - 1;
+  while (
+    x > 0 &&
+    x > a - 5 &&
+    (toks[x - 1] as Token).trail === '' &&
+    isCapitalized((toks[x - 1] as Token).word)
+  )
+    x--;
+  const phrase = analyzeRun(toks, x, a);
+  const known = phrase ? ctx.table.find(phrase) : null;
+  return known?.type === 'person' ? known : null;
 }
 
 /**

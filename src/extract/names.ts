@@ -682,6 +682,7 @@ export class EntityTable {
     paraStart = -1,
     prevParaStart = -1,
     sentenceStart = -1,
+    exclude: Entity | null = null,
   ): { entity: Entity | null; strength: PronounStrength } {
     const end = this.upperBound(pos);
     let best: Mention | null = null;
@@ -690,7 +691,10 @@ export class EntityTable {
     let quotedMatch: Mention | null = null;
     let guessedOther: Mention | null = null;
     const compatible = (e: Entity): boolean =>
-      e.type === 'person' && (genderOf(e) === gender || e.gender === null) && readsAsPerson(e);
+      e !== exclude &&
+      e.type === 'person' &&
+      (genderOf(e) === gender || e.gender === null) &&
+      readsAsPerson(e);
     for (let i = end - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;

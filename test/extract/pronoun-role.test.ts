@@ -219,3 +219,22 @@ describe('`the narrator says`: the voice of an ad speaks for whoever ran it', ()
     expect(quoteWith(ex.quotes, 'deserves better').speaker).toBeNull();
   });
 });
+
+describe('`Ms. Lowell, she said, "..."`: the name before the parenthetical pronoun is whom the words are about', () => {
+  it('is not the speaker, even when she was quoted just before', () => {
+    const ex = run(
+      'Ada Quill and Rita Lowell held a joint rally. "He will sell the river to the highest bidder," Ms. Lowell said.',
+      'It was a strong double act by the two rivals, as Ms. Quill echoed the attack, saying the governor "cares only for his donors" and Ms. Lowell, she said, "sees him for what he is."',
+    );
+    const q = quoteWith(ex.quotes, 'for what he is');
+    expect(q.speaker).not.toBe('Rita Lowell');
+    expect(q.speaker === null || q.confidence < SPEAKER_SHOWN_MIN).toBe(true);
+  });
+
+  it('guard: `Ms. Lowell said, "..."` is still Ms. Lowell', () => {
+    const ex = run(
+      'Ada Quill and Rita Lowell held a joint rally. Ms. Lowell spoke last. "He will sell the river to the highest bidder," she said.',
+    );
+    expect(quoteWith(ex.quotes, 'highest bidder').speaker).toBe('Rita Lowell');
+  });
+});
