@@ -759,7 +759,10 @@ export class EntityTable {
       // (Nor anyone compatible named since inside quotation marks before this paragraph: marks read wrongly may hide
       // a subject there.)
       (quotedMatch === null || quotedMatch.pos < guessedOther.pos || quotedMatch.pos >= paraStart) &&
-      (lastSpeaker === null || lastSpeaker.pos < guessedOther.pos)
+      (lastSpeaker === null || lastSpeaker.pos < guessedOther.pos) &&
+      // (Nor when someone compatible is a subject earlier in that paragraph: `Ailes was secretive, according to
+      // Vanity Fair, and he ...` keeps to Ailes.)
+      !this.subjectBefore(guessedOther.pos, compatible)
     ) {
       const g = guessedOther.entity;
       g.gender = gender;
@@ -806,6 +809,17 @@ export class EntityTable {
     else strength = rivals.size === 0 ? 'unique' : 'ambiguous';
     if (intro && intro.entity !== e) strength = 'ambiguous';
     return { entity: e, strength };
+  }
+
+  /** Whether a mention passing `ok` is a subject, outside quotation marks, in the paragraph of `pos` before it. */
+  private subjectBefore(pos: number, ok: (e: Entity) => boolean): boolean {
+    const start = this.paraStarts[this.paraOf(pos)] ?? 0;
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos < start) break;
+      if (m.subject && !m.quoted && ok(m.entity)) return true;
+    }
+    return false;
   }
 
   /** The index of the paragraph holding `pos` (0 when paragraphs are unknown). */

@@ -97,6 +97,13 @@ describe('a first name whose gender the name tables guessed wrong', () => {
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 
+  it('guard: not when someone compatible is a subject earlier in that paragraph (`according to Vanity Fair`)', () => {
+    const ex = run(
+      'Tom Vale ran the channel for a decade. Vale was famously secretive, according to Vanity Fair, and he demanded loyalty from his staff. "Watch out for the traitors among us," he told the staff at one meeting.',
+    );
+    expect(quoteWith(ex.quotes, 'traitors among us').speaker).toBe('Tom Vale');
+  });
+
   it('guard: someone compatible named after that subject is still preferred', () => {
     const ex = run(
       'Lee Ambrose, a law professor, studied the court for a decade.',
