@@ -17,14 +17,14 @@ const quoteWith = (quotes: Quote[], needle: string): Quote => {
 describe('a plural noun for people is never a speaker', () => {
   it('`Aides say ...` opening a sentence is nobody', () => {
     const ex = run(
-      'Aides say the retired mayor will "campaign hard" for Briggs. From Quill’s blog post: "For the sake of our city, we must end the feud that has split the council."',
+      'Aides say the retired mayor will "campaign hard" for Briggs. In a note on Quill’s blog: "To heal our city, we must end the feud that has split the council."',
     );
     expect(quoteWith(ex.quotes, 'end the feud').speaker).not.toBe('Aides');
   });
 
   it('the last word of `Council of Economic Advisers` is no one for a later `she said`', () => {
     const ex = run(
-      'But the other candidate on the stage, former Treasury chief Ada Quill, drew a contrast, saying that worries about lost jobs — as set out by Tom Briggs, the former chairman of President Carl Ruiz’s Council of Economic Advisers — deserved a hearing.',
+      'But her rival at the forum, former Treasury chief Ada Quill, drew a contrast, saying that worries about lost jobs — as set out by Tom Briggs, the former chairman of President Carl Ruiz’s Council of Economic Advisers — deserved a hearing.',
       '“I take the warning seriously. He knows the subject well,” she said.',
     );
     const q = quoteWith(ex.quotes, 'knows the subject');
@@ -99,7 +99,7 @@ describe('a first name whose gender the name tables guessed wrong', () => {
 
   it('guard: not when someone compatible is a subject earlier in that paragraph (`according to Vanity Fair`)', () => {
     const ex = run(
-      'Tom Vale ran the channel for a decade. Vale was famously secretive, according to Vanity Fair, and he demanded loyalty from his staff. "Watch out for the traitors among us," he told the staff at one meeting.',
+      'Tom Vale ran the channel for a decade. Vale trusted nobody at the network, according to Vanity Fair, so he kept a locked office. "Watch out for the traitors among us," he told the staff at one meeting.',
     );
     expect(quoteWith(ex.quotes, 'traitors among us').speaker).toBe('Tom Vale');
   });
@@ -175,9 +175,9 @@ describe("a relation's first name takes the family name (`Quill's husband, Tom,`
   it('`he said` then names Tom Quill, not a bare first name', () => {
     const ex = run(
       "Quill's husband, Tom, spoke at length on Sunday. But the former governor showed restraint Monday.",
-      '"I have to be careful what I say about the race," he said.',
+      '"I must watch my words about this race," he said.',
     );
-    const q = quoteWith(ex.quotes, 'careful what I say');
+    const q = quoteWith(ex.quotes, 'watch my words');
     expect(q.speaker).toBe('Tom Quill');
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
@@ -185,9 +185,9 @@ describe("a relation's first name takes the family name (`Quill's husband, Tom,`
   it('guard: a relation named in full keeps their own name', () => {
     const ex = run(
       "Quill's husband, Tom Reyes, spoke at length on Sunday.",
-      '"I have to be careful what I say about the race," Reyes said.',
+      '"I must watch my words about this race," Reyes said.',
     );
-    expect(quoteWith(ex.quotes, 'careful what I say').speaker).toBe('Tom Reyes');
+    expect(quoteWith(ex.quotes, 'watch my words').speaker).toBe('Tom Reyes');
   });
 });
 
@@ -212,7 +212,7 @@ describe('first names the news gives to men and women alike (`Jan`, `Lee`)', () 
 describe('`the narrator says`: the voice of an ad speaks for whoever ran it', () => {
   it('a person who released the ad: their campaign, only "possibly"', () => {
     const ex = run(
-      'Many candidates will follow Rep. Ada Quill of Ohio. Last month, she released a web ad showing the governor at his worst. "We need leaders who will stand up to him," the narrator says.',
+      'Many candidates will follow Rep. Ada Quill of Ohio. This spring, she released an online ad attacking the governor. "We need leaders who will stand up to him," the narrator says.',
     );
     const q = quoteWith(ex.quotes, 'stand up to him');
     expect(q.speaker).toBe('Quill campaign');
