@@ -5,10 +5,13 @@
 import type { ArticleContext, Para } from './context.ts';
 import { sentenceAt, tokenAt } from './context.ts';
 import { isEnglishWord } from './dictionary.ts';
+import { isFirstName } from './gender.ts';
 import {
   CLAUSE_OPENERS,
   DOCUMENT_NOUNS,
+  FIRST_NAMES,
   FRAMING_VERBS,
+  GROUP_WORDS,
   isPlace,
   looksCommon,
   NAME_CONNECTORS,
@@ -17,6 +20,7 @@ import {
   OBJECT_PREPOSITIONS,
   ORG_NOUNS,
   PRONOUNS,
+  pluralPeopleNoun,
   ROLE_NOUNS,
   SENTENCE_OPENERS,
   SPEECH_VERBS,
@@ -121,7 +125,7 @@ function capitalsFrom(toks: Token[], from: number, max: number): number {
  * `Pellwood Insider also commented ... "…," the company said`: when no company is known, the name that opens the
  * nearest sentence before `pos` in this paragraph or the one before, if it is no person and no place.
  */
-function subjectCompany(ctx: ArticleContext, para: Para, pos: number): Entity | null {
+function subjectCompany(ctx: ArticleContext, para: Para, pos: number, speakingOnly = false): Entity | null {
   const here = ctx.paras.indexOf(para);
   for (let i = here; i >= 0 && i >= here - 1; i--) {
     const p = ctx.paras[i] as Para;
@@ -131,18 +135,37 @@ function subjectCompany(ctx: ArticleContext, para: Para, pos: number): Entity | 
       const [s0] = tokenRange(p, sentence.start, sentence.start);
       const toks = p.tokens;
       const y = capitalsFrom(toks, s0, 4);
-      // (Only a name that is the sentence's subject: a verb follows it.)
-      if (y - s0 < 2 || (toks[y - 1] as Token).trail !== '' || !/^\p{Ll}/u.test(toks[y]?.word ?? ''))
+      // (Only a name that is the sentence's subject: a verb follows it. One word only when it speaks, `Brantwell
+      // said`, and is no first name, no common noun for people, and is written capitalised inside sentences too.)
+      const lone = (toks[s0] as Token).lower;
+      const speaks =
+        y - s0 === 1 &&
+        SPEECH_VERBS.has(toks[y]?.lower ?? '') &&
+        ctx.midCaps.has(lone) &&
+        !FIRST_NAMES.has(lone) &&
+        !isFirstName(lone) &&
+        !GROUP_WORDS.has(lone) &&
+        !pluralPeopleNoun(lone);
+      if (
+        (y - s0 < 2 && !speaks) ||
+        (speakingOnly && !speaks) ||
+        (toks[y - 1] as Token).trail !== '' ||
+        !/^\p{Ll}/u.test(toks[y]?.word ?? '')
+      )
         continue;
       const phrase = analyzeRun(toks, s0, y);
       if (!phrase || phrase.possessive || phrase.to !== y || isPlace(phrase.nameWords)) continue;
       const known = ctx.table.find(phrase);
       if (known?.type === 'org') return known;
       // (`Ada Quill also commented`: a person opening the sentence is no company.)
-      if (known?.type === 'person' || phrase.type === 'person') continue;
+      // (A lone word that speaks was taken for a person's surname; it is one only with a gender, a title or a full
+      // name.)
+      const bare = (e: Entity): boolean =>
+        speaks && !e.name.includes(' ') && e.gender === null && e.roles.length === 0;
+      if ((known?.type === 'person' && !bare(known)) || (phrase.type === 'person' && !speaks)) continue;
       const entity = known ?? ctx.table.resolve(phrase, null);
-      if (readsAsPerson(entity)) continue;
-      if (entity.type === 'unknown') entity.type = 'org';
+      if (readsAsPerson(entity) && !bare(entity)) continue;
+      if (entity.type === 'unknown' || bare(entity)) entity.type = 'org';
       return entity;
     }
   }
@@ -266,6 +289,8 @@ export function speakerPhrase(
         2500,
         para.base,
         previousBase(ctx, para, g),
+        para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
+        toldOf(ctx, toks, a, b),
       );
       return { entity, role: null, verb, via: 'pronoun', pos, strength };
     }
@@ -300,7 +325,14 @@ export function speakerPhrase(
   }
   if (b - a === 1 && /^(he|she)$/i.test(first.word)) {
     const g = first.lower === 'he' ? 'm' : 'f';
-    const { entity, strength } = ctx.table.pronounDetail(pos, g, 2500, para.base, previousBase(ctx, para, g));
+    const { entity, strength } = ctx.table.pronounDetail(
+      pos,
+      g,
+      2500,
+      para.base,
+      previousBase(ctx, para, g),
+      para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
+    );
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
   }
   // `One student at Duke University`, `a resident of Dover`: someone unnamed, not the place or body they belong to.
@@ -336,6 +368,18 @@ export function speakerPhrase(
         via: 'name',
         pos,
       };
+  }
+  // `the two write`, `the pair said`, `the two senators said`: the two people named together just before, only
+  // "possibly"; when no pair is named, nobody (never one of them alone).
+  if (
+    first.lower === 'the' &&
+    /^(two|pair|duo)$/.test(toks[a + 1]?.lower ?? '') &&
+    (b - a === 2 ||
+      (b - a === 3 && toks[a + 1]?.lower === 'two' && /^\p{Ll}+s$/u.test((toks[b - 1] as Token).word))) &&
+    toks.slice(a, b - 1).every((t) => t.trail === '')
+  ) {
+    const pair = pairBefore(ctx, para, a, verb);
+    return { entity: pair, role: null, verb, via: pair ? 'role' : 'none', pos };
   }
   // `the Maine senator and Democratic mayoral hopeful said`: one person described twice (no article after `and`);
   // the first description is resolved as a role noun. (`the senator and the mayor` are two people: no one.)
@@ -414,6 +458,32 @@ export function speakerPhrase(
   // `one Quill ad declared`, `a new Harbor Union ad says`: an ad speaks for whoever runs it, a person's campaign.
   const ad = adSponsor(ctx, toks, a, b);
   if (ad !== undefined) return { entity: ad, role: null, verb, via: 'role', pos };
+  // `She released a web ad ... "…," the narrator says`: an ad's voice speaks for whoever ran it (a person's
+  // campaign), only "possibly"; nobody when no ad's sponsor is named.
+  if (
+    b - a === 2 &&
+    /^(the|a|an)$/.test(first.lower) &&
+    /^(narrator|announcer|voiceover|voice-over)$/.test((toks[a + 1] as Token).lower)
+  ) {
+    const issuer = documentIssuer(ctx, para, a, 'ad');
+    const entity =
+      issuer?.type === 'person'
+        ? ctx.table.resolve(
+            {
+              nameWords: [issuer.name.split(' ').at(-1) as string, 'campaign'],
+              type: 'org',
+              gender: null,
+              possessive: false,
+              role: null,
+              from: a,
+              to: b,
+              form: `${issuer.name.split(' ').at(-1)} campaign`,
+            },
+            null,
+          )
+        : issuer;
+    return { entity, role: null, verb, via: entity ? 'role' : 'none', pos };
+  }
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
   if (
@@ -618,7 +688,9 @@ export function speakerPhrase(
         }
       }
       return {
+        // (`Brantwell said ... "…," the company said`: a lone name that spoke just before comes first.)
         entity:
+          (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos, true) : null) ??
           ctx.table.roleNoun(pos, [], head) ??
           (head === 'campaign' ? namedCampaign(ctx, para, pos) : null) ??
           (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos) : null),
@@ -941,6 +1013,65 @@ function inRelativeClause(toks: Token[], at: number, floor: number): boolean {
 /** The article has this lone capitalised word speak twice or more (`Trump said ... Trump added`): a name it uses. */
 function speakerWord(ctx: ArticleContext, lone: string): boolean {
   return (ctx.speaking.get(lone) ?? 0) >= 2;
+}
+
+/**
+ * `Ms. Lowell, she said, "sees him ..."`: the person named right before a pronoun set off in commas with its verb
+ * is whom the words are about, not who says them. Null when no name is there.
+ */
+function toldOf(ctx: ArticleContext, toks: Token[], a: number, b: number): Entity | null {
+  const before = toks[a - 1];
+  if (before?.trail !== ',' || !isCapitalized(before.word) || toks[b]?.trail !== ',') return null;
+  let x = a - 1;
+  while (
+    x > 0 &&
+    x > a - 5 &&
+    (toks[x - 1] as Token).trail === '' &&
+    isCapitalized((toks[x - 1] as Token).word)
+  )
+    x--;
+  const phrase = analyzeRun(toks, x, a);
+  const known = phrase ? ctx.table.find(phrase) : null;
+  return known?.type === 'person' ? known : null;
+}
+
+/**
+ * The two people last named together (`Ada Quill and Tom Briggs`, `Sens. Quill and Briggs`) before token `before`
+ * in this paragraph or the one before it, as one joint speaker; null when none are.
+ */
+function pairBefore(ctx: ArticleContext, para: Para, before: number, verb: string): Entity | null {
+  const i = ctx.paras.indexOf(para);
+  for (const p of [para, ctx.paras[i - 1]]) {
+    if (!p) continue;
+    const toks = p.tokens;
+    for (let k = (p === para ? before : toks.length) - 2; k >= 1; k--) {
+      const and = toks[k] as Token;
+      if (and.lower !== 'and' || and.trail !== '' || (toks[k - 1] as Token).trail !== '') continue;
+      if (ctx.inQuote(p.base + and.start)) continue;
+      let x = k;
+      while (x > 0 && x > k - 4 && isCapitalized((toks[x - 1] as Token).word)) {
+        x--;
+        if (x > 0 && (toks[x - 1] as Token).trail !== '') break;
+      }
+      let y = k + 1;
+      while (y < toks.length && y < k + 5 && isCapitalized((toks[y] as Token).word)) {
+        y++;
+        if ((toks[y - 1] as Token).trail !== '') break;
+      }
+      if (x === k || y === k + 1) continue;
+      const left = speakerPhrase(ctx, p, x, k, verb);
+      const right = speakerPhrase(ctx, p, k + 1, y, verb);
+      if (
+        left?.entity?.type === 'person' &&
+        right?.entity?.type === 'person' &&
+        left.via === 'name' &&
+        right.via === 'name' &&
+        left.entity !== right.entity
+      )
+        return ctx.table.joint(left.entity, right.entity);
+    }
+  }
+  return null;
 }
 
 /**

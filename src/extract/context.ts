@@ -5,7 +5,7 @@
 
 import { checkBudget } from '../budget.ts';
 import { isEnglishWord } from './dictionary.ts';
-import { genderOfFirstName } from './gender.ts';
+import { genderOfFirstName, isFirstName } from './gender.ts';
 import {
   FIRST_NAMES,
   isPlace,
@@ -214,6 +214,9 @@ export function buildContext(
           phrase.company = kind === 'company';
         }
       }
+      // `Tin Aung Hla, 64, a farmer,` / `Orlund, 41, said`: a name given an age is a person's.
+      const aged = agedAt(para.tokens, phrase.to);
+      if (aged && phrase.type === 'unknown') phrase.type = 'person';
       if (phrase.nameWords.length === 1) {
         const only = (phrase.nameWords[0] as string).toLowerCase();
         singles.add(only);
@@ -228,7 +231,7 @@ export function buildContext(
         if (
           (phrase.type === 'unknown' || (withApposition && phrase.type === 'org')) &&
           (para.tokens[phrase.from - 1]?.lower === 'named' || withApposition) &&
-          genderOfFirstName(only) !== null
+          isFirstName(only)
         ) {
           phrase.type = 'person';
           phrase.gender ??= genderOfFirstName(only);
@@ -243,6 +246,13 @@ export function buildContext(
           (midCaps.has(only) || (speaking.get(only) ?? 0) >= 2 || !isEnglishWord(only))
         )
           phrase.type = 'person';
+      }
+      // `Quill's husband, Tom,`: a first name set off after a relation takes the family name.
+      const kin = familyName(para.tokens, phrase);
+      if (kin) {
+        phrase.nameWords = [phrase.nameWords[0] as string, kin.surname];
+        phrase.type = 'person';
+        phrase.gender ??= kin.gender;
       }
       phrases.push({ para, phrase, role });
     }
@@ -283,6 +293,7 @@ export function buildContext(
     if (!exists && !registrable(phrase, role)) continue;
     const entity = table.resolve(phrase, role);
     if (entity.type === 'unknown') continue;
+    if (entity.type === 'person' && agedAt(para.tokens, phrase.to)) entity.aged = true;
     const first = para.tokens[phrase.from] as Token;
     const prev = para.tokens[phrase.from - 1];
     const next = para.tokens[phrase.to];
@@ -308,7 +319,15 @@ export function buildContext(
       lastSubject?.para === para &&
       lastSubject.to === phrase.from - 1 &&
       !phrase.possessive;
+    // `His cousin Tom Ruiz, 40, cited ...`: a name given an age, then a verb, is the clause's subject.
+    const agedSubject =
+      agedAt(para.tokens, phrase.to) &&
+      /^\p{Ll}+$/u.test(para.tokens[phrase.to + 1]?.word ?? '') &&
+      !/^(a|an|the|who|whose|which|and|or|of|from|in|at|on|for|with|to)$/.test(
+        para.tokens[phrase.to + 1]?.word ?? '',
+      );
     const subject =
+      agedSubject ||
       according ||
       topic ||
       joined ||
@@ -341,6 +360,8 @@ export function buildContext(
       // (`Daniel, a senior at Dover`, `said Jared, an undergraduate`: an apposition says who a named person is.)
       const before = toks[i - 1];
       if (before && isCapitalized(before.word) && before.trail === ',') continue;
+      // (`Tin Aung Hla, 64, a farmer,`: so does one after a name's age.)
+      if (i >= 2 && isCapitalized((toks[i - 2] as Token).word) && agedAt(toks, i - 1)) continue;
       let j = i + 1;
       while (
         j < toks.length &&
@@ -358,4 +379,46 @@ export function buildContext(
     }
   }
   return { paras, table, lowerWords, midCaps, speaking, inQuote };
+}
+
+/** The name ending before token `to` is followed by an age in commas (`Ruiz, 41, said`). */
+function agedAt(toks: Token[], to: number): boolean {
+  const age = toks[to];
+  return (
+    (toks[to - 1] as Token).trail === ',' &&
+    age !== undefined &&
+    age.lead === '' &&
+    /^\d{1,3}$/.test(age.word) &&
+    age.trail === ',' &&
+    Number(age.word) >= 10 &&
+    Number(age.word) <= 110
+  );
+}
+
+const KIN: Record<string, 'm' | 'f'> = {
+  husband: 'm',
+  wife: 'f',
+  son: 'm',
+  daughter: 'f',
+  brother: 'm',
+  sister: 'f',
+  father: 'm',
+  mother: 'f',
+};
+
+/**
+ * `Quill's husband, Tom,` / `Quill's daughter, Ada,`: a lone first name in commas after a surname's relation is
+ * that family's member (`Tom Quill`); null otherwise.
+ */
+function familyName(toks: Token[], phrase: NamePhrase): { surname: string; gender: 'm' | 'f' } | null {
+  if (phrase.nameWords.length !== 1 || phrase.from < 2) return null;
+  const first = phrase.nameWords[0] as string;
+  const relation = toks[phrase.from - 1] as Token;
+  const owner = toks[phrase.from - 2] as Token;
+  const gender = KIN[relation.lower];
+  if (!gender || relation.trail !== ',' || !owner.possessive || !isCapitalized(owner.word)) return null;
+  if (!/^[,.]/.test((toks[phrase.to - 1] as Token).trail)) return null;
+  if (!isFirstName(first.toLowerCase())) return null;
+  const surname = owner.word.replace(/['’]s?$/, '');
+  return /^\p{Lu}\p{Ll}+$/u.test(surname) && surname !== first ? { surname, gender } : null;
 }

@@ -21,6 +21,7 @@ import { buildContext } from './context.ts';
 import { directQuotes } from './direct.ts';
 import { findFacts } from './facts.ts';
 import { indirectQuotes } from './indirect.ts';
+import { pluralPeopleNoun } from './lexicon.ts';
 import { findSpans, hasNoQuoteMarks } from './spans.ts';
 import { findTurns } from './transcript.ts';
 import { unmarkedQuotes } from './unmarked.ts';
@@ -71,6 +72,8 @@ export function cleanSpeaker(name: string | null | undefined): string | null {
   const adjective =
     /\p{L}-(linked|era|based|born|led|backed|style|like|funded|owned|affiliated|controlled|run|aligned)\b/u;
   const words = n.split(' ');
+  // (`Aides`, `Advisers`: a plural common noun for people is never a speaker's name.)
+  if (words.length === 1 && pluralPeopleNoun(n)) return null;
   while (words.length > 2 && adjective.test(words[0] as string)) words.shift();
   if (adjective.test(words.join(' '))) return null;
   return words.join(' ');

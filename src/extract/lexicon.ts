@@ -20,7 +20,7 @@ export const SPEECH_VERBS = set(`
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
   bragged marveled marvelled griped chided quipped blasted answered answers alleged alleges elaborated elaborates elaborating shouting yelling
-  screamed screaming chimed interrupted wondered wonders promises beamed beams admitting
+  screamed screaming chimed interrupted wondered wonders promises beamed beams admitting write contends
 `);
 
 /** Verbs that introduce a reported clause (indirect speech). */
@@ -251,6 +251,24 @@ export function looksCommon(word: string): boolean {
   if (/['’](ve|re|ll|d|m|t)$/.test(l)) return true;
   // (Only real words: `Ebeling`, `Fielding` and `Reed` are surnames.)
   return /^[a-z]{4,}(ly|ing|ed)$/.test(l) && !FIRST_NAMES.has(l) && isEnglishWord(l);
+}
+
+/** Nouns for people whose plural opens a sentence as its subject (`Aides say`, `Advisers said`); no surnames. */
+const PEOPLE_NOUNS = set(`
+  aide adviser advisor ally staffer source critic supporter observer insider volunteer organizer official
+  spokesperson lawmaker legislator delegate donor voter resident protester activist expert analyst strategist
+  consultant economist researcher investigator prosecutor attorney lawyer officer leader member worker employee
+`);
+
+/**
+ * A plural common noun for people (`Aides`, `Advisers`, `Officials`, `Analysts`): capitalised at a sentence's
+ * start or inside a body's name (`Council of Economic Advisers`), never one person's name.
+ */
+export function pluralPeopleNoun(word: string): boolean {
+  const l = word.toLowerCase();
+  if (!/^[a-z]{4,}s$/.test(l) || FIRST_NAMES.has(l)) return false;
+  const singular = l.endsWith('ies') ? `${l.slice(0, -3)}y` : l.slice(0, -1);
+  return PEOPLE_NOUNS.has(singular) || (l.endsWith('es') && PEOPLE_NOUNS.has(l.slice(0, -2)));
 }
 
 /** True when the name words are a place (`United States`, `South Carolina`, `Ohio`). */

@@ -4,7 +4,7 @@
  * entities so that `Putin`, `Mr. Putin` and `President Putin` all point at `Vladimir Putin`.
  */
 
-import { genderOfFirstName } from './gender.ts';
+import { genderOfFirstName, isFirstName, UNISEX_NAMES } from './gender.ts';
 import {
   COMPANY_HEADS,
   COMPANY_NOUNS,
@@ -20,6 +20,7 @@ import {
   ORG_HEADS,
   ORG_NOUNS,
   PEOPLE_WORDS,
+  pluralPeopleNoun,
   QUESTION_AUXILIARIES,
   ROLE_NOUNS,
   SPEECH_VERBS,
@@ -59,6 +60,8 @@ export interface Entity {
   genderGuessed?: boolean;
   /** The first name's gender was looked up (see genderOf). */
   genderChecked?: boolean;
+  /** Given an age (`Ruiz, 41,`): surely a person, whatever the name tables say of the first name. */
+  aged?: boolean;
   roles: string[];
   /** True for organisations that read as companies (`the company said`). */
   company: boolean;
@@ -154,7 +157,14 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     !keepsName(a)
   )
     a++;
-  while (b > a && NOT_NAME_WORDS.has((tokens[b - 1] as Token).lower)) b--;
+  // (`Yin Myint May, 60,`: a month word ending a name that is given an age is the name's last word, not a date.)
+  const aged =
+    b - a >= 2 &&
+    (tokens[b - 1] as Token).trail === ',' &&
+    /^\d{1,3}$/.test(tokens[b]?.word ?? '') &&
+    tokens[b]?.trail === ',' &&
+    /^(march|may|june|april|august)$/.test((tokens[b - 1] as Token).lower);
+  while (b > a && NOT_NAME_WORDS.has((tokens[b - 1] as Token).lower) && !(aged && b === to)) b--;
   if (a >= b) return null;
   let words = tokens.slice(a, b).map((t) => t.word);
   // `Prof Tariq Rahman of Kelburn University`: a person's name, then the organisation they belong to.
@@ -168,8 +178,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     const first = lw[end - 2] ?? '';
     const named =
       end >= 2 &&
-      (FIRST_NAMES.has(first) ||
-        (genderOfFirstName(first) !== null && !isPlace([words[end - 2] as string]))) &&
+      (FIRST_NAMES.has(first) || (isFirstName(first) && !isPlace([words[end - 2] as string]))) &&
       /^\p{Lu}\p{Ll}/u.test(words[end - 1] ?? '');
     return (titled || named) && !lw.some((l) => ORG_HEADS.has(l));
   };
@@ -206,9 +215,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
       const rest = lowers.length - k;
       const second = words[words.length - 2] ?? '';
       const nameLen =
-        FIRST_NAMES.has(second.toLowerCase()) ||
-        genderOfFirstName(second.toLowerCase()) !== null ||
-        isInitial(second)
+        FIRST_NAMES.has(second.toLowerCase()) || isFirstName(second.toLowerCase()) || isInitial(second)
           ? 2
           : 1;
       if (rest > nameLen) k = words.length - nameLen;
@@ -263,7 +270,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     // `Gwendolyn Marsh`: a first name the name tables know, then a surname that is no place or body.
     nameWords.length >= 2 &&
     nameWords.length <= 4 &&
-    genderOfFirstName(nameLowers[0] as string) !== null &&
+    isFirstName(nameLowers[0] as string) &&
     !nameLowers.some((l) => ORG_HEADS.has(l) || NOT_NAME_WORDS.has(l)) &&
     !isPlace(nameWords) &&
     !isPlace(nameWords.slice(0, 1))
@@ -285,7 +292,9 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     gender =
       nameWords.length >= 2
         ? genderOfFirstName(nameLowers[0] as string)
-        : (FIRST_NAMES.get(nameLowers[0] as string) ?? null);
+        : UNISEX_NAMES.has(nameLowers[0] as string)
+          ? null
+          : (FIRST_NAMES.get(nameLowers[0] as string) ?? null);
     genderGuessed = gender !== null && !FIRST_NAMES.has(nameLowers[0] as string);
   }
   const last = tokens[to - 1] as Token;
@@ -446,10 +455,12 @@ export function readsAsPerson(e: Entity): boolean {
     FIRST_NAMES.has((words[0] as string).toLowerCase()) &&
     !PEOPLE_WORDS.has((words[1] as string).toLowerCase());
   if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase()) && !surnameLike) return false;
-  if (e.roles.length > 0 || words.length === 1) return true;
+  // (`Aides`, `Council of Economic Advisers`: a plural noun for people names no one person.)
+  if (words.length === 1 && pluralPeopleNoun(words[0] as string)) return false;
+  if (e.roles.length > 0 || words.length === 1 || e.aged) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
   const first = (words[0] as string).toLowerCase();
-  return FIRST_NAMES.has(first) || genderOfFirstName(first) !== null || isInitial(words[1] as string);
+  return FIRST_NAMES.has(first) || isFirstName(first) || isInitial(words[1] as string);
 }
 
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */
@@ -670,6 +681,8 @@ export class EntityTable {
     window = 2500,
     paraStart = -1,
     prevParaStart = -1,
+    sentenceStart = -1,
+    exclude: Entity | null = null,
   ): { entity: Entity | null; strength: PronounStrength } {
     const end = this.upperBound(pos);
     let best: Mention | null = null;
@@ -678,7 +691,10 @@ export class EntityTable {
     let quotedMatch: Mention | null = null;
     let guessedOther: Mention | null = null;
     const compatible = (e: Entity): boolean =>
-      e.type === 'person' && (genderOf(e) === gender || e.gender === null) && readsAsPerson(e);
+      e !== exclude &&
+      e.type === 'person' &&
+      (genderOf(e) === gender || e.gender === null) &&
+      readsAsPerson(e);
     for (let i = end - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;
@@ -731,6 +747,28 @@ export class EntityTable {
       intro.entity.genderGuessed = false;
       return { entity: intro.entity, strength: 'ambiguous' };
     }
+    // `Lee Ames is a professor ... Ames said.` / `"...," she said.`: the name tables guessed the first name's gender
+    // wrong, and that person, the subject just before, is likelier than someone compatible named further back.
+    if (
+      guessedOther &&
+      paraStart >= 0 &&
+      // (In an earlier sentence: `As for Carla Hines, he said she ...` speaks of her, not as her.)
+      guessedOther.pos < sentenceStart &&
+      this.paraOf(pos) - this.paraOf(guessedOther.pos) <= 1 &&
+      (anyMatch === null || anyMatch.pos < guessedOther.pos) &&
+      // (Nor anyone compatible named since inside quotation marks before this paragraph: marks read wrongly may hide
+      // a subject there.)
+      (quotedMatch === null || quotedMatch.pos < guessedOther.pos || quotedMatch.pos >= paraStart) &&
+      (lastSpeaker === null || lastSpeaker.pos < guessedOther.pos) &&
+      // (Nor when someone compatible is a subject earlier in that paragraph: `Ailes was secretive, according to
+      // Vanity Fair, and he ...` keeps to Ailes.)
+      !this.subjectBefore(guessedOther.pos, compatible)
+    ) {
+      const g = guessedOther.entity;
+      g.gender = gender;
+      g.genderGuessed = false;
+      return { entity: g, strength: 'ambiguous' };
+    }
     const chosen = best ?? anyMatch ?? quotedMatch;
     if (!chosen) {
       // Only ever "possibly": the text never told us this person's gender.
@@ -771,6 +809,17 @@ export class EntityTable {
     else strength = rivals.size === 0 ? 'unique' : 'ambiguous';
     if (intro && intro.entity !== e) strength = 'ambiguous';
     return { entity: e, strength };
+  }
+
+  /** Whether a mention passing `ok` is a subject, outside quotation marks, in the paragraph of `pos` before it. */
+  private subjectBefore(pos: number, ok: (e: Entity) => boolean): boolean {
+    const start = this.paraStarts[this.paraOf(pos)] ?? 0;
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos < start) break;
+      if (m.subject && !m.quoted && ok(m.entity)) return true;
+    }
+    return false;
   }
 
   /** The index of the paragraph holding `pos` (0 when paragraphs are unknown). */
