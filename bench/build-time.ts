@@ -11,6 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { heapNow } from './measure.ts';
 import { synthCorpus } from './synth.ts';
 
 function arg(name: string): string | undefined {
@@ -26,16 +27,6 @@ const url = root
   ? pathToFileURL(`${root}/src/search/build.ts`).href
   : new URL('../src/search/build.ts', import.meta.url).href;
 const { buildIndex } = (await import(url)) as typeof import('../src/search/build.ts');
-
-const gc = (globalThis as { gc?: () => void }).gc;
-async function heapNow(): Promise<number> {
-  for (let k = 0; k < 3; k++) {
-    gc?.();
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
-}
 
 const corpus = synthCorpus({ quotes: size, seed: 42 });
 for (let r = 0; r < runs; r++) {

@@ -19,6 +19,7 @@ import { ArticleBodies, chunkHeads, LazyArticle } from '../src/search/lazy-artic
 import { ARTICLES_PER_CHUNK, pack, unpack } from '../src/search/packed.ts';
 import type { SearchEngine } from '../src/search/types.ts';
 import type { Corpus } from '../src/types.ts';
+import { heapNow, percentile } from './measure.ts';
 import { newsCorpus } from './news.ts';
 import { quoteChecks, reporterQueries } from './workload.ts';
 
@@ -37,15 +38,6 @@ if (!gc) {
   process.exit(2);
 }
 
-async function heapNow(): Promise<number> {
-  for (let k = 0; k < 3; k++) {
-    gc?.();
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
-}
-
 async function settled(index: SearchIndex, engine: SearchEngine): Promise<SearchEngine> {
   const alive = setInterval(() => {}, 1000);
   await backgroundWork(index);
@@ -53,8 +45,6 @@ async function settled(index: SearchIndex, engine: SearchEngine): Promise<Search
   return engine;
 }
 
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
 const t0 = performance.now();

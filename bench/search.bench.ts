@@ -34,6 +34,7 @@ import { buildIndex } from '../src/search/build.ts';
 import { type BackgroundWork, backgroundWork, engineOver } from '../src/search/index.ts';
 import type { SearchEngine } from '../src/search/types.ts';
 import type { Corpus } from '../src/types.ts';
+import { heapNow, percentile } from './measure.ts';
 import { newsCorpus } from './news.ts';
 import { buildFlex, buildFuse, buildMini, type FlatItem, type FlexEncoder, flatItems } from './peers.ts';
 import { synthCorpus, synthQueries } from './synth.ts';
@@ -87,24 +88,6 @@ const log = (msg: string): void => {
 const exposedGc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
 if (!exposedGc) throw new Error('run with --expose-gc (npm run bench passes it)');
 const gc = exposedGc;
-/**
- * JS heap plus memory outside it (typed-array buffers hold the postings): what an index really costs. Collected
- * three times with pauses between: a freed buffer's memory is given back after the collection that finds it, so a
- * single gc() right after a build still counted the build's scratch buffers (up to a third more at 1e6).
- */
-async function heapNow(): Promise<number> {
-  for (let k = 0; k < 3; k++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
 
 function round(x: number, d = 2): number {
   const f = 10 ** d;

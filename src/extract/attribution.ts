@@ -278,22 +278,24 @@ export function speakerPhrase(
   // Words inside quotation marks are someone's words, never who speaks (`"Family Leave," the handbook says,
   // becomes available "after a year"`: the quoted title is no speaker).
   if (ctx.inQuote(pos)) return undefined;
+  // `he`/`she` here: the person it points back to (`exclude`: someone it cannot be, as toldOf finds).
+  const pronounHit = (g: 'm' | 'f', exclude: Entity | null = null): Attribution => {
+    const { entity, strength } = ctx.table.pronounDetail(
+      pos,
+      g,
+      2500,
+      para.base,
+      previousBase(ctx, para, g),
+      para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
+      exclude,
+    );
+    return { entity, role: null, verb, via: 'pronoun', pos, strength };
+  };
   if (b - a === 1 && (!isCapitalized(first.word) || first.lower === 'it')) {
     const g = PRONOUNS[first.lower];
     const topic = g === 'm' || g === 'f' ? frontedTopic(ctx, para, a, g, verb) : undefined;
     if (topic) return { ...topic, pos };
-    if (g === 'm' || g === 'f') {
-      const { entity, strength } = ctx.table.pronounDetail(
-        pos,
-        g,
-        2500,
-        para.base,
-        previousBase(ctx, para, g),
-        para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
-        toldOf(ctx, toks, a, b),
-      );
-      return { entity, role: null, verb, via: 'pronoun', pos, strength };
-    }
+    if (g === 'm' || g === 'f') return pronounHit(g, toldOf(ctx, toks, a, b));
     if (g === 'org') {
       // `It added, "..."`: the company, else the organisation the passage is about; never more than "possibly".
       const org = ctx.table.roleNoun(pos, [], 'company') ?? ctx.table.recentOrg(pos);
@@ -324,16 +326,7 @@ export function speakerPhrase(
     }
   }
   if (b - a === 1 && /^(he|she)$/i.test(first.word)) {
-    const g = first.lower === 'he' ? 'm' : 'f';
-    const { entity, strength } = ctx.table.pronounDetail(
-      pos,
-      g,
-      2500,
-      para.base,
-      previousBase(ctx, para, g),
-      para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
-    );
-    return { entity, role: null, verb, via: 'pronoun', pos, strength };
+    return pronounHit(first.lower === 'he' ? 'm' : 'f');
   }
   // `One student at Duke University`, `a resident of Dover`: someone unnamed, not the place or body they belong to.
   // (`a New Hampshire Republican`, `one Dover Democrat`: an unnamed party member, never the party or the place.)
