@@ -207,6 +207,13 @@ const LEAD_WORDS = new Set(
   ).split(' '),
 );
 
+/** Words that open a clause before a sentence's main one (`When Dunn spoke, Ames replied ...`). */
+const SUBORDINATORS = new Set(
+  'when while after before although though if because as since until once unless whether even whenever'.split(
+    ' ',
+  ),
+);
+
 /** Lower-case words that govern a name rather than describe it (prepositions, verbs of saying, relatives). */
 const NOT_LEAD = new Set(
   (
@@ -280,15 +287,49 @@ export function speakerPhrase(
   if (ctx.inQuote(pos)) return undefined;
   // `he`/`she` here: the person it points back to (`exclude`: someone it cannot be, as toldOf finds).
   const pronounHit = (g: 'm' | 'f', exclude: Entity | null = null): Attribution => {
-    const { entity, strength } = ctx.table.pronounDetail(
-      pos,
-      g,
-      2500,
-      para.base,
-      previousBase(ctx, para, g),
-      para.base + (sentenceAt(para.sentences, first.start)?.start ?? 0),
-      exclude,
-    );
+    const sentence = sentenceAt(para.sentences, first.start);
+    const sentenceStart = para.base + (sentence?.start ?? 0);
+    const detail = (at: number) =>
+      ctx.table.pronounDetail(at, g, 2500, para.base, previousBase(ctx, para, g), sentenceStart, exclude);
+    const { entity, strength } = detail(pos);
+    // `He warned that ..., Dunn would have a clear path, which he called "..."`: a `he` inside the sentence of a
+    // subject who opens it (the same pronoun, or a name) means that subject, not someone named since in the
+    // sentence after a verb. Only "possibly": the one named since is a rival.
+    // (Not a subject inside an opening clause, `When Ms. Dunn spoke, Mrs. Ames replied that she ...`, nor one word of
+    // the subject's own phrase, `Cruz spokesman Rick Tyler said ..., he said`.)
+    const s0 = sentence ? tokenAt(toks, sentence.start) : a;
+    const opener = toks[s0];
+    if (entity && opener && s0 < a) {
+      let subject: { entity: Entity; pos: number } | null = null;
+      if (opener.lower === first.lower) {
+        const at = para.base + opener.start;
+        const e = detail(at).entity;
+        if (e) subject = { entity: e, pos: at };
+      } else {
+        const m = ctx.table.firstSubjectFrom(sentenceStart, sentenceStart + 40);
+        const lead = m ? toks.slice(s0, tokenAt(toks, m.pos - para.base)) : [];
+        if (
+          m &&
+          m.entity.type === 'person' &&
+          (m.entity.gender === null || m.entity.gender === g) &&
+          readsAsPerson(m.entity) &&
+          lead.every((t) => isCapitalized(t.word) && !SUBORDINATORS.has(t.lower))
+        )
+          subject = m;
+      }
+      const since = subject ? ctx.table.firstMentionBetween(entity, subject.pos + 1, pos) : -1;
+      const between = toks.slice(
+        tokenAt(toks, (subject?.pos ?? 0) - para.base),
+        tokenAt(toks, since - para.base),
+      );
+      if (
+        subject &&
+        subject.entity !== entity &&
+        since >= 0 &&
+        between.some((t) => /^\p{Ll}/u.test(t.word) && !ROLE_NOUNS.has(t.lower) && !LEAD_WORDS.has(t.lower))
+      )
+        return { entity: subject.entity, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
+    }
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
   };
   if (b - a === 1 && (!isCapitalized(first.word) || first.lower === 'it')) {

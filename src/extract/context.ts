@@ -95,6 +95,9 @@ export function sentenceAt(sentences: Sentence[], pos: number): Sentence | null 
  * manager,`) stands between it and the sentence start or a comma. A name after a verb or preposition is an object.
  */
 function opensClause(para: Para, from: number): boolean {
+  // (Whether a role noun stands between the word looked at and the name: `Libertarian vice presidential nominee Ada
+  // Quill said`, where lower-case words describe the role.)
+  let roleAfter = false;
   for (let i = from - 1; i >= 0; i--) {
     const t = para.tokens[i] as Token;
     if (t.trail !== '' || /[.!?]["”’]?$/.test(t.trail)) return true;
@@ -113,7 +116,9 @@ function opensClause(para: Para, from: number): boolean {
       t.possessive ||
       ROLE_NOUNS.has(t.lower) ||
       ORG_NOUNS.has(t.lower) ||
-      /^(the|a|an)$/.test(t.lower);
+      /^(the|a|an)$/.test(t.lower) ||
+      (roleAfter && t.trail === '' && ROLE_MODIFIER.test(t.lower));
+    if (ROLE_NOUNS.has(t.lower)) roleAfter = true;
     // `..., but Rep. Quill, who ..., doesn't`: a conjunction opening a main clause puts the name first in it.
     // (`aides say Ada Quill also advises`: after unnamed people's `say`, the name is the subject of what they say.)
     if (!inPhrase)
@@ -128,6 +133,10 @@ function opensClause(para: Para, from: number): boolean {
   }
   return true;
 }
+
+/** A lower-case word that describes a role before its noun (`presidential`, `former`, `longtime`, `vice`). */
+const ROLE_MODIFIER =
+  /^(?:former|then|acting|interim|deputy|senior|chief|longtime|veteran|vice|top|assistant|junior|leading|fellow|outgoing|incoming|retired|\p{Ll}+(?:al|ic|ary|ive))$/u;
 
 /** A phrase is worth registering as an entity: a person or organisation, or a multi-word name with a role. */
 function registrable(p: NamePhrase, role: string | null): boolean {

@@ -811,6 +811,26 @@ export class EntityTable {
     return { entity: e, strength };
   }
 
+  /** The first subject mention outside quotation marks in [from, to), or null. */
+  firstSubjectFrom(from: number, to: number): Mention | null {
+    for (let i = this.upperBound(from); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos >= to) break;
+      if (m.subject && !m.quoted) return m;
+    }
+    return null;
+  }
+
+  /** Where `entity` is first mentioned outside quotation marks in [from, to), or -1. */
+  firstMentionBetween(entity: Entity, from: number, to: number): number {
+    for (let i = this.upperBound(from); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos >= to) break;
+      if (m.entity === entity && !m.quoted) return m.pos;
+    }
+    return -1;
+  }
+
   /** Whether a mention passing `ok` is a subject, outside quotation marks, in the paragraph of `pos` before it. */
   private subjectBefore(pos: number, ok: (e: Entity) => boolean): boolean {
     const start = this.paraStarts[this.paraOf(pos)] ?? 0;

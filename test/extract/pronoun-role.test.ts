@@ -245,3 +245,49 @@ describe('`Ms. Lowell, she said, "..."`: the name before the parenthetical prono
     expect(quoteWith(ex.quotes, 'highest bidder').speaker).toBe('Rita Lowell');
   });
 });
+
+describe('a role described by lower-case words before the name (`presidential candidate Tom Reyes says`)', () => {
+  it('the named person is the subject a following `He says` means, not someone named earlier', () => {
+    const ex = run(
+      'Harbor County’s supervisor of elections, Mark Fallow, sent out a note assuring voters that no name had been left off the ballot.',
+      'Libertarian vice presidential nominee Tom Reyes says, win or lose in the coastal primary, he will remain a candidate.',
+      'He says no one in the field is “anywhere near the number of delegates needed,” the number that would settle it.',
+    );
+    expect(quoteWith(ex.quotes, 'anywhere near').speaker).toBe('Tom Reyes');
+  });
+});
+
+describe('a `he` inside a sentence means its subject, not someone named since in it', () => {
+  const lead =
+    'Senator Tom Reyes, who won two southern states on Tuesday, is urging his rivals to leave the race.';
+  const claim =
+    'warned that as long as the field stayed split, Mark Dunn would have an easy road to winning, which he called "a catastrophe for the whole party."';
+
+  it('`He warned that ..., Dunn would ..., which he called "..."` is Reyes, possibly', () => {
+    const ex = run(lead, 'He asked them to think hard about it.', `He ${claim}`);
+    const q = quoteWith(ex.quotes, 'catastrophe');
+    expect(q.speaker).toBe('Tom Reyes');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('`Reyes warned that ..., Dunn would ..., which he called "..."` is Reyes too', () => {
+    const ex = run(lead, `Reyes ${claim}`);
+    expect(quoteWith(ex.quotes, 'catastrophe').speaker).toBe('Tom Reyes');
+  });
+
+  it('guard: a subject inside an opening clause is not the sentence’s (`When Ms. Dunn spoke, Mrs. Ames replied`)', () => {
+    const ex = run(
+      'Mrs. Ada Ames spent the year on the road, arguing against the amendment.',
+      'When Ms. Lena Dunn, during a debate at the college, called her views cruel, Mrs. Ames replied that she was glad Ms. Dunn had said it because, she said, it showed how "small and bitter the other side" had become.',
+    );
+    expect(quoteWith(ex.quotes, 'small and bitter').speaker).toBe('Ada Ames');
+  });
+
+  it('guard: a name inside the subject’s own phrase is no rival (`Quill spokesman Rick Tyler said ..., he said`)', () => {
+    const ex = run(
+      'Senator Tom Quill is ahead in the polls.',
+      'Quill spokesman Rick Tyler explained that the team plans to draw contrasts so that voters can see that Tom Quill has "a plan for the first hundred days," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'first hundred days').speaker).toBe('Rick Tyler');
+  });
+});
