@@ -207,6 +207,12 @@ const LEAD_WORDS = new Set(
   ).split(' '),
 );
 
+/** Verbs of finding and forecasting: saying only before `that` (`found that "..."`, never `found out`). */
+const FINDING_VERBS = new Set(['found', 'finds', 'estimates', 'estimated', 'projects', 'projected', 'concluded']);
+
+/** Pages an owner publishes (`the Halvorsen Institute website`), besides the documents. */
+const OWNED_PAGES = new Set(['website', 'site', 'blog', 'page']);
+
 /** Words that open a clause before a sentence's main one (`When Dunn spoke, Ames replied ...`). */
 const SUBORDINATORS = new Set(
   'when while after before although though if because as since until once unless whether even whenever'.split(
@@ -517,6 +523,50 @@ export function speakerPhrase(
           )
         : issuer;
     return { entity, role: null, verb, via: entity ? 'role' : 'none', pos };
+  }
+  // `the Harlow Foundation report found`, `the Halvorsen Institute website explains`, `the Quill campaign memo
+  // says`: a document whose owner stands in its name speaks for that owner.
+  const docNoun = (toks[b - 1] as Token).lower;
+  if (
+    first.lower === 'the' &&
+    verb !== 'according to' &&
+    b - a >= 3 &&
+    b - a <= 6 &&
+    (DOCUMENT_NOUNS.has(docNoun) || OWNED_PAGES.has(docNoun))
+  ) {
+    const mid = toks.slice(a + 1, b - 1);
+    const capsEnd = mid.findIndex((t) => !isCapitalized(t.word));
+    const caps = capsEnd < 0 ? mid : mid.slice(0, capsEnd);
+    const rest = mid.slice(caps.length).map((t) => t.lower);
+    const orgTail =
+      rest.length === 1 && ORG_NOUNS.has(rest[0] as string) && !ROLE_NOUNS.has(rest[0] as string);
+    if (
+      caps.length > 0 &&
+      caps.length <= 4 &&
+      (rest.length === 0 || orgTail) &&
+      mid.every((t) => t.trail === '')
+    ) {
+      const x = a + 1;
+      const y = x + caps.length;
+      const phrase = analyzeRun(toks, x, y);
+      if (phrase && !phrase.possessive && phrase.from === x && !isPlace(phrase.nameWords)) {
+        const known = ctx.table.find(phrase);
+        const entity = orgTail
+          ? ctx.table.resolve(
+              {
+                ...phrase,
+                nameWords: [...caps.map((t) => t.word), rest[0] as string],
+                type: 'org',
+                role: null,
+              },
+              null,
+            )
+          : known?.type === 'person' || phrase.type === 'person'
+            ? ctx.table.resolve(phrase, null)
+            : ctx.table.resolve({ ...phrase, type: 'org', role: null }, null);
+        return { entity, role: null, verb, via: 'role', pos };
+      }
+    }
   }
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
@@ -1861,7 +1911,10 @@ export function attributionBefore(
       if (hit?.entity) return hit;
     }
     if (
-      (SPEECH_VERBS.has(t.lower) || FRAMING_VERBS.has(t.lower)) &&
+      (SPEECH_VERBS.has(t.lower) ||
+        FRAMING_VERBS.has(t.lower) ||
+        // `The Harlow study found that "..."`, `the campaign projects that "..."`: a finding reported as said.
+        (FINDING_VERBS.has(t.lower) && toks[i + 1]?.lower === 'that')) &&
       (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower)) &&
       !ctx.inQuote(para.base + t.start)
     ) {

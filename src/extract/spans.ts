@@ -40,9 +40,20 @@ function doubleSpans(text: string, para: number): Span[] {
   let open = -1;
   let openLen = 1;
   const re = new RegExp(DOUBLE.source, 'g');
+  // `"In 1960, ... Written “at a time of crisis,” the statement ...`: a paragraph opened with a straight mark (a block
+  // quote, the news convention) holds curly quotes of its own; they nest inside it and do not end it.
+  let nested = false;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const ch = m[0];
     let i = m.index;
+    if (nested) {
+      if (ch === '”') nested = false;
+      continue;
+    }
+    if (ch === '“' && open >= 0 && text[open] === '"' && text.slice(0, open).trim() === '') {
+      nested = true;
+      continue;
+    }
     // `'old-school,'''`: a single mark closing a nested quote, then the doubled one; the last two close.
     if (ch === "''" && open >= 0 && text[i + 2] === "'") {
       i++;

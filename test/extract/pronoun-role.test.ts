@@ -291,3 +291,51 @@ describe('a `he` inside a sentence means its subject, not someone named since in
     expect(quoteWith(ex.quotes, 'first hundred days').speaker).toBe('Rick Tyler');
   });
 });
+
+describe('a document whose owner stands in its name speaks for that owner', () => {
+  it('`the Harlow Foundation report said` is the Harlow Foundation, as an organisation', () => {
+    const ex = run(
+      '"Most towns in the valley have lost a fifth of their people," the Harlow Foundation report said.',
+    );
+    const q = quoteWith(ex.quotes, 'lost a fifth');
+    expect(q.speaker).toBe('Harlow Foundation');
+    expect(q.role).toBeNull();
+  });
+
+  it('`the Quill campaign memo says` is the Quill campaign, not Quill', () => {
+    const ex = run(
+      'Senator Ada Quill spoke in Dover.',
+      'The Quill campaign memo says "the north is ours to lose."',
+    );
+    expect(quoteWith(ex.quotes, 'ours to lose').speaker).toBe('Quill campaign');
+  });
+
+  it('`found`, `projects` and `estimates` report what a study or a campaign says', () => {
+    const ex = run(
+      'The Harlow Foundation study found that "most towns in the valley have lost a fifth of their people since 1990."',
+      'The Reyes campaign projects that "a small levy on each trade" would raise billions.',
+    );
+    expect(quoteWith(ex.quotes, 'lost a fifth').speaker).toBe('Harlow Foundation');
+    expect(quoteWith(ex.quotes, 'small levy').speaker).toBe('Reyes campaign');
+  });
+});
+
+describe('a block quote opened with straight marks holds curly quotes of its own', () => {
+  it('the curly quote inside does not end it; the page that introduced it speaks', () => {
+    const ex = run(
+      'Few papers mattered more to the young reformers than the Dover Charter, as the Halvorsen Institute website explains:',
+      '"In the spring of 1971, a few dozen students gathered at a farmhouse outside Dover and formed a league. The charter they signed, written “in a season of doubt,” became the core of their creed.',
+      '"Its points were simple: free speech comes first, and every town should run its own schools."',
+    );
+    const q = quoteWith(ex.quotes, 'spring of 1971');
+    expect(q.text).toContain('core of their creed');
+    expect(q.speaker).toBe('Halvorsen Institute');
+    // (The words quoted inside are no quote of their own.)
+    expect(ex.quotes.some((x) => x.text === 'in a season of doubt')).toBe(false);
+  });
+
+  it('guard: curly quotes after a straight mark inside a sentence still restart', () => {
+    const ex = run('He wrote 5" on the plan, then Quill said “the bridge will open in May” to the crowd.');
+    expect(quoteWith(ex.quotes, 'bridge will open').text).toBe('the bridge will open in May');
+  });
+});
