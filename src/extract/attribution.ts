@@ -33,6 +33,7 @@ import {
   analyzeRun,
   capitalRuns,
   type Entity,
+  expandTitles,
   type PronounStrength,
   readsAsPerson,
   roleAround,
@@ -208,7 +209,22 @@ const LEAD_WORDS = new Set(
 );
 
 /** Verbs of finding and forecasting: saying only before `that` (`found that "..."`, never `found out`). */
-const FINDING_VERBS = new Set(['found', 'finds', 'estimates', 'estimated', 'projects', 'projected', 'concluded']);
+const FINDING_VERBS = new Set([
+  'found',
+  'finds',
+  'estimates',
+  'estimated',
+  'projects',
+  'projected',
+  'concluded',
+]);
+
+/** Offices one person holds at a time, which tell people apart (`the candidate` is not the mayor). */
+const OFFICE_TITLES = new Set(
+  'candidate nominee senator governor president mayor judge justice congressman congresswoman representative secretary chairman chairwoman prosecutor sheriff'.split(
+    ' ',
+  ),
+);
 
 /** Pages an owner publishes (`the Halvorsen Institute website`), besides the documents. */
 const OWNED_PAGES = new Set(['website', 'site', 'blog', 'page']);
@@ -808,9 +824,20 @@ export function speakerPhrase(
         // person alone is named.)
         // (`One law enforcement official said ... "...," the official said`: the noun brought in someone unnamed,
         // whom it still means; no named person is offered for them.)
+        // (`"...," the judge said` before the article first writes `Judge Berman`: the one person the article gives
+        // that title, wherever. And not someone whose own title is another one: `the Republican candidate` is not
+        // Mayor de Blasio, named last; then the person the article is most about.)
+        const recent = ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos);
+        const otherTitle = (e: Entity): boolean => {
+          const titles = expandTitles(e.roles.join(' ').toLowerCase()).split(/\s+/);
+          return (
+            OFFICE_TITLES.has(head) && !titles.includes(head) && titles.some((t) => OFFICE_TITLES.has(t))
+          );
+        };
         const topic = unnamedBefore(ctx, pos, head)
           ? null
-          : (ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos));
+          : (ctx.table.soleHolder(head) ??
+            (recent && otherTitle(recent) ? ctx.table.mainPerson((e) => !otherTitle(e)) : recent));
         return { entity: topic, role: null, verb, via: 'role', pos, strength: 'ambiguous' };
       }
       return { entity, role: entity.roles[0] ?? null, verb, via: 'role', pos };

@@ -464,7 +464,7 @@ export function readsAsPerson(e: Entity): boolean {
 }
 
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */
-function expandTitles(roles: string): string {
+export function expandTitles(roles: string): string {
   return roles
     .replace(/\bsen\./g, 'senator')
     .replace(/\brep\./g, 'representative')
@@ -990,6 +990,29 @@ export class EntityTable {
       if (recent && groupLike(recent)) return recent;
     }
     return null;
+  }
+
+  /** The one person anywhere in the article whose title includes `head` (`judge` for `Judge Berman`), or null. */
+  soleHolder(head: string): Entity | null {
+    let only: Entity | null = null;
+    for (const e of this.entities) {
+      if (e.type !== 'person' || !expandTitles(e.roles.join(' ').toLowerCase()).split(/\s+/).includes(head))
+        continue;
+      if (only) return null;
+      only = e;
+    }
+    return only;
+  }
+
+  /** The person mentioned most often outside quotation marks (passing `ok`), if clearly ahead of the next one. */
+  mainPerson(ok: (e: Entity) => boolean): Entity | null {
+    const counts = new Map<Entity, number>();
+    for (const m of this.mentions)
+      if (!m.quoted && m.entity.type === 'person' && m.entity.name !== '' && readsAsPerson(m.entity))
+        counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    const ranked = [...counts].filter(([e]) => ok(e)).sort((x, y) => y[1] - x[1]);
+    const [first, second] = ranked;
+    return first && first[1] >= 3 && (!second || first[1] >= 2 * second[1]) ? first[0] : null;
   }
 
   /** The entity a bare name refers to, without registering anything. */

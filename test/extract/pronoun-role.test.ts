@@ -339,3 +339,36 @@ describe('a block quote opened with straight marks holds curly quotes of its own
     expect(quoteWith(ex.quotes, 'bridge will open').text).toBe('the bridge will open in May');
   });
 });
+
+describe('a title noun for someone the article names only later or otherwise', () => {
+  it('`the judge exclaimed` before the article writes `Judge Ortiz` is possibly Ortiz, not the lawyer just named', () => {
+    const ex = run(
+      'My lawyer, Sam Fielding, finished his plea and sat down. The judge rubbed his chin.',
+      '“Everything you have argued and everything I have argued,” the judge exclaimed, “comes to the same thing.”',
+      'Later that week Judge Ortiz set the date for sentencing.',
+    );
+    const q = quoteWith(ex.quotes, 'comes to the same thing');
+    expect(q.speaker).toBe('Ortiz');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('`the Democratic candidate said` is not the mayor named last, but the person the article is about', () => {
+    const ex = run(
+      'Ada Quill spent the week in the north. Quill visited three mills on Monday.',
+      'Quill has promised to reopen the port. Quill also asked Mayor Tom Briggs to reopen the ferry office. Briggs closed it last year.',
+      '“There is work here like nobody has seen,” the Democratic candidate said in an interview.',
+    );
+    const q = quoteWith(ex.quotes, 'work here like nobody');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('guard: two judges in the article leave `the judge` to the passage', () => {
+    const ex = run(
+      'Judge Ana Ortiz heard the first case. Judge Lena Park heard the second.',
+      'My lawyer, Sam Fielding, finished his plea and sat down.',
+      '“We will break for lunch now,” the judge said.',
+    );
+    expect(quoteWith(ex.quotes, 'break for lunch').speaker).not.toBe('Ana Ortiz');
+  });
+});
