@@ -286,7 +286,9 @@ export function parseRefs(tsv: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of tsv.split('\n')) {
     const [, article, offset, answer] = line.split('\t');
-    if (article && offset && answer) out.set(`${article}:${offset}`, answer.trim().toLowerCase());
+    // (Repaired before lower-casing: a grader copies `PeÃ±a` as the corpus writes it, and `Ã` lower-cased is no longer
+    // the mis-decoded byte the repair looks for.)
+    if (article && offset && answer) out.set(`${article}:${offset}`, repaired(answer.trim()).toLowerCase());
   }
   return out;
 }

@@ -108,6 +108,11 @@ describe('brat scorer', () => {
     const hashed = await scoreBrat(dir, 0, parseRefs(`0\t${articleKey('a1')}\t${offset}\twhitfield\n`));
     expect(hashed.speaker.pronoun).toEqual({ right: 0, of: 1 });
   });
+  it('reads a graded referent copied with the corpus’s mis-decoded letters as the reader repairs them', () => {
+    const refs = parseRefs('0\ta1\t12\tSarukhÃ¡n\n1\ta1\t40\tPeÃ±a Nieto\n');
+    expect(refs.get('a1:12')).toBe('sarukhán');
+    expect(refs.get('a1:40')).toBe('peña nieto');
+  });
   it('runs from the command line', () => {
     const dir = folder();
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--brat', dir], {
