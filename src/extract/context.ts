@@ -348,13 +348,23 @@ export function buildContext(
           /^\p{Ll}/u.test(next.word) ||
           (para.tokens[phrase.to - 1] as Token).trail === ','));
     // `..., said Wilcox, a former officer.`: the one who speaks in a paraphrase is the last speaker too.
+    // (`Across town, handing out leaflets, is Dorian Vance, a teacher ...`: a person brought in by an inverted `is`,
+    // then said who they are, is the subject of that sentence.)
     const inverted =
       entity.type === 'person' &&
       !inQuote(pos) &&
       /^(said|says)$/.test(prev?.lower ?? '') &&
       prev?.trail === '' &&
       /^[,.]/.test((para.tokens[phrase.to - 1] as Token).trail);
-    table.mention(entity, pos, (subject || inverted) && !inQuote(pos), inQuote(pos), inverted);
+    const invertedIs =
+      entity.type === 'person' &&
+      !inQuote(pos) &&
+      /^(is|was)$/.test(prev?.lower ?? '') &&
+      prev?.trail === '' &&
+      (para.tokens[phrase.from - 2]?.trail ?? '').startsWith(',') &&
+      (para.tokens[phrase.to - 1] as Token).trail.startsWith(',') &&
+      /^(a|an|the)$/.test(next?.lower ?? '');
+    table.mention(entity, pos, (subject || inverted || invertedIs) && !inQuote(pos), inQuote(pos), inverted);
     if (subject && !inQuote(pos)) lastSubject = { para, to: phrase.to };
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.

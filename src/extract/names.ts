@@ -460,7 +460,13 @@ export function readsAsPerson(e: Entity): boolean {
   if (e.roles.length > 0 || words.length === 1 || e.aged) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
   const first = (words[0] as string).toLowerCase();
-  return FIRST_NAMES.has(first) || isFirstName(first) || isInitial(words[1] as string);
+  // (`K.L. Amberton`, `J.M. Berger`: initials for the given names.)
+  return (
+    FIRST_NAMES.has(first) ||
+    isFirstName(first) ||
+    isInitial(words[1] as string) ||
+    (words.length >= 2 && /^(?:\p{Lu}\.){1,3}$/u.test(words[0] as string))
+  );
 }
 
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */

@@ -372,3 +372,25 @@ describe('a title noun for someone the article names only later or otherwise', (
     expect(quoteWith(ex.quotes, 'break for lunch').speaker).not.toBe('Ana Ortiz');
   });
 });
+
+describe('people brought in by initials or by an inverted `is`', () => {
+  it('`said K.L. Amberton, a fellow ...` then `He added` is Amberton', () => {
+    const ex = run(
+      'Party chairman Tom Briggs said the party would do well with young voters. "We have a plan," Briggs said.',
+      '"It was a serious effort, and it still fell short," said K.L. Amberton, a fellow at the Harlow Institute. He added that the ministry has also "been quite slow to act on this, slower than anyone could have hoped."',
+    );
+    expect(quoteWith(ex.quotes, 'quite slow').speaker).toBe('K.L. Amberton');
+  });
+
+  it('`Across the river ..., is Dorian Vance, a teacher ...` is the subject a following `he said` means', () => {
+    const ex = run(
+      'Party chairman Tom Briggs said the party would do well with young voters. "We have a plan," Briggs said.',
+      'Across the river, handing out leaflets for the Quill campaign, is Dorian Vance, a 29-year-old teacher who quit his job to canvass. Inspired by Quill’s record on schools, he’s committed to her.',
+      '"I’m walking every street in this ward," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'every street');
+    expect(q.speaker).toBe('Dorian Vance');
+    // (Brought in, not quoted: only "possibly".)
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
