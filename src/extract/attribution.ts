@@ -135,6 +135,8 @@ function subjectCompany(ctx: ArticleContext, para: Para, pos: number, speakingOn
       if (p.base + sentence.start >= pos) continue;
       const [s0] = tokenRange(p, sentence.start, sentence.start);
       const toks = p.tokens;
+      // (A sentence of punctuation alone, `?`, has no words.)
+      if (toks[s0] === undefined) continue;
       const y = capitalsFrom(toks, s0, 4);
       // (Only a name that is the sentence's subject: a verb follows it. One word only when it speaks, `Brantwell
       // said`, and is no first name, no common noun for people, and is written capitalised inside sentences too.)

@@ -31,6 +31,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
     let raw = m[0];
     let start = m.index;
+    // `Kenneth Fallow IV—a Dover lawyer`: a dash glued between two words ends the first (it is its punctuation).
+    let dash = '';
+    const glued = /[\p{L}\p{N}.,)][—–]+(?=[\p{L}"'“‘])/u.exec(raw);
+    if (glued) {
+      const cut = glued.index + 1;
+      dash = (/^[—–]+/.exec(raw.slice(cut)) as RegExpExecArray)[0];
+      raw = raw.slice(0, cut);
+      re.lastIndex = m.index + cut + dash.length;
+    }
     if (start + raw.length > to) raw = raw.slice(0, to - start);
     const lead = LEAD.exec(raw)?.[0] ?? '';
     let body = raw.slice(lead.length);
@@ -52,6 +61,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       possessive = true;
       body = body.slice(0, body.length - p[0].length);
     }
+    trail += dash;
     if (body === '') continue;
     out.push({
       word: body,
@@ -62,7 +72,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       trail,
       possessive,
     });
-    if (m.index + m[0].length >= to) break;
+    if (re.lastIndex >= to) break;
   }
   return out;
 }

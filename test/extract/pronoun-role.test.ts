@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanSpeaker } from '../../src/extract/index.ts';
+import { tokenize } from '../../src/extract/tokens.ts';
 import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
 import { run } from './helpers.ts';
@@ -392,5 +393,23 @@ describe('people brought in by initials or by an inverted `is`', () => {
     expect(q.speaker).toBe('Dorian Vance');
     // (Brought in, not quoted: only "possibly".)
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
+
+describe('a dash glued between two words ends the first', () => {
+  it('`Luther Fallow IV—a Dover lawyer` is Luther Fallow IV, whom a later `he said` means', () => {
+    const ex = run(
+      'The money came from Luther Fallow IV—a Dover lawyer who has given to both parties—and a few friends.',
+      'Fallow told an interviewer that he is not backing any candidate. "I have not spoken to any campaign in a year," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'any campaign in a year');
+    expect(q.speaker).toBe('Luther Fallow IV');
+  });
+
+  it('the dash is kept as the word’s punctuation', () => {
+    const toks = tokenize('Fallow IV—a lawyer');
+    expect(toks.map((t) => t.word)).toEqual(['Fallow', 'IV', 'a', 'lawyer']);
+    expect(toks[1]?.trail).toBe('—');
+    expect(toks[2]?.start).toBe('Fallow IV—'.length);
   });
 });

@@ -45,6 +45,10 @@ describe('bad input', () => {
     expect(q?.start).toBe(2);
     expect(q?.text).toBe('said said said said said');
   });
+  it('a paragraph of punctuation alone before `the company said` (found by the property below)', () => {
+    expect(() => extract(article('?', 'the company said'))).not.toThrow();
+  });
+
   it('never throws and keeps offsets inside the paragraph, whatever the words', () => {
     const word = fc.constantFrom(
       'said',
