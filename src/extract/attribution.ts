@@ -1814,6 +1814,33 @@ export function mainSubject(
       const org = speakerPhrase(ctx, para, i, i + 2, verb);
       if (org?.entity) return org;
     }
+    // `Going back to an old theme, the former commissioner spoke of ...`: a title for a person opening the
+    // clause, up to its head noun (only "possibly" whom, unless the article gave someone that title).
+    // (Not what is said, `one trustee said the commissioner is "..."`, nor a title before the name it belongs to,
+    // `the labor organizer Dana Rolf`: the name is found as a name.)
+    if (
+      clauseStart &&
+      t.lower === 'the' &&
+      !isCapitalized(t.word) &&
+      !(prev && prev.trail === '' && (SPEECH_VERBS.has(prev.lower) || prev.lower === 'that'))
+    ) {
+      let h = i + 1;
+      while (
+        h < b &&
+        h <= i + 5 &&
+        (toks[h - 1] as Token).trail === '' &&
+        !ROLE_NOUNS.has((toks[h] as Token).lower)
+      )
+        h++;
+      if (h < b && ROLE_NOUNS.has((toks[h] as Token).lower) && (toks[h - 1] as Token).trail === '') {
+        // (`the secretary of state`: the words through `of` and the place belong to the title.)
+        let end = h + 1;
+        if (toks[h]?.trail === '' && toks[end]?.lower === 'of' && end + 1 < b) end += 2;
+        const named = toks[end - 1]?.trail === '' && isCapitalized(toks[end]?.word ?? '');
+        const role = named ? undefined : speakerPhrase(ctx, para, i, end, verb);
+        if (role?.entity?.type === 'person') return role;
+      }
+    }
     // `Quill's campaign put out a notice saying ...`: a possessive name and an organisation noun.
     if (clauseStart && t.possessive && isCapitalized(t.word) && ORG_NOUNS.has(toks[i + 1]?.lower ?? '')) {
       const org = speakerPhrase(ctx, para, i, i + 2, verb);
@@ -1842,6 +1869,8 @@ export function mainSubject(
         if (e > i + 1) {
           const whole = speakerPhrase(ctx, para, i, e, verb);
           if (whole?.entity && whole.via === 'name') return whole;
+          // (`The Republican candidate appeared to ... by saying`: a title for a person opening the clause.)
+          if (whole?.entity?.type === 'person' && whole.via === 'role' && t.lower === 'the') return whole;
         }
       }
       let j = i + 1;
@@ -1871,6 +1900,8 @@ export function mainSubject(
           !/^(later|earlier|ago|before|after|afterward|afterwards|last|this|next)$/.test(
             after?.lower ?? '',
           ) &&
+          // (`Going back to an old theme, ...`: a participle opening the sentence is no name.)
+          !(j === i + 1 && /^\p{Lu}\p{Ll}+ing$/u.test(t.word) && isEnglishWord(t.lower)) &&
           after &&
           /^\p{Ll}/u.test(after.word) &&
           (toks[j - 1] as Token).trail === ''

@@ -184,9 +184,19 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       ) {
         attribution = subject;
         subjectOnly = true;
-      } else if (e?.type === 'person' && subject?.via === 'pronoun') {
+      } else if (
+        e?.type === 'person' &&
+        (subject?.via === 'pronoun' ||
+          // (A title only with no verb of saying before the quote: in `one trustee said the commissioner is "..."`
+          // the title is whom the words are about.)
+          (subject?.via === 'role' &&
+            !para.tokens
+              .slice(s0, o)
+              .some((t) => SPEECH_VERBS.has(t.lower) && !ctx.inQuote(para.base + t.start))))
+      ) {
         // `She vows to "defend the fund" before ...`: a `he` or `she` for the subject is a weaker guess still;
-        // whoever the pronoun means, never more than "possibly".
+        // whoever the pronoun means, never more than "possibly". So is a title for them (`the former harbor commissioner
+        // spoke of the "gains ..."`).
         attribution = { ...subject, strength: 'ambiguous' };
         subjectOnly = true;
       }

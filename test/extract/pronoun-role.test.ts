@@ -413,3 +413,27 @@ describe('a dash glued between two words ends the first', () => {
     expect(toks[2]?.start).toBe('Fallow IV—'.length);
   });
 });
+
+describe('a title for a person as the subject of a sentence holding a quote', () => {
+  it('`..., the former harbor commissioner spoke of keeping the "..."` is possibly the one with that title', () => {
+    const ex = run(
+      'Ada Quill, the former harbor commissioner, spoke second. "We need steady hands," Tom Reyes said before her.',
+      'Going back to an old theme, the former harbor commissioner spoke of keeping the "gains the docks won under the last board" for years.',
+      'Asked about the budget, one trustee said the harbor commissioner is "a fine talker when nobody pushes back."',
+    );
+    const q = quoteWith(ex.quotes, 'gains the docks won');
+    expect(q.speaker).toBe('Ada Quill');
+    // (Guard: the title after `said` is whom the words are about, not who says them.)
+    expect(quoteWith(ex.quotes, 'fine talker').speaker).toBeNull();
+  });
+
+  it('`The Green candidate seemed to lay out his agenda by declaring, "..."` is the person just quoted, possibly', () => {
+    const ex = run(
+      '"We will not back down," Tom Reyes said.',
+      'The Green candidate seemed to lay out his agenda by declaring, "My first job is to keep the ferries running and the rents fair."',
+    );
+    const q = quoteWith(ex.quotes, 'ferries running');
+    expect(q.speaker).toBe('Tom Reyes');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
