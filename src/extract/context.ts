@@ -138,6 +138,16 @@ function opensClause(para: Para, from: number): boolean {
 const ROLE_MODIFIER =
   /^(?:former|then|acting|interim|deputy|senior|chief|longtime|veteran|vice|top|assistant|junior|leading|fellow|outgoing|incoming|retired|\p{Ll}+(?:al|ic|ary|ive))$/u;
 
+/** Prepositions of place: a name after them twice is a place (`in Addis Ababa`). */
+const LOCATIVES = new Set(['in', 'into', 'near', 'around', 'outside', 'across', 'throughout', 'surrounds']);
+
+/** Words that may follow a place's name without punctuation (`in Dover and`, `into Dover on Monday`). */
+const PLACE_FOLLOWERS = new Set(
+  'and or on at in to for with where which that was is has had from by during after before since until'.split(
+    ' ',
+  ),
+);
+
 /** A phrase is worth registering as an entity: a person or organisation, or a multi-word name with a role. */
 function registrable(p: NamePhrase, role: string | null): boolean {
   if (p.type === 'person' || p.type === 'org') return true;
@@ -197,11 +207,32 @@ export function buildContext(
       if ((before || inverted) && alone) speaking.set(t.lower, (speaking.get(t.lower) ?? 0) + 1);
     }
   }
+  // `in Addis Ababa`, `marched into Addis Ababa`: a name the article puts after `in` or `into` twice or more is a
+  // place, unless it is given a title or opens with a first name our own list knows.
+  const located = new Map<string, number>();
+  for (const para of paras)
+    for (const [from, to] of capitalRuns(para.tokens)) {
+      const prev = para.tokens[from - 1];
+      if (prev?.trail !== '' || !LOCATIVES.has(prev?.lower ?? '')) continue;
+      // (Not `into Ailes's office`, nor `in Quill campaign ads`: the name only modifies what follows.)
+      const last = para.tokens[to - 1] as Token;
+      const after = para.tokens[to];
+      if (last.possessive || (last.trail === '' && after && !PLACE_FOLLOWERS.has(after.lower))) continue;
+      const k = para.tokens
+        .slice(from, to)
+        .map((t) => t.lower)
+        .join(' ');
+      located.set(k, (located.get(k) ?? 0) + 1);
+    }
+  const isLocated = (p: NamePhrase): boolean =>
+    p.role === null &&
+    !FIRST_NAMES.has((p.nameWords[0] as string).toLowerCase()) &&
+    (located.get(p.nameWords.join(' ').toLowerCase()) ?? 0) >= 2;
   for (const para of paras) {
     checkBudget();
     for (const [from, to] of capitalRuns(para.tokens)) {
       const phrase = analyzeRun(para.tokens, from, to);
-      if (!phrase) continue;
+      if (!phrase || isLocated(phrase)) continue;
       // `the college in Harbor Falls, North Dakota,`: a town, whatever else.
       // (`Michael Reyes of Dover, Del.,` is a person of a town.)
       if (

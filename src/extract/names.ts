@@ -419,7 +419,7 @@ export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | 
 
 /** Words that make a name an organisation or a thing, whatever its type says. */
 const NOT_PERSON_WORDS = new Set(
-  'force forces army navy poll polls news times post journal press tribune herald review magazine network campaign committee caucus coalition inn hotel motel restaurant cafe pub cathedral mosque synagogue stadium theater theatre airport'.split(
+  'force forces army navy poll polls news times post journal press tribune herald review magazine network campaign committee caucus coalition inn hotel motel restaurant cafe pub cathedral mosque synagogue stadium theater theatre airport state valley island'.split(
     ' ',
   ),
 );

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanSpeaker } from '../../src/extract/index.ts';
+import { type Entity, readsAsPerson } from '../../src/extract/names.ts';
 import { tokenize } from '../../src/extract/tokens.ts';
 import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
@@ -435,5 +436,28 @@ describe('a title for a person as the subject of a sentence holding a quote', ()
     const q = quoteWith(ex.quotes, 'ferries running');
     expect(q.speaker).toBe('Tom Reyes');
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
+
+describe('places that look like names are no one', () => {
+  it('a name the article puts after `in` or `into` twice is a place, never a `he`', () => {
+    const ex = run(
+      'The party won most seats on the council in Elliot Bay. Soldiers later marched into Elliot Bay.',
+      'Since then life has changed. "Nobody here trusts the new rulers," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'Nobody here trusts').speaker).not.toBe('Elliot Bay');
+  });
+
+  it('`the Sunshine State` reads as no person', () => {
+    const state: Entity = {
+      id: 0,
+      name: 'Sunshine State',
+      type: 'person',
+      gender: null,
+      roles: [],
+      company: false,
+      forms: new Set(['Sunshine State']),
+    };
+    expect(readsAsPerson(state)).toBe(false);
   });
 });
