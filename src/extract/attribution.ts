@@ -1822,7 +1822,8 @@ export function mainSubject(
       clauseStart &&
       t.lower === 'the' &&
       !isCapitalized(t.word) &&
-      !(prev && prev.trail === '' && (SPEECH_VERBS.has(prev.lower) || prev.lower === 'that'))
+      // (nor an object, `addressing the magnate directly`: a lower-case word right before it governs it)
+      !(prev && prev.trail === '' && /^\p{Ll}/u.test(prev.word))
     ) {
       let h = i + 1;
       while (
@@ -1913,7 +1914,8 @@ export function mainSubject(
       }
       i = j - 1;
     }
-    if (t.lower === 'the' && i + 1 < b) {
+    // (Not the object of a verb, `addressing the magnate directly, the board ...`.)
+    if (t.lower === 'the' && i + 1 < b && !(prev && prev.trail === '' && /^\p{Ll}+ing$/u.test(prev.word))) {
       for (let e = Math.min(b, i + 5); e > i + 1; e--) {
         if (e < b && isModifiedNoun(toks[e - 1] as Token, toks[e] as Token)) continue;
         const hit = speakerPhrase(ctx, para, i, e, verb);

@@ -377,7 +377,10 @@ export function buildContext(
         opensClause(para, phrase.from) &&
         (next === undefined ||
           /^\p{Ll}/u.test(next.word) ||
-          (para.tokens[phrase.to - 1] as Token).trail === ','));
+          (para.tokens[phrase.to - 1] as Token).trail === ',' ||
+          // (`Harbor pollster Tom Ayers -- who wrote ... -- is doubtful`: an apposition set off by dashes.)
+          /^(?:--|—|–)$/.test(next.word) ||
+          /[—–]$/.test((para.tokens[phrase.to - 1] as Token).trail)));
     // `..., said Wilcox, a former officer.`: the one who speaks in a paraphrase is the last speaker too.
     // (`Across town, handing out leaflets, is Dorian Vance, a teacher ...`: a person brought in by an inverted `is`,
     // then said who they are, is the subject of that sentence.)

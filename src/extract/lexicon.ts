@@ -99,7 +99,8 @@ export const ROLE_NOUNS = set(`
   daughter son wife husband mother father brother sister grandmother grandfather granddaughter grandson widow
   neighbor neighbour friend colleague partner spouse parent tycoon mogul magnate billionaire neurosurgeon nominee
   radioman host businessman businesswoman commentator pundit strategist frontrunner front-runner supporter backer
-  donor volunteer
+  donor volunteer pollster staffer operative columnist moderator correspondent sociologist demographer lecturer
+  campaigner canvasser organiser chairperson aide anchor congressman congresswoman
 `);
 
 /** Nouns that, in apposition, make a name a company (`Brightline Robotics, the maker of forklifts,`). */

@@ -461,3 +461,22 @@ describe('places that look like names are no one', () => {
     expect(readsAsPerson(state)).toBe(false);
   });
 });
+
+describe('a subject set off by dashes, and titles that are objects', () => {
+  it('`Harbor pollster Tom Ayers -- author of ... -- is doubtful` is the subject a following quote means', () => {
+    const ex = run(
+      'Campaign chairman Carl Dunn called the choice "the boldest pick in years."',
+      'Harbor pollster Tom Ayers -- author of a study that urged the party to court young voters -- is doubtful the mayor can recover. But the mayor might try to shift the focus.',
+      '"His best hope is to get them talking about the port again," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'best hope').speaker).toBe('Tom Ayers');
+  });
+
+  it('guard: `As if addressing the mayor directly, the Harbor Elections Board was firm:` is the board', () => {
+    const ex = run(
+      'Reached on Tuesday, Ada Quill — who filed the complaint — said she will not appeal.',
+      'As if addressing the mayor directly, the Harbor Elections Board was firm in its ruling: "No further discussion of this matter is needed."',
+    );
+    expect(quoteWith(ex.quotes, 'No further discussion').speaker).toBe('Harbor Elections Board');
+  });
+});
