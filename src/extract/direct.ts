@@ -259,7 +259,11 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       : attribution === after && after?.via === 'name'
         ? after
         : undefined;
-    if (marked?.entity) ctx.table.markSpeaker(marked.entity, marked.pos);
+    if (marked?.entity) {
+      ctx.table.markSpeaker(marked.entity, marked.pos);
+      if (marked.via === 'name' && marked.entity.type === 'person' && marked.entity.name.includes(' '))
+        marked.entity.spoke = true;
+    }
     out.push({
       parts,
       attribution,

@@ -62,6 +62,8 @@ export interface Entity {
   genderChecked?: boolean;
   /** Given an age (`Ruiz, 41,`): surely a person, whatever the name tables say of the first name. */
   aged?: boolean;
+  /** Quoted by name as a person (`"...," said Berhanu Nega`): a person, whatever the name tables say. */
+  spoke?: boolean;
   roles: string[];
   /** True for organisations that read as companies (`the company said`). */
   company: boolean;
@@ -457,7 +459,7 @@ export function readsAsPerson(e: Entity): boolean {
   if (GROUP_WORDS.has((words.at(-1) as string).toLowerCase()) && !surnameLike) return false;
   // (`Aides`, `Council of Economic Advisers`: a plural noun for people names no one person.)
   if (words.length === 1 && pluralPeopleNoun(words[0] as string)) return false;
-  if (e.roles.length > 0 || words.length === 1 || e.aged) return true;
+  if (e.roles.length > 0 || words.length === 1 || e.aged || e.spoke) return true;
   if ([...e.forms].some((f) => /^(mr|mrs|ms|dr)\.?\s/i.test(f))) return true;
   const first = (words[0] as string).toLowerCase();
   // (`K.L. Amberton`, `J.M. Berger`: initials for the given names.)

@@ -480,3 +480,14 @@ describe('a subject set off by dashes, and titles that are objects', () => {
     expect(quoteWith(ex.quotes, 'No further discussion').speaker).toBe('Harbor Elections Board');
   });
 });
+
+describe('someone quoted by name is a person, whatever the name tables say', () => {
+  it('`"...," Qoranye Veltis said` makes Veltis who a later `she said` may mean', () => {
+    const ex = run(
+      '"The plan has no money behind it," Qoranye Veltis said at the hearing.',
+      'Mayor Tom Briggs left before the vote.',
+      'Later, in the hallway, Veltis kept her voice low. "We will fight it in court," she said.',
+    );
+    expect(quoteWith(ex.quotes, 'fight it in court').speaker).toBe('Qoranye Veltis');
+  });
+});
