@@ -816,6 +816,25 @@ export function speakerPhrase(
       }
       const content = words.filter((w) => !['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(w));
       const entity = ctx.table.roleNoun(pos, content, null);
+      // `Rubio stopped by his headquarters. ... the senator said his campaign was "..."`: the one person this
+      // paragraph is about so far, when the title found belongs to someone neither it nor the one before names
+      // ("possibly").
+      const here = ctx.table.subjectsBetween(para.base, pos).filter((e) => readsAsPerson(e));
+      const only = here.length === 1 ? (here[0] as Entity) : null;
+      if (
+        entity &&
+        only &&
+        only !== entity &&
+        ctx.table.firstMentionBetween(
+          entity,
+          ctx.paras[ctx.paras.indexOf(para) - 1]?.base ?? para.base,
+          pos,
+        ) < 0 &&
+        !expandTitles(only.roles.join(' ').toLowerCase())
+          .split(/\s+/)
+          .some((t) => OFFICE_TITLES.has(t) && t !== head)
+      )
+        return { entity: only, role: only.roles[0] ?? null, verb, via: 'role', pos, strength: 'ambiguous' };
       const orgNoun = ORG_NOUNS.has(head) ? head : null;
       if (!entity && orgNoun)
         return { entity: ctx.table.roleNoun(pos, [], orgNoun), role: null, verb, via: 'role', pos };

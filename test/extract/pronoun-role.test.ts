@@ -491,3 +491,16 @@ describe('someone quoted by name is a person, whatever the name tables say', () 
     expect(quoteWith(ex.quotes, 'fight it in court').speaker).toBe('Qoranye Veltis');
   });
 });
+
+describe('a title for the person a paragraph is about', () => {
+  it('`Reyes stopped by ... the senator said` is Reyes, not a senator named paragraphs before', () => {
+    const ex = run(
+      'Sen. Carl Dunn spent the morning in Harlow, shaking hands at a diner.',
+      'Polls opened at seven. Turnout was steady through the morning in most towns.',
+      'Tom Reyes tried to lift spirits as he stopped by his office in Dover. Walking in to cheers, the senator said his team was "finishing very strong." He noted that volunteers had come from far away.',
+      '"Who can win in the fall? I can," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'finishing very strong').speaker).toBe('Tom Reyes');
+    expect(quoteWith(ex.quotes, 'Who can win').speaker).toBe('Tom Reyes');
+  });
+});
