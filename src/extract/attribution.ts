@@ -1861,6 +1861,21 @@ export function mainSubject(
         if (role?.entity?.type === 'person') return role;
       }
     }
+    // `A spokesman for Dover Freight declined to ... but said through a lawyer that "..."`: the organisation.
+    if (
+      clauseStart &&
+      /^(a|an)$/.test(t.lower) &&
+      /^spokes(man|woman|person)$/.test(toks[i + 1]?.lower ?? '') &&
+      toks[i + 2]?.lower === 'for'
+    ) {
+      let e = i + 3;
+      while (e < b && e < i + 8 && isCapitalized((toks[e] as Token).word)) {
+        e++;
+        if ((toks[e - 1] as Token).trail !== '') break;
+      }
+      const org = e > i + 3 ? speakerPhrase(ctx, para, i, e, verb) : undefined;
+      if (org?.entity) return org;
+    }
     // `Quill's campaign put out a notice saying ...`: a possessive name and an organisation noun.
     if (clauseStart && t.possessive && isCapitalized(t.word) && ORG_NOUNS.has(toks[i + 1]?.lower ?? '')) {
       const org = speakerPhrase(ctx, para, i, i + 2, verb);
@@ -2106,10 +2121,11 @@ export function attributionBefore(
   const end = subjectEnd(toks, v, s0);
   // `Trump joked that ..., but went on to say, "..."`: a clause whose subject is left out shares the sentence's.
   const elided = /^(but|and|then)$/.test(toks[end - 1]?.lower ?? '') && end - 1 > s0;
-  return (
-    subjectBefore(ctx, para, s0, end, verb) ??
-    (verb.endsWith('ing') || elided ? mainSubject(ctx, para, s0, elided ? end - 1 : v, verb) : undefined)
-  );
+  const before = subjectBefore(ctx, para, s0, end, verb);
+  if (before?.entity || !(verb.endsWith('ing') || elided)) return before;
+  // (`A spokesman for Harlow Networks declined to ... but said`: the clause's own subject when the words before the
+  // verb name nobody.)
+  return mainSubject(ctx, para, s0, elided ? end - 1 : v, verb) ?? before;
 }
 
 /**

@@ -504,3 +504,14 @@ describe('a title for the person a paragraph is about', () => {
     expect(quoteWith(ex.quotes, 'Who can win').speaker).toBe('Tom Reyes');
   });
 });
+
+describe('the subject of a clause whose verb of saying comes after `but`', () => {
+  it('`A spokesman for Dover Freight declined ... but said through a lawyer that "..."` is Dover Freight', () => {
+    const ex = run(
+      'A spokesman for Dover Freight declined to discuss the audit itself but said through a lawyer that "Dover Freight never treated the account differently from any other client."',
+    );
+    const q = quoteWith(ex.quotes, 'never treated the account');
+    expect(q.speaker).toBe('Dover Freight');
+    expect(q.role).toBeNull();
+  });
+});
