@@ -19,6 +19,7 @@ import { NAMING_CUES, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.ts';
 import { readsAsPerson } from './names.ts';
 import type { Span } from './spans.ts';
 import type { Token } from './tokens.ts';
+import { finalAttribution } from './unmarked.ts';
 
 /** A direct quote before it becomes a `Quote`: the spans it covers and how it was attributed. */
 export interface DirectCandidate {
@@ -123,6 +124,18 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       const nextPara = ctx.paras[lastPart.para + 1];
       if (!attribution && tailText.trim() === '' && nextPara && nextPara.text.length < 160)
         attribution = attributionDash(ctx, nextPara, 0);
+      // `"..." because she would widen her lead, he said.`: a clause after the marks, then the sentence's own final
+      // attribution (`, he said.`, `, said Tom Fallow, an analyst.`), with no other quote between.
+      if (!attribution && /^\s*\p{Ll}/u.test(tailText)) {
+        const s = sentenceAt(closePara.sentences, lastPart.close + 1);
+        const final = s ? finalAttribution(ctx, closePara, s) : null;
+        if (
+          final &&
+          final.clauseEnd > lastPart.close &&
+          !/["“”«»]/.test(closePara.text.slice(lastPart.close + 1, final.clauseEnd))
+        )
+          attribution = final.attribution;
+      }
       // `“It was rigged.” The senator then said ...`: a whole-sentence quote, the verb opening the next sentence.
       if (
         !attribution &&

@@ -515,3 +515,18 @@ describe('the subject of a clause whose verb of saying comes after `but`', () =>
     expect(q.role).toBeNull();
   });
 });
+
+describe('a clause after the marks, then the sentence’s own attribution', () => {
+  it('`"..." if she did not win by more, said Tom Fallow, an analyst ...` and `"..." because ..., he said.`', () => {
+    const ex = run(
+      '"Many would call that a blow for Ada Quill" if she did not win by more than that, said Tom Fallow, an analyst at the Harbor Institute. "And yet it would settle the race even more for Ada Quill" because she would widen her lead, he said.',
+    );
+    expect(quoteWith(ex.quotes, 'a blow for').speaker).toBe('Tom Fallow');
+    expect(quoteWith(ex.quotes, 'settle the race').speaker).toBe('Tom Fallow');
+  });
+
+  it('guard: another quote between the marks and the attribution keeps it for that quote', () => {
+    const ex = run('"Never again" is what the poster said, and "we mean it," Tom Fallow said.');
+    expect(quoteWith(ex.quotes, 'we mean it').speaker).toBe('Tom Fallow');
+  });
+});
