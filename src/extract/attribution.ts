@@ -2195,8 +2195,21 @@ export function attributionPreviousSentence(
   if (/["“”]/.test(para.text.slice(sentenceStart, sentenceEnd))) return undefined;
   for (let v = a + 1; v < b && v <= a + 16; v++) {
     const t = toks[v] as Token;
-    if (!isSpeechVerb(t) || t.lower.endsWith('ing') || isCapitalized(t.word)) continue;
-    const hit = subjectBefore(ctx, para, a, subjectEnd(toks, v, a), t.lower);
+    // (`Trump spoke in vague terms.`, `the committee issued a statement apologizing ...`: speaking, or putting out a
+    // document, reports the words that follow as well.)
+    const issues =
+      /^(issued|released|sent|posted|published)$/.test(t.lower) &&
+      /^(a|an|the|its|his|her|their)$/.test(toks[v + 1]?.lower ?? '') &&
+      DOCUMENT_NOUNS.has(toks[v + 2]?.lower ?? '');
+    const saying = isSpeechVerb(t) || /^(spoke|speaks)$/.test(t.lower) || issues;
+    if (!saying || t.lower.endsWith('ing') || isCapitalized(t.word)) continue;
+    const hit = subjectBefore(
+      ctx,
+      para,
+      a,
+      subjectEnd(toks, v, a),
+      issues || t.lower === 'spoke' ? 'said' : t.lower,
+    );
     return hit?.entity ? hit : undefined;
   }
   return undefined;

@@ -530,3 +530,18 @@ describe('a clause after the marks, then the sentence’s own attribution', () =
     expect(quoteWith(ex.quotes, 'we mean it').speaker).toBe('Tom Fallow');
   });
 });
+
+describe('a quote standing alone after a sentence that puts out a document', () => {
+  it('`..., the Harbor Council issued a statement apologizing ...` then `"..."` is the council', () => {
+    const ex = run(
+      'At Dunn’s direction, the Harbor Council issued a statement apologizing to Quill for the emails.',
+      '"Speaking for all of us on the council, we offer a sincere apology to Ms. Quill."',
+    );
+    expect(quoteWith(ex.quotes, 'sincere apology').speaker).toBe('Harbor Council');
+  });
+
+  it('guard: a sentence that only mentions a document (`read the statement`) reports nobody’s words', () => {
+    const ex = run('Tom Reyes read the statement twice before the vote.', '"We owe the town an answer."');
+    expect(quoteWith(ex.quotes, 'owe the town').speaker).toBeNull();
+  });
+});
