@@ -211,15 +211,7 @@ const LEAD_WORDS = new Set(
 );
 
 /** Verbs of finding and forecasting: saying only before `that` (`found that "..."`, never `found out`). */
-const FINDING_VERBS = new Set([
-  'found',
-  'finds',
-  'estimates',
-  'estimated',
-  'projects',
-  'projected',
-  'concluded',
-]);
+const FINDING_VERBS = new Set(['found', 'finds', 'estimates', 'estimated', 'projects', 'projected']);
 
 /** Offices one person holds at a time, which tell people apart (`the candidate` is not the mayor). */
 const OFFICE_TITLES = new Set(
@@ -320,7 +312,7 @@ export function speakerPhrase(
     // subject who opens it (the same pronoun, or a name) means that subject, not someone named since in the
     // sentence after a verb. Only "possibly": the one named since is a rival.
     // (Not a subject inside an opening clause, `When Ms. Dunn spoke, Mrs. Ames replied that she ...`, nor one word of
-    // the subject's own phrase, `Cruz spokesman Rick Tyler said ..., he said`.)
+    // the subject's own phrase, `Quill spokesman Rick Tolliver said ..., he said`.)
     const s0 = sentence ? tokenAt(toks, sentence.start) : a;
     const opener = toks[s0];
     if (entity && opener && s0 < a) {
@@ -816,7 +808,7 @@ export function speakerPhrase(
       }
       const content = words.filter((w) => !['the', 'a', 'an', 'its', 'his', 'her', 'their'].includes(w));
       const entity = ctx.table.roleNoun(pos, content, null);
-      // `Rubio stopped by his headquarters. ... the senator said his campaign was "..."`: the one person this
+      // `Reyes stopped by his office. ... the senator said his team was "..."`: the one person this
       // paragraph is about so far, when the title found belongs to someone neither it nor the one before names
       // ("possibly").
       const here = ctx.table.subjectsBetween(para.base, pos).filter((e) => readsAsPerson(e));
@@ -845,9 +837,9 @@ export function speakerPhrase(
         // person alone is named.)
         // (`One law enforcement official said ... "...," the official said`: the noun brought in someone unnamed,
         // whom it still means; no named person is offered for them.)
-        // (`"...," the judge said` before the article first writes `Judge Berman`: the one person the article gives
+        // (`"...," the judge said` before the article first writes `Judge Ortiz`: the one person the article gives
         // that title, wherever. And not someone whose own title is another one: `the Republican candidate` is not
-        // Mayor de Blasio, named last; then the person the article is most about.)
+        // Mayor Briggs, named last; then the person the article is most about.)
         const recent = ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos);
         const otherTitle = (e: Entity): boolean => {
           const titles = expandTitles(e.roles.join(' ').toLowerCase()).split(/\s+/);
@@ -2123,7 +2115,7 @@ export function attributionBefore(
   const elided = /^(but|and|then)$/.test(toks[end - 1]?.lower ?? '') && end - 1 > s0;
   const before = subjectBefore(ctx, para, s0, end, verb);
   if (before?.entity || !(verb.endsWith('ing') || elided)) return before;
-  // (`A spokesman for Harlow Networks declined to ... but said`: the clause's own subject when the words before the
+  // (`A spokesman for Dover Freight declined to ... but said`: the clause's own subject when the words before the
   // verb name nobody.)
   return mainSubject(ctx, para, s0, elided ? end - 1 : v, verb) ?? before;
 }
@@ -2195,7 +2187,7 @@ export function attributionPreviousSentence(
   if (/["“”]/.test(para.text.slice(sentenceStart, sentenceEnd))) return undefined;
   for (let v = a + 1; v < b && v <= a + 16; v++) {
     const t = toks[v] as Token;
-    // (`Trump spoke in vague terms.`, `the committee issued a statement apologizing ...`: speaking, or putting out a
+    // (`Reyes spoke in vague terms.`, `the council issued a statement apologizing ...`: speaking, or putting out a
     // document, reports the words that follow as well.)
     const issues =
       /^(issued|released|sent|posted|published)$/.test(t.lower) &&

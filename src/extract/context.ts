@@ -138,7 +138,7 @@ function opensClause(para: Para, from: number): boolean {
 const ROLE_MODIFIER =
   /^(?:former|then|acting|interim|deputy|senior|chief|longtime|veteran|vice|top|assistant|junior|leading|fellow|outgoing|incoming|retired|\p{Ll}+(?:al|ic|ary|ive))$/u;
 
-/** Prepositions of place: a name after them twice is a place (`in Addis Ababa`). */
+/** Prepositions of place: a name after them twice is a place (`in Elliot Bay`). */
 const LOCATIVES = new Set(['in', 'into', 'near', 'around', 'outside', 'across', 'throughout', 'surrounds']);
 
 /** Words that may follow a place's name without punctuation (`in Dover and`, `into Dover on Monday`). */
@@ -207,14 +207,14 @@ export function buildContext(
       if ((before || inverted) && alone) speaking.set(t.lower, (speaking.get(t.lower) ?? 0) + 1);
     }
   }
-  // `in Addis Ababa`, `marched into Addis Ababa`: a name the article puts after `in` or `into` twice or more is a
+  // `in Elliot Bay`, `marched into Elliot Bay`: a name the article puts after `in` or `into` twice or more is a
   // place, unless it is given a title or opens with a first name our own list knows.
   const located = new Map<string, number>();
   for (const para of paras)
     for (const [from, to] of capitalRuns(para.tokens)) {
       const prev = para.tokens[from - 1];
       if (prev?.trail !== '' || !LOCATIVES.has(prev?.lower ?? '')) continue;
-      // (Not `into Ailes's office`, nor `in Quill campaign ads`: the name only modifies what follows.)
+      // (Not `into Quill's office`, nor `in Quill campaign ads`: the name only modifies what follows.)
       const last = para.tokens[to - 1] as Token;
       const after = para.tokens[to];
       if (last.possessive || (last.trail === '' && after && !PLACE_FOLLOWERS.has(after.lower))) continue;

@@ -62,7 +62,7 @@ export interface Entity {
   genderChecked?: boolean;
   /** Given an age (`Ruiz, 41,`): surely a person, whatever the name tables say of the first name. */
   aged?: boolean;
-  /** Quoted by name as a person (`"...," said Berhanu Nega`): a person, whatever the name tables say. */
+  /** Quoted by name as a person (`"...," said Qoranye Veltis`): a person, whatever the name tables say. */
   spoke?: boolean;
   roles: string[];
   /** True for organisations that read as companies (`the company said`). */
@@ -1000,7 +1000,7 @@ export class EntityTable {
     return null;
   }
 
-  /** The one person anywhere in the article whose title includes `head` (`judge` for `Judge Berman`), or null. */
+  /** The one person anywhere in the article whose title includes `head` (`judge` for `Judge Ortiz`), or null. */
   soleHolder(head: string): Entity | null {
     let only: Entity | null = null;
     for (const e of this.entities) {

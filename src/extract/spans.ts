@@ -40,7 +40,7 @@ function doubleSpans(text: string, para: number): Span[] {
   let open = -1;
   let openLen = 1;
   const re = new RegExp(DOUBLE.source, 'g');
-  // `"In 1960, ... Written “at a time of crisis,” the statement ...`: a paragraph opened with a straight mark (a block
+  // `"In 1971, ... signed “in a season of doubt,” the charter ...`: a paragraph opened with a straight mark (a block
   // quote, the news convention) holds curly quotes of its own; they nest inside it and do not end it.
   let nested = false;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {

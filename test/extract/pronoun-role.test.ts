@@ -285,12 +285,12 @@ describe('a `he` inside a sentence means its subject, not someone named since in
     expect(quoteWith(ex.quotes, 'small and bitter').speaker).toBe('Ada Ames');
   });
 
-  it('guard: a name inside the subject’s own phrase is no rival (`Quill spokesman Rick Tyler said ..., he said`)', () => {
+  it('guard: a name inside the subject’s own phrase is no rival (`Quill spokesman Rick Tolliver said ..., he said`)', () => {
     const ex = run(
       'Senator Tom Quill is ahead in the polls.',
-      'Quill spokesman Rick Tyler explained that the team plans to draw contrasts so that voters can see that Tom Quill has "a plan for the first hundred days," he said.',
+      'Quill spokesman Rick Tolliver explained that the team plans to draw contrasts so that voters can see that Tom Quill has "a plan for the first hundred days," he said.',
     );
-    expect(quoteWith(ex.quotes, 'first hundred days').speaker).toBe('Rick Tyler');
+    expect(quoteWith(ex.quotes, 'first hundred days').speaker).toBe('Rick Tolliver');
   });
 });
 
