@@ -1339,16 +1339,44 @@ function namedIssuer(ctx: ArticleContext, p: Para, i: number): Entity | null {
         return ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
     }
   }
-  if ((toks[i] as Token).trail === '' && toks[i + 1]?.lower === 'from') {
-    let e = i + 2;
+  // `an email from the Quill campaign`, `a note written by the league's director, Ben Marlow,`, `a memo written by
+  // Tom Reyes`: who it came from.
+  let f = i + 1;
+  if (
+    /^(was|is|were)$/.test(toks[f]?.lower ?? '') &&
+    /^(sent|written|issued|signed|released)$/.test(toks[f + 1]?.lower ?? '')
+  )
+    f += 2;
+  else if (/^(sent|written|signed)$/.test(toks[f]?.lower ?? '')) f += 1;
+  const by = toks[f];
+  const passive = f > i + 1;
+  if (
+    (toks[i] as Token).trail === '' &&
+    toks.slice(i, f).every((t) => t.trail === '') &&
+    (by?.lower === 'from' || (passive && by?.lower === 'by'))
+  ) {
+    let e = f + 1;
     if (toks[e]?.lower === 'the') e++;
     const start = e;
     e = capitalsFrom(toks, start, 5);
     if (e < toks.length && (toks[e - 1] as Token).trail === '' && ORG_NOUNS.has((toks[e] as Token).lower))
       e++;
     if (e > start) {
-      const hit = speakerPhrase(ctx, p, i + 2, e, 'said');
+      const hit = speakerPhrase(ctx, p, f + 1, e, 'said');
       if (hit?.entity && hit.via === 'name' && hit.entity.type !== 'unknown') return hit.entity;
+    }
+    {
+      // (A role, then the person's name set off by commas: `by the league's director, Ben Marlow,`.)
+      let c = f + 1;
+      while (c < toks.length && c <= f + 6 && (toks[c] as Token).trail === '') c++;
+      if ((toks[c] as Token | undefined)?.trail === ',' && c <= f + 6) {
+        const n0 = c + 1;
+        const n1 = capitalsFrom(toks, n0, 4);
+        if (n1 > n0 + 1) {
+          const hit = speakerPhrase(ctx, p, n0, n1, 'said');
+          if (hit?.entity?.type === 'person' && hit.via === 'name') return hit.entity;
+        }
+      }
     }
   }
   return null;

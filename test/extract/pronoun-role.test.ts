@@ -545,3 +545,14 @@ describe('a quote standing alone after a sentence that puts out a document', () 
     expect(quoteWith(ex.quotes, 'owe the town').speaker).toBeNull();
   });
 });
+
+describe('a document sent from someone named after their role', () => {
+  it('`a memo was sent by the league’s director, Ben Marlow, ... The memo said, "..."` is Marlow', () => {
+    const ex = run(
+      'According to the Ledger, a memo was sent by the league’s managing director, Ben Marlow, to the members. The memo said, "Starting today, we will wind down the club."',
+    );
+    const q = quoteWith(ex.quotes, 'wind down the club');
+    expect(q.speaker).toBe('Ben Marlow');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
