@@ -33,10 +33,11 @@ import {
   analyzeRun,
   capitalRuns,
   type Entity,
-  expandTitles,
+  type NamePhrase,
   type PronounStrength,
   readsAsPerson,
   roleAround,
+  titleWords,
 } from './names.ts';
 import { tagAfter } from './tags.ts';
 import { isCapitalized, type Token } from './tokens.ts';
@@ -91,19 +92,7 @@ function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | n
       if (!isCapitalized(owner.word) || owner.trail !== '') continue;
       const phrase = analyzeRun(toks, k - 1, k);
       if (!phrase || isPlace(phrase.nameWords)) continue;
-      const known = ctx.table.find(phrase);
-      const name =
-        known?.type === 'person' ? (known.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
-      return ctx.table.resolve(
-        {
-          ...phrase,
-          nameWords: [...name.split(' '), 'campaign'],
-          type: 'org',
-          possessive: false,
-          role: null,
-        },
-        null,
-      );
+      return ownedBody(ctx, phrase, 'campaign');
     }
   }
   return null;
@@ -120,6 +109,38 @@ function capitalsFrom(toks: Token[], from: number, max: number): number {
     if ((toks[e - 1] as Token).trail !== '') break;
   }
   return e;
+}
+
+/**
+ * `the Quill campaign`, `Reyes's office`, `a Harbor Union memo`: the body called `noun` that an owner's name gives, as an
+ * organisation (a known person by surname, anything else by the name as written).
+ */
+function ownedBody(ctx: ArticleContext, phrase: NamePhrase, noun: string): Entity {
+  const known = ctx.table.find(phrase);
+  const name =
+    known?.type === 'person' ? (known.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
+  return ctx.table.resolve(
+    { ...phrase, nameWords: [...name.split(' '), noun], type: 'org', possessive: false, role: null },
+    null,
+  );
+}
+
+/** A person's body called `noun` (`Quill campaign` for Ada Quill), read from tokens [from, to), as an organisation. */
+function personsBody(ctx: ArticleContext, person: Entity, noun: string, from: number, to: number): Entity {
+  const surname = person.name.split(' ').at(-1) as string;
+  return ctx.table.resolve(
+    {
+      nameWords: [surname, noun],
+      type: 'org',
+      gender: null,
+      possessive: false,
+      role: null,
+      from,
+      to,
+      form: `${surname} ${noun}`,
+    },
+    null,
+  );
 }
 
 /**
@@ -333,16 +354,16 @@ export function speakerPhrase(
         )
           subject = m;
       }
-      const since = subject ? ctx.table.firstMentionBetween(entity, subject.pos + 1, pos) : -1;
-      const between = toks.slice(
-        tokenAt(toks, (subject?.pos ?? 0) - para.base),
-        tokenAt(toks, since - para.base),
-      );
+      const since =
+        subject && subject.entity !== entity
+          ? ctx.table.firstMentionBetween(entity, subject.pos + 1, pos)
+          : -1;
       if (
         subject &&
-        subject.entity !== entity &&
         since >= 0 &&
-        between.some((t) => /^\p{Ll}/u.test(t.word) && !ROLE_NOUNS.has(t.lower) && !LEAD_WORDS.has(t.lower))
+        toks
+          .slice(tokenAt(toks, subject.pos - para.base), tokenAt(toks, since - para.base))
+          .some((t) => /^\p{Ll}/u.test(t.word) && !ROLE_NOUNS.has(t.lower) && !LEAD_WORDS.has(t.lower))
       )
         return { entity: subject.entity, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     }
@@ -456,23 +477,8 @@ export function speakerPhrase(
     const owner =
       (sentence ? ctx.table.lastPersonBetween(para.base + sentence.start, pos, g) : null) ??
       ctx.table.pronounDetail(pos, g, 2500, para.base).entity;
-    const surname = owner?.name.split(' ').at(-1);
     const kind = (toks[b - 1] as Token).lower === 'office' ? 'office' : 'campaign';
-    const entity = surname
-      ? ctx.table.resolve(
-          {
-            nameWords: [surname, kind],
-            type: 'org',
-            gender: null,
-            possessive: false,
-            role: null,
-            from: a,
-            to: b,
-            form: `${surname} ${kind}`,
-          },
-          null,
-        )
-      : null;
+    const entity = owner ? personsBody(ctx, owner, kind, a, b) : null;
     return { entity, role: null, verb, via: 'role', pos };
   }
   // `Trump's campaign said`: the organisation speaks.
@@ -482,19 +488,7 @@ export function speakerPhrase(
     if (own.possessive && isCapitalized(own.word)) {
       const run = capitalRuns(toks.slice(a, b - 1)).at(-1);
       const phrase = run ? analyzeRun(toks, run[0] + a, run[1] + a) : null;
-      if (phrase) {
-        const owner = ctx.table.find(phrase);
-        const ownerName =
-          owner?.type === 'person' ? (owner.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
-        const orgPhrase = {
-          ...phrase,
-          nameWords: [...ownerName.split(' '), lastWord],
-          type: 'org' as const,
-          possessive: false,
-          role: null,
-        };
-        return { entity: ctx.table.resolve(orgPhrase, null), role: null, verb, via: 'name', pos };
-      }
+      if (phrase) return { entity: ownedBody(ctx, phrase, lastWord), role: null, verb, via: 'name', pos };
     }
   }
   // `Ada Quill's closest adviser`, `Quill's wife`, `the Ledger's spokesman`: someone unnamed, known only as the
@@ -516,22 +510,7 @@ export function speakerPhrase(
     /^(narrator|announcer|voiceover|voice-over)$/.test((toks[a + 1] as Token).lower)
   ) {
     const issuer = documentIssuer(ctx, para, a, 'ad');
-    const entity =
-      issuer?.type === 'person'
-        ? ctx.table.resolve(
-            {
-              nameWords: [issuer.name.split(' ').at(-1) as string, 'campaign'],
-              type: 'org',
-              gender: null,
-              possessive: false,
-              role: null,
-              from: a,
-              to: b,
-              form: `${issuer.name.split(' ').at(-1)} campaign`,
-            },
-            null,
-          )
-        : issuer;
+    const entity = issuer?.type === 'person' ? personsBody(ctx, issuer, 'campaign', a, b) : issuer;
     return { entity, role: null, verb, via: entity ? 'role' : 'none', pos };
   }
   // `the Harlow Foundation report found`, `the Halvorsen Institute website explains`, `the Quill campaign memo
@@ -822,9 +801,7 @@ export function speakerPhrase(
           ctx.paras[ctx.paras.indexOf(para) - 1]?.base ?? para.base,
           pos,
         ) < 0 &&
-        !expandTitles(only.roles.join(' ').toLowerCase())
-          .split(/\s+/)
-          .some((t) => OFFICE_TITLES.has(t) && t !== head)
+        !titleWords(only).some((t) => OFFICE_TITLES.has(t) && t !== head)
       )
         return { entity: only, role: only.roles[0] ?? null, verb, via: 'role', pos, strength: 'ambiguous' };
       const orgNoun = ORG_NOUNS.has(head) ? head : null;
@@ -842,7 +819,7 @@ export function speakerPhrase(
         // Mayor Briggs, named last; then the person the article is most about.)
         const recent = ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos);
         const otherTitle = (e: Entity): boolean => {
-          const titles = expandTitles(e.roles.join(' ').toLowerCase()).split(/\s+/);
+          const titles = titleWords(e);
           return (
             OFFICE_TITLES.has(head) && !titles.includes(head) && titles.some((t) => OFFICE_TITLES.has(t))
           );
@@ -1294,21 +1271,8 @@ function namedIssuer(ctx: ArticleContext, p: Para, i: number): Entity | null {
     )
       j--;
     const phrase = j < i - 1 ? analyzeRun(toks, j, i - 1) : null;
-    if (phrase && !phrase.possessive && !isPlace(phrase.nameWords)) {
-      const known = ctx.table.find(phrase);
-      const name =
-        known?.type === 'person' ? (known.name.split(' ').at(-1) as string) : phrase.nameWords.join(' ');
-      return ctx.table.resolve(
-        {
-          ...phrase,
-          nameWords: [...name.split(' '), orgNoun.lower],
-          type: 'org',
-          possessive: false,
-          role: null,
-        },
-        null,
-      );
-    }
+    if (phrase && !phrase.possessive && !isPlace(phrase.nameWords))
+      return ownedBody(ctx, phrase, orgNoun.lower);
   }
   // `a weekly column in the Dunmore Ledger newspaper`: a column or an editorial in a named paper is the paper's.
   if ((toks[i] as Token).trail === '' && /^(column|editorial)$/.test((toks[i] as Token).lower)) {

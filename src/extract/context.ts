@@ -210,8 +210,9 @@ export function buildContext(
   // `in Elliot Bay`, `marched into Elliot Bay`: a name the article puts after `in` or `into` twice or more is a
   // place, unless it is given a title or opens with a first name our own list knows.
   const located = new Map<string, number>();
-  for (const para of paras)
-    for (const [from, to] of capitalRuns(para.tokens)) {
+  const runs = paras.map((para) => capitalRuns(para.tokens));
+  for (const [pi, para] of paras.entries())
+    for (const [from, to] of runs[pi] as Array<[number, number]>) {
       const prev = para.tokens[from - 1];
       if (prev?.trail !== '' || !LOCATIVES.has(prev?.lower ?? '')) continue;
       // (Not `into Quill's office`, nor `in Quill campaign ads`: the name only modifies what follows.)
@@ -228,9 +229,9 @@ export function buildContext(
     p.role === null &&
     !FIRST_NAMES.has((p.nameWords[0] as string).toLowerCase()) &&
     (located.get(p.nameWords.join(' ').toLowerCase()) ?? 0) >= 2;
-  for (const para of paras) {
+  for (const [pi, para] of paras.entries()) {
     checkBudget();
-    for (const [from, to] of capitalRuns(para.tokens)) {
+    for (const [from, to] of runs[pi] as Array<[number, number]>) {
       const phrase = analyzeRun(para.tokens, from, to);
       if (!phrase || isLocated(phrase)) continue;
       // `the college in Harbor Falls, North Dakota,`: a town, whatever else.

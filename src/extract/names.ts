@@ -471,8 +471,13 @@ export function readsAsPerson(e: Entity): boolean {
   );
 }
 
+/** The words of a person's titles, abbreviations written out (`senator` for `Sen.`). */
+export function titleWords(e: Entity): string[] {
+  return expandTitles(e.roles.join(' ').toLowerCase()).split(/\s+/);
+}
+
 /** Abbreviated titles written out, so `the senator` finds `Sen. Marco Rubio`. */
-export function expandTitles(roles: string): string {
+function expandTitles(roles: string): string {
   return roles
     .replace(/\bsen\./g, 'senator')
     .replace(/\brep\./g, 'representative')
@@ -976,8 +981,7 @@ export class EntityTable {
       const holders = new Set<Entity>();
       for (let i = end - 1; i >= 0 && end - i <= 400; i--) {
         const e = (this.mentions[i] as Mention).entity;
-        if (e.type === 'person' && expandTitles(e.roles.join(' ').toLowerCase()).split(/\s+/).includes(head))
-          holders.add(e);
+        if (e.type === 'person' && titleWords(e).includes(head)) holders.add(e);
       }
       if (holders.size === 1) return [...holders][0] as Entity;
     }
@@ -1004,8 +1008,7 @@ export class EntityTable {
   soleHolder(head: string): Entity | null {
     let only: Entity | null = null;
     for (const e of this.entities) {
-      if (e.type !== 'person' || !expandTitles(e.roles.join(' ').toLowerCase()).split(/\s+/).includes(head))
-        continue;
+      if (e.type !== 'person' || !titleWords(e).includes(head)) continue;
       if (only) return null;
       only = e;
     }
