@@ -909,6 +909,17 @@ function subjectEnd(toks: Token[], v: number, floor: number): number {
   let e = v;
   const adverb = (t: Token): boolean => ADVERBS.has(t.lower) || /^\p{Ll}{3,}ly$/u.test(t.word);
   while (e > floor && adverb(toks[e - 1] as Token) && (toks[e - 1] as Token).trail === '') e--;
+  // `Dunn is quoted as saying`, `Quill was once quoted as saying`: the subject before the passive.
+  if (toks[e - 1]?.lower === 'as' && toks[e - 2]?.lower === 'quoted' && toks[v]?.lower === 'saying') {
+    // (`is`, `was once`, `has been`: the auxiliaries and adverbs are in ADVERBS.)
+    let k = e - 2;
+    while (
+      k > floor &&
+      (ADVERBS.has(toks[k - 1]?.lower ?? '') || /^(been|being|are)$/.test(toks[k - 1]?.lower ?? ''))
+    )
+      k--;
+    if (toks.slice(k, e - 2).some((u) => /^(is|was|were|are|been|being)$/.test(u.lower))) e = k;
+  }
   // `Mr. Reyes was moved to say`: `was` and a participle before `to`.
   if (
     toks[e - 1]?.lower === 'to' &&
@@ -1606,6 +1617,29 @@ function unnamed(para: Para, at: Token, verb: string): Attribution {
  * Attribution right after a closing quote mark, within the same sentence:
  * `," Trump said.` `," said Luis Ortega, the union's president.` `," according to the report.`
  */
+/**
+ * `former Harbor Gov. and Party Chairman Ed Dover`: two titles joined by `and` before one name, which the whole phrase
+ * does not parse as; the last title and the name speak (never a modifier left over at the front, `Harbor`).
+ */
+function titledNameAtEnd(
+  ctx: ArticleContext,
+  para: Para,
+  a: number,
+  b: number,
+  verb: string,
+): Attribution | undefined {
+  const toks = para.tokens;
+  for (let k = a + 2; k < b - 2; k++) {
+    const t = toks[k] as Token;
+    if (!TITLE_WORDS.has(t.lower)) continue;
+    if (!toks.slice(a, k).some((u) => u.lower === 'and')) continue;
+    if (!toks.slice(k + 1, b).every((u) => isCapitalized(u.word))) continue;
+    const hit = speakerPhrase(ctx, para, k, b, verb);
+    if (hit?.entity?.type === 'person' && hit.via === 'name') return hit;
+  }
+  return undefined;
+}
+
 export function attributionAfter(
   ctx: ArticleContext,
   para: Para,
@@ -1639,6 +1673,18 @@ export function attributionAfter(
       b++;
       if (t.trail !== '') break;
     }
+    // `said former Harbor Gov. and Party Chairman Ed Dover`: a run of titles and names may be longer.
+    if (b === a + 8 && (toks[b - 1] as Token).trail === '') {
+      while (
+        b < limit &&
+        b < a + 14 &&
+        isCapitalized((toks[b] as Token).word) &&
+        (toks[b] as Token).lead === ''
+      ) {
+        b++;
+        if ((toks[b - 1] as Token).trail !== '') break;
+      }
+    }
     // `said another Harbor Radio caller, Ada Quill`: a common noun then a name after the comma; the name speaks.
     const head = toks[b - 1] as Token;
     // (`said his old roommate at Dover, Tom Reyes`: the noun phrase may end in a place or school after a
@@ -1666,6 +1712,10 @@ export function attributionAfter(
       if (e < b && cut && isModifiedNoun(toks[e - 1] as Token, cut)) continue;
       const hit = speakerPhrase(ctx, para, a + 1, e, t0.lower);
       if (hit) return hit;
+      if (e === b) {
+        const titled = titledNameAtEnd(ctx, para, a + 1, b, t0.lower);
+        if (titled) return titled;
+      }
     }
     // Someone is attributed here, but not someone we can name: the quote stands, its speaker unknown.
     return unnamed(para, t0, t0.lower);
@@ -1704,7 +1754,18 @@ export function attributionAfter(
     return undefined;
   // A name right after the marks may carry a long apposition before its verb (`'' Ada Quill, a tax
   // adviser to the council and once head of its budget office, wrote`).
-  const reach = isCapitalized(t0.word) && t0.trail.startsWith(',') ? 30 : isCapitalized(t0.word) ? 26 : 12;
+  // (`'' the economist Dana Fallow, a former adviser in the Quill White House, wrote`: a role before the name.)
+  const namedFirst =
+    (isCapitalized(t0.word) || t0.lower === 'the') &&
+    toks
+      .slice(a, a + 4)
+      .some(
+        (t, i) =>
+          isCapitalized(t.word) &&
+          t.trail.startsWith(',') &&
+          toks.slice(a, a + i).every((u) => u.trail === '' && !OBJECT_PREPOSITIONS.has(u.lower)),
+      );
+  const reach = namedFirst ? 30 : isCapitalized(t0.word) ? 26 : 12;
   for (let v = a + 1; v < limit && v < a + reach; v++) {
     const t = toks[v] as Token;
     if (v >= a + 12 && !isSpeechVerb(t) && /[.;!?]/.test(t.trail)) break;
@@ -2135,7 +2196,28 @@ export function attributionNextSentence(
       const hit = speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), t.lower);
       return hit?.entity ? hit : undefined;
     }
-    if (toks[v - 1]?.trail !== '') return undefined;
+    if (toks[v - 1]?.trail !== '') break;
+  }
+  // `"..." Will Reyes, the chairman of the county party, said of the meeting.`: a name, who they are between commas,
+  // then the verb, which reports nothing else (it ends the clause or a preposition follows it).
+  const head = toks[a] as Token;
+  if (!isCapitalized(head.word)) return undefined;
+  let comma = -1;
+  for (let k = a; k < limit && k < a + 4; k++)
+    if ((toks[k] as Token).trail !== '') {
+      comma = (toks[k] as Token).trail === ',' ? k : -1;
+      break;
+    }
+  if (comma < 0) return undefined;
+  for (let v = comma + 2; v < limit && v <= comma + 16; v++) {
+    const t = toks[v] as Token;
+    if (/[.;!?:]/.test((toks[v - 1] as Token).trail)) return undefined;
+    if (!isSpeechVerb(t) || t.lower.endsWith('ing')) continue;
+    if (!(toks[v - 1] as Token).trail.startsWith(',')) return undefined;
+    const next = toks[v + 1];
+    if (t.trail === '' && next && !OBJECT_PREPOSITIONS.has(next.lower)) return undefined;
+    const hit = speakerPhrase(ctx, para, a, comma + 1, t.lower);
+    return hit?.entity?.type === 'person' && hit.via === 'name' ? hit : undefined;
   }
   return undefined;
 }

@@ -70,7 +70,7 @@ export function cleanSpeaker(name: string | null | undefined): string | null {
   // `Qaeda-linked`, `House-era`: a capitalised word made into an adjective is no name.
   // (`Ban Ki-moon`, `Kim Jong-un` keep their hyphens; `Texas-based Matt Lowe` is Matt Lowe.)
   const adjective =
-    /\p{L}-(linked|era|based|born|led|backed|style|like|funded|owned|affiliated|controlled|run|aligned)\b/u;
+    /\p{L}-(linked|era|based|born|led|backed|style|like|ish|esque|funded|owned|affiliated|controlled|run|aligned)\b/u;
   const words = n.split(' ');
   // (`Aides`, `Advisers`: a plural common noun for people is never a speaker's name.)
   if (words.length === 1 && pluralPeopleNoun(n)) return null;

@@ -61,8 +61,15 @@ function doubleSpans(text: string, para: number): Span[] {
     }
     // After a low opening mark („, German style) the high “ closes; elsewhere it opens.
     const lowOpen = open >= 0 && text[open] === '„';
-    const opener = (ch === '“' && !lowOpen) || ch === '«' || ch === '„' || ch === '``';
-    const closer = ch === '”' || ch === '»' || (ch === '“' && lowOpen);
+    // `“It's rare,“ said Quill`: a high mark typed the wrong way round, glued to the words before it and followed by a
+    // space, closes the quote that is open.
+    const typoClose =
+      ch === '“' &&
+      open >= 0 &&
+      /[^\s“]/.test(text[i - 1] ?? ' ') &&
+      /^(\s|$)/.test(text.slice(i + 1, i + 2));
+    const opener = (ch === '“' && !lowOpen && !typoClose) || ch === '«' || ch === '„' || ch === '``';
+    const closer = ch === '”' || ch === '»' || (ch === '“' && (lowOpen || typoClose));
     if (open < 0) {
       if (closer) continue; // a stray closing mark opens nothing
       open = i;

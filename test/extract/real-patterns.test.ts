@@ -2438,3 +2438,91 @@ describe('an epithet for someone the article brought in unnamed as a source (`On
     expect(quoteWith(ex.quotes, 'slow torture').speaker).toBe('Ines Parra');
   });
 });
+
+describe('named attributions the extractor had dropped (issue 9)', () => {
+  it('two titles joined by `and` before one name: the name speaks, never a place or body left at the front', () => {
+    const ex = run(
+      'The Harbor Union met on Monday.',
+      '“He is doing in this race what he did twice before,” said former Harbor Gov. and Party Chairman Ed Dover. “Surrogates help with turnout.”',
+    );
+    expect(shown(quoteWith(ex.quotes, 'twice before'))).toBe('Ed Dover');
+    expect(shown(quoteWith(ex.quotes, 'help with turnout'))).toBe('Ed Dover');
+  });
+
+  it('the same with lower-case titles', () => {
+    const ex = run(
+      '“He is doing what he did twice before,” said former Harbor governor and party chairman Ed Dover.',
+    );
+    expect(shown(quoteWith(ex.quotes, 'twice before'))).toBe('Ed Dover');
+  });
+
+  it('a high opening mark typed as the closing one (`“It’s rare,“ said Quill`) still closes the quote', () => {
+    const ex = run(
+      '“It’s rare to see,“ said Mara Quill, a lawyer with the Open Ballot Project. “It is a hard thing to pull off.”',
+    );
+    expect(shown(quoteWith(ex.quotes, 'rare to see'))).toBe('Mara Quill');
+    expect(quoteWith(ex.quotes, 'rare to see').text).toBe('It’s rare to see');
+    expect(shown(quoteWith(ex.quotes, 'hard thing'))).toBe('Mara Quill');
+  });
+
+  it('a glued mark followed by a word still opens (`said,“Look`)', () => {
+    const ex = run('Mara Quill said,“Look at the turnout in the east of the county.”');
+    expect(quoteWith(ex.quotes, 'Look at the turnout').text).toBe(
+      'Look at the turnout in the east of the county.',
+    );
+  });
+
+  it.each([
+    ['Dunn is quoted as saying.'],
+    ['Dunn was once quoted as saying in the memo.'],
+    ['Dunn has been quoted as saying.'],
+  ])('`%s`: the subject of the passive speaks', (tail) => {
+    const ex = run(
+      'The pollster Amy Dunn ran the survey.',
+      `“Our method works where the rest fail because we find voters who will turn out,” ${tail}`,
+    );
+    expect(shown(quoteWith(ex.quotes, 'Our method works'))).toBe('Amy Dunn');
+  });
+
+  it('a role before the name and a long apposition before the verb (`the economist Dana Fallow, a former adviser ..., wrote`)', () => {
+    const ex = run(
+      "''We may finally be watching wages climb, and if that holds, it is a very large story,'' the economist Dana Fallow, a former adviser in the Quill White House, wrote on her blog.",
+    );
+    expect(shown(quoteWith(ex.quotes, 'watching wages'))).toBe('Dana Fallow');
+  });
+
+  it('a day with a comma after the marks is no name: the quoted show title stays out of the quotes', () => {
+    const ex = run(
+      'In a visit to the Harbor network’s "The Evening Desk With Tom Briggs" on Friday, where the talk turned to her choice of deputy, Quill conceded she felt "rather caught off guard" by the question.',
+    );
+    expect(ex.quotes.some((q) => q.kind === 'direct' && q.text.includes('Evening Desk'))).toBe(false);
+  });
+
+  it('a name and who they are between commas after a whole-sentence quote, then `said` ending the clause', () => {
+    const ex = run(
+      'Local leaders say the visits included questions. "He just stopped and asked about the county." Will Reyes, the chairman for the county party, said of the meeting.',
+    );
+    const q = quoteWith(ex.quotes, 'stopped and asked');
+    expect(q.speaker).toBe('Will Reyes');
+  });
+
+  it('… but not when the verb goes on to report something else', () => {
+    const ex = run(
+      'Local leaders say the visits included questions. "He just stopped and asked about the county." Will Reyes, the chairman for the county party, said the vote was fair.',
+    );
+    expect(quoteWith(ex.quotes, 'stopped and asked').speaker).toBeNull();
+  });
+});
+
+describe('a capitalised word made into an adjective with -ish or -esque is no speaker (issue 9)', () => {
+  it.each(['Harbor Baker-ish', 'Quill-esque'])('cleanSpeaker(%s) is null', (w) => {
+    expect(cleanSpeaker(w)).toBeNull();
+  });
+
+  it('`the spare, Tom Reyes-ish “Harbor Lights” was “...”` names no one', () => {
+    const ex = run(
+      'The songs came fast; the spare, Tom Reyes-ish “Harbor Lights” took “draft after draft after draft to get right. Truly a lot.“',
+    );
+    expect(quoteWith(ex.quotes, 'draft after draft').speaker).toBeNull();
+  });
+});
