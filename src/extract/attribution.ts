@@ -1826,7 +1826,7 @@ export function attributionAfter(
 /** Prepositions whose object is never the subject of the clause (`Like Corbin, Menendez rejected ...`). */
 const GOVERNING = new Set(
   (
-    'in on at with to from by for of about during after before like unlike despite besides including except ' +
+    'in on at with to from by for of about during after before like unlike despite besides including except given ' +
     'without through until against beyond toward towards upon within across along around behind beside among'
   ).split(' '),
 );

@@ -129,10 +129,15 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       if (!attribution && /^\s*\p{Ll}/u.test(tailText)) {
         const s = sentenceAt(closePara.sentences, lastPart.close + 1);
         const final = s ? finalAttribution(ctx, closePara, s) : null;
+        // (A short fragment between, `and bring candidates the "ground-game muscle" they need, Tom Fallow said.`, is
+        // part of the same reported sentence.)
+        const between = final ? closePara.text.slice(lastPart.close + 1, final.clauseEnd) : '';
+        const fragments = between.match(/["“”«»][^"“”«»]*["“”«»]/g) ?? [];
         if (
           final &&
           final.clauseEnd > lastPart.close &&
-          !/["“”«»]/.test(closePara.text.slice(lastPart.close + 1, final.clauseEnd))
+          fragments.every((f) => wordCount(f) <= 4) &&
+          !/["“”«»]/.test(between.replace(/["“”«»][^"“”«»]*["“”«»]/g, ''))
         )
           attribution = final.attribution;
       }

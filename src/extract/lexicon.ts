@@ -157,7 +157,7 @@ export const NOT_NAME_WORDS = set(`
   like unlike besides including except without through until against beyond toward towards upon within across
   along around behind beside oh ah yes well okay ok hey wow my your our mine yours ours transcript transcripts
   review reviews note correction caption photo video related advertisement sponsored
-  excerpt excerpts update
+  excerpt excerpts update given regarding concerning considering following
 `);
 
 /** Connectors allowed inside a capitalised name run (`Director of National Intelligence`, `Ludwig van Beethoven`). */

@@ -2526,3 +2526,23 @@ describe('a capitalised word made into an adjective with -ish or -esque is no sp
     expect(quoteWith(ex.quotes, 'draft after draft').speaker).toBeNull();
   });
 });
+
+describe('a partial quote whose sentence ends `, X said.` past a short fragment (issue 9)', () => {
+  it('the final attribution speaks for both fragments, not the subject of the opening clause', () => {
+    const ex = run(
+      'Given Reyes\' strong showing, his backing will count for "a whole lot at the polls" and bring candidates the "ground-game muscle" they need, group spokesman Tom Fallow said.',
+    );
+    expect(quoteWith(ex.quotes, 'whole lot at the polls').speaker).toBe('Tom Fallow');
+  });
+
+  it.each(['Given', 'Following', 'Considering', 'Regarding'])(
+    "`%s Reyes' ...` opening a sentence: Reyes is no subject",
+    (w) => {
+      const ex = run(
+        'The slate met on Monday.',
+        `${w} Reyes' strong showing, the backing will count for "a whole lot at the polls" this fall.`,
+      );
+      expect(quoteWith(ex.quotes, 'whole lot at the polls').speaker).toBeNull();
+    },
+  );
+});
