@@ -169,11 +169,9 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     if (!attribution && before1 && startsParagraph(ctx, first) && lastPart.closed && words >= 3) {
       const closeText = ctx.paras[lastPart.para]?.text ?? '';
       const last = before1.sentences.at(-1);
-      if (
-        closeText.slice(lastPart.close + 1).trim() === '' &&
-        last &&
-        !/["“”]/.test(before1.text.slice(last.start))
-      ) {
+      // (`“...”` / `“...”`: a paragraph of quotes alone, a line each, is theirs too.)
+      const rest = closeText.slice(lastPart.close + 1).replace(/[“"][^“”"]*[”"]/g, '');
+      if (rest.trim() === '' && last && !/["“”]/.test(before1.text.slice(last.start))) {
         attribution = attributionPreviousSentence(ctx, before1, last.start, last.end);
         previousSentence = attribution !== undefined;
       }

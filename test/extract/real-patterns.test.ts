@@ -2546,3 +2546,22 @@ describe('a partial quote whose sentence ends `, X said.` past a short fragment 
     },
   );
 });
+
+describe('a paragraph of quotes alone, one a line, after a sentence that reports speech (issue 9)', () => {
+  it('the first quote takes the sentence before, the next inherits', () => {
+    const ex = run(
+      'Tom Reyes took questions on Tuesday. Reyes spoke only in vague terms about the levy.',
+      '“Something must change, and this is the one way to mend it.”\n“The budget needs far firmer hands on it.”',
+    );
+    expect(quoteWith(ex.quotes, 'one way to mend').speaker).toBe('Tom Reyes');
+    expect(quoteWith(ex.quotes, 'firmer hands').speaker).toBe('Tom Reyes');
+  });
+
+  it('… but not when the paragraph goes on in the reporter’s words', () => {
+    const ex = run(
+      'Tom Reyes took questions on Tuesday. Reyes spoke only in vague terms about the levy.',
+      '“Something must change, and this is the one way to mend it.” The council later voted the other way.',
+    );
+    expect(quoteWith(ex.quotes, 'one way to mend').speaker).toBeNull();
+  });
+});
