@@ -481,9 +481,12 @@ export function speakerPhrase(
     const entity = owner ? personsBody(ctx, owner, kind, a, b) : null;
     return { entity, role: null, verb, via: 'role', pos };
   }
-  // `Trump's campaign said`: the organisation speaks.
+  // `Trump's campaign said`: the organisation speaks. (`Harbor Sen. Ada Quill's campaign`: a longer run of capitals
+  // before it, a place and a title, is the owner's name and title.)
   const lastWord = (toks[b - 1] as Token).lower;
-  if (b - a >= 2 && b - a <= 4 && ORG_NOUNS.has(lastWord) && !ROLE_NOUNS.has(lastWord)) {
+  const owned =
+    b - a <= 4 || (b - a <= 8 && toks.slice(a, b - 1).every((t) => isCapitalized(t.word) && t.lead === ''));
+  if (b - a >= 2 && owned && ORG_NOUNS.has(lastWord) && !ROLE_NOUNS.has(lastWord)) {
     const own = toks[b - 2] as Token;
     if (own.possessive && isCapitalized(own.word)) {
       const run = capitalRuns(toks.slice(a, b - 1)).at(-1);

@@ -2565,3 +2565,12 @@ describe('a paragraph of quotes alone, one a line, after a sentence that reports
     expect(quoteWith(ex.quotes, 'one way to mend').speaker).toBeNull();
   });
 });
+
+describe('`Harbor Sen. Ada Quill’s campaign said`: a place and a title before the owner (issue 9)', () => {
+  it('the campaign speaks', () => {
+    const ex = run(
+      'Most senators would back the nominee. Harbor Sen. Ada Quill’s campaign, for its part, told reporters she would “back the nominee” but “is not planning to endorse anyone this year,” while others kept quiet.',
+    );
+    expect(quoteWith(ex.quotes, 'not planning to endorse').speaker).toBe('Quill campaign');
+  });
+});
