@@ -367,8 +367,18 @@ export function buildContext(
       !/^(a|an|the|who|whose|which|and|or|of|from|in|at|on|for|with|to)$/.test(
         para.tokens[phrase.to + 1]?.word ?? '',
       );
+    // `That's when Briggs says the two met`: a name right before a verb of saying is its subject, wherever the clause
+    // opens.
+    const speaks =
+      entity.type === 'person' &&
+      !phrase.possessive &&
+      !modifier &&
+      (para.tokens[phrase.to - 1] as Token).trail === '' &&
+      next !== undefined &&
+      /^(says|said|recalls|recalled|adds|added|explains|explained)$/.test(next.word);
     const subject =
       agedSubject ||
+      speaks ||
       according ||
       topic ||
       joined ||

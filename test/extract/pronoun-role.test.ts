@@ -556,3 +556,16 @@ describe('a document sent from someone named after their role', () => {
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('a name right before a verb of saying is a subject wherever its clause opens (issue 9)', () => {
+  it('`It was then that Briggs says ...` / `"...," she says`: the woman just named, not the man the paragraph opened on', () => {
+    const ex = run(
+      'To his fans, Fallow is a truth-teller with a megaphone. To his critics, he is a nuisance.',
+      'Speaking in her kitchen, Deborah Jordan Briggs - Fallow’s partner and co-host - told the paper that his views hardened in 2004.',
+      'Briggs says that after the floods, Fallow, an army veteran, tried to rejoin.',
+      'In 2011, Fallow launched a podcast, with a gruffer voice than before. It was then that Briggs says she first heard of him through a forum.',
+      '"Fans compare us to an old comedy double act," she says.',
+    );
+    expect(quoteWith(ex.quotes, 'old comedy double act').speaker).toBe('Deborah Jordan Briggs');
+  });
+});
