@@ -100,7 +100,8 @@ export const ROLE_NOUNS = set(`
   neighbor neighbour friend colleague partner spouse parent tycoon mogul magnate billionaire neurosurgeon nominee
   radioman host businessman businesswoman commentator pundit strategist frontrunner front-runner supporter backer
   donor volunteer pollster staffer operative columnist moderator correspondent sociologist demographer lecturer
-  campaigner canvasser organiser chairperson aide anchor congressman congresswoman
+  campaigner canvasser organiser chairperson aide anchor congressman congresswoman delegate assemblyman assemblywoman
+  alderman alderwoman ambassador attendee protester protestor voter retiree
 `);
 
 /** Nouns that, in apposition, make a name a company (`Brightline Robotics, the maker of forklifts,`). */

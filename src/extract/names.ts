@@ -334,6 +334,8 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
     const words: string[] = [];
     let hasRole = false;
     let coordinated = false;
+    // (`Tom Dunn, a delegate from Harbor County who wore a costume`: a relative clause closes the apposition.)
+    let relative = false;
     for (let i = to; i < tokens.length && i < to + 10; i++) {
       const t = tokens[i] as Token;
       if (i === to && /^\d+$/.test(t.word)) continue; // `Ortega, 54, a retired teacher`
@@ -347,11 +349,13 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
         words.pop();
         // `Ada Quill, a Reyes supporter and head of the Harbor Fund,`: a second role joined by `and`.
         coordinated = t.lower === 'and' && hasRole;
+        relative = t.lower === 'who' && hasRole && words.length >= 2;
         break;
       }
     }
     const closedOff =
       coordinated ||
+      relative ||
       (words.length > 0 &&
         /[,.;:!?]/.test((tokens[to + words.length - 1] as Token | undefined)?.trail ?? ''));
     if (hasRole && words.length > 0 && closedOff) {

@@ -569,3 +569,21 @@ describe('a name right before a verb of saying is a subject wherever its clause 
     expect(quoteWith(ex.quotes, 'old comedy double act').speaker).toBe('Deborah Jordan Briggs');
   });
 });
+
+describe('a person brought in with what they are before `who` is a source for the next `he said` (issue 9)', () => {
+  it('`Tom Dunn, a delegate from Harbor County who wore a costume` / `"...," he said`', () => {
+    const ex = run(
+      'Reyes waved as if to calm the hall, then leaned in and said: “Let’s beat her in the fall.”',
+      'The mayor made a showing of sorts, thanks to Tom Dunn, a delegate from Harbor County who wore a striped costume and a rubber mask.',
+      '“I caught the chant on the radio and thought a costume would get a laugh,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'get a laugh').speaker).toBe('Tom Dunn');
+  });
+
+  it('the role is read up to the relative clause', () => {
+    const ex = run(
+      'Tom Dunn, a delegate from Harbor County who wore a costume, said the chant went too far.',
+    );
+    expect(ex.quotes.find((q) => q.speaker === 'Tom Dunn')?.role).toBe('delegate from Harbor County');
+  });
+});
