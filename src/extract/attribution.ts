@@ -560,6 +560,19 @@ export function speakerPhrase(
       }
     }
   }
+  // `the editorial board wrote`, `the editors wrote`: the paper the passage names speaks.
+  if (
+    first.lower === 'the' &&
+    /^(?:editorial board|editors|paper's editorial board|newspaper's editorial board)$/.test(
+      toks
+        .slice(a + 1, b)
+        .map((t) => t.lower + (t.possessive ? "'s" : ''))
+        .join(' '),
+    )
+  ) {
+    const outlet = ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos);
+    if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
+  }
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
   if (
@@ -852,8 +865,9 @@ function writtenOutlet(ctx: ArticleContext, pos: number): Entity | null {
     if (person || e.name.length < 3 || e.name.startsWith('the ') || isPlace(e.name.split(' '))) continue;
     // (`a Dover newspaper` is a paper from a place: only `the` or nothing before the name.)
     const n = escapeRegExp(e.name).replace(/^The /, '');
+    // (`the Harbor Ledger, the county's oldest newspaper,`: a paper named in apposition.)
     const cue = new RegExp(
-      `\\b(?:editors?|editorial board|publisher|columnists?) (?:of|at) (?:[Tt]he )?${n}\\b|(?<!\\b(?:[Aa]n?|[Oo]ne|[Aa]nother) )\\b${n}(?:['’]s)? (?:editorial|editors|editorial board|newspaper)\\b`,
+      `\\b(?:editors?|editorial board|publisher|columnists?) (?:of|at) (?:[Tt]he )?${n}\\b|(?<!\\b(?:[Aa]n?|[Oo]ne|[Aa]nother) )\\b${n}(?:['’]s)? (?:editorial|editorials|editors|editorial board|newspaper)\\b|\\b${n}, (?:[^,.]{0,50} )?(?:newspaper|paper|daily|weekly),`,
     );
     if (ctx.paras.some((p) => cue.test(p.text))) papers.add(e);
   }

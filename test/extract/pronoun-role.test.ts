@@ -587,3 +587,26 @@ describe('a person brought in with what they are before `who` is a source for th
     expect(ex.quotes.find((q) => q.speaker === 'Tom Dunn')?.role).toBe('delegate from Harbor County');
   });
 });
+
+describe('`the editorial board wrote` is the paper the passage names (issue 9)', () => {
+  it('a paper named in apposition (`the Harbor Ledger, the county’s oldest newspaper,`)', () => {
+    const ex = run(
+      'The Harbor Ledger, the county’s oldest newspaper, printed several pointed editorials about the mayor.',
+      '"Pandering to the council belies his image as a lone voice for thrift," the editorial board wrote.',
+    );
+    expect(quoteWith(ex.quotes, 'lone voice for thrift').speaker).toBe('Harbor Ledger');
+  });
+
+  it('`the editors wrote` after `an editorial in the Dover Times`', () => {
+    const ex = run(
+      'An editorial in the Dover Times took the council to task on Sunday.',
+      '"The council has chosen delay over duty once again," the editors wrote.',
+    );
+    expect(quoteWith(ex.quotes, 'delay over duty').speaker).toBe('Dover Times');
+  });
+
+  it('no paper in the passage: nobody', () => {
+    const ex = run('"The council has chosen delay over duty once again," the editorial board wrote.');
+    expect(quoteWith(ex.quotes, 'delay over duty').speaker).toBeNull();
+  });
+});
