@@ -4,6 +4,7 @@
  * entities so that `Putin`, `Mr. Putin` and `President Putin` all point at `Vladimir Putin`.
  */
 
+import { isEnglishWord } from './dictionary.ts';
 import { genderOfFirstName, isFirstName, UNISEX_NAMES } from './gender.ts';
 import {
   COMPANY_HEADS,
@@ -260,7 +261,22 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   let type: EntityType = 'unknown';
   const nameLowers = nameWords.map((w) => w.toLowerCase());
   const joined = nameLowers.join('_');
-  if (nameLowers.some((l) => ORG_HEADS.has(l)) || NEWS_ORGS.has(joined) || NEWS_ORGS.has(`the_${joined}`))
+  // (`Carla Mills`, `Dana Banks`: a first name the tables know, then a surname that is also a company word, is a person.)
+  const surnameHead =
+    nameWords.length === 2 &&
+    (FIRST_NAMES.has(nameLowers[0] as string) ||
+      (isFirstName(nameLowers[0] as string) && !isEnglishWord(nameLowers[0] as string))) &&
+    !ORG_HEADS.has(nameLowers[0] as string) &&
+    !TITLE_WORDS.has(nameLowers[0] as string) &&
+    !isPlace(nameWords.slice(0, 1)) &&
+    !NEWS_ORGS.has(joined) &&
+    SURNAME_HEADS.has(nameLowers[1] as string);
+  if (surnameHead) type = 'person';
+  else if (
+    nameLowers.some((l) => ORG_HEADS.has(l)) ||
+    NEWS_ORGS.has(joined) ||
+    NEWS_ORGS.has(`the_${joined}`)
+  )
     type = 'org';
   else if (roleWords.length > 0 || honorific) type = 'person';
   else if (
@@ -422,6 +438,9 @@ export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | 
   }
   return null;
 }
+
+/** Organisation heads that are also common surnames (`Dover Mills` is a company, `Carla Mills` a person). */
+const SURNAME_HEADS = new Set(['mills', 'banks']);
 
 /** Words that make a name an organisation or a thing, whatever its type says. */
 const NOT_PERSON_WORDS = new Set(

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanSpeaker } from '../../src/extract/index.ts';
-import { type Entity, readsAsPerson } from '../../src/extract/names.ts';
+import { analyzeRun, type Entity, readsAsPerson } from '../../src/extract/names.ts';
 import { tokenize } from '../../src/extract/tokens.ts';
 import { SPEAKER_SHOWN_MIN } from '../../src/trust.ts';
 import type { Quote } from '../../src/types.ts';
@@ -608,5 +608,27 @@ describe('`the editorial board wrote` is the paper the passage names (issue 9)',
   it('no paper in the passage: nobody', () => {
     const ex = run('"The council has chosen delay over duty once again," the editorial board wrote.');
     expect(quoteWith(ex.quotes, 'delay over duty').speaker).toBeNull();
+  });
+});
+
+describe('a surname that is also a company word (`Carla Mills`) is a person, and `it` never means her (issue 9)', () => {
+  it('`"...," it stated` after `a lawyer for the clerk, Carla Mills,` is not Carla Mills', () => {
+    const ex = run(
+      '"We expect to wrap up soon," Reyes said in a statement. A lawyer for the clerk, Carla Mills, declined to comment.',
+      'On Thursday the panel put out a memo meant to shore up the inquiry.',
+      '"So far, most of the witnesses heard by the panel had never before spoken to the council," it stated.',
+    );
+    expect(quoteWith(ex.quotes, 'most of the witnesses').speaker).not.toBe('Carla Mills');
+  });
+
+  it.each([
+    ['Carla Mills', 'person'],
+    ['Tyra Banks', 'person'],
+    ['Dover Mills', 'org'],
+    ['General Mills', 'org'],
+    ['Washington Post', 'org'],
+  ])('%s reads as a %s', (name, type) => {
+    const toks = tokenize(name);
+    expect(analyzeRun(toks, 0, toks.length)?.type).toBe(type);
   });
 });
