@@ -217,6 +217,23 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         subjectOnly = true;
       }
     }
+    // `It makes the work harder, he said. Facts can still win, but only when "the truth is more fun."`: a partial quote in
+    // the sentence after one that ends in its speaker's attribution carries on that reported speech. Only "possibly".
+    if (!attribution && lastPart.closed && first.para === lastPart.para && words >= 3 && sentenceStart > 0) {
+      const prevSentence = sentenceAt(para.sentences, sentenceStart - 1);
+      const final =
+        prevSentence && prevSentence.start < sentenceStart && prevSentence.start >= prevEnd
+          ? finalAttribution(ctx, para, prevSentence)
+          : null;
+      if (
+        final?.attribution.entity?.type === 'person' &&
+        prevSentence &&
+        !/["“”«»]/.test(para.text.slice(prevSentence.start, first.open))
+      ) {
+        attribution = { ...final.attribution, strength: 'ambiguous' };
+        subjectOnly = true;
+      }
+    }
     // `He then read from a prepared statement:` closing the previous paragraph introduces this one.
     const prevPara = ctx.paras[first.para - 1];
     if (!attribution && prevPara && startsParagraph(ctx, first) && /:\s*$/.test(prevPara.text)) {

@@ -632,3 +632,23 @@ describe('a surname that is also a company word (`Carla Mills`) is a person, and
     expect(analyzeRun(toks, 0, toks.length)?.type).toBe(type);
   });
 });
+
+describe('a partial quote in the sentence after `..., he said.` carries on that speech (issue 9)', () => {
+  it('takes the speaker, only "possibly"', () => {
+    const ex = run(
+      'Tom Hale, the co-author of a book on rumors, said the days of a shared story are gone.',
+      'This makes it harder to dislodge a falsehood, he said. Good facts can still beat bad ones, though mostly where "the truth is more fun than the lie."',
+    );
+    const q = quoteWith(ex.quotes, 'more fun than the lie');
+    expect(q.speaker).toBe('Tom Hale');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('not when a quote stands between', () => {
+    const ex = run(
+      'Tom Hale, the co-author of a book on rumors, said the days of a shared story are gone.',
+      '"It is harder now," he said. Ada Quill disagreed, arguing that "the truth is more fun than the lie."',
+    );
+    expect(quoteWith(ex.quotes, 'more fun than the lie').speaker).not.toBe('Tom Hale');
+  });
+});
