@@ -1223,6 +1223,14 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
         if (hit?.entity) return hit.entity;
         continue;
       }
+      // `His campaign sued the council on Friday. The complaint ... alleged`: whoever sued filed the complaint.
+      if (/^(complaint|lawsuit|suit|petition)$/.test(noun) && /^(sued|sues)$/.test(t.lower)) {
+        const sentence = sentenceAt(p.sentences, t.start);
+        const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
+        const hit = mainSubject(ctx, p, s0, i, 'said') ?? subjectBefore(ctx, p, s0, i, 'said');
+        if (hit?.entity) return hit.entity;
+        continue;
+      }
       if (t.lower !== noun) continue;
       // `a Quill campaign memo`, `an email from the Quill campaign`: the document names its issuer.
       const named = namedIssuer(ctx, p, i);

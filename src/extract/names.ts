@@ -602,7 +602,10 @@ export class EntityTable {
         (e) => e.type !== 'org' && (g === null || genderOf(e) === null || genderOf(e) === g),
       );
       if (persons.length === 1) return persons[0] as Entity;
-      const orgs = (this.byFirstWord.get(k) ?? []).filter((e) => e.type === 'org');
+      // (Not a person's body, `Quill campaign`, `Reyes office`: a lone `Quill` is the person, not their campaign.)
+      const orgs = (this.byFirstWord.get(k) ?? []).filter(
+        (e) => e.type === 'org' && !/ (campaign|office|camp|administration|team|staff)$/i.test(e.name),
+      );
       if (orgs.length === 1 && persons.length === 0) return orgs[0] as Entity;
       // Sisters sharing a surname are told apart by first name (`Rosalind says`): a unique first name will do.
       const byFirst = (this.byFirstWord.get(k) ?? []).filter((e) => e.type === 'person');

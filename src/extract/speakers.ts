@@ -16,6 +16,9 @@ function surnameOf(name: string): string {
   return /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && w.length > 2 ? (w.at(-2) as string) : last;
 }
 
+/** The name of a person's campaign or office (`Quill campaign`), as the extractor writes one. */
+const PERSONS_BODY = / (campaign|office|camp|administration|team|staff)$/i;
+
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -67,8 +70,11 @@ function canonicalNames(
     for (const [name] of members) map.set(name, best);
     const sk = norm(surnameOf(best));
     fullBySurname.set(sk, (fullBySurname.get(sk) ?? new Set()).add(best));
-    const fk = norm(words(best)[0] as string);
-    fullByFirstWord.set(fk, (fullByFirstWord.get(fk) ?? new Set()).add(best));
+    // (A person's body, `Quill campaign`, `Reyes office`, is never what a lone `Quill` means: that is the person.)
+    if (!PERSONS_BODY.test(best)) {
+      const fk = norm(words(best)[0] as string);
+      fullByFirstWord.set(fk, (fullByFirstWord.get(fk) ?? new Set()).add(best));
+    }
   }
   for (const name of names.keys()) {
     if (map.has(name)) continue;

@@ -652,3 +652,13 @@ describe('a partial quote in the sentence after `..., he said.` carries on that 
     expect(quoteWith(ex.quotes, 'more fun than the lie').speaker).not.toBe('Tom Hale');
   });
 });
+
+describe('`the complaint alleged` is whoever sued (issue 9)', () => {
+  it('`Her campaign sued the council ... The complaint ... alleged that the council "..."`', () => {
+    const ex = run(
+      'Ada Quill said her aides "made a poor call" when they opened the files.',
+      'Her campaign sued the council on Friday to win back its access. The complaint, lodged with the county court, alleged that the council "failed to keep its own data safe from the start."',
+    );
+    expect(quoteWith(ex.quotes, 'keep its own data safe').speaker).toBe('Quill campaign');
+  });
+});

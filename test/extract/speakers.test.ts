@@ -99,3 +99,33 @@ describe('buildSpeakers', () => {
     expect(buildSpeakers([article('f.txt', ['No quotes here at all.'])])).toEqual([]);
   });
 });
+
+describe('a lone surname is never merged into that person’s campaign or office (issue 9)', () => {
+  it('`Quill said` stays Quill when only the `Quill campaign` is named in full', () => {
+    const a = article('q.txt', [
+      'Quill said her aides "made a poor call" when they opened the files.',
+      '"We will sue," her campaign said. "It is the only way to get our data back."',
+    ]);
+    buildSpeakers([a]);
+    expect(a.quotes.find((q) => q.text.includes('poor call'))?.speaker).toBe('Quill');
+    expect(a.quotes.find((q) => q.text.includes('We will sue'))?.speaker).toBe('Quill campaign');
+  });
+
+  it('in one article too: `Quill said` after `the Quill campaign said` is Quill', () => {
+    const a = article('r.txt', [
+      '"We will sue," the Quill campaign said on Monday.',
+      '"It was a poor call by my aides," Quill said later.',
+    ]);
+    buildSpeakers([a]);
+    expect(a.quotes.find((q) => q.text.includes('poor call'))?.speaker).toBe('Quill');
+  });
+
+  it('`Northwind` still joins `Northwind Foods`', () => {
+    const a = article('n.txt', [
+      '"We will keep the plant open," Northwind Foods said in a statement.',
+      '"Orders are up this year," Northwind said later.',
+    ]);
+    buildSpeakers([a]);
+    expect(a.quotes.find((q) => q.text.includes('Orders are up'))?.speaker).toBe('Northwind Foods');
+  });
+});
