@@ -211,7 +211,11 @@ function isModifiedNoun(cap: Token, next: Token): boolean {
     !cap.possessive &&
     cap.trail === '' &&
     /^\p{Ll}/u.test(next.word) &&
-    (ROLE_NOUNS.has(next.lower) || PEOPLE_NOUNS.test(next.lower) || DOCUMENT_NOUNS.has(next.lower))
+    (ROLE_NOUNS.has(next.lower) ||
+      PEOPLE_NOUNS.test(next.lower) ||
+      DOCUMENT_NOUNS.has(next.lower) ||
+      // (`the Harbor art-history graduate`: a lower-case compound after the name describes a noun to come.)
+      /^\p{Ll}+-\p{Ll}+$/u.test(next.word))
   );
 }
 

@@ -101,7 +101,7 @@ export const ROLE_NOUNS = set(`
   radioman host businessman businesswoman commentator pundit strategist frontrunner front-runner supporter backer
   donor volunteer pollster staffer operative columnist moderator correspondent sociologist demographer lecturer
   campaigner canvasser organiser chairperson aide anchor congressman congresswoman delegate assemblyman assemblywoman
-  alderman alderwoman ambassador attendee protester protestor voter retiree
+  alderman alderwoman ambassador attendee protester protestor voter retiree graduate alumnus alumna native
 `);
 
 /** Nouns that, in apposition, make a name a company (`Brightline Robotics, the maker of forklifts,`). */

@@ -2574,3 +2574,22 @@ describe('`Harbor Sen. Ada Quill’s campaign said`: a place and a title before 
     expect(quoteWith(ex.quotes, 'not planning to endorse').speaker).toBe('Quill campaign');
   });
 });
+
+describe('a name modifying a hyphenated compound is no speaker (`the Harbor art-history graduate`) (issue 9)', () => {
+  it('never names Harbor', () => {
+    const ex = run(
+      'At a meeting that month in Dover, the Harbor art-history graduate ended her talk by quoting an old poet: "Each hurdle gives way to firm will and a steady hand."',
+    );
+    expect(quoteWith(ex.quotes, 'steady hand').speaker).not.toBe('Harbor');
+  });
+
+  it('`graduate` is a role: the person the article gives it', () => {
+    const ex = run(
+      'Ada Quill, a Harbor graduate, ran the firm for six years.',
+      'At a meeting that month in Dover, the Harbor art-history graduate ended her talk by quoting an old poet: "Each hurdle gives way to firm will and a steady hand."',
+    );
+    const q = quoteWith(ex.quotes, 'steady hand');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
