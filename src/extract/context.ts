@@ -134,6 +134,17 @@ function opensClause(para: Para, from: number): boolean {
   return true;
 }
 
+/** `To Harbor consultant Wilson,` opening a sentence: `To` and a title or role before the name, nothing else. */
+function viewOpener(tokens: Token[], from: number): boolean {
+  for (let i = from - 1; i >= 0 && i >= from - 5; i--) {
+    const t = tokens[i] as Token;
+    if (t.trail !== '') return false;
+    if (t.word === 'To') return i === 0 || /[.!?]["”’']?$/.test((tokens[i - 1] as Token).trail);
+    if (!(isCapitalized(t.word) || ROLE_NOUNS.has(t.lower) || ROLE_MODIFIER.test(t.lower))) return false;
+  }
+  return false;
+}
+
 /** A lower-case word that describes a role before its noun (`presidential`, `former`, `longtime`, `vice`). */
 const ROLE_MODIFIER =
   /^(?:former|then|acting|interim|deputy|senior|chief|longtime|veteran|vice|top|assistant|junior|leading|fellow|outgoing|incoming|retired|\p{Ll}+(?:al|ic|ary|ive))$/u;
@@ -340,7 +351,12 @@ export function buildContext(
     const next = para.tokens[phrase.to];
     const pos = para.base + first.start;
     // `According to Hartmann, ...` makes Hartmann the source of what follows: as good as a subject.
-    const according = prev?.lower === 'to' && para.tokens[phrase.from - 2]?.lower === 'according';
+    // (`To Harbor consultant Wilson, the party line is silly`: whose view a sentence opens on, likewise.)
+    const according =
+      (prev?.lower === 'to' && para.tokens[phrase.from - 2]?.lower === 'according') ||
+      (entity.type === 'person' &&
+        (para.tokens[phrase.to - 1] as Token).trail === ',' &&
+        viewOpener(para.tokens, phrase.from));
     // `As for Trump, he said ...`: the topic set before the comma is the subject the pronoun stands for.
     const topic =
       prev?.lower === 'for' &&

@@ -424,6 +424,13 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
  * What an apposition says a name is: `Brightline Robotics, the maker of forklifts,` -> company;
  * `NetCommons, the trade group that ...,` -> organisation; otherwise null.
  */
+/** Words that may follow an apposition's head noun (`the company that makes ...`, `the group behind ...`). */
+const APPOSITION_GOES_ON = new Set(
+  'of that which who whose in for with based behind run owned founded at on from to and or by near since'.split(
+    ' ',
+  ),
+);
+
 export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | null {
   const last = tokens[to - 1] as Token;
   if (!last.trail.startsWith(',')) return null;
@@ -432,6 +439,18 @@ export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | 
   for (let n = 0; i < tokens.length && n < 4; i++, n++) {
     const t = tokens[i] as Token;
     if (t.lead !== '') break;
+    // (`Fenwick, the party line on Reyes is silly`: a noun modifying the next one is no head.)
+    const next = tokens[i + 1];
+    const compound =
+      t.trail === '' &&
+      !t.possessive &&
+      next !== undefined &&
+      /^\p{Ll}+$/u.test(next.word) &&
+      !APPOSITION_GOES_ON.has(next.lower) &&
+      // (`..., the company wrote`: a verb after the noun, it is the noun's clause.)
+      !SPEECH_VERBS.has(next.lower) &&
+      !/(ed|s)$/.test(next.lower);
+    if (compound && (COMPANY_NOUNS.has(t.lower) || ORG_NOUNS.has(t.lower))) return null;
     if (COMPANY_NOUNS.has(t.lower)) return 'company';
     if (ORG_NOUNS.has(t.lower) && !ROLE_NOUNS.has(t.lower)) return 'org';
     if (t.trail !== '') break;

@@ -3,6 +3,7 @@
  * own invented sentences. A wrong name is worse than none: a speaker found by weak evidence stays "possibly".
  */
 import { describe, expect, it } from 'vitest';
+import { buildContext } from '../../src/extract/context.ts';
 import { cleanSpeaker } from '../../src/extract/index.ts';
 import { analyzeRun, type Entity, readsAsPerson } from '../../src/extract/names.ts';
 import { tokenize } from '../../src/extract/tokens.ts';
@@ -660,5 +661,35 @@ describe('`the complaint alleged` is whoever sued (issue 9)', () => {
       'Her campaign sued the council on Friday to win back its access. The complaint, lodged with the county court, alleged that the council "failed to keep its own data safe from the start."',
     );
     expect(quoteWith(ex.quotes, 'keep its own data safe').speaker).toBe('Quill campaign');
+  });
+});
+
+describe('`To Dover consultant Wilson, ...` opens a sentence on whose view it gives: a subject for the next `he said` (issue 9)', () => {
+  it('the consultant, not the man the passage named before', () => {
+    const ex = run(
+      'Party chairman Tom Priestly said Reyes would do well with young voters.',
+      'Ada Dunn, a delegate, agreed. "I think Reyes will do quite fine," she said.',
+      'To Dover consultant Fenwick, the party line on Reyes is just plain silly.',
+      '"This is them whistling in the dark, pretending Reyes is not happening," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'whistling in the dark').speaker).toBe('Fenwick');
+  });
+
+  it('`to` inside a sentence is no view holder', () => {
+    const ex = run(
+      'Party chairman Tom Priestly handed the file to Dover consultant Fenwick, then left the room.',
+      '"It was a long day for all of us," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'long day').speaker).toBe('Tom Priestly');
+  });
+});
+
+describe('an organisation noun modifying the next noun is no apposition (`Fenwick, the party line ...`) (issue 9)', () => {
+  it.each([
+    ['To consultant Fenwick, the party line is silly.', 'Fenwick', 'person'],
+    ['Brightline Robotics, the maker of forklifts, said it would hire.', 'Brightline Robotics', 'org'],
+  ])('%s', (sentence, name, type) => {
+    const ctx = buildContext([sentence]);
+    expect(ctx.table.entities.find((e) => e.name === name)?.type).toBe(type);
   });
 });
