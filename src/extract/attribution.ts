@@ -1015,7 +1015,8 @@ function subjectBefore(
     return undefined;
   }
   if (before.trail !== '') return undefined;
-  const hit = shortestPhrase(ctx, para, floor, end, verb);
+  const short = shortestPhrase(ctx, para, floor, end, verb);
+  const hit = short?.entity ? short : (beforeRelative(ctx, para, floor, end, verb) ?? short);
   // `Ada Quill, the press officer for the Harbor Traders Guild said`: an apposition the writer did not
   // close with a comma; the body at its end is not the speaker, the person before it is.
   if (hit?.entity?.type === 'org' || !hit) {
@@ -1036,6 +1037,40 @@ function subjectBefore(
     }
   }
   return hit;
+}
+
+/**
+ * `a Dover Freight official who asked not to be named said`: the noun phrase before a relative clause that
+ * runs to the verb unbroken is the subject.
+ */
+function beforeRelative(
+  ctx: ArticleContext,
+  para: Para,
+  floor: number,
+  end: number,
+  verb: string,
+): Attribution | undefined {
+  const toks = para.tokens;
+  let who = -1;
+  for (let k = end - 1; k > floor; k--) {
+    const t = toks[k] as Token;
+    if (t.trail !== '' || t.lead !== '') return undefined;
+    if (t.lower === 'who') {
+      who = k;
+      break;
+    }
+  }
+  // (Only a clause that restricts the noun, with no comma before `who`: `the Mexican president, who said` is someone
+  // the article names, found as such.)
+  if (who < 0 || (toks[who - 1] as Token).trail !== '') return undefined;
+  let start = who - 1;
+  while (start > floor && (toks[start - 1] as Token).trail === '' && who - start < 6) start--;
+  for (let x = start; x < who; x++) {
+    if (!/^(a|an|one|another|the)$/.test((toks[x] as Token).lower)) continue;
+    const hit = speakerPhrase(ctx, para, x, who, verb);
+    if (hit?.entity) return hit;
+  }
+  return undefined;
 }
 
 function shortestPhrase(
@@ -1425,7 +1460,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** People who speak for an organisation without being named (`a Twitter spokesman`, `one Quill aide`). */
 const SPOKES_NOUNS = new Set(
-  'spokesman spokeswoman spokesperson aide aides official officials adviser advisers advisor advisors source sources representative staffer staffers confidant confidante ally allies associate associates insider insiders operative operatives loyalist loyalists surrogate surrogates strategist'.split(
+  'spokesman spokeswoman spokesperson aide aides official officials adviser advisers advisor advisors source sources representative staffer staffers confidant confidante ally allies associate associates insider insiders operative operatives loyalist loyalists surrogate surrogates strategist executive executives'.split(
     ' ',
   ),
 );

@@ -693,3 +693,23 @@ describe('an organisation noun modifying the next noun is no apposition (`Fenwic
     expect(ctx.table.entities.find((e) => e.name === name)?.type).toBe(type);
   });
 });
+
+describe('an unnamed official or executive of a named body, with or without a relative clause, speaks for it (issue 9)', () => {
+  it('`a Dover Freight official who spoke on condition of anonymity said Wednesday, "..."`', () => {
+    const ex = run(
+      'Dover Freight said on Monday it would close the plant.',
+      'Although nothing is planned, a Dover Freight official who spoke on condition of anonymity said Wednesday, "Certainly there are talks between the firm and the union."',
+    );
+    const q = quoteWith(ex.quotes, 'talks between the firm');
+    expect(q.speaker).toBe('Dover Freight');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('`"...," a Dover Freight executive tells employees`', () => {
+    const ex = run(
+      'Dover Freight said on Monday it would close the plant.',
+      '"This is strictly a matter of cost," a Dover Freight executive tells employees in the video.',
+    );
+    expect(quoteWith(ex.quotes, 'strictly a matter of cost').speaker).toBe('Dover Freight');
+  });
+});
