@@ -134,12 +134,13 @@ function opensClause(para: Para, from: number): boolean {
   return true;
 }
 
-/** `To Harbor consultant Wilson,` opening a sentence: `To` and a title or role before the name, nothing else. */
+/** `To Dover consultant Fenwick,`, `For Gloria Major,` opening a sentence: `To` or `For`, a title or role, the name. */
 function viewOpener(tokens: Token[], from: number): boolean {
   for (let i = from - 1; i >= 0 && i >= from - 5; i--) {
     const t = tokens[i] as Token;
     if (t.trail !== '') return false;
-    if (t.word === 'To') return i === 0 || /[.!?]["”’']?$/.test((tokens[i - 1] as Token).trail);
+    if (t.word === 'To' || t.word === 'For')
+      return i === 0 || /[.!?]["”’']?$/.test((tokens[i - 1] as Token).trail);
     if (!(isCapitalized(t.word) || ROLE_NOUNS.has(t.lower) || ROLE_MODIFIER.test(t.lower))) return false;
   }
   return false;

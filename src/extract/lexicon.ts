@@ -212,7 +212,7 @@ export const PLACES = set(`
   indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
   nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
   new_hampshire new_jersey new_mexico new_york north_carolina north_dakota rhode_island south_carolina south_dakota
-  west_virginia united_states america u.s. us u.s.a. usa district_of_columbia puerto_rico
+  west_virginia united_states america u.s. us u.s.a. usa district_of_columbia puerto_rico washington_d.c. washington_dc
   manhattan brooklyn queens bronx chicago boston philadelphia atlanta miami dallas houston denver phoenix seattle
   detroit cleveland columbus cincinnati pittsburgh baltimore sacramento orlando tampa nashville memphis charlotte
   milwaukee minneapolis omaha tucson albuquerque portland las_vegas los_angeles san_francisco san_diego des_moines

@@ -713,3 +713,21 @@ describe('an unnamed official or executive of a named body, with or without a re
     expect(quoteWith(ex.quotes, 'strictly a matter of cost').speaker).toBe('Dover Freight');
   });
 });
+
+describe('`For Gloria Dunn, a retiree, ...` opens a sentence on its topic: a subject for the next `she said` (issue 9)', () => {
+  it('the retiree, not the aide quoted before', () => {
+    const ex = run(
+      '"We have had offices here since April," said Ada Quill, the campaign’s local director.',
+      'For Gloria Dunn, a retired nurse who helps at the phone bank, calling voters twice a week is a way to show her grandchildren how it is done.',
+      '"He gives a rousing speech, and the students love him," she said.',
+    );
+    expect(quoteWith(ex.quotes, 'rousing speech').speaker).toBe('Gloria Dunn');
+  });
+});
+
+describe('`Washington D.C.` is a place, never a person for `he said` (issue 9)', () => {
+  it.each(['Washington D.C.', 'Washington DC'])('%s', (name) => {
+    const toks = tokenize(name);
+    expect(analyzeRun(toks, 0, toks.length)?.type).not.toBe('person');
+  });
+});
