@@ -17,7 +17,15 @@ import {
   UNNAMED_DETS,
   UNNAMED_PEOPLE,
 } from './lexicon.ts';
-import { analyzeRun, capitalRuns, EntityTable, type NamePhrase, orgApposition, roleAround } from './names.ts';
+import {
+  analyzeRun,
+  capitalRuns,
+  type Entity,
+  EntityTable,
+  type NamePhrase,
+  orgApposition,
+  roleAround,
+} from './names.ts';
 import { type Sentence, splitSentences } from './sentences.ts';
 import { maskTags, type PartyTag } from './tags.ts';
 import { isCapitalized, type Token, tokenize } from './tokens.ts';
@@ -459,8 +467,47 @@ export function buildContext(
       table.mentionInOrder(table.someone(), pos);
     }
   }
+  pronounGenders(paras, table, inQuote);
   return { paras, table, lowerWords, midCaps, speaking, inQuote };
 }
+
+/**
+ * `Fallow started a channel in 2009. His first videos ...` / `She ...`: a sentence opening on `He`, `His`, `She` or `Her`
+ * right after one that names a single person tells that person's gender, when the name tables did not know it or only
+ * guessed it (`Florent` read as a woman's name). Later pronouns then rely on it.
+ */
+function pronounGenders(paras: Para[], table: EntityTable, inQuote: (pos: number) => boolean): void {
+  let prev: { para: Para; start: number; end: number } | null = null;
+  for (const para of paras) {
+    for (const s of para.sentences) {
+      // The sentence's first word, or a `he`/`she` opening its main clause after a phrase that names nobody (`But on
+      // Thursday night, he spoke ...`).
+      const k = tokenAt(para.tokens, s.start);
+      let t = para.tokens[k];
+      for (let j = k + 1; j < para.tokens.length && j <= k + 12 && t && !OPENING_PRONOUNS[t.word]; j++) {
+        const u = para.tokens[j] as Token;
+        if (u.start >= s.end) break;
+        if ((u.lower === 'he' || u.lower === 'she') && (para.tokens[j - 1] as Token).trail === ',') {
+          if (table.personsBetween(para.base + s.start, para.base + u.start).length === 0)
+            t = { ...u, word: u.lower === 'he' ? 'He' : 'She' };
+          break;
+        }
+      }
+      const g = t && t.lead === '' ? OPENING_PRONOUNS[t.word] : undefined;
+      if (t && g && prev && !inQuote(para.base + t.start)) {
+        const people = table.personsBetween(prev.para.base + prev.start, prev.para.base + prev.end);
+        const only = people.length === 1 ? (people[0] as Entity) : null;
+        if (only && (only.gender === null || (only.genderGuessed && only.gender !== g))) {
+          only.gender = g;
+          only.genderGuessed = false;
+        }
+      }
+      prev = { para, start: s.start, end: s.end };
+    }
+  }
+}
+
+const OPENING_PRONOUNS: Record<string, 'm' | 'f'> = { He: 'm', His: 'm', She: 'f', Her: 'f' };
 
 /** The name ending before token `to` is followed by an age in commas (`Ruiz, 41, said`). */
 function agedAt(toks: Token[], to: number): boolean {

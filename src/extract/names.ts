@@ -669,6 +669,17 @@ export class EntityTable {
     return false;
   }
 
+  /** The people named (outside quotation marks) in [from, to), each once, in order. */
+  personsBetween(from: number, to: number): Entity[] {
+    const out: Entity[] = [];
+    for (let i = this.upperBound(from); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos >= to) break;
+      if (m.entity.type === 'person' && !m.quoted && !out.includes(m.entity)) out.push(m.entity);
+    }
+    return out;
+  }
+
   /** Sorts mentions by position (call once after collection). */
   finish(): void {
     this.mentions.sort((x, y) => x.pos - y.pos);

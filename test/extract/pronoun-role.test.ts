@@ -731,3 +731,28 @@ describe('`Washington D.C.` is a place, never a person for `he said` (issue 9)',
     expect(analyzeRun(toks, 0, toks.length)?.type).not.toBe('person');
   });
 });
+
+describe('a sentence opening on `He` or `She` right after one naming a single person tells that person’s gender (issue 9)', () => {
+  it('the tables’ guess gives way (`Florent Dunn ... He ...`)', () => {
+    const ctx = buildContext([
+      'Florent Dunn is a former army captain and a lifelong Republican.',
+      'He spoke at the convention on Thursday.',
+    ]);
+    expect(ctx.table.entities.find((e) => e.name === 'Florent Dunn')?.gender).toBe('m');
+  });
+
+  it('… so a later `he said` finds him, not the man named after him as an object', () => {
+    const ex = run(
+      'Florent Dunn is a former army captain and a lifelong Republican.',
+      'But on Thursday night at the convention, he spoke out for the other party’s nominee.',
+      'Dunn, 33, told a local station why he will not be backing Republican nominee Tom Reyes.',
+      '"He has no military experience at all," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'no military experience').speaker).toBe('Florent Dunn');
+  });
+
+  it('two people in the sentence before: nothing is inferred', () => {
+    const ctx = buildContext(['Marty Walz met Tom Reyes on Monday.', 'She left early.']);
+    expect(ctx.table.entities.find((e) => e.name === 'Marty Walz')?.genderGuessed).not.toBe(false);
+  });
+});
