@@ -2136,6 +2136,22 @@ export function attributionBefore(
         const hit = possessiveOwner(ctx, toks, b - 2, s0, para.base + owner.start);
         if (hit) return hit;
       }
+      // `From Quill's Facebook post: "..."`, `From Reyes's statement:`: the words come from the owner's own document.
+      const from = toks.slice(s0, b).findIndex((t) => t.lower === 'from');
+      const poster = from >= 0 ? s0 + from + 1 : -1;
+      if (
+        from >= 0 &&
+        poster < b - 1 &&
+        (toks[poster] as Token).possessive &&
+        isCapitalized((toks[poster] as Token).word) &&
+        (DOCUMENT_NOUNS.has(last.lower) ||
+          SAYING_NOUNS.has(last.lower) ||
+          /^(post|tweet|speech|remarks)$/.test(last.lower)) &&
+        b - 1 - poster <= 3
+      ) {
+        const hit = possessiveOwner(ctx, toks, poster, s0, para.base + (toks[poster] as Token).start);
+        if (hit) return hit;
+      }
       // `Yet she fears the board's trust in Reyes will backfire: "..."`: a word opening the sentence, then its subject.
       const opener = toks[s0] as Token;
       if (

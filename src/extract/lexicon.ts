@@ -20,7 +20,7 @@ export const SPEECH_VERBS = set(`
   quipped joked shouted yelled testified concluded maintained contended agreed urged pledged insisted reiterated
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
   bragged marveled marvelled griped chided quipped blasted answered answers alleged alleges elaborated elaborates elaborating shouting yelling
-  screamed screaming chimed interrupted wondered wonders promises beamed beams admitting write contends
+  screamed screaming chimed interrupted wondered wonders promises beamed beams admitting write contends exhorted
 `);
 
 /** Verbs that introduce a reported clause (indirect speech). */

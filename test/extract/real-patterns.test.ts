@@ -2593,3 +2593,19 @@ describe('a name modifying a hyphenated compound is no speaker (`the Harbor art-
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('`From Fallow’s web post: "..."` and `exhorted` (issue 9)', () => {
+  it('the post’s owner speaks', () => {
+    const ex = run(
+      'Adam Fallow said on Monday he would back Reyes. Aides say he plans to campaign for him. From Fallow’s web post: "We owe it to the town to move past the anger of this race."',
+    );
+    expect(quoteWith(ex.quotes, 'owe it to the town').speaker).toBe('Adam Fallow');
+  });
+
+  it('`"...," exhorted the mayor’s introducer, actress Jamie Lee Dover.`', () => {
+    const ex = run(
+      '"It is about time a woman ran this town," exhorted the mayor’s introducer, actress Jamie Lee Dover.',
+    );
+    expect(quoteWith(ex.quotes, 'about time a woman').speaker).toBe('Jamie Lee Dover');
+  });
+});
