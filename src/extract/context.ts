@@ -274,6 +274,13 @@ export function buildContext(
           phrase.type = 'org';
           phrase.company = kind === 'company';
         }
+        // `firms like Halvex, which fought the plan`: a name followed by `, which` is a thing, not a person.
+        else if (
+          para.tokens[phrase.to - 1]?.trail === ',' &&
+          para.tokens[phrase.to]?.lower === 'which' &&
+          !isPlace(phrase.nameWords)
+        )
+          phrase.type = 'org';
       }
       // `Tin Aung Hla, 64, a farmer,` / `Orlund, 41, said`: a name given an age is a person's.
       const aged = agedAt(para.tokens, phrase.to);

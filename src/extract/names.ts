@@ -458,6 +458,19 @@ export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | 
   return null;
 }
 
+/** An organisation named by a bare name (`Halvex`), no head word or outlet word telling what kind it is. */
+function bareOrg(e: Entity): boolean {
+  const words = e.name.toLowerCase().split(/\s+/);
+  return (
+    e.type === 'org' &&
+    words.length === 1 &&
+    !ORG_HEADS.has(words[0] as string) &&
+    !NOT_PERSON_WORDS.has(words[0] as string) &&
+    !NEWS_ORGS.has(words[0] as string) &&
+    !isPlace(words)
+  );
+}
+
 /** Organisation heads that are also common surnames (`Dover Mills` is a company, `Carla Mills` a person). */
 const SURNAME_HEADS = new Set(['mills', 'banks']);
 
@@ -1024,7 +1037,9 @@ export class EntityTable {
         if (e.type !== 'org') continue;
         const lowerName = e.name.toLowerCase();
         if (lowerName.includes(orgNoun)) return e;
-        if ((orgNoun === 'company' || orgNoun === 'firm') && e.company) return e;
+        // (`firms like Halvex, which ...`: an organisation by a bare name, no head word saying it is a
+        // department, a union or a paper, may be the company.)
+        if ((orgNoun === 'company' || orgNoun === 'firm') && (e.company || bareOrg(e))) return e;
         continue;
       }
       if (e.type !== 'person' || e.roles.length === 0) continue;

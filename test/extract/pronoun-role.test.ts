@@ -756,3 +756,21 @@ describe('a sentence opening on `He` or `She` right after one naming a single pe
     expect(ctx.table.entities.find((e) => e.name === 'Marty Walz')?.genderGuessed).not.toBe(false);
   });
 });
+
+describe('`firms like Halvex, which ...` / `the company tweeted`: a bare name followed by `, which` is an organisation that may be the company (issue 9)', () => {
+  it('the company is Halvex, only "possibly"', () => {
+    const ex = run(
+      'The long debate drew notice from firms like Halvex, which fought the plan. "We urge other firms to join us in speaking up," the company tweeted.',
+    );
+    const q = quoteWith(ex.quotes, 'join us in speaking up');
+    expect(q.speaker).toBe('Halvex');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('not a department or a paper named bare (`the company` is never the Dover Times)', () => {
+    const ex = run(
+      'The Dover Times, which broke the story, ran it on Sunday. "We urge other firms to join us in speaking up," the company said.',
+    );
+    expect(quoteWith(ex.quotes, 'join us in speaking up').speaker).not.toBe('Dover Times');
+  });
+});
