@@ -1678,10 +1678,6 @@ function unnamed(para: Para, at: Token, verb: string): Attribution {
 }
 
 /**
- * Attribution right after a closing quote mark, within the same sentence:
- * `," Trump said.` `," said Luis Ortega, the union's president.` `," according to the report.`
- */
-/**
  * `former Harbor Gov. and Party Chairman Ed Dover`: two titles joined by `and` before one name, which the whole phrase
  * does not parse as; the last title and the name speak (never a modifier left over at the front, `Harbor`).
  */
@@ -1704,6 +1700,10 @@ function titledNameAtEnd(
   return undefined;
 }
 
+/**
+ * Attribution right after a closing quote mark, within the same sentence:
+ * `," Trump said.` `," said Luis Ortega, the union's president.` `," according to the report.`
+ */
 export function attributionAfter(
   ctx: ArticleContext,
   para: Para,

@@ -142,7 +142,7 @@ function opensClause(para: Para, from: number): boolean {
   return true;
 }
 
-/** `To Dover consultant Fenwick,`, `For Gloria Major,` opening a sentence: `To` or `For`, a title or role, the name. */
+/** `To Dover consultant Fenwick,`, `For Gloria Dunn,` opening a sentence: `To` or `For`, a title or role, the name. */
 function viewOpener(tokens: Token[], from: number): boolean {
   for (let i = from - 1; i >= 0 && i >= from - 5; i--) {
     const t = tokens[i] as Token;
@@ -367,7 +367,7 @@ export function buildContext(
     const next = para.tokens[phrase.to];
     const pos = para.base + first.start;
     // `According to Hartmann, ...` makes Hartmann the source of what follows: as good as a subject.
-    // (`To Harbor consultant Wilson, the party line is silly`: whose view a sentence opens on, likewise.)
+    // (`To Dover consultant Fenwick, the party line is silly`: whose view a sentence opens on, likewise.)
     const according =
       (prev?.lower === 'to' && para.tokens[phrase.from - 2]?.lower === 'according') ||
       (entity.type === 'person' &&

@@ -119,6 +119,9 @@ export const ORG_NOUNS = set(`
   museum school district city county state government campaign coalition organization organisation
 `);
 
+/** The name of a person's campaign or office as the extractor writes one (`Quill campaign`, `Reyes office`). */
+export const PERSONS_BODY = / (campaign|office|camp|administration|team|staff)$/i;
+
 /** Capitalised words that make a name an organisation. */
 export const ORG_HEADS = set(`
   inc inc. corp corp. corporation company co co. group holdings ltd ltd. llc plc bank union council committee

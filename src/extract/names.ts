@@ -21,6 +21,7 @@ import {
   ORG_HEADS,
   ORG_NOUNS,
   PEOPLE_WORDS,
+  PERSONS_BODY,
   pluralPeopleNoun,
   QUESTION_AUXILIARIES,
   ROLE_NOUNS,
@@ -420,10 +421,6 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
   return hasRole ? before.join(' ') : null;
 }
 
-/**
- * What an apposition says a name is: `Brightline Robotics, the maker of forklifts,` -> company;
- * `NetCommons, the trade group that ...,` -> organisation; otherwise null.
- */
 /** Words that may follow an apposition's head noun (`the company that makes ...`, `the group behind ...`). */
 const APPOSITION_GOES_ON = new Set(
   'of that which who whose in for with based behind run owned founded at on from to and or by near since'.split(
@@ -431,6 +428,10 @@ const APPOSITION_GOES_ON = new Set(
   ),
 );
 
+/**
+ * What an apposition says a name is: `Brightline Robotics, the maker of forklifts,` -> company;
+ * `NetCommons, the trade group that ...,` -> organisation; otherwise null.
+ */
 export function orgApposition(tokens: Token[], to: number): 'company' | 'org' | null {
   const last = tokens[to - 1] as Token;
   if (!last.trail.startsWith(',')) return null;
@@ -636,7 +637,7 @@ export class EntityTable {
       if (persons.length === 1) return persons[0] as Entity;
       // (Not a person's body, `Quill campaign`, `Reyes office`: a lone `Quill` is the person, not their campaign.)
       const orgs = (this.byFirstWord.get(k) ?? []).filter(
-        (e) => e.type === 'org' && !/ (campaign|office|camp|administration|team|staff)$/i.test(e.name),
+        (e) => e.type === 'org' && !PERSONS_BODY.test(e.name),
       );
       if (orgs.length === 1 && persons.length === 0) return orgs[0] as Entity;
       // Sisters sharing a surname are told apart by first name (`Rosalind says`): a unique first name will do.

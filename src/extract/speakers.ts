@@ -5,7 +5,7 @@
  */
 import type { CorpusArticle, Quote, Speaker } from '../types.ts';
 import { genderOfFirstName } from './gender.ts';
-import { HONORIFICS, NOT_NAME_WORDS, TITLE_WORDS } from './lexicon.ts';
+import { HONORIFICS, NOT_NAME_WORDS, PERSONS_BODY, TITLE_WORDS } from './lexicon.ts';
 
 const norm = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
@@ -15,9 +15,6 @@ function surnameOf(name: string): string {
   const last = w.at(-1) ?? '';
   return /^(jr|sr|ii|iii|iv)\.?$/i.test(last) && w.length > 2 ? (w.at(-2) as string) : last;
 }
-
-/** The name of a person's campaign or office (`Quill campaign`), as the extractor writes one. */
-const PERSONS_BODY = / (campaign|office|camp|administration|team|staff)$/i;
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
