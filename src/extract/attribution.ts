@@ -1242,6 +1242,13 @@ function pairBefore(ctx: ArticleContext, para: Para, before: number, verb: strin
   return null;
 }
 
+/** Who the sentence holding token `v` has do it (`Quill's campaign emailed ...`): its subject before `v`, if named. */
+function subjectBeforeToken(ctx: ArticleContext, p: Para, v: number): Entity | null {
+  const sentence = sentenceAt(p.sentences, (p.tokens[v] as Token).start);
+  const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
+  return (mainSubject(ctx, p, s0, v, 'said') ?? subjectBefore(ctx, p, s0, v, 'said'))?.entity ?? null;
+}
+
 /**
  * Who issued the document a later `the NOUN said` quotes: the subject of a sentence in this paragraph or the one
  * before that sent, released, issued or wrote a NOUN (`Quill's campaign mailed a letter`).
@@ -1256,18 +1263,14 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
       if (p.base + t.start >= at) continue;
       // `Marta Ellison ... emailed volunteers, telling them ...`: whoever emailed sent `the email`.
       if ((noun === 'email' || noun === 'e-mail') && /^e-?mailed$/.test(t.lower)) {
-        const sentence = sentenceAt(p.sentences, t.start);
-        const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
-        const hit = mainSubject(ctx, p, s0, i, 'said') ?? subjectBefore(ctx, p, s0, i, 'said');
-        if (hit?.entity) return hit.entity;
+        const hit = subjectBeforeToken(ctx, p, i);
+        if (hit) return hit;
         continue;
       }
       // `His campaign sued the council on Friday. The complaint ... alleged`: whoever sued filed the complaint.
       if (/^(complaint|lawsuit|suit|petition)$/.test(noun) && /^(sued|sues)$/.test(t.lower)) {
-        const sentence = sentenceAt(p.sentences, t.start);
-        const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
-        const hit = mainSubject(ctx, p, s0, i, 'said') ?? subjectBefore(ctx, p, s0, i, 'said');
-        if (hit?.entity) return hit.entity;
+        const hit = subjectBeforeToken(ctx, p, i);
+        if (hit) return hit;
         continue;
       }
       if (t.lower !== noun) continue;
@@ -1301,10 +1304,8 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
       )
         v--;
       if (v < 0 || v <= i - 6) continue;
-      const sentence = sentenceAt(p.sentences, (toks[v] as Token).start);
-      const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
-      const hit = mainSubject(ctx, p, s0, v, 'said') ?? subjectBefore(ctx, p, s0, v, 'said');
-      if (hit?.entity) return hit.entity;
+      const hit = subjectBeforeToken(ctx, p, v);
+      if (hit) return hit;
     }
   }
   // `The Quill campaign on Tuesday responded that ... "…," the statement said.`: a statement no sentence names

@@ -487,25 +487,12 @@ function pronounGenders(paras: Para[], table: EntityTable, inQuote: (pos: number
   let prev: { para: Para; start: number; end: number } | null = null;
   for (const para of paras) {
     for (const s of para.sentences) {
-      // The sentence's first word, or a `he`/`she` opening its main clause after a phrase that names nobody (`But on
-      // Thursday night, he spoke ...`).
-      const k = tokenAt(para.tokens, s.start);
-      let t = para.tokens[k];
-      for (let j = k + 1; j < para.tokens.length && j <= k + 12 && t && !OPENING_PRONOUNS[t.word]; j++) {
-        const u = para.tokens[j] as Token;
-        if (u.start >= s.end) break;
-        if ((u.lower === 'he' || u.lower === 'she') && (para.tokens[j - 1] as Token).trail === ',') {
-          if (table.personsBetween(para.base + s.start, para.base + u.start).length === 0)
-            t = { ...u, word: u.lower === 'he' ? 'He' : 'She' };
-          break;
-        }
-      }
-      const g = t && t.lead === '' ? OPENING_PRONOUNS[t.word] : undefined;
-      if (t && g && prev && !inQuote(para.base + t.start)) {
+      const opener = openingPronoun(para, s, table);
+      if (opener && prev && !inQuote(para.base + opener.token.start)) {
         const people = table.personsBetween(prev.para.base + prev.start, prev.para.base + prev.end);
         const only = people.length === 1 ? (people[0] as Entity) : null;
-        if (only && (only.gender === null || (only.genderGuessed && only.gender !== g))) {
-          only.gender = g;
+        if (only && (only.gender === null || (only.genderGuessed && only.gender !== opener.gender))) {
+          only.gender = opener.gender;
           only.genderGuessed = false;
         }
       }
@@ -515,6 +502,34 @@ function pronounGenders(paras: Para[], table: EntityTable, inQuote: (pos: number
 }
 
 const OPENING_PRONOUNS: Record<string, 'm' | 'f'> = { He: 'm', His: 'm', She: 'f', Her: 'f' };
+
+/**
+ * The pronoun a sentence's main clause opens on: its first word (`He`, `His`, `She`, `Her`), or a `he`/`she` after an
+ * opening phrase that names nobody (`But on Thursday night, he spoke ...`); null when it opens on anything else.
+ */
+function openingPronoun(
+  para: Para,
+  s: Sentence,
+  table: EntityTable,
+): { token: Token; gender: 'm' | 'f' } | null {
+  const k = tokenAt(para.tokens, s.start);
+  const first = para.tokens[k];
+  if (!first) return null;
+  let token = first;
+  let gender = OPENING_PRONOUNS[first.word];
+  for (let j = k + 1; gender === undefined && j < para.tokens.length && j <= k + 12; j++) {
+    const u = para.tokens[j] as Token;
+    if (u.start >= s.end) break;
+    if ((u.lower === 'he' || u.lower === 'she') && (para.tokens[j - 1] as Token).trail === ',') {
+      if (table.personsBetween(para.base + s.start, para.base + u.start).length === 0) {
+        token = u;
+        gender = u.lower === 'he' ? 'm' : 'f';
+      }
+      break;
+    }
+  }
+  return gender !== undefined && token.lead === '' ? { token, gender } : null;
+}
 
 /** The name ending before token `to` is followed by an age in commas (`Ruiz, 41, said`). */
 function agedAt(toks: Token[], to: number): boolean {

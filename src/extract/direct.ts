@@ -37,6 +37,9 @@ export interface DirectCandidate {
   subjectOnly: boolean;
 }
 
+/** A stretch in quotation marks, marks included. */
+const QUOTED = /["“”«»][^"“”«»]*["“”«»]/g;
+
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
 
 /** The quoted words look like a title (`The Last Harbor`, `Deep State`): every content word capitalised. */
@@ -132,12 +135,12 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         // (A short fragment between, `and bring candidates the "ground-game muscle" they need, Tom Fallow said.`, is
         // part of the same reported sentence.)
         const between = final ? closePara.text.slice(lastPart.close + 1, final.clauseEnd) : '';
-        const fragments = between.match(/["“”«»][^"“”«»]*["“”«»]/g) ?? [];
+        const fragments = between.match(QUOTED) ?? [];
         if (
           final &&
           final.clauseEnd > lastPart.close &&
           fragments.every((f) => wordCount(f) <= 4) &&
-          !/["“”«»]/.test(between.replace(/["“”«»][^"“”«»]*["“”«»]/g, ''))
+          !/["“”«»]/.test(between.replace(QUOTED, ''))
         )
           attribution = final.attribution;
       }
