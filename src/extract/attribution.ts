@@ -402,9 +402,34 @@ export function speakerPhrase(
       (isCapitalized((toks[x - 1] as Token).word) || NAME_CONNECTORS.has((toks[x - 1] as Token).lower))
     )
       x--;
+    // (`The loss was steep for Ada Quill, who said ...`: a connector opening the run is the preposition before it.)
+    while (x < a - 1 && !isCapitalized((toks[x] as Token).word)) x++;
     if (isCapitalized((toks[x] as Token).word)) {
       const hit = speakerPhrase(ctx, para, x, a, verb);
       if (hit?.entity?.type === 'person') return { ...hit, pos };
+    }
+    // `a lecture from the state treasurer, who said ...`: someone the clause does not name speaks, not the sentence's
+    // subject. (Whoever holds a role is too weak a guess here: `the Mexican president` is not the `president` named
+    // last.)
+    if (
+      beforeWho.trail.startsWith(',') &&
+      (ROLE_NOUNS.has(beforeWho.lower) || TITLE_WORDS.has(beforeWho.lower))
+    ) {
+      let t = a - 1;
+      while (
+        t > 0 &&
+        a - t < 8 &&
+        (toks[t - 1] as Token).trail === '' &&
+        !/^(the|a|an)$/.test(toks[t]?.lower ?? '')
+      )
+        t--;
+      // (`said Tom Reyes, the guild's chief strategist, who added ...`: the role is set off after a name, whose it is.)
+      const named = t > 0 ? capitalRuns(toks.slice(Math.max(0, t - 5), t)).at(-1) : undefined;
+      if (named && (toks[t - 1] as Token).trail.startsWith(',')) {
+        const hit = speakerPhrase(ctx, para, Math.max(0, t - 5) + named[0], t, verb);
+        if (hit?.entity?.type === 'person') return { ...hit, pos };
+      }
+      if (!(toks[t - 1]?.trail ?? '').startsWith(',')) return unnamed(para, beforeWho, verb);
     }
   }
   if (b - a === 1 && /^(he|she)$/i.test(first.word)) {

@@ -2609,3 +2609,30 @@ describe('`From Fallow’s web post: "..."` and `exhorted` (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'about time a woman').speaker).toBe('Jamie Lee Dover');
   });
 });
+
+describe('a partial quote in a `, who said ...` clause (issue 9)', () => {
+  it('after a preposition: the person before `, who` speaks', () => {
+    const ex = run(
+      'The council met on Monday to vote on the bridge.',
+      'The loss was steep for Ada Quill, who said she wanted "some rest and a long weekend."',
+      'It was a blow for Mr. Briggs, who said he hoped to get "back to the harbor by spring."',
+    );
+    expect(quoteWith(ex.quotes, 'long weekend').speaker).toBe('Ada Quill');
+    expect(quoteWith(ex.quotes, 'back to the harbor').speaker).toBe('Briggs');
+  });
+
+  it('a role before `, who` that names no one: nobody, not the subject of the sentence', () => {
+    const ex = run(
+      'State Treasurer Ana Dunn met the council on Monday.',
+      'In the capital, Tom Quill sat through a lecture from the county clerk, who said the deal was good for "the city as well as the county" and that it would pay off.',
+    );
+    expect(quoteWith(ex.quotes, 'the city as well as').speaker).toBeNull();
+  });
+
+  it('a role set off after a name before `, who`: that name', () => {
+    const ex = run(
+      '"We are ready for it," said Tom Reyes, the guild’s longtime organizer, who went on to say the guild will talk about "roads, schools and the bridge."',
+    );
+    expect(quoteWith(ex.quotes, 'roads, schools').speaker).toBe('Tom Reyes');
+  });
+});
