@@ -11,6 +11,7 @@ import {
   isPlace,
   looksCommon,
   ORG_NOUNS,
+  REPORTING_VERBS,
   ROLE_NOUNS,
   SPEECH_VERBS,
   townBefore,
@@ -407,7 +408,9 @@ export function buildContext(
       !modifier &&
       (para.tokens[phrase.to - 1] as Token).trail === '' &&
       next !== undefined &&
-      /^(says|said|recalls|recalled|adds|added|explains|explained)$/.test(next.word);
+      (/^(says|said|recalls|recalled|adds|added|explains|explained)$/.test(next.word) ||
+        // (`as Mr. Dover noted at the meeting`; not a verb opening a quotation, `until Dover “admits ...”`.)
+        (REPORTING_VERBS.has(next.word) && !next.word.endsWith('ing') && next.lead === ''));
     const subject =
       agedSubject ||
       speaks ||

@@ -2636,3 +2636,22 @@ describe('a partial quote in a `, who said ...` clause (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'roads, schools').speaker).toBe('Tom Reyes');
   });
 });
+
+describe('a person right before a verb of reporting is a subject, wherever the clause opens (issue 9)', () => {
+  it('`as Mr. Dover noted`, then `Still he ...`: Dover, not the man quoted before', () => {
+    const ex = run(
+      'Dana Fallow, an analyst at Harbor Equities, said the company had little choice. "They were losing money on every unit," he said.',
+      'Cutting costs wherever it can is the plan, as Mr. Dover noted at the meeting with investors last week.',
+      'Still he rejected the idea that greed had driven the move to Ohio. "This was a hard call for all of us," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'hard call').speaker).toBe('Dover');
+  });
+
+  it('not when the verb opens a quotation (`until Mayor Ben Dover “admits ...”`)', () => {
+    const ex = run(
+      'Tom Reyes spoke on Sunday. Reyes said the town would pull through, but not until Mayor Ben Dover “admits this is a problem.”',
+      'He said the board must act. “We cannot wait another year for the bridge,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'another year').speaker).toBe('Tom Reyes');
+  });
+});
