@@ -444,7 +444,19 @@ export function buildContext(
       (para.tokens[phrase.from - 2]?.trail ?? '').startsWith(',') &&
       (para.tokens[phrase.to - 1] as Token).trail.startsWith(',') &&
       /^(a|an|the)$/.test(next?.lower ?? '');
-    table.mention(entity, pos, (subject || inverted || invertedIs) && !inQuote(pos), inQuote(pos), inverted);
+    // (`like Ben Dover, a senior fellow at the Harbor Institute, ...`: who they are, set off after the name.)
+    const apposed =
+      entity.type === 'person' &&
+      (para.tokens[phrase.to - 1] as Token).trail === ',' &&
+      /^(a|an|the)$/.test(next?.lower ?? '');
+    table.mention(
+      entity,
+      pos,
+      (subject || inverted || invertedIs) && !inQuote(pos),
+      inQuote(pos),
+      inverted,
+      apposed,
+    );
     if (subject && !inQuote(pos)) lastSubject = { para, to: phrase.to };
   }
   // Single words never seen with a full name stay out (sentence openers, places) unless attribution adds them.

@@ -84,6 +84,8 @@ export interface Mention {
   quoted?: boolean;
   /** The article's first mention of this person, by a full name (`a worker named Ana Ruiz`): an introduction. */
   intro?: boolean;
+  /** The name is followed by an apposition saying who they are (`Ben Dover, a senior fellow at ...,`). */
+  apposed?: boolean;
 }
 
 /**
@@ -654,9 +656,17 @@ export class EntityTable {
     return same.length === 1 ? (same[0] as Entity) : null;
   }
 
-  mention(entity: Entity, pos: number, subject: boolean, quoted = false, speaker = false): void {
+  mention(
+    entity: Entity,
+    pos: number,
+    subject: boolean,
+    quoted = false,
+    speaker = false,
+    apposed = false,
+  ): void {
     const m: Mention = quoted ? { entity, pos, subject, quoted } : { entity, pos, subject };
     if (speaker) m.speaker = true;
+    if (apposed) m.apposed = true;
     this.mentions.push(m);
   }
 
@@ -817,8 +827,9 @@ export class EntityTable {
       best !== null &&
       intro.pos >= prevParaStart &&
       best.pos < prevParaStart &&
-      // (introduced as a source is: with what they are, `political science professor Ada Quill`)
-      intro.entity.roles.length > 0;
+      // (introduced as a source is: with what they are, `political science professor Ada Quill`, `like Ben Dover,
+      // a senior fellow at the Harbor Institute,`)
+      (intro.entity.roles.length > 0 || intro.apposed === true);
     if (
       intro &&
       best &&

@@ -774,3 +774,16 @@ describe('`firms like Halvex, which ...` / `the company tweeted`: a bare name fo
     expect(quoteWith(ex.quotes, 'join us in speaking up').speaker).not.toBe('Dover Times');
   });
 });
+
+describe('a person introduced with an apposition in the paragraph before (issue 9)', () => {
+  it('`like Ben Quill Dover, a senior fellow at ...,` then `..., he said` opening the next paragraph', () => {
+    const ex = run(
+      'Mr. Reyes, like most economists, still believes in the broad gains that trade brings. But he sees why voters are angry.',
+      '"The gains are spread thin and the losses are not," he said.',
+      'Some firm backers of open markets, like Ben Quill Dover, a senior fellow at the Harbor Institute in Boston, also admit that the government has failed the workers who lost their jobs.',
+      'But the gain from open trade is "far larger than what the plants lost," he said. "It helps working people as buyers."',
+    );
+    expect(quoteWith(ex.quotes, 'far larger than').speaker).toBe('Ben Quill Dover');
+    expect(quoteWith(ex.quotes, 'far larger than').confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
