@@ -1128,7 +1128,8 @@ function shortestPhrase(
       a === floor ||
       prev === undefined ||
       prev.trail !== '' ||
-      (a - 1 === floor && SENTENCE_OPENERS.has(prev.lower)) ||
+      // (`Although he told the court ...`: a subordinating word opens the clause before its subject.)
+      (a - 1 === floor && (SENTENCE_OPENERS.has(prev.lower) || SUBORDINATORS.has(prev.lower))) ||
       (!connector &&
         !(
           isCapitalized(prev.word) ||

@@ -787,3 +787,13 @@ describe('a person introduced with an apposition in the paragraph before (issue 
     expect(quoteWith(ex.quotes, 'far larger than').confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('a pronoun subject after a subordinating word (issue 9)', () => {
+  it('`Although he told the court that he cared about "...", he ...`: the man the pronoun means', () => {
+    const ex = run(
+      'A school dropout, Ben Fenwick had no formal training. He told the Harbor Ledger that he got into the accounts by guessing passwords.',
+      'Although he told the court that he cared about fairness and "a safer town for our kids," he picked targets at random.',
+    );
+    expect(quoteWith(ex.quotes, 'a safer town').speaker).toBe('Ben Fenwick');
+  });
+});
