@@ -2163,6 +2163,18 @@ export function attributionBefore(
         const hit = possessiveOwner(ctx, toks, b - 2, s0, para.base + owner.start);
         if (hit) return hit;
       }
+      // `Quill's response was: "..."`: whose response it is, as without the colon.
+      const whose = toks[b - 3];
+      if (
+        /^(was|is)$/.test(last.lower) &&
+        SAYING_NOUNS.has(toks[b - 2]?.lower ?? '') &&
+        whose?.possessive &&
+        isCapitalized(whose.word) &&
+        b - 3 >= s0
+      ) {
+        const hit = possessiveOwner(ctx, toks, b - 3, s0, para.base + whose.start);
+        if (hit) return hit;
+      }
       // `From Quill's Facebook post: "..."`, `From Reyes's statement:`: the words come from the owner's own document.
       const from = toks.slice(s0, b).findIndex((t) => t.lower === 'from');
       const poster = from >= 0 ? s0 + from + 1 : -1;

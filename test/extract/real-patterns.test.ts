@@ -2655,3 +2655,13 @@ describe('a person right before a verb of reporting is a subject, wherever the c
     expect(quoteWith(ex.quotes, 'another year').speaker).toBe('Tom Reyes');
   });
 });
+
+describe('`Quill’s response was: "..."` (issue 9)', () => {
+  it('whose response it is speaks, with a colon as without one', () => {
+    const ex = run(
+      'Mayor Ada Quill has faced questions about her email for months.',
+      'Quill’s top aide Tom Reyes wrote to the then mayor in May, telling her of the death of two firefighters. Quill’s response was: “Is the harbor gala still on for Friday?”',
+    );
+    expect(quoteWith(ex.quotes, 'harbor gala').speaker).toBe('Ada Quill');
+  });
+});
