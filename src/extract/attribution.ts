@@ -1530,6 +1530,8 @@ function orgSpokesperson(
       kind = (toks[i] as Token).lower;
       i++;
     }
+    // `a senior administration official`: the one administration (or campaign) the article names, if only one.
+    if (i === b - 1 && y === x && kind) return namedKind(ctx, kind);
     if (i !== b - 1 || y === x || y - x > 4) return undefined;
   } else {
     // `a spokeswoman for (the) Dunmore Networks`
@@ -1541,6 +1543,34 @@ function orgSpokesperson(
       return undefined;
   }
   return speaksFor(ctx, toks, x, y, kind, (toks[b - 1] as Token).lower);
+}
+
+/**
+ * The one `X administration` / `X campaign` (`kind`) the article names, as an organisation (`a senior administration
+ * official` speaks for it); null when it names none or several.
+ */
+function namedKind(ctx: ArticleContext, kind: string): Entity | null {
+  const named = new Set<string>();
+  const re = new RegExp(`\\b(\\p{Lu}[\\p{L}'’-]+)(?:['’]s)? ${kind}\\b`, 'gu');
+  for (const p of ctx.paras)
+    for (const m of p.text.matchAll(re)) {
+      const word = (m[1] as string).replace(/['’]s$/, '');
+      if (!/^(The|This|That|His|Her|Its|Their|Our|A|An|New|Former|Next|Current|Previous)$/.test(word))
+        named.add(word);
+    }
+  if (named.size !== 1) return null;
+  const word = [...named][0] as string;
+  const phrase: NamePhrase = {
+    nameWords: [word, kind],
+    role: null,
+    gender: null,
+    type: 'org',
+    from: 0,
+    to: 0,
+    possessive: false,
+    form: `${word} ${kind}`,
+  };
+  return ctx.table.resolve(phrase, null);
 }
 
 /**
@@ -1561,13 +1591,18 @@ function speaksFor(
   const words = phrase.nameWords.map((w) => w.toLowerCase());
   if (isPlace(phrase.nameWords) || words.every((w) => NOT_SPEAKING_FOR.has(w))) return null;
   const known = ctx.table.find(phrase);
-  // `a Chinese official`: a people, not who they speak for.
+  // `a Chinese official`: a people, not who they speak for; their government when the article names it as such.
   if (
     (!known || known.type === 'unknown') &&
     words.length === 1 &&
     /(?:ese|ian|ish|ean|can|i|ch)$/.test(words[0] as string)
-  )
-    return null;
+  ) {
+    const people = phrase.nameWords[0] as string;
+    const government = new RegExp(`\\b${escapeRegExp(people)} government\\b`);
+    if (!ctx.paras.some((p) => government.test(p.text))) return null;
+    const nameWords = [people, 'government'];
+    return ctx.table.resolve({ ...phrase, nameWords, type: 'org', possessive: false, role: null }, null);
+  }
   const name = escapeRegExp(known?.name ?? phrase.nameWords.join(' '));
   // `Twitter said it ...`, `Dunmore, which ...`: the article writes of it as a thing.
   const itSays = new RegExp(

@@ -2665,3 +2665,36 @@ describe('`Quill’s response was: "..."` (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'harbor gala').speaker).toBe('Ada Quill');
   });
 });
+
+describe('an unnamed official of the one administration or government the article names (issue 9)', () => {
+  it('`a senior administration official` speaks for the Dover administration, only as "possibly"', () => {
+    const ex = run(
+      'The Dover administration has pressed the island for months over the port deal.',
+      '"The talks will go on, but not forever," a senior administration official said.',
+    );
+    const q = quoteWith(ex.quotes, 'not forever');
+    expect(q.speaker).toBe('Dover administration');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('nobody when the article names two administrations', () => {
+    const ex = run(
+      'The Dover administration undid much of what the Quill administration built.',
+      '"The talks will go on, but not forever," a senior administration official said.',
+    );
+    expect(quoteWith(ex.quotes, 'not forever').speaker).toBeNull();
+  });
+
+  it('`a Moldavian official` speaks for the Moldavian government only when the article names it', () => {
+    const named = run(
+      'The Moldavian government has said little in public about the port deal.',
+      '"We will not sign a deal that hurts our fishermen," a Moldavian official said on Monday.',
+    );
+    expect(quoteWith(named.quotes, 'hurts our fishermen').speaker).toBe('Moldavian government');
+    const unnamed = run(
+      'The port deal has been stuck for months.',
+      '"We will not sign a deal that hurts our fishermen," a Moldavian official said on Monday.',
+    );
+    expect(quoteWith(unnamed.quotes, 'hurts our fishermen').speaker).toBeNull();
+  });
+});
