@@ -811,7 +811,9 @@ export function speakerPhrase(
           (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos, true) : null) ??
           ctx.table.roleNoun(pos, [], head) ??
           (head === 'campaign' ? namedCampaign(ctx, para, pos) : null) ??
-          (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos) : null),
+          (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos) : null) ??
+          // (`The Harbor Port Authority admitted that ...` / `"...," the agency said`: the body that was just the subject.)
+          ctx.table.recentOrgSubject(pos),
         role: null,
         verb,
         via: 'role',

@@ -1032,6 +1032,31 @@ export class EntityTable {
     return null;
   }
 
+  /**
+   * The organisation that is the subject of a clause (or spoke) shortly before `pos`, with nothing else of its kind
+   * the subject since (`The Harbor Port Authority admitted that its staff ...` / `"...," the agency said`): no
+   * news outlet, and only within `window` characters.
+   */
+  recentOrgSubject(pos: number, window = 1200): Entity | null {
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > window) break;
+      if (!m.subject || m.quoted) continue;
+      const e = m.entity;
+      if (e.type !== 'org') return null;
+      const lower = e.name.toLowerCase();
+      if (
+        NEWS_ORGS.has(lower.replace(/ /g, '_')) ||
+        /\b(times|post|journal|news|tribune|herald|daily|magazine|review|register|globe|gazette)\b/.test(
+          lower,
+        )
+      )
+        return null;
+      return e;
+    }
+    return null;
+  }
+
   /** The person a pronoun at `pos` refers to (see `pronounDetail`). */
   pronoun(pos: number, gender: 'm' | 'f', window = 2500): Entity | null {
     return this.pronounDetail(pos, gender, window).entity;

@@ -2698,3 +2698,24 @@ describe('an unnamed official of the one administration or government the articl
     expect(quoteWith(unnamed.quotes, 'hurts our fishermen').speaker).toBeNull();
   });
 });
+
+describe('`the agency said` after a sentence whose subject is a body (issue 9)', () => {
+  it('the body that was just the subject, only as "possibly"', () => {
+    const ex = run(
+      'Mayor Ada Quill has asked the Dover Freight Union and the port for the records since March.',
+      'The Harbor Port Authority admitted on Friday that its staff missed the deadline the court set for the files.',
+      '"Our people put in long nights and still could not finish in time," the agency said.',
+    );
+    const q = quoteWith(ex.quotes, 'long nights');
+    expect(q.speaker).toBe('Harbor Port Authority');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('not a news outlet that was the subject', () => {
+    const ex = run(
+      'The Harbor Ledger reported on Friday that the port missed the deadline the court set for the files.',
+      '"Our people put in long nights and still could not finish in time," the agency said.',
+    );
+    expect(quoteWith(ex.quotes, 'long nights').speaker).toBeNull();
+  });
+});
