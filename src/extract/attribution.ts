@@ -481,6 +481,24 @@ export function speakerPhrase(
     const pair = pairBefore(ctx, para, a, verb);
     return { entity: pair, role: null, verb, via: pair ? 'role' : 'none', pos };
   }
+  // `the committee chairmen wrote`, `the senators said`: a plural of a title, when a pair was named just before.
+  if (
+    first.lower === 'the' &&
+    b - a >= 2 &&
+    b - a <= 4 &&
+    toks.slice(a, b - 1).every((t) => t.trail === '')
+  ) {
+    const last = (toks[b - 1] as Token).lower;
+    const singular = last.endsWith('men') ? `${last.slice(0, -3)}man` : last.replace(/s$/, '');
+    if (
+      singular !== last &&
+      (ROLE_NOUNS.has(singular) || TITLE_WORDS.has(singular)) &&
+      toks.slice(a + 1, b - 1).every((t) => /^\p{Ll}+$/u.test(t.word))
+    ) {
+      const pair = pairBefore(ctx, para, a, verb);
+      if (pair) return { entity: pair, role: null, verb, via: 'role', pos };
+    }
+  }
   // `the Maine senator and Democratic mayoral hopeful said`: one person described twice (no article after `and`);
   // the first description is resolved as a role noun. (`the senator and the mayor` are two people: no one.)
   if (
@@ -1237,7 +1255,9 @@ function toldOf(ctx: ArticleContext, toks: Token[], a: number, b: number): Entit
  */
 function pairBefore(ctx: ArticleContext, para: Para, before: number, verb: string): Entity | null {
   const i = ctx.paras.indexOf(para);
-  for (const p of [para, ctx.paras[i - 1]]) {
+  // (The paragraph, and the two before it: `Quill and Chairman Dover sent a letter ...` / a paragraph on the reply /
+  // `"...," the two wrote`.)
+  for (const p of [para, ctx.paras[i - 1], ctx.paras[i - 2]]) {
     if (!p) continue;
     const toks = p.tokens;
     for (let k = (p === para ? before : toks.length) - 2; k >= 1; k--) {
@@ -1250,7 +1270,8 @@ function pairBefore(ctx: ArticleContext, para: Para, before: number, verb: strin
         if (x > 0 && (toks[x - 1] as Token).trail !== '') break;
       }
       let y = k + 1;
-      while (y < toks.length && y < k + 5 && isCapitalized((toks[y] as Token).word)) {
+      // (`and Harbor Committee Chairman Tom Dover`: a title of several words before the second name.)
+      while (y < toks.length && y < k + 7 && isCapitalized((toks[y] as Token).word)) {
         y++;
         if ((toks[y - 1] as Token).trail !== '') break;
       }

@@ -2719,3 +2719,37 @@ describe('`the agency said` after a sentence whose subject is a body (issue 9)',
     expect(quoteWith(ex.quotes, 'long nights').speaker).toBeNull();
   });
 });
+
+describe('a pair named two paragraphs back, and plural titles for it (issue 9)', () => {
+  const letter = [
+    'Also Monday, Quill and Harbor Committee Chairman Tom Dover (R-Maine) sent a letter to the chief, signed by 40 members, asking for more answers.',
+    'While the chief said the staff had been careless, she said there was no case without intent, and no rule to apply.',
+  ];
+
+  it('`the two wrote` two paragraphs after the pair, past a title of several words', () => {
+    const ex = run(...letter, '"You seem to have made up a new rule for this one case," the two wrote.');
+    const q = quoteWith(ex.quotes, 'new rule');
+    expect(q.speaker).toBe('Quill and Tom Dover');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('`the committee chairmen wrote`, `what the writers described as "..."`', () => {
+    const ex = run(
+      ...letter,
+      '"You seem to have made up a new rule for this one case," the committee chairmen wrote.',
+    );
+    expect(quoteWith(ex.quotes, 'new rule').speaker).toBe('Quill and Tom Dover');
+    const story = run(
+      'Top Quill aides admitted as much in a Harbor Ledger story on Monday by Ann Fallow and Tim Briggs. They spoke in the past tense of what the writers described as "a missed chance to build a real field team early on."',
+    );
+    expect(quoteWith(story.quotes, 'missed chance').speaker).toBe('Ann Fallow and Tim Briggs');
+  });
+
+  it('no pair named: nobody', () => {
+    const ex = run(
+      'The chief said there was no case without intent.',
+      '"You seem to have made up a new rule for this one case," the committee chairmen wrote.',
+    );
+    expect(quoteWith(ex.quotes, 'new rule').speaker).toBeNull();
+  });
+});
