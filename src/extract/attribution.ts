@@ -1317,7 +1317,7 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
         continue;
       }
       // `His campaign sued the council on Friday. The complaint ... alleged`: whoever sued filed the complaint.
-      if (/^(complaint|lawsuit|suit|petition)$/.test(noun) && /^(sued|sues)$/.test(t.lower)) {
+      if (/^(complaint|lawsuit|suit|petition)$/.test(noun) && /^(sued|sues|sue|suing)$/.test(t.lower)) {
         const hit = subjectBeforeToken(ctx, p, i);
         if (hit) return hit;
         continue;

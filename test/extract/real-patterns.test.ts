@@ -2753,3 +2753,16 @@ describe('a pair named two paragraphs back, and plural titles for it (issue 9)',
     expect(quoteWith(ex.quotes, 'new rule').speaker).toBeNull();
   });
 });
+
+describe('`the lawsuit says` after `X will sue` (issue 9)', () => {
+  it('whoever will sue filed it ("possibly")', () => {
+    const ex = run(
+      'The Harbor Party will sue Dover County over the long lines at the polls last month.',
+      'The lawsuit, due in court by Friday, is about the north end of the county, where voters waited the longest.',
+      'The county’s "shameful shortage of polling places left voters waiting for hours," the lawsuit says.',
+    );
+    const q = quoteWith(ex.quotes, 'shameful shortage');
+    expect(q.speaker).toBe('Harbor Party');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
