@@ -620,6 +620,21 @@ export function speakerPhrase(
     const outlet = ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos);
     if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
   }
+  // `says a narrator`, `the announcer says`, `a voice-over says`: the voice of an ad speaks for whoever put it out,
+  // as `the ad says` does.
+  const voice = toks
+    .slice(a + 1, b)
+    .map((t) => t.lower)
+    .join(' ');
+  if (
+    /^(a|an|the)$/.test(first.lower) &&
+    /^(?:[\p{Ll}-]+ )?(narrator|announcer|voice-?over|voice over)$/u.test(voice)
+  ) {
+    const issuer = ['ad', 'ads', 'advertisement', 'spot', 'commercial', 'video']
+      .map((noun) => documentIssuer(ctx, para, a, noun))
+      .find((e) => e !== null);
+    if (issuer) return { entity: issuer, role: null, verb, via: 'role', pos };
+  }
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
   if (
@@ -1347,7 +1362,7 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
         v > i - 6 &&
         v >= 0 &&
         // (`Harbor Arms said in a statement that ...`: who spoke in it issued it.)
-        !/^(sent|sending|released|releasing|issued|issuing|wrote|circulated|published|put|said|says|announced|added|explained|ran|running|aired|airing|launched|launching|unveiled|unveiling|filed|filing|mailed)$/.test(
+        !/^(sent|sending|released|releasing|release|issued|issuing|wrote|circulated|published|put|said|says|announced|added|explained|ran|running|aired|airing|air|launched|launching|launch|unveiled|unveiling|unveil|filed|filing|mailed)$/.test(
           (toks[v] as Token).lower,
         )
       )

@@ -2766,3 +2766,23 @@ describe('`the lawsuit says` after `X will sue` (issue 9)', () => {
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('the voice of an ad speaks for whoever put the ad out (issue 9)', () => {
+  it('`says a narrator` after `Quill plans to unveil this week his second ad`', () => {
+    const ex = run(
+      'Tom Quill plans to unveil this week his second ad of the race. It is about jobs.',
+      '"In Dover, the middle class gets crushed. Taxes go up, jobs go away," says a narrator.',
+    );
+    const q = quoteWith(ex.quotes, 'middle class gets crushed');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('no ad named: the narrator is no one', () => {
+    const ex = run(
+      'Tom Quill spoke in Dover on Monday.',
+      '"In Dover, the middle class gets crushed. Taxes go up, jobs go away," says a narrator.',
+    );
+    expect(quoteWith(ex.quotes, 'middle class gets crushed').speaker).toBeNull();
+  });
+});
