@@ -1313,6 +1313,9 @@ function subjectBeforeToken(ctx: ArticleContext, p: Para, v: number): Entity | n
   return (mainSubject(ctx, p, s0, v, 'said') ?? subjectBefore(ctx, p, s0, v, 'said'))?.entity ?? null;
 }
 
+/** Words for one court filing: `the suit` is the `lawsuit` the article wrote of. */
+const SUIT_NOUNS = /^(suit|lawsuit|complaint)$/;
+
 /**
  * Who issued the document a later `the NOUN said` quotes: the subject of a sentence in this paragraph or the one
  * before that sent, released, issued or wrote a NOUN (`Quill's campaign mailed a letter`).
@@ -1337,7 +1340,31 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
         if (hit) return hit;
         continue;
       }
-      if (t.lower !== noun) continue;
+      if (t.lower !== noun && !(SUIT_NOUNS.test(noun) && SUIT_NOUNS.test(t.lower))) continue;
+      // `a suit was brought by Ben Dover`, `a report written by the Harbor Institute`: the agent of the passive.
+      for (let k = i + 1; k < toks.length && k <= i + 5; k++) {
+        const by = toks[k] as Token;
+        if ((toks[k - 1] as Token).trail !== '') break;
+        if (
+          by.lower !== 'by' ||
+          !/^(filed|brought|written|issued|released|sent|signed|published|prepared|drafted)$/.test(
+            toks[k - 1]?.lower ?? '',
+          )
+        )
+          continue;
+        let y = k + 1;
+        if (/^(the|a|an)$/.test(toks[y]?.lower ?? '')) y++;
+        const x = y;
+        while (y < toks.length && y < x + 5 && isCapitalized((toks[y] as Token).word)) {
+          y++;
+          if ((toks[y - 1] as Token).trail !== '') break;
+        }
+        // (Read inside quotation marks too: `"... a suit was brought by Ben Dover ...," a spokesman said`.)
+        const phrase = y > x ? analyzeRun(toks, x, y) : null;
+        const known = phrase ? ctx.table.find(phrase) : null;
+        if (known && known.type !== 'unknown') return known;
+        break;
+      }
       // `a Quill campaign memo`, `an email from the Quill campaign`: the document names its issuer.
       const named = namedIssuer(ctx, p, i);
       if (named) return named;

@@ -315,7 +315,7 @@ export const NEWS_ORGS = set(`
 
 /** Documents that can be quoted (`the joint statement said`): what they say is attributed to the document. */
 export const DOCUMENT_NOUNS = set(`
-  statement report letter memo memorandum complaint lawsuit filing study survey editorial release ad
+  statement report letter memo memorandum complaint lawsuit suit filing study survey editorial release ad
   advertisement email e-mail tweet document indictment ruling petition platform resolution bill communique
   communiqué transcript column
 `);

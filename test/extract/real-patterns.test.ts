@@ -2786,3 +2786,23 @@ describe('the voice of an ad speaks for whoever put the ad out (issue 9)', () =>
     expect(quoteWith(ex.quotes, 'middle class gets crushed').speaker).toBeNull();
   });
 });
+
+describe('`the suit says` and a filing `filed by` someone (issue 9)', () => {
+  it('the suit is the one brought by Ben Fenwick, even when a quote says so', () => {
+    const ex = run(
+      '"The board knows that a suit was brought by Ben Fenwick under the labor act," a board spokesman said.',
+      '"Chairman Quill, in person and through his aides, tied these false remarks to the firing," the suit says.',
+    );
+    const q = quoteWith(ex.quotes, 'false remarks');
+    expect(q.speaker).toBe('Ben Fenwick');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a report `written by` a named body', () => {
+    const ex = run(
+      'A report written by the Harbor Institute was sent to the council on Monday.',
+      '"The port has lost money for six years in a row," the report said.',
+    );
+    expect(quoteWith(ex.quotes, 'lost money').speaker).toBe('Harbor Institute');
+  });
+});
