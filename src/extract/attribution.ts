@@ -554,14 +554,22 @@ export function speakerPhrase(
   if (ad !== undefined) return { entity: ad, role: null, verb, via: 'role', pos };
   // `She released a web ad ... "…," the narrator says`: an ad's voice speaks for whoever ran it (a person's
   // campaign), only "possibly"; nobody when no ad's sponsor is named.
+  // (Also `a voice over`, `the familiar narrator`, and an ad the article calls a spot, a commercial or a video.)
+  const voice = toks
+    .slice(a + 1, b)
+    .map((t) => t.lower)
+    .join(' ');
   if (
-    b - a === 2 &&
     /^(the|a|an)$/.test(first.lower) &&
-    /^(narrator|announcer|voiceover|voice-over)$/.test((toks[a + 1] as Token).lower)
+    /^(?:[\p{Ll}-]+ )?(?:narrator|announcer|voiceover|voice-over|voice over)$/u.test(voice)
   ) {
-    const issuer = documentIssuer(ctx, para, a, 'ad');
+    const issuer =
+      ['ad', 'ads', 'advertisement', 'spot', 'commercial', 'video']
+        .map((noun) => documentIssuer(ctx, para, a, noun))
+        .find((e) => e !== null) ?? null;
     const entity = issuer?.type === 'person' ? personsBody(ctx, issuer, 'campaign', a, b) : issuer;
-    return { entity, role: null, verb, via: entity ? 'role' : 'none', pos };
+    // (`the ad's narrator` with no sponsor found is still the ad's.)
+    if (entity || b - a === 2) return { entity, role: null, verb, via: entity ? 'role' : 'none', pos };
   }
   // `the Harlow Foundation report found`, `the Halvorsen Institute website explains`, `the Quill campaign memo
   // says`: a document whose owner stands in its name speaks for that owner.
@@ -619,21 +627,6 @@ export function speakerPhrase(
   ) {
     const outlet = ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos);
     if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
-  }
-  // `says a narrator`, `the announcer says`, `a voice-over says`: the voice of an ad speaks for whoever put it out,
-  // as `the ad says` does.
-  const voice = toks
-    .slice(a + 1, b)
-    .map((t) => t.lower)
-    .join(' ');
-  if (
-    /^(a|an|the)$/.test(first.lower) &&
-    /^(?:[\p{Ll}-]+ )?(narrator|announcer|voice-?over|voice over)$/u.test(voice)
-  ) {
-    const issuer = ['ad', 'ads', 'advertisement', 'spot', 'commercial', 'video']
-      .map((noun) => documentIssuer(ctx, para, a, noun))
-      .find((e) => e !== null);
-    if (issuer) return { entity: issuer, role: null, verb, via: 'role', pos };
   }
   // `the joint statement said`, `the report said`: the document is the source.
   // (`according to the study, ...` stays a sourced fact, not a paraphrase of the study.)
