@@ -552,6 +552,8 @@ export function speakerPhrase(
   // `one Quill ad declared`, `a new Harbor Union ad says`: an ad speaks for whoever runs it, a person's campaign.
   const ad = adSponsor(ctx, toks, a, b);
   if (ad !== undefined) return { entity: ad, role: null, verb, via: 'role', pos };
+  const owner = documentOwner(ctx, toks, a, b);
+  if (owner) return { entity: owner, role: null, verb, via: 'role', pos };
   // `She released a web ad ... "…," the narrator says`: an ad's voice speaks for whoever ran it (a person's
   // campaign), only "possibly"; nobody when no ad's sponsor is named.
   // (Also `a voice over`, `the familiar narrator`, and an ad the article calls a spot, a commercial or a video.)
@@ -1719,6 +1721,31 @@ function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): En
     ? [(known?.name ?? phrase.nameWords.join(' ')).split(' ').at(-1) as string, 'campaign']
     : (known?.name.split(' ') ?? phrase.nameWords);
   return ctx.table.resolve({ ...phrase, nameWords, type: 'org', possessive: false, role: null }, null);
+}
+
+/**
+ * `a Halvex Corp. memo`, `a new Quill letter to donors`, `a fresh Harbor-Dover poll`, tokens [a, b) wholly: a
+ * determiner, lower-case words, a name and a noun for a document (not an ad: see adSponsor). The document speaks for
+ * the person or body named; null when none is (or the name is a place).
+ */
+function documentOwner(ctx: ArticleContext, toks: Token[], a: number, b: number): Entity | null {
+  if (b - a < 3 || b - a > 7 || !SPOKES_DETS.has((toks[a] as Token).lower)) return null;
+  const noun = (toks[b - 1] as Token).lower;
+  if (!(DOCUMENT_NOUNS.has(noun) || noun === 'poll') || /^(ad|advertisement)$/.test(noun)) return null;
+  const inner = toks.slice(a, b - 1);
+  if (inner.some((t) => t.trail !== '' || t.lead !== '')) return null;
+  let x = a + 1;
+  while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
+  const y = b - 1;
+  if (y - x < 1 || y - x > 4 || !toks.slice(x, y).every((t) => isCapitalized(t.word) && !t.possessive))
+    return null;
+  const phrase = analyzeRun(toks, x, y);
+  if (!phrase || phrase.to !== y || phrase.nameWords.length === 0 || isPlace(phrase.nameWords)) return null;
+  const known = ctx.table.find(phrase);
+  if (known && known.type !== 'unknown') return known;
+  return phrase.type === 'person'
+    ? null
+    : ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
 }
 
 /** Who someone is to a person, not a post they hold for a body: they never speak for that person's campaign. */

@@ -2806,3 +2806,24 @@ describe('`the suit says` and a filing `filed by` someone (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'lost money').speaker).toBe('Harbor Institute');
   });
 });
+
+describe('a document that names whose it is (`a Halvex Corp. memo warned`) (issue 9)', () => {
+  it('the body or person named, only as "possibly"', () => {
+    const ex = run(
+      'Tom Quill and Ada Reyes are tied in Ohio.',
+      'A fresh Fenwick-Ames poll found that voters "want a change in the capital, and they want it now."',
+      '"The port will not survive another year of this," a Halvex Corp. memo warned.',
+      '"We will win this," a new Quill letter says.',
+    );
+    expect(quoteWith(ex.quotes, 'want a change').speaker).toBe('Fenwick-Ames');
+    expect(quoteWith(ex.quotes, 'another year').speaker).toBe('Halvex');
+    const letter = quoteWith(ex.quotes, 'win this');
+    expect(letter.speaker).toBe('Tom Quill');
+    expect(letter.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a place names no one: `a Maine poll`', () => {
+    const ex = run('"Voters want a change in the capital," a new Maine poll found.');
+    expect(quoteWith(ex.quotes, 'want a change').speaker).toBeNull();
+  });
+});
