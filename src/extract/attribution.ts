@@ -1813,6 +1813,12 @@ function possessiveRelation(
 }
 
 /** Nouns for what someone said (`X's answer was that "..."`). */
+/** Nouns for something someone said that a clause after `that` gives (`his claim that "..."`). */
+const CLAIM_NOUNS = new Set(
+  'statement claim claims remark remarks comment comments assertion promise pledge vow boast contention suggestion insistence admission declaration warning argument'.split(
+    ' ',
+  ),
+);
 const SAYING_NOUNS = new Set(
   'answer response reply message slogan phrase argument point view position advice warning verdict retort'.split(
     ' ',
@@ -2354,6 +2360,40 @@ export function attributionBefore(
       // `The Florida senator's answer`: the role noun phrase before the possessive.
       const owner = speakerPhrase(ctx, para, Math.max(s0, i - 3), i + 1, 'said');
       if (owner?.entity) return owner;
+    }
+    // `He took questions on his statement last week that "..."`, `Reyes's remark that "..."`: whose claim
+    // the words are, the quote in the clause after `that`. A `his` or `her` is only ever "possibly" someone.
+    for (let i = b - 2; i >= s0; i--) {
+      const t = toks[i] as Token;
+      const noun = toks[i + 1] as Token;
+      if (!CLAIM_NOUNS.has(noun.lower) || t.trail !== '' || noun.lead !== '') continue;
+      const that = toks.slice(i + 2, Math.min(b, i + 6)).findIndex((u) => u.lower === 'that');
+      if (that < 0 || toks.slice(i + 1, i + 2 + that).some((u) => u.trail !== '')) continue;
+      if (t.possessive && isCapitalized(t.word)) {
+        const hit = possessiveOwner(ctx, toks, i, s0, para.base + t.start);
+        if (hit) return hit;
+      } else if (t.lower === 'his' || t.lower === 'her') {
+        const g = t.lower === 'his' ? 'm' : 'f';
+        const sentence = sentenceAt(para.sentences, t.start);
+        const { entity } = ctx.table.pronounDetail(
+          para.base + t.start,
+          g,
+          2500,
+          para.base,
+          previousBase(ctx, para, g),
+          para.base + (sentence?.start ?? 0),
+        );
+        if (entity)
+          return {
+            entity,
+            role: null,
+            verb: 'said',
+            via: 'pronoun',
+            pos: para.base + t.start,
+            strength: 'ambiguous',
+          };
+      }
+      break;
     }
     return undefined;
   }

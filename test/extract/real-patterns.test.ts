@@ -2827,3 +2827,23 @@ describe('a document that names whose it is (`a Halvex Corp. memo warned`) (issu
     expect(quoteWith(ex.quotes, 'want a change').speaker).toBeNull();
   });
 });
+
+describe('`his statement that "..."`, `her claim that "..."` (issue 9)', () => {
+  it('whose claim it is when the sentence is about something else, only as "possibly"', () => {
+    const ex = run(
+      'Ada Reyes ran the port fund for a decade.',
+      'The row came from a question about her claim that she "never took a cent from the port fund" while in office.',
+    );
+    const q = quoteWith(ex.quotes, 'never took a cent');
+    expect(q.speaker).toBe('Ada Reyes');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a named possessive: `the row over Fenwick’s remark that "..."`', () => {
+    const ex = run(
+      'Tom Fenwick runs the dock union.',
+      'The row over Fenwick’s remark that "the dock is run by crooks and cowards" went on for a week.',
+    );
+    expect(quoteWith(ex.quotes, 'crooks and cowards').speaker).toBe('Tom Fenwick');
+  });
+});
