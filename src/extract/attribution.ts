@@ -1710,7 +1710,18 @@ function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): En
   let x = a + 1;
   while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
   const y = b - 1;
-  if (y - x < 1 || y - x > 4 || !toks.slice(x, y).every((t) => isCapitalized(t.word) && !t.possessive))
+  // (`One Club for Growth ad`: a connector inside the name.)
+  if (
+    y - x < 1 ||
+    y - x > 5 ||
+    !toks
+      .slice(x, y)
+      .every(
+        (t, k) =>
+          (isCapitalized(t.word) || (k > 0 && k < y - x - 1 && NAME_CONNECTORS.has(t.lower))) &&
+          !t.possessive,
+      )
+  )
     return undefined;
   const phrase = analyzeRun(toks, x, y);
   if (!phrase || phrase.to !== y || phrase.nameWords.length === 0) return undefined;

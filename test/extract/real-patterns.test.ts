@@ -2847,3 +2847,13 @@ describe('`his statement that "..."`, `her claim that "..."` (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'crooks and cowards').speaker).toBe('Tom Fenwick');
   });
 });
+
+describe('an ad whose sponsor’s name holds a connector (issue 9)', () => {
+  it('`one Club for Tax Cuts ad says`: the club', () => {
+    const ex = run(
+      'Two groups are spending heavily against Tom Quill in Ohio this month.',
+      '"Only Ada Reyes can beat Tom Quill. Ben Fenwick can’t do it," one Club for Tax Cuts ad says.',
+    );
+    expect(quoteWith(ex.quotes, 'Only Ada Reyes').speaker).toBe('Club for Tax Cuts');
+  });
+});
