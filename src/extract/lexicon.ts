@@ -84,7 +84,7 @@ export const TITLE_WORDS = set(`
 
 /** Lower-case nouns that name a person's role (`union president`, `the chief executive`). */
 export const ROLE_NOUNS = set(`
-  president president-elect governor-elect mayor-elect senator-elect spokeswoman spokesman spokesperson director executive officer chief mayor coach manager analyst economist
+  speaker president president-elect governor-elect mayor-elect senator-elect spokeswoman spokesman spokesperson director executive officer chief mayor coach manager analyst economist
   professor researcher scientist attorney lawyer judge senator chair chairman chairwoman member leader secretary
   minister commissioner superintendent captain striker goalkeeper midfielder defender forward quarterback pitcher
   organizer founder owner resident teacher nurse doctor physician student worker driver engineer author historian

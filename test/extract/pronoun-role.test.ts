@@ -797,3 +797,21 @@ describe('a pronoun subject after a subordinating word (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'a safer town').speaker).toBe('Ben Fenwick');
   });
 });
+
+describe('`the conference speaker` (issue 9)', () => {
+  it('a speaker by trade is a role: the one person the article gives it, only as "possibly"', () => {
+    const ex = run(
+      'Popular corporate speaker Lance Dover believes he has a word for Tom Quill.',
+      'Dover put online a clip of his talk to a business meeting in Ohio. In it, he has a message for Quill’s lawyer.',
+      '"My dear Ben Fenwick," the conference speaker tells the crowd.',
+    );
+    const q = quoteWith(ex.quotes, 'My dear');
+    expect(q.speaker).toBe('Lance Dover');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('House Speaker Ada Quill is still `Speaker` by title', () => {
+    const ex = run('"We will pass the bill this week," said House Speaker Ada Quill.');
+    expect(quoteWith(ex.quotes, 'pass the bill').speaker).toBe('Ada Quill');
+  });
+});
