@@ -1891,6 +1891,20 @@ export function attributionAfter(
       if (doc) return doc;
     }
   }
+  // `''...,'' as Ann Fallow recently did, or ...`: the one the clause after `as` has say it (`did` standing for the
+  // sentence's verb of saying).
+  if (t0.lower === 'as' && t0.trail === '') {
+    for (let k = a + 2; k < limit && k <= a + 8; k++) {
+      const t = toks[k] as Token;
+      if ((toks[k - 1] as Token).trail !== '') break;
+      if (!/^(did|does)$/.test(t.lower) && !(isSpeechVerb(t) && !t.lower.endsWith('ing'))) continue;
+      let e = k;
+      while (e > a + 1 && /^\p{Ll}{3,}ly$/u.test((toks[e - 1] as Token).word)) e--;
+      const hit = speakerPhrase(ctx, para, a + 1, e, 'said');
+      if (hit?.entity) return hit;
+      break;
+    }
+  }
   if (isSpeechVerb(t0)) {
     // Inverted: `said Luis Ortega, the union's president`.
     let b = a + 1;

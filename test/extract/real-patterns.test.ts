@@ -2857,3 +2857,13 @@ describe('an ad whose sponsor’s name holds a connector (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'Only Ada Reyes').speaker).toBe('Club for Tax Cuts');
   });
 });
+
+describe('`"...," as Ann Fallow recently did` (issue 9)', () => {
+  it('each partial quote is the one the `as` clause after it names, never the next one’s speaker', () => {
+    const ex = run(
+      'The channel often tells a different story. Its hosts do not hesitate to say that "the facts are still in doubt," as Ann Fallow recently did, or that the warnings come from "people on the left of the science world," as the host Tom Briggs said in April.',
+    );
+    expect(quoteWith(ex.quotes, 'still in doubt').speaker).toBe('Ann Fallow');
+    expect(quoteWith(ex.quotes, 'science world').speaker).toBe('Tom Briggs');
+  });
+});
