@@ -647,6 +647,20 @@ export function speakerPhrase(
       const outlet =
         words.at(-1) === 'editorial' ? (ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos)) : null;
       if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
+      // `The Harbor Port Authority ... "...," the release said`: a document no sentence says who issued is, only
+      // "possibly", the body last the subject of a clause in this paragraph or the one before. (Not a filing in
+      // court: the body the sentence is about is as likely the one sued.)
+      if (!SUIT_NOUNS.test(words.at(-1) as string)) {
+        const prevBase = ctx.paras[ctx.paras.indexOf(para) - 1]?.base ?? para.base;
+        const subject = ctx.table.lastSubjectBetween(prevBase, pos);
+        // (A name of one word only when the article also capitalises it mid-sentence: `School buses turned
+        // around` opens on no body.)
+        if (
+          subject?.type === 'org' &&
+          (subject.name.includes(' ') || ctx.midCaps.has(subject.name.toLowerCase()))
+        )
+          return { entity: subject, role: null, verb, via: 'role', pos };
+      }
       return { entity: ctx.table.document(words), role: null, verb, via: 'role', pos };
     }
   }

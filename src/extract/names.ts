@@ -1057,6 +1057,16 @@ export class EntityTable {
     return null;
   }
 
+  /** The entity last named as a subject (outside quotation marks) in [from, to), or null. */
+  lastSubjectBetween(from: number, to: number): Entity | null {
+    for (let i = this.upperBound(to) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos < from) break;
+      if (m.subject && !m.quoted && m.entity.name !== '') return m.entity;
+    }
+    return null;
+  }
+
   /** The person a pronoun at `pos` refers to (see `pronounDetail`). */
   pronoun(pos: number, gender: 'm' | 'f', window = 2500): Entity | null {
     return this.pronounDetail(pos, gender, window).entity;

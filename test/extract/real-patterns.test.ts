@@ -2867,3 +2867,24 @@ describe('`"...," as Ann Fallow recently did` (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'science world').speaker).toBe('Tom Briggs');
   });
 });
+
+describe('a document no sentence says who issued (issue 9)', () => {
+  it('the body last the subject of a clause, only as "possibly"', () => {
+    const ex = run(
+      'The Harbor Party of Maine picked its delegates on Saturday, and the Dover campaign claimed most of them.',
+      'The Harbor Party later posted the results online. "Tom Quill won 14 of the 14 seats up for grabs," the release said.',
+    );
+    const q = quoteWith(ex.quotes, '14 of the 14');
+    expect(q.speaker).toBe('Harbor Party');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('never a person the sentence is about, nor the body a suit is against', () => {
+    const ex = run(
+      'Ben Fenwick worked for the firm for eight years. He was "a fine co-worker whom everyone trusted," the statement said.',
+      'Dover County cut its polling places by half. The county left voters "waiting in the cold for hours," the suit says.',
+    );
+    expect(quoteWith(ex.quotes, 'fine co-worker').speaker).not.toBe('Ben Fenwick');
+    expect(quoteWith(ex.quotes, 'waiting in the cold').speaker).not.toBe('Dover County');
+  });
+});
