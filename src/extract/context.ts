@@ -56,6 +56,9 @@ const PREPOSITIONS = new Set(
  */
 const CLAUSE_LEADS = new Set(['but', 'yet']);
 
+/** Words of time that may stand between a clause's start and its subject (`since then Ben Dover has ...`). */
+const TIME_WORDS = new Set(['since', 'then', 'now', 'today', 'yesterday', 'later', 'earlier', 'meanwhile']);
+
 /** Everything the passes need about one article. */
 export interface ArticleContext {
   paras: Para[];
@@ -110,10 +113,20 @@ function opensClause(para: Para, from: number): boolean {
   for (let i = from - 1; i >= 0; i--) {
     const t = para.tokens[i] as Token;
     if (t.trail !== '' || /[.!?]["”’]?$/.test(t.trail)) return true;
+    // (`..., and since then Ben Dover has seen`: a word of time before the name, after a clause start.)
+    if (t.trail === '' && TIME_WORDS.has(t.lower) && from - i <= 3) continue;
     if (PREPOSITIONS.has(t.lower)) {
       // `And Obama, for all that, seems to agree`: `And` opening a sentence joins it to the last one, not the name to
       // a name before it.
       const before = para.tokens[i - 1];
+      // (`..., and since then Ben Dover has seen ...`: `and` after a comma opens a clause.)
+      if (
+        t.lower === 'and' &&
+        before?.trail === ',' &&
+        para.tokens[i + 1] &&
+        TIME_WORDS.has((para.tokens[i + 1] as Token).lower)
+      )
+        return true;
       return (
         /^(and|or)$/.test(t.lower) &&
         isCapitalized(t.word) &&

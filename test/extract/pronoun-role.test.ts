@@ -815,3 +815,14 @@ describe('`the conference speaker` (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'pass the bill').speaker).toBe('Ada Quill');
   });
 });
+
+describe('a subject after a word of time (issue 9)', () => {
+  it('`..., and since then Dover has seen ...`: Dover is the subject the next `he` means', () => {
+    const ex = run(
+      'The field once had the surgeon Ben Dover near the top.',
+      'Tom Quill leads the race in every poll. He has drawn big crowds all month.',
+      'The surgeon was briefly the leader in the fall. But that was months ago, and since then Dover has seen his numbers fall and his staff leave. "I am still here," he declared at the debate.',
+    );
+    expect(quoteWith(ex.quotes, 'still here').speaker).toBe('Ben Dover');
+  });
+});
