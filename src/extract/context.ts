@@ -114,7 +114,7 @@ function opensClause(para: Para, from: number): boolean {
     const t = para.tokens[i] as Token;
     if (t.trail !== '' || /[.!?]["”’]?$/.test(t.trail)) return true;
     // (`..., and since then Ben Dover has seen`: a word of time before the name, after a clause start.)
-    if (t.trail === '' && TIME_WORDS.has(t.lower) && from - i <= 3) continue;
+    if (TIME_WORDS.has(t.lower) && from - i <= 3) continue;
     if (PREPOSITIONS.has(t.lower)) {
       // `And Obama, for all that, seems to agree`: `And` opening a sentence joins it to the last one, not the name to
       // a name before it.
