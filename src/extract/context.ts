@@ -424,9 +424,19 @@ export function buildContext(
       (/^(says|said|recalls|recalled|adds|added|explains|explained)$/.test(next.word) ||
         // (`as Mr. Dover noted at the meeting`; not a verb opening a quotation, `until Dover “admits ...”`.)
         (REPORTING_VERBS.has(next.word) && !next.word.endsWith('ing') && next.lead === ''));
+    // `A reporter asked Sanders whether ...` / `"...," he said.`: whoever is asked answers next; as likely a `he` as a
+    // subject.
+    const asked =
+      entity.type === 'person' &&
+      !phrase.possessive &&
+      /^(asked|asks)$/.test(prev?.lower ?? '') &&
+      prev?.trail === '' &&
+      /^(whether|if|about|why|how|what|when|to)$/.test(next?.lower ?? '') &&
+      (para.tokens[phrase.to - 1] as Token).trail === '';
     const subject =
       agedSubject ||
       speaks ||
+      asked ||
       according ||
       topic ||
       joined ||

@@ -826,3 +826,16 @@ describe('a subject after a word of time (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'still here').speaker).toBe('Ben Dover');
   });
 });
+
+describe('whoever is asked answers next (issue 9)', () => {
+  it('`the Ledger’s Ben Fenwick asked Quill whether ...` / `"...," he said`: Quill, only as "possibly"', () => {
+    const ex = run(
+      'Tom Quill said on Sunday that he would publish his health records soon.',
+      'Last month, the Harbor Ledger’s Ben Fenwick asked Quill whether questions about his age were fair game.',
+      '"Of course they are. I would not be running if I did not feel fit," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'feel fit');
+    expect(q.speaker).toBe('Tom Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
