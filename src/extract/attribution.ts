@@ -2440,7 +2440,16 @@ export function attributionBefore(
   const verb = verbTok.lower;
   // Inverted before the quote: `said Ortega: "`.
   // (`Schilling told WEEI: "..."`: whoever follows `told` is the listener.)
-  if (v < b - 1 && /[:,]/.test(last.trail) && !/^tell|^told/.test(verb)) {
+  // (Not after a subject: in `He said his wife, Ada, "..."` the words are his, the name after `said` is whom he
+  // tells of.)
+  const beforeVerb = toks[v - 1];
+  const subjectFirst =
+    v > s0 &&
+    beforeVerb !== undefined &&
+    beforeVerb.trail === '' &&
+    (/^(he|she|they|we|i)$/.test(beforeVerb.lower) ||
+      (isCapitalized(beforeVerb.word) && !SENTENCE_OPENING_VERBS.has(beforeVerb.lower)));
+  if (v < b - 1 && /[:,]/.test(last.trail) && !/^tell|^told/.test(verb) && !subjectFirst) {
     const hit = speakerPhrase(ctx, para, v + 1, b, verb);
     if (hit) return hit;
   }

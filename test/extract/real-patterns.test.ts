@@ -2888,3 +2888,18 @@ describe('a document no sentence says who issued (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'waiting in the cold').speaker).not.toBe('Dover County');
   });
 });
+
+describe('`He said his wife, Ada, "..."` (issue 9)', () => {
+  it('the words are his: never the name after `said`, which only looks like an inverted speaker', () => {
+    const ex = run(
+      'Tom Quill thanked his family and his staff on the night of the vote.',
+      'He said his wife, Ada, "told me from day one, ‘If you run, you will win.’"',
+    );
+    expect(quoteWith(ex.quotes, 'from day one').speaker).not.toBe('Ada');
+  });
+
+  it('an inverted speaker still speaks: `said his wife, Ada Quill: "..."`', () => {
+    const ex = run('Later that night said his wife, Ada Quill: "We knew from day one that he would win."');
+    expect(quoteWith(ex.quotes, 'from day one').speaker).toBe('Ada Quill');
+  });
+});
