@@ -885,8 +885,8 @@ export class EntityTable {
     let strength: PronounStrength;
     if (lastSpeaker?.entity === e && pos - lastSpeaker.pos <= 1500) {
       // Quoted just before, and no other compatible person has been the subject since.
-      // (Nor named in a paragraph between the quote and this one: `"...," said Ada Quill.` / `Aides say Mia Dunn
-      // advises her father.` / `"...," she said.`: the paragraph between may have turned to someone else.)
+      // (Nor named in a paragraph between the quote and this one, or earlier in this one: `"...," said Ada Quill.` /
+      // `Aides say Mia Dunn advises her father.` / `"...," she said.`: the passage may have turned to someone else.)
       const speakerPara = this.paraOf(lastSpeaker.pos);
       const herePara = this.paraOf(pos);
       const otherSubjectSince = this.mentions
@@ -895,7 +895,7 @@ export class EntityTable {
           (m) =>
             m.entity !== e &&
             compatible(m.entity) &&
-            (m.subject || (!m.quoted && this.paraOf(m.pos) > speakerPara && this.paraOf(m.pos) < herePara)),
+            (m.subject || (!m.quoted && this.paraOf(m.pos) > speakerPara && this.paraOf(m.pos) <= herePara)),
         );
       strength = otherSubjectSince ? 'ambiguous' : 'continuity';
     } else if (lastSpeaker && lastSpeaker.entity !== e && pos - lastSpeaker.pos <= 1500)

@@ -839,3 +839,26 @@ describe('whoever is asked answers next (issue 9)', () => {
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('continuity ends when the pronoun’s own paragraph names someone else first (issue 9)', () => {
+  it('`"...," said Fenwick.` / `What upset the club most was Quill’s refusal ... "...," he said.`: only "possibly"', () => {
+    const ex = run(
+      'Tom Quill spoke to the club on Monday night.',
+      '"It was rude," said Ben Fenwick.',
+      'What upset the club most was Quill’s refusal to back the harbor plan. "I want to wait until the vote," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'wait until the vote');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('still shown when the paragraph names no one else', () => {
+    const ex = run(
+      'Tom Quill spoke to the club on Monday night.',
+      '"It was rude," said Ben Fenwick.',
+      'He was not the only one upset. "I want to wait until the vote," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'wait until the vote');
+    expect(q.speaker).toBe('Ben Fenwick');
+    expect(q.confidence).toBeGreaterThanOrEqual(SPEAKER_SHOWN_MIN);
+  });
+});
