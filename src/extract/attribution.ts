@@ -409,7 +409,7 @@ export function speakerPhrase(
       if (hit?.entity?.type === 'person') return { ...hit, pos };
     }
     // `a lecture from the state treasurer, who said ...`: someone the clause does not name speaks, not the sentence's
-    // subject. (Whoever holds a role is too weak a guess here: `the Mexican president` is not the `president` named
+    // subject. (Whoever holds a role is too weak a guess here: `the Moldavian president` is not the `president` named
     // last.)
     if (
       beforeWho.trail.startsWith(',') &&
@@ -1724,7 +1724,7 @@ function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): En
   let x = a + 1;
   while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
   const y = b - 1;
-  // (`One Club for Growth ad`: a connector inside the name.)
+  // (`one Club for Tax Cuts ad`: a connector inside the name.)
   if (
     y - x < 1 ||
     y - x > 5 ||
@@ -1749,7 +1749,7 @@ function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): En
 }
 
 /**
- * `a Halvex Corp. memo`, `a new Quill letter to donors`, `a fresh Harbor-Dover poll`, tokens [a, b) wholly: a
+ * `a Halvex Corp. memo`, `a new Quill letter`, `a fresh Harbor-Dover poll`, tokens [a, b) wholly: a
  * determiner, lower-case words, a name and a noun for a document (not an ad: see adSponsor). The document speaks for
  * the person or body named; null when none is (or the name is a place).
  */
@@ -1837,13 +1837,13 @@ function possessiveRelation(
   return speaksFor(ctx, toks, x, p + 1, kind, head) ?? null;
 }
 
-/** Nouns for what someone said (`X's answer was that "..."`). */
 /** Nouns for something someone said that a clause after `that` gives (`his claim that "..."`). */
 const CLAIM_NOUNS = new Set(
   'statement claim claims remark remarks comment comments assertion promise pledge vow boast contention suggestion insistence admission declaration warning argument'.split(
     ' ',
   ),
 );
+/** Nouns for what someone said (`X's answer was that "..."`). */
 const SAYING_NOUNS = new Set(
   'answer response reply message slogan phrase argument point view position advice warning verdict retort'.split(
     ' ',

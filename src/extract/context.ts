@@ -424,7 +424,7 @@ export function buildContext(
       (/^(says|said|recalls|recalled|adds|added|explains|explained)$/.test(next.word) ||
         // (`as Mr. Dover noted at the meeting`; not a verb opening a quotation, `until Dover “admits ...”`.)
         (REPORTING_VERBS.has(next.word) && !next.word.endsWith('ing') && next.lead === ''));
-    // `A reporter asked Sanders whether ...` / `"...," he said.`: whoever is asked answers next; as likely a `he` as a
+    // `A reporter asked Quill whether ...` / `"...," he said.`: whoever is asked answers next; as likely a `he` as a
     // subject.
     const asked =
       entity.type === 'person' &&
