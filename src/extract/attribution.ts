@@ -1561,7 +1561,7 @@ const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** People who speak for an organisation without being named (`a Twitter spokesman`, `one Quill aide`). */
 const SPOKES_NOUNS = new Set(
-  'spokesman spokeswoman spokesperson aide aides official officials adviser advisers advisor advisors source sources representative staffer staffers confidant confidante ally allies associate associates insider insiders operative operatives loyalist loyalists surrogate surrogates strategist executive executives'.split(
+  'spokesman spokeswoman spokesperson aide aides official officials adviser advisers advisor advisors source sources representative staffer staffers confidant confidante ally allies associate associates insider insiders operative operatives loyalist loyalists surrogate surrogates strategist executive executives member'.split(
     ' ',
   ),
 );

@@ -2903,3 +2903,15 @@ describe('`He said his wife, Ada, "..."` (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'from day one').speaker).toBe('Ada Quill');
   });
 });
+
+describe('`the Harbor Party member said` (issue 9)', () => {
+  it('an unnamed member of a named body speaks for it, only as "possibly"', () => {
+    const ex = run(
+      'Tom Quill spent heavily on his own jets and hotels this summer, records show.',
+      '"Nobody minds a man spending his own cash. Spending what donors gave is another story," the Harbor Party member said.',
+    );
+    const q = quoteWith(ex.quotes, 'Nobody minds');
+    expect(q.speaker).toBe('Harbor Party');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
