@@ -2787,7 +2787,7 @@ describe('the voice of an ad speaks for whoever put the ad out (issue 9)', () =>
   });
 });
 
-describe('`the suit says` and a filing `filed by` someone (issue 9)', () => {
+describe('`the suit says` and a filing `brought by` someone (issue 9)', () => {
   it('the suit is the one brought by Ben Fenwick, even when a quote says so', () => {
     const ex = run(
       '"The board knows that a suit was brought by Ben Fenwick under the labor act," a board spokesman said.',
