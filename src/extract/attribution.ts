@@ -1293,12 +1293,8 @@ function pairBefore(ctx: ArticleContext, para: Para, before: number, verb: strin
         x--;
         if (x > 0 && (toks[x - 1] as Token).trail !== '') break;
       }
-      let y = k + 1;
       // (`and Harbor Committee Chairman Tom Dover`: a title of several words before the second name.)
-      while (y < toks.length && y < k + 7 && isCapitalized((toks[y] as Token).word)) {
-        y++;
-        if ((toks[y - 1] as Token).trail !== '') break;
-      }
+      const y = capitalsFrom(toks, k + 1, 6);
       if (x === k || y === k + 1) continue;
       const left = speakerPhrase(ctx, p, x, k, verb);
       const right = speakerPhrase(ctx, p, k + 1, y, verb);
@@ -1361,13 +1357,8 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
           )
         )
           continue;
-        let y = k + 1;
-        if (/^(the|a|an)$/.test(toks[y]?.lower ?? '')) y++;
-        const x = y;
-        while (y < toks.length && y < x + 5 && isCapitalized((toks[y] as Token).word)) {
-          y++;
-          if ((toks[y - 1] as Token).trail !== '') break;
-        }
+        const x = /^(the|a|an)$/.test(toks[k + 1]?.lower ?? '') ? k + 2 : k + 1;
+        const y = capitalsFrom(toks, x, 5);
         // (Read inside quotation marks too: `"... a suit was brought by Ben Dover ...," a spokesman said`.)
         const phrase = y > x ? analyzeRun(toks, x, y) : null;
         const known = phrase ? ctx.table.find(phrase) : null;
@@ -1719,26 +1710,9 @@ function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): En
     )
   )
     return undefined;
-  const inner = toks.slice(a, b - 1);
-  if (inner.some((t) => t.trail !== '' || t.lead !== '')) return undefined;
-  let x = a + 1;
-  while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
-  const y = b - 1;
   // (`one Club for Tax Cuts ad`: a connector inside the name.)
-  if (
-    y - x < 1 ||
-    y - x > 5 ||
-    !toks
-      .slice(x, y)
-      .every(
-        (t, k) =>
-          (isCapitalized(t.word) || (k > 0 && k < y - x - 1 && NAME_CONNECTORS.has(t.lower))) &&
-          !t.possessive,
-      )
-  )
-    return undefined;
-  const phrase = analyzeRun(toks, x, y);
-  if (!phrase || phrase.to !== y || phrase.nameWords.length === 0) return undefined;
+  const phrase = nameBeforeNoun(toks, a, b, 5, true);
+  if (!phrase) return undefined;
   if (isPlace(phrase.nameWords)) return null;
   const known = ctx.table.find(phrase);
   const person = known ? known.type === 'person' : phrase.type === 'person';
@@ -1754,23 +1728,40 @@ function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): En
  * the person or body named; null when none is (or the name is a place).
  */
 function documentOwner(ctx: ArticleContext, toks: Token[], a: number, b: number): Entity | null {
-  if (b - a < 3 || b - a > 7 || !SPOKES_DETS.has((toks[a] as Token).lower)) return null;
+  if (b - a > 7 || !SPOKES_DETS.has((toks[a] as Token).lower)) return null;
   const noun = (toks[b - 1] as Token).lower;
   if (!(DOCUMENT_NOUNS.has(noun) || noun === 'poll') || /^(ad|advertisement)$/.test(noun)) return null;
-  const inner = toks.slice(a, b - 1);
-  if (inner.some((t) => t.trail !== '' || t.lead !== '')) return null;
-  let x = a + 1;
-  while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
-  const y = b - 1;
-  if (y - x < 1 || y - x > 4 || !toks.slice(x, y).every((t) => isCapitalized(t.word) && !t.possessive))
-    return null;
-  const phrase = analyzeRun(toks, x, y);
-  if (!phrase || phrase.to !== y || phrase.nameWords.length === 0 || isPlace(phrase.nameWords)) return null;
+  const phrase = nameBeforeNoun(toks, a, b, 4, false);
+  if (!phrase || isPlace(phrase.nameWords)) return null;
   const known = ctx.table.find(phrase);
   if (known && known.type !== 'unknown') return known;
   return phrase.type === 'person'
     ? null
     : ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
+}
+
+/**
+ * The name in `a new Quill ad`, `one Club for Tax Cuts ad`, tokens [a, b) wholly: after the determiner at `a`,
+ * lower-case words, then a run of capitalised words (at most `max`, connectors inside it when `connectors`) up to the
+ * noun at b - 1, with no punctuation and no quotation mark; undefined for any other phrase.
+ */
+function nameBeforeNoun(
+  toks: Token[],
+  a: number,
+  b: number,
+  max: number,
+  connectors: boolean,
+): NamePhrase | undefined {
+  if (b - a < 3 || toks.slice(a, b - 1).some((t) => t.trail !== '' || t.lead !== '')) return undefined;
+  let x = a + 1;
+  while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
+  const y = b - 1;
+  const inName = (t: Token, k: number): boolean =>
+    (isCapitalized(t.word) || (connectors && k > 0 && k < y - x - 1 && NAME_CONNECTORS.has(t.lower))) &&
+    !t.possessive;
+  if (y - x < 1 || y - x > max || !toks.slice(x, y).every(inName)) return undefined;
+  const phrase = analyzeRun(toks, x, y);
+  return phrase && phrase.to === y && phrase.nameWords.length > 0 ? phrase : undefined;
 }
 
 /** Who someone is to a person, not a post they hold for a body: they never speak for that person's campaign. */

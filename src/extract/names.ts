@@ -502,6 +502,16 @@ function genderOf(e: Entity): Gender {
   return e.gender;
 }
 
+/** A news outlet: an organisation in the outlet list or named like one (`Harbor Herald`, `Dover Times`). */
+function isOutlet(e: Entity): boolean {
+  const lower = e.name.toLowerCase();
+  return (
+    e.type === 'org' &&
+    (NEWS_ORGS.has(lower.replace(/ /g, '_')) ||
+      /\b(times|post|journal|news|tribune|herald|daily|magazine|review|register|globe|gazette)\b/.test(lower))
+  );
+}
+
 export function readsAsPerson(e: Entity): boolean {
   const words = e.name.split(' ');
   // (`Chicago Sun-Times`: the parts of a hyphenated word count too.)
@@ -1018,16 +1028,7 @@ export class EntityTable {
     for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;
-      const e = m.entity;
-      const lower = e.name.toLowerCase();
-      if (
-        e.type === 'org' &&
-        (NEWS_ORGS.has(lower.replace(/ /g, '_')) ||
-          /\b(times|post|journal|news|tribune|herald|daily|magazine|review|register|globe|gazette)\b/.test(
-            lower,
-          ))
-      )
-        return e;
+      if (isOutlet(m.entity)) return m.entity;
     }
     return null;
   }
@@ -1042,17 +1043,7 @@ export class EntityTable {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;
       if (!m.subject || m.quoted) continue;
-      const e = m.entity;
-      if (e.type !== 'org') return null;
-      const lower = e.name.toLowerCase();
-      if (
-        NEWS_ORGS.has(lower.replace(/ /g, '_')) ||
-        /\b(times|post|journal|news|tribune|herald|daily|magazine|review|register|globe|gazette)\b/.test(
-          lower,
-        )
-      )
-        return null;
-      return e;
+      return m.entity.type === 'org' && !isOutlet(m.entity) ? m.entity : null;
     }
     return null;
   }
