@@ -557,18 +557,22 @@ export function speakerPhrase(
   // `She released a web ad ... "…," the narrator says`: an ad's voice speaks for whoever ran it (a person's
   // campaign), only "possibly"; nobody when no ad's sponsor is named.
   // (Also `a voice over`, `the familiar narrator`, and an ad the article calls a spot, a commercial or a video.)
-  const voice = toks
-    .slice(a + 1, b)
-    .map((t) => t.lower)
-    .join(' ');
+  // (The words are joined only for a phrase that could be one: this runs for every phrase tried.)
   if (
     /^(the|a|an)$/.test(first.lower) &&
-    /^(?:[\p{Ll}-]+ )?(?:narrator|announcer|voiceover|voice-over|voice over)$/u.test(voice)
+    /^(narrator|announcer|voiceover|voice-over|over)$/.test((toks[b - 1] as Token).lower) &&
+    /^(?:[\p{Ll}-]+ )?(?:narrator|announcer|voiceover|voice-over|voice over)$/u.test(
+      toks
+        .slice(a + 1, b)
+        .map((t) => t.lower)
+        .join(' '),
+    )
   ) {
-    const issuer =
-      ['ad', 'ads', 'advertisement', 'spot', 'commercial', 'video']
-        .map((noun) => documentIssuer(ctx, para, a, noun))
-        .find((e) => e !== null) ?? null;
+    let issuer: Entity | null = null;
+    for (const noun of ['ad', 'ads', 'advertisement', 'spot', 'commercial', 'video']) {
+      issuer = documentIssuer(ctx, para, a, noun);
+      if (issuer) break;
+    }
     const entity = issuer?.type === 'person' ? personsBody(ctx, issuer, 'campaign', a, b) : issuer;
     // (`the ad's narrator` with no sponsor found is still the ad's.)
     if (entity || b - a === 2) return { entity, role: null, verb, via: entity ? 'role' : 'none', pos };
