@@ -379,7 +379,10 @@ export function speakerPhrase(
     if (topic) return { ...topic, pos };
     if (g === 'm' || g === 'f') return pronounHit(g, toldOf(ctx, toks, a, b));
     if (g === 'org') {
-      // `It added, "..."`: the company, else the organisation the passage is about; never more than "possibly".
+      // `It added, "..."`: the document just written of, else the company, else the organisation the passage is
+      // about; never more than "possibly".
+      const doc = documentAntecedent(ctx, para, a);
+      if (doc) return { entity: doc, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
       const org = ctx.table.roleNoun(pos, [], 'company') ?? ctx.table.recentOrg(pos);
       return { entity: org, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     }
@@ -1322,6 +1325,56 @@ function subjectBeforeToken(ctx: ArticleContext, p: Para, v: number): Entity | n
   return (mainSubject(ctx, p, s0, v, 'said') ?? subjectBefore(ctx, p, s0, v, 'said'))?.entity ?? null;
 }
 
+/**
+ * The issuer of the document an `it` at token `a` stands for: a document or web page written of earlier in the same
+ * sentence or the one before (`The email shows Quill on stage. At the bottom it reads, "..."`, `On his website, Quill
+ * has ... "...," it says`), as `the NOUN said` would find it, or its owner (`his website`, `Quill's letter`).
+ */
+function documentAntecedent(ctx: ArticleContext, para: Para, a: number): Entity | null {
+  // (Back to the start of the sentence before, which may close the paragraph before: `The email shows Quill on stage.` /
+  // `At the bottom it reads, "..."`; or two before when the one between only quotes it: `"...," it reads.`)
+  const pi = ctx.paras.indexOf(para);
+  const spans: { p: Para; from: number; to: number }[] = [];
+  for (let k = pi; k >= 0 && k >= pi - 3 && spans.length < 5; k--) {
+    const p = ctx.paras[k] as Para;
+    let to = k === pi ? a : p.tokens.length;
+    const last = (p.tokens[to - 1] as Token | undefined)?.end ?? 0;
+    for (const x of p.sentences.filter((y) => y.start < last).reverse()) {
+      const [from] = tokenRange(p, x.start, x.start);
+      spans.push({ p, from, to });
+      to = from;
+    }
+  }
+  for (const [n, { p, from, to }] of spans.entries()) {
+    const toks = p.tokens;
+    let cited = false;
+    for (let i = to - 1; i >= from; i--) {
+      const t = toks[i] as Token;
+      if (ctx.inQuote(p.base + t.start)) continue;
+      cited ||= t.lower === 'it';
+      const noun = t.lower;
+      if (i === 0 || !(DOCUMENT_NOUNS.has(noun) || OWNED_PAGES.has(noun))) continue;
+      const det = toks[i - 1] as Token;
+      if (det.trail !== '') continue;
+      if (det.lower === 'his' || det.lower === 'her') {
+        const owner = ctx.table.pronounDetail(p.base + det.start, det.lower === 'his' ? 'm' : 'f').entity;
+        if (owner) return owner;
+        continue;
+      }
+      if (det.possessive) {
+        const owner = possessiveOwner(ctx, toks, i - 1, Math.max(0, i - 5), p.base + det.start);
+        if (owner?.entity) return owner.entity;
+        continue;
+      }
+      if (!/^(the|this|that|an?|new|latest)$/.test(det.lower)) continue;
+      return documentIssuer(ctx, para, a, noun);
+    }
+    // (Further back only through sentences that themselves quote `it`.)
+    if (n >= 1 && !cited) break;
+  }
+  return null;
+}
+
 /** Words for one court filing: `the suit` is the `lawsuit` the article wrote of. */
 const SUIT_NOUNS = /^(suit|lawsuit|complaint)$/;
 
@@ -2029,7 +2082,11 @@ export function attributionAfter(
       return speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), 'said') ?? unnamed(para, t0, 'said');
     }
     // `," the email read.`: a document's text reads.
-    if (/^(read|reads)$/.test(t.lower) && v <= a + 4 && DOCUMENT_NOUNS.has((toks[v - 1] as Token).lower)) {
+    if (
+      /^(read|reads)$/.test(t.lower) &&
+      v <= a + 4 &&
+      (DOCUMENT_NOUNS.has((toks[v - 1] as Token).lower) || (v === a + 1 && t0.lower === 'it'))
+    ) {
       const doc = speakerPhrase(ctx, para, a, v, 'said');
       if (doc) return doc;
     }
@@ -2305,6 +2362,8 @@ export function attributionBefore(
     if (
       (SPEECH_VERBS.has(t.lower) ||
         FRAMING_VERBS.has(t.lower) ||
+        // `At the bottom it reads, "..."`: a document's text, the document an `it`.
+        (/^(read|reads)$/.test(t.lower) && toks[i - 1]?.lower === 'it') ||
         // `The Harlow study found that "..."`, `the campaign projects that "..."`: a finding reported as said.
         (FINDING_VERBS.has(t.lower) && toks[i + 1]?.lower === 'that')) &&
       (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower)) &&

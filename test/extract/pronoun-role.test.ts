@@ -862,3 +862,47 @@ describe('continuity ends when the pronoun’s own paragraph names someone else 
     expect(q.confidence).toBeGreaterThanOrEqual(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('`it` for a document just written of (issue 9)', () => {
+  it('`The email shows Quill on stage.` / `At the bottom it reads, "..."`: the email’s sender, only "possibly"', () => {
+    const ex = run(
+      'Ada Quill, the Harbor Party candidate, is raffling a signed guitar.',
+      'The candidate sent an email to her backers on Monday asking them to join the raffle.',
+      'The email shows Quill on stage with the guitar.',
+      'At the bottom it reads, "Add a gift of $20 to help us win, and good luck in the raffle."',
+    );
+    const q = quoteWith(ex.quotes, 'Add a gift');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(q.verb).toBe('reads');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('through a sentence that itself quotes `it`: `"...," it reads.` / `At the bottom it says, "..."`', () => {
+    const ex = run(
+      'Ada Quill sent an email to supporters Tuesday.',
+      'The email shows Quill on stage.',
+      '"We could not do any of this without you," it reads.',
+      'At the bottom it says, "Add a gift of $20 to help us win, and good luck in the raffle."',
+    );
+    expect(quoteWith(ex.quotes, 'could not do any').speaker).toBe('Ada Quill');
+    expect(quoteWith(ex.quotes, 'Add a gift').speaker).toBe('Ada Quill');
+  });
+
+  it('`On his website, Quill has ... "...," it now says`: the website’s owner', () => {
+    const ex = run(
+      'Tom Quill lost the primary in June, but he is not done with politics.',
+      'On his website, Quill has already started to turn his campaign into a movement. "This is your fight," it now says, above a montage of faces.',
+    );
+    const q = quoteWith(ex.quotes, 'your fight');
+    expect(q.speaker).toBe('Tom Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('no document before the `it`: not the website’s owner named further back', () => {
+    const ex = run(
+      'On his website, Tom Quill posted a montage of faces.',
+      'The Harbor Council met on Monday. The vote was close. Later it said, "We will meet again next month to settle it."',
+    );
+    expect(quoteWith(ex.quotes, 'meet again').speaker).not.toBe('Tom Quill');
+  });
+});
