@@ -399,7 +399,7 @@ export function buildContext(
     const contracted =
       phrase.possessive &&
       /^(been|got|gotten|going|not|never|always|already|also|still)$/.test(next?.lower ?? '');
-    // `Wilcox and Beruff argued`: both are the subject.
+    // `Ashcombe and Penrose argued`: both are the subject.
     const joined =
       prev?.lower === 'and' &&
       prev.trail === '' &&
@@ -450,7 +450,7 @@ export function buildContext(
           // (`Harbor pollster Tom Ayers -- who wrote ... -- is doubtful`: an apposition set off by dashes.)
           /^(?:--|—|–)$/.test(next.word) ||
           /[—–]$/.test((para.tokens[phrase.to - 1] as Token).trail)));
-    // `..., said Wilcox, a former officer.`: the one who speaks in a paraphrase is the last speaker too.
+    // `..., said Ashcombe, a former officer.`: the one who speaks in a paraphrase is the last speaker too.
     // (`Across town, handing out leaflets, is Dorian Vance, a teacher ...`: a person brought in by an inverted `is`,
     // then said who they are, is the subject of that sentence.)
     const inverted =
