@@ -479,6 +479,7 @@ export function buildContext(
       inQuote(pos),
       inverted,
       apposed,
+      joined,
     );
     if (subject && !inQuote(pos)) lastSubject = { para, to: phrase.to };
   }

@@ -86,6 +86,8 @@ export interface Mention {
   intro?: boolean;
   /** The name is followed by an apposition saying who they are (`Ben Dover, a senior fellow at ...,`). */
   apposed?: boolean;
+  /** The second name of a subject of two (`Ashcombe and Penrose argued`). */
+  joined?: boolean;
 }
 
 /**
@@ -673,10 +675,12 @@ export class EntityTable {
     quoted = false,
     speaker = false,
     apposed = false,
+    joined = false,
   ): void {
     const m: Mention = quoted ? { entity, pos, subject, quoted } : { entity, pos, subject };
     if (speaker) m.speaker = true;
     if (apposed) m.apposed = true;
+    if (joined) m.joined = true;
     this.mentions.push(m);
   }
 
@@ -872,6 +876,17 @@ export class EntityTable {
       g.gender = gender;
       g.genderGuessed = false;
       return { entity: g, strength: 'ambiguous' };
+    }
+    // `"...," said Ashcombe.` / `Ashcombe and Penrose argued ...` / `"...," he said.`: a subject of two names
+    // neither for a later `he`; the one of them just quoted is likelier.
+    if (best && lastSpeaker && lastSpeaker.pos < best.pos && pos - lastSpeaker.pos <= 1500) {
+      const i = this.mentions.indexOf(best);
+      const pair = best.joined
+        ? [this.mentions[i - 1]?.entity, best.entity]
+        : this.mentions[i + 1]?.joined
+          ? [best.entity, this.mentions[i + 1]?.entity]
+          : [];
+      if (pair.includes(lastSpeaker.entity)) best = lastSpeaker;
     }
     const chosen = best ?? anyMatch ?? quotedMatch;
     if (!chosen) {

@@ -1643,6 +1643,25 @@ describe('who spoke last, in paraphrase too', () => {
     );
     expect(shown(quoteWith(ex.quotes, 'distrusts every state'))).toBeNull();
   });
+  it('... but of the two the one just quoted is likelier, only "possibly" (issue 9)', () => {
+    const ex = run(
+      'Tom Ashcombe and Dan Penrose are running.',
+      'Federal rules are a burden on schools, said Ashcombe, a Dover Republican.',
+      'Ashcombe and Penrose, a Tampa Republican, told the forum the agency should be closed.',
+      '“Only someone who distrusts every state would keep that agency,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'distrusts every state');
+    expect(q.speaker).toBe('Tom Ashcombe');
+    expect(shown(q)).toBeNull();
+  });
+  it('`Briggs and Gov. Tom Ashcombe arrived ...` / `"I held them," he said`: the mayor, quoted just before', () => {
+    const ex = run(
+      '“We will not forget them,” Mayor Carl Briggs told reporters after meeting the families.',
+      'Briggs and Gov. Tom Ashcombe arrived at the hospital on Thursday morning.',
+      '“I held them and I listened to them,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'I held them').speaker).toBe('Carl Briggs');
+  });
 });
 
 describe('towns, labels and other languages', () => {
