@@ -548,6 +548,10 @@ export function speakerPhrase(
   // owner's relation, speaks; never the owner (a spokesman or aide speaks for the body, as below, only "possibly").
   const relation = possessiveRelation(ctx, toks, a, b);
   if (relation !== undefined) return { entity: relation, role: null, verb, via: 'role', pos };
+  // `the prime minister's spokesman`, and `the spokesman` after it: the office of whoever holds that title speaks,
+  // never that person.
+  const office = titleSpokesman(ctx, para, a, b);
+  if (office !== undefined) return { entity: office, role: null, verb, via: 'role', pos };
   // `a Twitter spokesman`, `one Quill campaign aide`, `a spokeswoman for Dunmore Networks`: someone unnamed speaks
   // for an organisation, which is the source; never the person whose aide they are.
   const spokes = orgSpokesperson(ctx, toks, a, b);
@@ -1883,6 +1887,57 @@ function possessiveRelation(
   if (PRIVATE_RELATIONS.test(head)) return null;
   const kind = words.slice(0, -1).find((w) => SPOKES_KIND.has(w)) ?? null;
   return speaksFor(ctx, toks, x, p + 1, kind, head) ?? null;
+}
+
+const SPOKESPERSON = /^spokes(?:man|woman|person)$/;
+
+/**
+ * `the prime minister's spokesman`: the office (`Quill office`) of the one person holding the title, or null when
+ * no one does; `the spokesman` alone means the one a paragraph or three before gave that way. Undefined for any
+ * other phrase.
+ */
+function titleSpokesman(ctx: ArticleContext, para: Para, a: number, b: number): Entity | null | undefined {
+  const toks = para.tokens;
+  if (!SPOKESPERSON.test((toks[b - 1] as Token).lower) || (toks[a] as Token).lower !== 'the')
+    return undefined;
+  if (b - a === 2) {
+    // Whose spokesman the passage wrote of last.
+    const pi = ctx.paras.indexOf(para);
+    for (let k = pi; k >= 0 && k >= pi - 3; k--) {
+      const p = ctx.paras[k] as Para;
+      const to = k === pi ? a : p.tokens.length;
+      for (let i = to - 1; i >= 2; i--) {
+        if (!SPOKESPERSON.test((p.tokens[i] as Token).lower) || !(p.tokens[i - 1] as Token).possessive)
+          continue;
+        let x = i - 1;
+        while (x > 0 && (p.tokens[x - 1] as Token).trail === '' && (p.tokens[x - 1] as Token).lower !== 'the')
+          x--;
+        return (p.tokens[x - 1] as Token | undefined)?.lower === 'the'
+          ? titleSpokesman(ctx, p, x - 1, i + 1)
+          : undefined;
+      }
+    }
+    return undefined;
+  }
+  const owner = toks.slice(a + 1, b - 1);
+  const last = owner.at(-1);
+  if (
+    !last?.possessive ||
+    owner.length > 3 ||
+    !owner.every((t) => t.lead === '' && /^\p{Ll}[\p{Ll}-]*(?:['’]s?)?$/u.test(t.word)) ||
+    !owner.slice(0, -1).every((t) => t.trail === '')
+  )
+    return undefined;
+  const words = owner.map((t) => t.lower.replace(/['’]s?$/, ''));
+  if (!ROLE_NOUNS.has(words.at(-1) as string)) return undefined;
+  const pos = para.base + (toks[a] as Token).start;
+  // (The title as the article wrote it before a name, else its one holder, else the person the passage is about, as
+  // for `the prime minister said`.)
+  const holder =
+    ctx.table.roleNoun(pos, words, null) ??
+    ctx.table.soleHolder(words.at(-1) as string) ??
+    ctx.table.recentPerson(pos);
+  return holder?.type === 'person' && readsAsPerson(holder) ? personsBody(ctx, holder, 'office', a, b) : null;
 }
 
 /** Nouns for something someone said that a clause after `that` gives (`his claim that "..."`). */

@@ -906,3 +906,30 @@ describe('`it` for a document just written of (issue 9)', () => {
     expect(quoteWith(ex.quotes, 'meet again').speaker).not.toBe('Tom Quill');
   });
 });
+
+describe('a spokesman for a titled person speaks for their office, never as them (issue 9)', () => {
+  it('`the prime minister’s spokesman said` and a later `the spokesman said`: Quill office, only "possibly"', () => {
+    const ex = run(
+      'Prime Minister Tom Quill said on Monday that the harbor plan was sound.',
+      'Quill expects to lose the vote but will keep pressing for a deal, the prime minister’s spokesman said.',
+      '"Everyone knows where he stands on the harbor. He will vote against it," the spokesman said.',
+    );
+    const q = quoteWith(ex.quotes, 'where he stands');
+    expect(q.speaker).toBe('Quill office');
+    expect(q.speaker).not.toBe('Tom Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('the title the article gives only in lower case: still the office of the one it is about', () => {
+    const ex = run(
+      'Tom Quill, the prime minister, met the mayors on Monday.',
+      '"He will not change his mind on the harbor," the prime minister’s spokeswoman said.',
+    );
+    expect(quoteWith(ex.quotes, 'change his mind').speaker).toBe('Quill office');
+  });
+
+  it('`the spokesman` with no one’s spokesman written before is not anyone’s office', () => {
+    const ex = run('Prime Minister Tom Quill met the mayors.', '"The talks went well," the spokesman said.');
+    expect(quoteWith(ex.quotes, 'talks went well').speaker).not.toBe('Quill office');
+  });
+});
