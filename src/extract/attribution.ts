@@ -371,6 +371,11 @@ export function speakerPhrase(
       )
         return { entity: subject.entity, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     }
+    // `"...," said Tom Quill.` / `Meanwhile, the party's nominee has ... he's said ... "...," he said.`: a sentence of
+    // the pronoun's paragraph opening on someone's title that the one just quoted does not hold brings in
+    // another person; the pronoun is then only "possibly" the one quoted.
+    if (strength === 'continuity' && entity && titledOpenerBefore(ctx, para, a, entity, 0))
+      return { entity, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
   };
   if (b - a === 1 && (!isCapitalized(first.word) || first.lower === 'it')) {
@@ -1887,6 +1892,56 @@ function possessiveRelation(
   if (PRIVATE_RELATIONS.test(head)) return null;
   const kind = words.slice(0, -1).find((w) => SPOKES_KIND.has(w)) ?? null;
   return speaksFor(ctx, toks, x, p + 1, kind, head) ?? null;
+}
+
+/**
+ * Whether a sentence of `para` before token `a` opens (after a word and a comma at most: `Meanwhile,`) on `the`, a
+ * few words and a title `entity` does not hold but someone else the article names does (`the current party
+ * nominee's support ...` after `nominee Ada Quill`).
+ */
+function titledOpenerBefore(
+  ctx: ArticleContext,
+  para: Para,
+  a: number,
+  entity: Entity,
+  depth: number,
+): boolean {
+  // (And the paragraph before, when the one quoted did not speak in it: `Meanwhile, the nominee's plan ...` / `"...,"
+  // he said.`)
+  const prev = ctx.paras[ctx.paras.indexOf(para) - 1];
+  if (
+    depth === 0 &&
+    prev &&
+    !ctx.table.mentions.some(
+      (m) => m.speaker && m.entity === entity && m.pos >= prev.base && m.pos < para.base,
+    ) &&
+    titledOpenerBefore(ctx, prev, prev.tokens.length, entity, 1)
+  )
+    return true;
+  const toks = para.tokens;
+  const held = titleWords(entity);
+  for (const s of para.sentences) {
+    let [i] = tokenRange(para, s.start, s.start);
+    if (i >= a) break;
+    if ((toks[i] as Token).trail === ',' && (toks[i] as Token).lead === '') i++;
+    if ((toks[i] as Token | undefined)?.lower !== 'the' || ctx.inQuote(para.base + (toks[i] as Token).start))
+      continue;
+    for (let j = i + 1; j < a && j <= i + 5; j++) {
+      const t = toks[j] as Token;
+      const w = t.lower.replace(/['’]s?$/, '');
+      if (ROLE_NOUNS.has(w) && !SPOKES_NOUNS.has(w)) {
+        // (Someone else the article gives that title: `the actress` alone may be the one quoted.)
+        const pos = para.base + t.start;
+        const other = held.includes(w)
+          ? null
+          : (ctx.table.roleNoun(pos, [w], null) ?? ctx.table.soleHolder(w));
+        if (other && other !== entity) return true;
+        break;
+      }
+      if (t.trail !== '') break;
+    }
+  }
+  return false;
 }
 
 const SPOKESPERSON = /^spokes(?:man|woman|person)$/;

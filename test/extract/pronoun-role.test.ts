@@ -933,3 +933,37 @@ describe('a spokesman for a titled person speaks for their office, never as them
     expect(quoteWith(ex.quotes, 'talks went well').speaker).not.toBe('Quill office');
   });
 });
+
+describe('continuity ends when a sentence opens on a title the one quoted does not hold (issue 9)', () => {
+  it('`Meanwhile, the current party nominee’s support ...` between the quote and `he said`: only "possibly"', () => {
+    const ex = run(
+      'The party’s presumptive nominee Carl Ruiz spoke on Sunday, and others wrote in.',
+      '"We pray for the victims," Tom Briggs wrote the day after the attack.',
+      'Meanwhile, the current party nominee’s support for the plan is new. While he has said he opposes it, he has also praised its aims.',
+      '"Every family here deserves to feel safe at night," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'feel safe at night').confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('still shown when no one else holds the title: `The actress ...` may be the one quoted', () => {
+    const ex = run(
+      '"I wore that coat for years," Ada Quill told the host.',
+      'The actress laughed about it later.',
+      '"It was a gift, and I loved it," she said.',
+    );
+    const q = quoteWith(ex.quotes, 'It was a gift');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(q.confidence).toBeGreaterThanOrEqual(SPEAKER_SHOWN_MIN);
+  });
+
+  it('still shown when the title is the one quoted: `Sen. Tom Briggs` ... `The senator’s plan ...`', () => {
+    const ex = run(
+      '"We pray for the victims," Sen. Tom Briggs wrote the day after the attack.',
+      'The senator’s plan for the harbor is new. He has praised its aims.',
+      '"Every family here deserves to feel safe at night," he said.',
+    );
+    const q = quoteWith(ex.quotes, 'feel safe at night');
+    expect(q.speaker).toBe('Tom Briggs');
+    expect(q.confidence).toBeGreaterThanOrEqual(SPEAKER_SHOWN_MIN);
+  });
+});
