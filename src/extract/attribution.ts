@@ -1347,9 +1347,7 @@ function documentAntecedent(ctx: ArticleContext, para: Para, a: number): Entity 
   for (let k = pi; k >= 0 && k >= pi - 3 && spans.length < 5; k--) {
     const p = ctx.paras[k] as Para;
     let to = k === pi ? a : p.tokens.length;
-    const last = (p.tokens[to - 1] as Token | undefined)?.end ?? 0;
-    for (const x of p.sentences.filter((y) => y.start < last).reverse()) {
-      const [from] = tokenRange(p, x.start, x.start);
+    for (const from of sentenceStartsBefore(p, to, 5 - spans.length)) {
       spans.push({ p, from, to });
       to = from;
     }
@@ -1895,6 +1893,31 @@ function possessiveRelation(
 }
 
 /**
+ * The first tokens of the sentences of `p` that start before token `to`, the nearest first, at most `max` of them
+ * (found by binary search: a paragraph may hold thousands of sentences).
+ */
+function sentenceStartsBefore(p: Para, to: number, max: number): number[] {
+  const end = (p.tokens[to - 1] as Token | undefined)?.end;
+  if (end === undefined) return [];
+  let lo = 0;
+  let hi = p.sentences.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((p.sentences[mid] as Para['sentences'][number]).start < end) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const out: number[] = [];
+  for (let k = at; k >= 0 && out.length < max; k--) {
+    const [from] = tokenRange(p, (p.sentences[k] as Para['sentences'][number]).start, 0);
+    if (from < to) out.push(from);
+  }
+  return out;
+}
+
+/**
  * Whether a sentence of `para` before token `a` opens (after a word and a comma at most: `Meanwhile,`) on `the`, a
  * few words and a title `entity` does not hold but someone else the article names does (`the current party
  * nominee's support ...` after `nominee Ada Quill`).
@@ -1912,17 +1935,14 @@ function titledOpenerBefore(
   if (
     depth === 0 &&
     prev &&
-    !ctx.table.mentions.some(
-      (m) => m.speaker && m.entity === entity && m.pos >= prev.base && m.pos < para.base,
-    ) &&
+    !ctx.table.spokeBetween(entity, prev.base, para.base) &&
     titledOpenerBefore(ctx, prev, prev.tokens.length, entity, 1)
   )
     return true;
   const toks = para.tokens;
   const held = titleWords(entity);
-  for (const s of para.sentences) {
-    let [i] = tokenRange(para, s.start, s.start);
-    if (i >= a) break;
+  // (The last few sentences only: a title further back brought in no one this pronoun could mean.)
+  for (let i of sentenceStartsBefore(para, a, 6)) {
     if ((toks[i] as Token).trail === ',' && (toks[i] as Token).lead === '') i++;
     if ((toks[i] as Token | undefined)?.lower !== 'the' || ctx.inQuote(para.base + (toks[i] as Token).start))
       continue;

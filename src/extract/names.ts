@@ -770,6 +770,16 @@ export class EntityTable {
     return e;
   }
 
+  /** Whether `entity` was quoted (an attribution named them) in [from, to). */
+  spokeBetween(entity: Entity, from: number, to: number): boolean {
+    for (let i = this.upperBound(from); i < this.mentions.length; i++) {
+      const m = this.mentions[i] as Mention;
+      if (m.pos >= to) break;
+      if (m.speaker && m.entity === entity) return true;
+    }
+    return false;
+  }
+
   /** Records that `entity` was quoted at `pos`: the likeliest antecedent of the next `he said`. */
   markSpeaker(entity: Entity, pos: number): void {
     const i = this.upperBound(pos);
@@ -802,6 +812,7 @@ export class EntityTable {
       e.type === 'person' &&
       (genderOf(e) === gender || e.gender === null) &&
       readsAsPerson(e);
+    let bestAt = -1;
     for (let i = end - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (pos - m.pos > window) break;
@@ -815,7 +826,10 @@ export class EntityTable {
         continue;
       }
       if (m.speaker && !lastSpeaker) lastSpeaker = m;
-      if (m.subject && !best) best = m;
+      if (m.subject && !best) {
+        best = m;
+        bestAt = i;
+      }
       anyMatch ??= m;
       if (best && lastSpeaker) break;
     }
@@ -880,7 +894,7 @@ export class EntityTable {
     // `"...," said Ashcombe.` / `Ashcombe and Penrose argued ...` / `"...," he said.`: a subject of two names
     // neither for a later `he`; the one of them just quoted is likelier.
     if (best && lastSpeaker && lastSpeaker.pos < best.pos && pos - lastSpeaker.pos <= 1500) {
-      const i = this.mentions.indexOf(best);
+      const i = bestAt;
       const pair = best.joined
         ? [this.mentions[i - 1]?.entity, best.entity]
         : this.mentions[i + 1]?.joined
