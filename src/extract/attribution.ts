@@ -372,8 +372,8 @@ export function speakerPhrase(
         return { entity: subject.entity, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     }
     // `"...," said Tom Quill.` / `Meanwhile, the party's nominee has ... he's said ... "...," he said.`: a sentence of
-    // the pronoun's paragraph opening on someone's title that the one just quoted does not hold brings in
-    // another person; the pronoun is then only "possibly" the one quoted.
+    // the pronoun's paragraph or the one before opening on a title someone else holds brings in another person; the
+    // pronoun is then only "possibly" the one quoted.
     if (strength === 'continuity' && entity && titledOpenerBefore(ctx, para, a, entity, 0))
       return { entity, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     return { entity, role: null, verb, via: 'pronoun', pos, strength };
@@ -1981,7 +1981,8 @@ function titleSpokesman(ctx: ArticleContext, para: Para, a: number, b: number): 
     for (let k = pi; k >= 0 && k >= pi - 3; k--) {
       const p = ctx.paras[k] as Para;
       const to = k === pi ? a : p.tokens.length;
-      for (let i = to - 1; i >= 2; i--) {
+      // (A bounded look-back: a paragraph may be a megabyte long.)
+      for (let i = to - 1; i >= 2 && i >= to - 400; i--) {
         if (!SPOKESPERSON.test((p.tokens[i] as Token).lower) || !(p.tokens[i - 1] as Token).possessive)
           continue;
         let x = i - 1;

@@ -893,15 +893,15 @@ export class EntityTable {
     }
     // `"...," said Ashcombe.` / `Ashcombe and Penrose argued ...` / `"...," he said.`: a subject of two names
     // neither for a later `he`; the one of them just quoted is likelier.
-    if (best && lastSpeaker && lastSpeaker.pos < best.pos && pos - lastSpeaker.pos <= 1500) {
-      const i = bestAt;
-      const pair = best.joined
-        ? [this.mentions[i - 1]?.entity, best.entity]
-        : this.mentions[i + 1]?.joined
-          ? [best.entity, this.mentions[i + 1]?.entity]
-          : [];
-      if (pair.includes(lastSpeaker.entity)) best = lastSpeaker;
-    }
+    // (The second of the two is the later subject, so the one found; the first is the mention just before it.)
+    if (
+      best?.joined &&
+      lastSpeaker &&
+      lastSpeaker.pos < best.pos &&
+      pos - lastSpeaker.pos <= 1500 &&
+      this.mentions[bestAt - 1]?.entity === lastSpeaker.entity
+    )
+      best = lastSpeaker;
     const chosen = best ?? anyMatch ?? quotedMatch;
     if (!chosen) {
       // Only ever "possibly": the text never told us this person's gender.
