@@ -3,7 +3,7 @@
  * `she added`, `the company said in a statement`) and resolves it to an entity of the article.
  */
 import type { ArticleContext, Para } from './context.ts';
-import { sentenceAt, tokenAt } from './context.ts';
+import { sentenceAt, sentenceIndexAt, tokenAt } from './context.ts';
 import { isEnglishWord } from './dictionary.ts';
 import { isFirstName } from './gender.ts';
 import {
@@ -127,17 +127,21 @@ function ownedBody(ctx: ArticleContext, phrase: NamePhrase, noun: string): Entit
 
 /** A person's body called `noun` (`Quill campaign` for Ada Quill), read from tokens [from, to), as an organisation. */
 function personsBody(ctx: ArticleContext, person: Entity, noun: string, from: number, to: number): Entity {
-  const surname = person.name.split(' ').at(-1) as string;
+  return orgNamed(ctx, [person.name.split(' ').at(-1) as string, noun], from, to);
+}
+
+/** The organisation with these name words (`Quill campaign`, `Dover administration`), read from tokens [from, to). */
+function orgNamed(ctx: ArticleContext, nameWords: string[], from: number, to: number): Entity {
   return ctx.table.resolve(
     {
-      nameWords: [surname, noun],
+      nameWords,
       type: 'org',
       gender: null,
       possessive: false,
       role: null,
       from,
       to,
-      form: `${surname} ${noun}`,
+      form: nameWords.join(' '),
     },
     null,
   );
@@ -1688,18 +1692,7 @@ function namedKind(ctx: ArticleContext, kind: string): Entity | null {
         named.add(word);
     }
   if (named.size !== 1) return null;
-  const word = [...named][0] as string;
-  const phrase: NamePhrase = {
-    nameWords: [word, kind],
-    role: null,
-    gender: null,
-    type: 'org',
-    from: 0,
-    to: 0,
-    possessive: false,
-    form: `${word} ${kind}`,
-  };
-  return ctx.table.resolve(phrase, null);
+  return orgNamed(ctx, [[...named][0] as string, kind], 0, 0);
 }
 
 /**
@@ -1894,23 +1887,13 @@ function possessiveRelation(
 
 /**
  * The first tokens of the sentences of `p` that start before token `to`, the nearest first, at most `max` of them
- * (found by binary search: a paragraph may hold thousands of sentences).
+ * (a paragraph may hold thousands of sentences: the nearest is found by binary search).
  */
 function sentenceStartsBefore(p: Para, to: number, max: number): number[] {
   const end = (p.tokens[to - 1] as Token | undefined)?.end;
   if (end === undefined) return [];
-  let lo = 0;
-  let hi = p.sentences.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((p.sentences[mid] as Para['sentences'][number]).start < end) {
-      at = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
   const out: number[] = [];
-  for (let k = at; k >= 0 && out.length < max; k--) {
+  for (let k = sentenceIndexAt(p.sentences, end - 1); k >= 0 && out.length < max; k--) {
     const [from] = tokenRange(p, (p.sentences[k] as Para['sentences'][number]).start, 0);
     if (from < to) out.push(from);
   }

@@ -86,20 +86,24 @@ export function tokenAt(tokens: Token[], pos: number): number {
   return lo;
 }
 
-/** The sentence containing position `pos` (or the last one before it). */
-export function sentenceAt(sentences: Sentence[], pos: number): Sentence | null {
+/** The index of the sentence containing position `pos` (or the last one before it), -1 if none (binary search). */
+export function sentenceIndexAt(sentences: Sentence[], pos: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
-  let best: Sentence | null = null;
+  let best = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = sentences[mid] as Sentence;
-    if (s.start <= pos) {
-      best = s;
+    if ((sentences[mid] as Sentence).start <= pos) {
+      best = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   return best;
+}
+
+/** The sentence containing position `pos` (or the last one before it). */
+export function sentenceAt(sentences: Sentence[], pos: number): Sentence | null {
+  return sentences[sentenceIndexAt(sentences, pos)] ?? null;
 }
 
 /**
