@@ -150,6 +150,8 @@ export const NOT_NAME_WORDS = set(`
   if when while after before since although though still however meanwhile there here what who why how some many
   most one two three four five six seven eight nine ten twelve twenty thirty hundred thousand million last next earlier later now then during despite under over from by to of about also
   once again both each every all no not nor after amid among according asked speaking
+  outside inside across behind beyond beneath toward towards through throughout within without against along around
+  above below between upon until unlike like beside besides except
   nonetheless nevertheless however instead indeed moreover furthermore overall separately additionally just whether
   any such other another please thanks said says added told wrote former more ask meet consider imagine
   officials residents analysts experts critics investigators researchers scientists lawmakers parents teachers

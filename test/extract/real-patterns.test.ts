@@ -2934,3 +2934,26 @@ describe('`the Harbor Party member said` (issue 9)', () => {
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('a preposition opening a sentence is no part of the name after it (`Outside Halvex’s plant`) (issue 9)', () => {
+  it('`Outside Halvex’s plant` leaves Halvex a company, so `a Halvex executive` still speaks for it', () => {
+    const ex = run(
+      '"This is purely a financial decision," a Halvex executive tells workers.',
+      "Outside Halvex's plant on Dover Street, a worker named Tom Briggs had only good things to say about his job.",
+    );
+    expect(quoteWith(ex.quotes, 'financial decision').speaker).toBe('Halvex');
+  });
+
+  it.each([
+    "Inside Quill's campaign, the mood was grim.",
+    "Within Quill's own party, doubts grew that week.",
+    'Behind Quill, the rest of the field trailed by ten points.',
+  ])('`%s` names Quill alone, so Quill is still Tara Quill', (sentence) => {
+    const ex = run(
+      'Tara Quill spoke to the crowd for an hour on Monday.',
+      sentence,
+      '"We will win this state by ten points," Quill said.',
+    );
+    expect(quoteWith(ex.quotes, 'ten points').speaker).toBe('Tara Quill');
+  });
+});
