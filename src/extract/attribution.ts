@@ -76,23 +76,47 @@ function possessiveOwner(
   return { entity: known, role: known.roles[0] ?? null, verb: 'said', via: 'name', pos };
 }
 
+/** Nouns for a government body that belongs to a country or a person (`Fenwick's foreign ministry`). */
+const GOVERNMENT_BODIES = new Set(['ministry', 'department', 'agency', 'embassy']);
+
+/** `body`, unless `noun` is a government body's and `body` a company (`the ministry` is no firm). */
+const notCompanyFor = (noun: string, body: Entity | null): Entity | null =>
+  GOVERNMENT_BODIES.has(noun) && body?.company ? null : body;
+
 /**
  * `the campaign said` where the article wrote `the Quill campaign` or `Quill's campaign` earlier without it
- * speaking: that campaign, the nearest one named before `pos` within a few paragraphs.
+ * speaking: that campaign, the nearest one named before `pos` within a few paragraphs. For a government body
+ * (`the ministry said` after `Fenwick's foreign ministry`) up to two lower-case words may stand between the name and
+ * the noun, and are part of the body's name (`Fenwick foreign ministry`).
  */
-function namedCampaign(ctx: ArticleContext, para: Para, pos: number): Entity | null {
+function namedBody(ctx: ArticleContext, para: Para, pos: number, noun = 'campaign'): Entity | null {
+  const between = noun === 'campaign' ? 0 : 2;
   const here = ctx.paras.indexOf(para);
   for (let i = here; i >= 0 && i >= here - 4; i--) {
     const p = ctx.paras[i] as Para;
     const toks = p.tokens;
     for (let k = toks.length - 1; k > 0; k--) {
       const t = toks[k] as Token;
-      if (t.lower !== 'campaign' || p.base + t.start >= pos) continue;
-      const owner = toks[k - 1] as Token;
+      if (t.lower !== noun || p.base + t.start >= pos) continue;
+      let o = k - 1;
+      while (
+        o > 0 &&
+        k - 1 - o < between &&
+        /^\p{Ll}+$/u.test((toks[o] as Token).word) &&
+        (toks[o] as Token).trail === ''
+      )
+        o--;
+      const owner = toks[o] as Token;
       if (!isCapitalized(owner.word) || owner.trail !== '') continue;
-      const phrase = analyzeRun(toks, k - 1, k);
-      if (!phrase || isPlace(phrase.nameWords)) continue;
-      return ownedBody(ctx, phrase, 'campaign');
+      // (A government body is someone's: `Fenwick's foreign ministry`, never `the Justice Department`, which is
+      // a name of its own.)
+      if (noun !== 'campaign' && !owner.possessive) continue;
+      const phrase = analyzeRun(toks, o, o + 1);
+      if (!phrase || (noun === 'campaign' && isPlace(phrase.nameWords))) continue;
+      const words = toks.slice(o + 1, k).map((w) => w.word);
+      return o < k - 1
+        ? orgNamed(ctx, [...phrase.nameWords, ...words, noun], o, k + 1)
+        : ownedBody(ctx, phrase, noun);
     }
   }
   return null;
@@ -871,11 +895,13 @@ export function speakerPhrase(
         // (`Brantwell said ... "…," the company said`: a lone name that spoke just before comes first.)
         entity:
           (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos, true) : null) ??
+          (GOVERNMENT_BODIES.has(head) ? namedBody(ctx, para, pos, head) : null) ??
           ctx.table.roleNoun(pos, [], head) ??
-          (head === 'campaign' ? namedCampaign(ctx, para, pos) : null) ??
+          (head === 'campaign' ? namedBody(ctx, para, pos) : null) ??
           (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos) : null) ??
-          // (`The Harbor Port Authority admitted that ...` / `"...," the agency said`: the body that was just the subject.)
-          ctx.table.recentOrgSubject(pos),
+          // (`The Harbor Port Authority admitted that ...` / `"...," the agency said`: the body that was just the subject;
+          // never a company for a ministry or an agency.)
+          notCompanyFor(head, ctx.table.recentOrgSubject(pos)),
         role: null,
         verb,
         via: 'role',

@@ -299,9 +299,13 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     !isPlace(nameWords.slice(0, 1))
   )
     type = 'person';
+  // (`Halvex Corp.`: a corporate suffix, dropped from the name, says it is a company.)
+  let company = false;
   if (type === 'org') {
-    while (nameWords.length > 1 && CORPORATE_SUFFIXES.has((nameWords.at(-1) as string).toLowerCase()))
+    while (nameWords.length > 1 && CORPORATE_SUFFIXES.has((nameWords.at(-1) as string).toLowerCase())) {
       nameWords = nameWords.slice(0, -1);
+      company = true;
+    }
     if (nameWords[0]?.toLowerCase() === 'the') nameWords = nameWords.slice(1);
   } else if (nameWords.length > 4) {
     // Long runs are rarely one person's name; keep the tail, which is where the name sits after a title.
@@ -328,6 +332,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     gender,
     ...(genderGuessed ? { genderGuessed } : {}),
     type,
+    ...(company ? { company } : {}),
     from: a,
     to,
     possessive: last.possessive,
@@ -1131,8 +1136,14 @@ export class EntityTable {
           e.name,
         );
       // A lone organisation earlier in the article is what `the company` means when nothing else fits.
+      // (Nor is a company `the ministry` or `the agency`.)
+      const government = /^(ministry|department|agency|embassy)$/.test(orgNoun);
       const orgs = this.entities.filter(
-        (e) => e.type === 'org' && (orgNoun !== 'company' || e.company) && (!group || groupLike(e)),
+        (e) =>
+          e.type === 'org' &&
+          (orgNoun !== 'company' || e.company) &&
+          (!group || groupLike(e)) &&
+          !(government && e.company),
       );
       if (orgs.length === 1) return orgs[0] as Entity;
       // `The Quill Foundation ... "...," the group said`: the group just named.

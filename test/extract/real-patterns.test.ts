@@ -2957,3 +2957,39 @@ describe('a preposition opening a sentence is no part of the name after it (`Out
     expect(quoteWith(ex.quotes, 'ten points').speaker).toBe('Tara Quill');
   });
 });
+
+describe('`the ministry said` after `Fenwick’s foreign ministry` (issue 9)', () => {
+  it('is that country’s ministry, named with the words between, only as "possibly"', () => {
+    const ex = run(
+      'An official from Fenwick answered on Tuesday, while Fenwick’s foreign ministry also weighed in.',
+      '"Outside countries should keep their promises and stay out of our affairs," the ministry said in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'Outside countries');
+    expect(q.speaker).toBe('Fenwick foreign ministry');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('is never the one company the article names, nor a company that was just the subject', () => {
+    const ex = run(
+      'Halvex Corp. signed the port deal on Monday.',
+      '"Outside countries should keep their promises and stay out of it," the ministry said.',
+    );
+    expect(quoteWith(ex.quotes, 'Outside countries').speaker).toBeNull();
+  });
+
+  it('the one government body the article names is still `the agency` (guard)', () => {
+    const ex = run(
+      'More than two million people have applied since the Dover Education Department opened the form on Friday.',
+      'The agency has said it expects about 80 percent of those eligible to apply by spring.',
+    );
+    expect(ex.quotes.find((q) => q.text.includes('80 percent'))?.speaker).toBe('Dover Education Department');
+  });
+
+  it('a body that was just the subject still speaks as `the agency` (guard)', () => {
+    const ex = run(
+      'The Harbor Port Authority admitted that the cranes had failed twice.',
+      '"We are replacing every one of them this winter," the agency said.',
+    );
+    expect(quoteWith(ex.quotes, 'replacing every one').speaker).toBe('Harbor Port Authority');
+  });
+});
