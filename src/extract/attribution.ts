@@ -422,6 +422,16 @@ export function speakerPhrase(
     if (['they', 'we', 'i'].includes(first.lower))
       return { entity: null, role: null, verb, via: 'none', pos };
   }
+  // `"...," I said` in an excerpt of a book: its author, only "possibly" (`The following is an excerpt from
+  // Tom Fenwick's new book`); nobody in any other article.
+  // (Only `I said` / `said I`: an `I` that merely opened the sentence before may be the one spoken to.)
+  const author =
+    b - a === 1 &&
+    first.word === 'I' &&
+    (SPEECH_VERBS.has(toks[b]?.lower ?? '') || SPEECH_VERBS.has(toks[a - 1]?.lower ?? ''))
+      ? bookAuthor(ctx)
+      : null;
+  if (author) return { entity: author, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
   // `Sen. Ada Quill of Maine, who argued that ...`: `who` is the person named right before the comma, or right
   // before `who` with no comma (`a post from Marta Ellison who wrote, "..."`).
   const beforeWho = toks[a - 1];
@@ -1362,6 +1372,31 @@ function subjectBeforeToken(ctx: ArticleContext, p: Para, v: number): Entity | n
   const sentence = sentenceAt(p.sentences, (p.tokens[v] as Token).start);
   const [s0] = tokenRange(p, sentence?.start ?? 0, sentence?.start ?? 0);
   return (mainSubject(ctx, p, s0, v, 'said') ?? subjectBefore(ctx, p, s0, v, 'said'))?.entity ?? null;
+}
+
+const bookAuthors = new WeakMap<ArticleContext, Entity | null>();
+/** An article's opening says it is an excerpt of a book (`an excerpt from author Tom Fenwick's new book`). */
+const BOOK_EXCERPT =
+  /\bexcerpt(?:s|ed)?\b[^.]{0,160}?\b(?:from|of)\b[^.]{0,100}?((?:\p{Lu}[\p{L}.-]*\s){0,2}\p{Lu}[\p{L}'’-]*?)['’]s\s+(?:(?:new|latest|forthcoming|upcoming|recent|bestselling|best-selling)\s+)*(?:book|memoir)\b/u;
+
+/**
+ * The author of the book an article is an excerpt of, as its opening paragraphs say (`Editor's note: the following
+ * is an excerpt from author Tom Fenwick's new book, ...`): the `I` of its narration. Null for any other article.
+ */
+function bookAuthor(ctx: ArticleContext): Entity | null {
+  const known = bookAuthors.get(ctx);
+  if (known !== undefined) return known;
+  let author: Entity | null = null;
+  for (const p of ctx.paras.slice(0, 3)) {
+    const m = BOOK_EXCERPT.exec(p.text);
+    if (!m) continue;
+    const name = (m[1] as string).trim();
+    const found = ctx.table.lookup(name) ?? ctx.table.lookup(name.split(/\s+/).at(-1) as string);
+    author = found?.type === 'person' ? found : null;
+    break;
+  }
+  bookAuthors.set(ctx, author);
+  return author;
 }
 
 /**

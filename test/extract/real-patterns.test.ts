@@ -2993,3 +2993,35 @@ describe('`the ministry said` after `Fenwick’s foreign ministry` (issue 9)', (
     expect(quoteWith(ex.quotes, 'replacing every one').speaker).toBe('Harbor Port Authority');
   });
 });
+
+describe('`"...," I said` in an excerpt of a book (issue 9)', () => {
+  const opening =
+    "Editor's Note: The following is part 2 of 3 exclusive excerpts from bestselling author Tom Fenwick's new book, Harbor Lights: What the Docks Taught Me.";
+
+  it('is the book’s author, only as "possibly"', () => {
+    const ex = run(
+      opening,
+      'Then my lawyer stood up and faced the bench.',
+      '"I have been in this courtroom many times, and I have never seen anything like it," I told my wife that night.',
+      '"Nobody should go to prison for a first mistake," I said to the judge.',
+    );
+    for (const needle of ['this courtroom', 'first mistake']) {
+      const q = quoteWith(ex.quotes, needle);
+      expect(q.speaker).toBe('Tom Fenwick');
+      expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+    }
+  });
+
+  it('names nobody in an article that is no excerpt, nor for a name after `excerpt` that owns no book (guards)', () => {
+    const plain = run(
+      'Tom Fenwick spoke at the library on Monday.',
+      '"Nobody should go to prison for a first mistake," I said to the judge.',
+    );
+    expect(quoteWith(plain.quotes, 'first mistake').speaker).toBeNull();
+    const clip = run(
+      'Excerpts from the hearing, which Tom Fenwick attended, were aired on Monday.',
+      '"Nobody should go to prison for a first mistake," I said to the judge.',
+    );
+    expect(quoteWith(clip.quotes, 'first mistake').speaker).toBeNull();
+  });
+});
