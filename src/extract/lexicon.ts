@@ -37,7 +37,8 @@ export const FRAMING_VERBS = set(`
   demanded demands wondered questioned hailed condemned denounced welcomed promised vowed pledged urged
   labeling labelling branding branded deriding derided mocking mocked slamming blasting praising criticizing
   criticising accusing blaming thanking urging dismissing hailing condemning denouncing welcoming vowing pledging
-  reported decried decries decrying citing proposed proposes
+  reported decried decries decrying citing proposed proposes lauded lauds lauding commended commends commending
+  applauded applauds applauding faulted faults faulting touted touts touting extolled extols
 `);
 
 /** Words right before a quoted span that make it a name, not speech (`the so-called "deep state"`). */

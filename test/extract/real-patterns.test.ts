@@ -3025,3 +3025,17 @@ describe('`"...," I said` in an excerpt of a book (issue 9)', () => {
     expect(quoteWith(clip.quotes, 'first mistake').speaker).toBeNull();
   });
 });
+
+describe('`lauded X for "..."` and other verbs of praise and blame frame a partial quote (issue 9)', () => {
+  it.each(['lauded', 'commended', 'applauded', 'faulted', 'touted'])(
+    '`The Treasury secretary also %s ...`',
+    (verb) => {
+      const ex = run(
+        'The announcement came in a statement from Treasury Secretary Maria Quill on Monday.',
+        '"The bank has done fine work under him," Ms. Quill said.',
+        `The Treasury secretary also ${verb} Mr. Dunn, whose term ends next June, for leading the bank through the flood season, and for the "needed reforms at the Harbor Bank."`,
+      );
+      expect(quoteWith(ex.quotes, 'needed reforms').speaker).toBe('Maria Quill');
+    },
+  );
+});
