@@ -2719,6 +2719,19 @@ export function attributionBefore(
       break;
     }
   }
+  // `... exploited Quill's remark in 2008 describing the plan as "..."`: whose remark the -ing verb goes on, not
+  // the sentence's subject.
+  if (verb.endsWith('ing')) {
+    for (let i = v - 1; i > s0 && i >= v - 4; i--) {
+      const owner = toks[i - 1] as Token;
+      if (!CLAIM_NOUNS.has((toks[i] as Token).lower) || !owner.possessive || !isCapitalized(owner.word))
+        continue;
+      if (toks.slice(i, v).some((t) => t.trail !== '')) break;
+      const hit = possessiveOwner(ctx, toks, i - 1, s0, para.base + owner.start);
+      if (hit) return hit;
+      break;
+    }
+  }
   const end = subjectEnd(toks, v, s0);
   // `Trump joked that ..., but went on to say, "..."`: a clause whose subject is left out shares the sentence's.
   const elided = /^(but|and|then)$/.test(toks[end - 1]?.lower ?? '') && end - 1 > s0;

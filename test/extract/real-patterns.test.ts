@@ -2939,7 +2939,7 @@ describe('a preposition opening a sentence is no part of the name after it (`Out
   it('`Outside Halvex’s plant` leaves Halvex a company, so `a Halvex executive` still speaks for it', () => {
     const ex = run(
       '"This is purely a financial decision," a Halvex executive tells workers.',
-      "Outside Halvex's plant on Dover Street, a worker named Tom Briggs had only good things to say about his job.",
+      "Outside Halvex's plant on Dover Street, a worker named Tom Briggs praised the night shift.",
     );
     expect(quoteWith(ex.quotes, 'financial decision').speaker).toBe('Halvex');
   });
@@ -2962,7 +2962,7 @@ describe('`the ministry said` after `Fenwick’s foreign ministry` (issue 9)', (
   it('is that country’s ministry, named with the words between, only as "possibly"', () => {
     const ex = run(
       'An official from Fenwick answered on Tuesday, while Fenwick’s foreign ministry also weighed in.',
-      '"Outside countries should keep their promises and stay out of our affairs," the ministry said in a statement.',
+      '"Outside countries should keep their promises and stay out of our affairs," the ministry said on its website.',
     );
     const q = quoteWith(ex.quotes, 'Outside countries');
     expect(q.speaker).toBe('Fenwick foreign ministry');
@@ -2980,7 +2980,7 @@ describe('`the ministry said` after `Fenwick’s foreign ministry` (issue 9)', (
   it('the one government body the article names is still `the agency` (guard)', () => {
     const ex = run(
       'More than two million people have applied since the Dover Education Department opened the form on Friday.',
-      'The agency has said it expects about 80 percent of those eligible to apply by spring.',
+      'The agency has said it hopes to see 80 percent of those eligible apply by spring.',
     );
     expect(ex.quotes.find((q) => q.text.includes('80 percent'))?.speaker).toBe('Dover Education Department');
   });
@@ -2996,7 +2996,7 @@ describe('`the ministry said` after `Fenwick’s foreign ministry` (issue 9)', (
 
 describe('`"...," I said` in an excerpt of a book (issue 9)', () => {
   const opening =
-    "Editor's Note: The following is part 2 of 3 exclusive excerpts from bestselling author Tom Fenwick's new book, Harbor Lights: What the Docks Taught Me.";
+    "Publisher's note: what follows is the second of three excerpts from author Tom Fenwick's new book, Harbor Lights: What the Docks Taught Me.";
 
   it('is the book’s author, only as "possibly"', () => {
     const ex = run(
@@ -3031,11 +3031,29 @@ describe('`lauded X for "..."` and other verbs of praise and blame frame a parti
     '`The Treasury secretary also %s ...`',
     (verb) => {
       const ex = run(
-        'The announcement came in a statement from Treasury Secretary Maria Quill on Monday.',
+        'Treasury Secretary Maria Quill made the pick public on Monday.',
         '"The bank has done fine work under him," Ms. Quill said.',
-        `The Treasury secretary also ${verb} Mr. Dunn, whose term ends next June, for leading the bank through the flood season, and for the "needed reforms at the Harbor Bank."`,
+        `The Treasury secretary also ${verb} Mr. Dunn, whose tenure runs out in the spring, for leading the bank through the flood season, and for the "needed reforms at the Harbor Bank."`,
       );
       expect(quoteWith(ex.quotes, 'needed reforms').speaker).toBe('Maria Quill');
     },
   );
+});
+
+describe('`... exploited Quill’s remark describing X as "..."` (issue 9)', () => {
+  it('the words are whose remark it is, not the subject of the verb before', () => {
+    const ex = run(
+      'Tom Quill and Ben Dunn spoke in Ohio on Monday. Mr. Quill has so far ignored the jabs.',
+      "Friends say he sees no reason to fight back. And he hopes to give his rivals nothing to use, remembering how the Dunn campaign seized on Mr. Quill's remark in 2008 describing Mr. Dunn's record on the war as ''the wildest fairy story I have heard in years.''",
+    );
+    expect(quoteWith(ex.quotes, 'fairy story').speaker).toBe('Tom Quill');
+  });
+
+  it('a remark with no owner named leaves the subject as before (guard)', () => {
+    const ex = run(
+      'Ben Dunn spoke in Ohio on Monday.',
+      'Dunn then issued a statement describing the plan as "a fairy story from start to finish."',
+    );
+    expect(quoteWith(ex.quotes, 'fairy story').speaker).toBe('Ben Dunn');
+  });
 });
