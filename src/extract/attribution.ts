@@ -2542,7 +2542,14 @@ export function attributionBefore(
         // `The Harlow study found that "..."`, `the campaign projects that "..."`: a finding reported as said.
         (FINDING_VERBS.has(t.lower) && toks[i + 1]?.lower === 'that')) &&
       (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower)) &&
-      !ctx.inQuote(para.base + t.start)
+      !ctx.inQuote(para.base + t.start) &&
+      // (`until the government agreed to make a payment of "..."`: agreeing to do something says nothing, unless
+      // what was agreed is a pledge or a statement: `agreed to ..., including a pledge to "..."`.)
+      !(
+        /^agree[ds]?$/.test(t.lower) &&
+        toks[i + 1]?.lower === 'to' &&
+        !toks.slice(i + 2, b).some((u) => CLAIM_NOUNS.has(u.lower))
+      )
     ) {
       v = i;
       break;

@@ -3057,3 +3057,21 @@ describe('`... exploited Quill’s remark describing X as "..."` (issue 9)', () 
     expect(quoteWith(ex.quotes, 'fairy story').speaker).toBe('Ben Dunn');
   });
 });
+
+describe('`until the government agreed to make a payment of "..."` (issue 9)', () => {
+  it('agreeing to do something is not saying the words after it', () => {
+    const ex = run(
+      'Tom Quill spoke about the border on Monday.',
+      'In response, Quill told voters the neighbors would pay. He sent a memo to the Daily Ledger in April laying out his plan, which holds back money sent home by workers until the Fenwick government agreed to hand over a single sum of "$4-8 billion."',
+    );
+    expect(quoteWith(ex.quotes, 'billion').speaker).not.toBe('Fenwick government');
+  });
+
+  it('what was agreed to as a pledge is still the subject’s (guard)', () => {
+    const ex = run(
+      'Ada Reyes took office in the spring.',
+      "Soon after, Mrs. Reyes agreed to keep the two jobs apart, including a pledge to ''stay out of any matter that touches the fund'' unless cleared first.",
+    );
+    expect(quoteWith(ex.quotes, 'touches the fund').speaker).toBe('Ada Reyes');
+  });
+});
