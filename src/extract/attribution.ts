@@ -701,6 +701,13 @@ export function speakerPhrase(
     if (words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
       // `Quill's campaign mailed a letter ... "…," the letter said`: the document speaks for whoever issued it.
       const issuer = documentIssuer(ctx, para, a, words.at(-1) as string);
+      // (`Quill is releasing a new ad ... The ad says "..."`: an ad a person runs speaks for their campaign, as
+      // its narrator does.)
+      if (
+        issuer?.type === 'person' &&
+        /^(ad|ads|advertisement|commercial|spot)$/.test(words.at(-1) as string)
+      )
+        return { entity: personsBody(ctx, issuer, 'campaign', a, b), role: null, verb, via: 'role', pos };
       if (issuer) return { entity: issuer, role: null, verb, via: 'role', pos };
       // `the editorial said`: a newspaper's editorial speaks for the paper the passage names.
       const outlet =

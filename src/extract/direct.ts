@@ -15,7 +15,7 @@ import {
   tokenRange,
 } from './attribution.ts';
 import { type ArticleContext, sentenceAt } from './context.ts';
-import { NAMING_CUES, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.ts';
+import { NAMING_CUES, PERSONS_BODY, SPEECH_VERBS, TITLE_NOUNS } from './lexicon.ts';
 import { readsAsPerson } from './names.ts';
 import type { Span } from './spans.ts';
 import type { Token } from './tokens.ts';
@@ -204,7 +204,9 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
         attribution = subject;
         subjectOnly = true;
       } else if (
-        e?.type === 'person' &&
+        // (Or a person's campaign a role stands for: `The ad targets a "..."` for the ad Quill runs.)
+        (e?.type === 'person' ||
+          (e?.type === 'org' && subject?.via === 'role' && PERSONS_BODY.test(e.name))) &&
         (subject?.via === 'pronoun' ||
           // (A title only with no verb of saying before the quote: in `one trustee said the commissioner is "..."`
           // the title is whom the words are about.)

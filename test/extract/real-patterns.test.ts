@@ -3095,3 +3095,27 @@ describe('`a Penrose adviser said` for a senator whose campaign the article neve
     expect(quoteWith(ex.quotes, 'angry about it').speaker).toBeNull();
   });
 });
+
+describe('`Quill is releasing a new ad ... The ad says "..."` (issue 9)', () => {
+  it('an ad a person runs speaks for their campaign, as its narrator does, only as "possibly"', () => {
+    const ex = run(
+      'Candidate Ben Dunn is running a short ad this week that asks voters to "send a clear message" to the banks.',
+      'The ad says "the banks will keep winning unless voters pick leaders who refuse their cash."',
+      'Dunn often questions the ties of his rivals to big donors.',
+      'The ad targets a "broken system that lets the banks buy every election in sight."',
+    );
+    for (const needle of ['keep winning', 'broken system']) {
+      const q = quoteWith(ex.quotes, needle);
+      expect(q.speaker).toBe('Dunn campaign');
+      expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+    }
+  });
+
+  it('a letter a person sends still speaks for that person (guard)', () => {
+    const ex = run(
+      'Ben Dunn sent a letter to the board on Friday.',
+      'The letter says "the banks will keep winning unless the board refuses their cash."',
+    );
+    expect(quoteWith(ex.quotes, 'keep winning').speaker).toBe('Ben Dunn');
+  });
+});
