@@ -76,11 +76,6 @@ function possessiveOwner(
   return { entity: known, role: known.roles[0] ?? null, verb: 'said', via: 'name', pos };
 }
 
-/** Titles of an office whose holder has a staff speaking for it (`a Quill aide` for Sen. Ada Quill). */
-const HELD_OFFICES = new Set(
-  'senator governor president mayor congressman congresswoman representative secretary'.split(' '),
-);
-
 /** Nouns for a government body that belongs to a country or a person (`Fenwick's foreign ministry`). */
 const GOVERNMENT_BODIES = new Set(['ministry', 'department', 'agency', 'embassy']);
 
@@ -1817,10 +1812,7 @@ function speaksFor(
     const surname = (known?.name ?? phrase.nameWords.join(' ')).split(' ').at(-1) as string;
     if (kind) return asOrg([surname, kind]);
     const campaign = new RegExp(`\\b${escapeRegExp(surname)}(?:['’]s)? campaign\\b`);
-    if (ctx.paras.some((p) => campaign.test(p.text))) return asOrg([surname, 'campaign']);
-    // (`a Quill adviser` for Sen. Ada Quill: the office she holds, the article naming no campaign of hers.)
-    const office = known?.type === 'person' && titleWords(known).some((w) => HELD_OFFICES.has(w));
-    return office ? asOrg([surname, 'office']) : null;
+    return ctx.paras.some((p) => campaign.test(p.text)) ? asOrg([surname, 'campaign']) : null;
   }
   if (kind) return asOrg([...phrase.nameWords, kind]);
   if (known) {

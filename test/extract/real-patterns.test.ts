@@ -3076,26 +3076,6 @@ describe('`until the government agreed to make a payment of "..."` (issue 9)', (
   });
 });
 
-describe('`a Penrose adviser said` for a senator whose campaign the article never names (issue 9)', () => {
-  it('is the office she holds, only as "possibly"', () => {
-    const ex = run(
-      'Sen. Ada Penrose met party leaders on Monday.',
-      '"She takes the threat very seriously," a Penrose adviser said.',
-    );
-    const q = quoteWith(ex.quotes, 'threat very seriously');
-    expect(q.speaker).toBe('Penrose office');
-    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
-  });
-
-  it('names nobody for the aide of a person who holds no office (guard)', () => {
-    const ex = run(
-      'Ada Penrose met party leaders on Monday.',
-      '"She is angry about it," a Penrose adviser said.',
-    );
-    expect(quoteWith(ex.quotes, 'angry about it').speaker).toBeNull();
-  });
-});
-
 describe('`Quill is releasing a new ad ... The ad says "..."` (issue 9)', () => {
   it('an ad a person runs speaks for their campaign, as its narrator does, only as "possibly"', () => {
     const ex = run(
