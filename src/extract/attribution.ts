@@ -976,10 +976,12 @@ export function speakerPhrase(
             OFFICE_TITLES.has(head) && !titles.includes(head) && titles.some((t) => OFFICE_TITLES.has(t))
           );
         };
-        const topic = unnamedBefore(ctx, pos, head)
-          ? null
-          : (ctx.table.soleHolder(head) ??
-            (recent && otherTitle(recent) ? ctx.table.mainPerson((e) => !otherTitle(e)) : recent));
+        const unnamedOne = unnamedBefore(ctx, pos, head);
+        const topic =
+          unnamedOne !== null
+            ? unnamedBody(ctx, unnamedOne, head)
+            : (ctx.table.soleHolder(head) ??
+              (recent && otherTitle(recent) ? ctx.table.mainPerson((e) => !otherTitle(e)) : recent));
         return { entity: topic, role: null, verb, via: 'role', pos, strength: 'ambiguous' };
       }
       return { entity, role: entity.roles[0] ?? null, verb, via: 'role', pos };
@@ -1023,7 +1025,7 @@ function writtenOutlet(ctx: ArticleContext, pos: number): Entity | null {
  * enforcement official said`, `a senior aide to the governor`, `another Dover official`. A later `the official said`
  * means that person. An apposition (`Ben Quill, a former union leader,`) names someone and does not count.
  */
-function unnamedBefore(ctx: ArticleContext, pos: number, noun: string, window = 2000): boolean {
+function unnamedBefore(ctx: ArticleContext, pos: number, noun: string, window = 2000): string | null {
   // (Not an apposition: `Ben Quill, a former union leader,` names the person; nor a title before a name, `a show's
   // hosts Ann Roe and ...`; nor a phrase through a preposition, `a good fit for president`.)
   const cue = new RegExp(
@@ -1048,10 +1050,25 @@ function unnamedBefore(ctx: ArticleContext, pos: number, noun: string, window = 
         (before !== undefined && (SPEECH_VERBS.has(before) || before === 'to')) ||
         after.split(/[^\p{L}]+/u).some((w) => SPEECH_VERBS.has(w.toLowerCase()))
       )
-        return true;
+        return m[0];
     }
   }
-  return false;
+  return null;
+}
+
+/**
+ * The organisation an unnamed person brought in earlier works for, as the phrase that brought them in says (`a
+ * Halvex executive tells workers ... the executive says`): the body its capitalised words name, else null.
+ */
+function unnamedBody(ctx: ArticleContext, phrase: string, noun: string): Entity | null {
+  if (!SPOKES_NOUNS.has(noun)) return null;
+  const caps = phrase
+    .split(/\s+/)
+    .slice(1, -1)
+    .filter((w) => /^\p{Lu}/u.test(w));
+  if (caps.length === 0 || caps.length > 4) return null;
+  const known = ctx.table.lookup(caps.join(' '));
+  return known?.type === 'org' ? known : null;
 }
 
 /** `the 46-year-old`, `the 71-year-old`: a person's age used as the noun for them. */

@@ -3099,3 +3099,22 @@ describe('`Quill is releasing a new ad ... The ad says "..."` (issue 9)', () => 
     expect(quoteWith(ex.quotes, 'keep winning').speaker).toBe('Ben Dunn');
   });
 });
+
+describe('`a Halvex executive tells workers ... the executive says` (issue 9)', () => {
+  it('the unnamed person the noun brought in still speaks for the body named then, only as "possibly"', () => {
+    const ex = run(
+      '"This is purely a financial decision," a Halvex executive tells workers. As jeers rise from the floor, the executive says, "Settle down, please, all of you."',
+    );
+    const q = quoteWith(ex.quotes, 'Settle down');
+    expect(q.speaker).toBe('Halvex');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('an unnamed official of no named body still gives nobody (guard)', () => {
+    const ex = run(
+      'Tom Quill spoke first. "We will look at every option," one law enforcement official said.',
+      '"Nobody has been ruled out yet," the official said.',
+    );
+    expect(quoteWith(ex.quotes, 'ruled out').speaker).toBeNull();
+  });
+});
