@@ -11,6 +11,7 @@ import {
   DOCUMENT_NOUNS,
   FIRST_NAMES,
   FRAMING_VERBS,
+  GOVERNMENT_BODIES,
   GROUP_WORDS,
   isPlace,
   looksCommon,
@@ -75,9 +76,6 @@ function possessiveOwner(
   if (!known || known.type === 'unknown') return null;
   return { entity: known, role: known.roles[0] ?? null, verb: 'said', via: 'name', pos };
 }
-
-/** Nouns for a government body that belongs to a country or a person (`Fenwick's foreign ministry`). */
-const GOVERNMENT_BODIES = new Set(['ministry', 'department', 'agency', 'embassy']);
 
 /** `body`, unless `noun` is a government body's and `body` a company (`the ministry` is no firm). */
 const notCompanyFor = (noun: string, body: Entity | null): Entity | null =>
@@ -1021,9 +1019,10 @@ function writtenOutlet(ctx: ArticleContext, pos: number): Entity | null {
 }
 
 /**
- * Whether, within `window` characters before `pos`, the article brings in someone unnamed with this noun: `One law
- * enforcement official said`, `a senior aide to the governor`, `another Dover official`. A later `the official said`
- * means that person. An apposition (`Ben Quill, a former union leader,`) names someone and does not count.
+ * The phrase by which, within `window` characters before `pos`, the article brings in someone unnamed with this
+ * noun (`One law enforcement official said`, `a senior aide to the governor`, `another Dover official`), or null
+ * when it does not. A later `the official said` means that person. An apposition (`Ben Quill, a former union
+ * leader,`) names someone and does not count.
  */
 function unnamedBefore(ctx: ArticleContext, pos: number, noun: string, window = 2000): string | null {
   // (Not an apposition: `Ben Quill, a former union leader,` names the person; nor a title before a name, `a show's

@@ -120,6 +120,9 @@ export const ORG_NOUNS = set(`
   museum school district city county state government campaign coalition organization organisation
 `);
 
+/** Nouns for a government body (`Fenwick's foreign ministry`, `the agency`): never a company the article names. */
+export const GOVERNMENT_BODIES = set('ministry department agency embassy');
+
 /** The name of a person's campaign or office as the extractor writes one (`Quill campaign`, `Reyes office`). */
 export const PERSONS_BODY = / (campaign|office|camp|administration|team|staff)$/i;
 

@@ -12,6 +12,7 @@ import {
   CORPORATE_SUFFIXES,
   FIRST_NAMES,
   FRAMING_VERBS,
+  GOVERNMENT_BODIES,
   GROUP_WORDS,
   HONORIFICS,
   isPlace,
@@ -1137,7 +1138,7 @@ export class EntityTable {
         );
       // A lone organisation earlier in the article is what `the company` means when nothing else fits.
       // (Nor is a company `the ministry` or `the agency`.)
-      const government = /^(ministry|department|agency|embassy)$/.test(orgNoun);
+      const government = GOVERNMENT_BODIES.has(orgNoun);
       const orgs = this.entities.filter(
         (e) =>
           e.type === 'org' &&
