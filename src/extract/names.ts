@@ -277,8 +277,12 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
     !isPlace(nameWords.slice(0, 1)) &&
     !NEWS_ORGS.has(joined) &&
     SURNAME_HEADS.has(nameLowers[1] as string);
+  // (`Halvex.com`: a web address is a site's owner, an organisation; a `.com` one a company.)
+  const site =
+    nameWords.length === 1 && /^\p{Lu}[\p{L}\d-]*\.(?:com|net|org)$/iu.test(nameWords[0] as string);
   if (surnameHead) type = 'person';
   else if (
+    site ||
     nameLowers.some((l) => ORG_HEADS.has(l)) ||
     NEWS_ORGS.has(joined) ||
     NEWS_ORGS.has(`the_${joined}`)
@@ -301,7 +305,7 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   )
     type = 'person';
   // (`Halvex Corp.`: a corporate suffix, dropped from the name, says it is a company.)
-  let company = false;
+  let company = site && /\.com$/i.test(nameWords[0] as string);
   if (type === 'org') {
     while (nameWords.length > 1 && CORPORATE_SUFFIXES.has((nameWords.at(-1) as string).toLowerCase())) {
       nameWords = nameWords.slice(0, -1);
@@ -1102,14 +1106,15 @@ export class EntityTable {
   roleNoun(pos: number, words: string[], orgNoun: string | null): Entity | null {
     const end = this.upperBound(pos);
     const wanted = words.map((w) => w.toLowerCase());
+    // (A whole word starting: `UnitedArmsGroup.com` is no group.)
+    const named = orgNoun === null ? null : new RegExp(`\\b${orgNoun}`);
     // Bounded look-back: a role noun refers to someone introduced in the same stretch of the article.
     for (let i = end - 1; i >= 0 && end - i <= 400; i--) {
       const m = this.mentions[i] as Mention;
       const e = m.entity;
       if (orgNoun !== null) {
         if (e.type !== 'org') continue;
-        const lowerName = e.name.toLowerCase();
-        if (lowerName.includes(orgNoun)) return e;
+        if (named?.test(e.name.toLowerCase())) return e;
         // (`firms like Halvex, which ...`: an organisation by a bare name, no head word saying it is a
         // department, a union or a paper, may be the company.)
         if ((orgNoun === 'company' || orgNoun === 'firm') && (e.company || bareOrg(e))) return e;

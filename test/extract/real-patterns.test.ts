@@ -3118,3 +3118,24 @@ describe('`a Halvex executive tells workers ... the executive says` (issue 9)', 
     expect(quoteWith(ex.quotes, 'ruled out').speaker).toBeNull();
   });
 });
+
+describe('a web address is an organisation (`the website Halvex.com said ... the company wrote`) (issue 9)', () => {
+  it('`the company` is the site the passage names, not another company named before it, only as "possibly"', () => {
+    const ex = run(
+      'Ben Dunn tried again Thursday to sell the rifle, but both websites pulled the listing. United Arms Group had pulled it first.',
+      'A note on the website Halvex.com said sellers write their own ads, and that the company may remove any of them.',
+      '"Mr. Dunn never spoke to anyone at Halvex.com before the ad went up," the company wrote in its note.',
+    );
+    const q = quoteWith(ex.quotes, 'never spoke');
+    expect(q.speaker).toBe('Halvex.com');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a site whose name holds `group` is no `group` (guard)', () => {
+    const ex = run(
+      'The rifle was listed on UnitedArmsGroup.com a day before. The Dover Foundation spoke out on Friday.',
+      '"We are focused on our mission and nothing else this year," the group said.',
+    );
+    expect(quoteWith(ex.quotes, 'focused on our mission').speaker).toBe('Dover Foundation');
+  });
+});
