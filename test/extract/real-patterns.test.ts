@@ -2961,7 +2961,7 @@ describe('a preposition opening a sentence is no part of the name after it (`Out
 describe('`the ministry said` after `Fenwick’s foreign ministry` (issue 9)', () => {
   it('is that country’s ministry, named with the words between, only as "possibly"', () => {
     const ex = run(
-      'An official from Fenwick answered on Tuesday, while Fenwick’s foreign ministry also weighed in.',
+      'An official from Fenwick answered on Tuesday, while Fenwick’s foreign ministry replied too.',
       '"Outside countries should keep their promises and stay out of our affairs," the ministry said on its website.',
     );
     const q = quoteWith(ex.quotes, 'Outside countries');
