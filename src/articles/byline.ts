@@ -1,8 +1,8 @@
 /**
  * Bylines as pages print them, cleaned to the names a reporter would cite. Pages glue all sorts of
- * debris to a name: `By`, dates and times ("Updated Dec. 22, 2016, 6:47 p.m."), reading times, job
- * titles ("Staff Writer", glued as in "Howard BlumeStaff Writer"), handles and e-mail addresses,
- * the outlet's own name ("Pete Evans · CBC News"), "More stories by ...", section labels. What is left
+ * debris to a name: `By`, dates and times ("Updated Mar. 9, 2019, 5:12 p.m."), reading times, job
+ * titles ("Staff Writer", glued as in "Maria DunnStaff Writer"), handles and e-mail addresses,
+ * the outlet's own name ("Paul Dunn · CBC News"), "More stories by ...", section labels. What is left
  * must look like a person's name; otherwise there is no author.
  */
 
@@ -12,7 +12,7 @@ import { OUTLETS, WIRE_AGENCIES } from './outlets.ts';
 const ROLE =
   '(?:(?:senior|chief|deputy|associate|assistant|executive|managing|contributing|staff|political|national|foreign|special|tv|opinion|news|sports|politics|business|tech|technology|science|health|white house|washington|investigations?|digital|global|video|photo|audio)\\s+){0,3}(?:editor(?:-at-large)?|writer|reporter|correspondent|columnist|producer|contributor|photographer|illustrator|ceo|founder|co-founder|intern|critic|analyst|anchor)s?';
 const ROLE_RE = new RegExp(`(?:^|\\s|(?<=\\p{Ll}))${ROLE}(?=$|[\\s,.;:|·])`, 'iu');
-// Glued roles must start with a capital ("BlumeStaff Writer", "TrapaniCEO").
+// Glued roles must start with a capital ("DunnStaff Writer", "ReyesCEO").
 const GLUED_ROLE_RE =
   /(?<=\p{Ll})(?:Staff Writer|Staff Reporter|Senior \w+|Contributing \w+|Contributor|Columnist|Correspondent|Reporter|Writer|Editor|Opinion \w+|TV Columnist|CEO|Founder)\b.*$/u;
 
@@ -146,7 +146,7 @@ function looksLikeName(part: string, strict: boolean): boolean {
   );
 }
 
-/** Removes a repeated name ("Jennifer Rubin Jennifer Rubin Opinion writer"). */
+/** Removes a repeated name ("Nora Fallow Nora Fallow Opinion writer"). */
 function dedupeRepeat(s: string): string {
   const words = s.split(/\s+/);
   for (let n = Math.floor(words.length / 2); n >= 1; n--) {
@@ -218,7 +218,7 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
     // A photo or illustration credit is not a byline.
     if (/^(?:photo(?:graph)?s?|illustrations?|images?|video|graphics?)\s*(?:by|from|credit|:)/i.test(segment))
       continue;
-    // "January 17, 2017 at 6:08 PM ET by Kori Schulman": the name follows the last "by" after debris.
+    // "March 3, 2019 at 4:15 PM ET by Tessa Quill": the name follows the last "by" after debris.
     const by = /^(.*\S)\s+by\s+(\S.*)$/iu.exec(segment);
     if (by?.[1] && by[2] && (DEBRIS_RE.test(by[1]) || /\d/.test(by[1]))) segment = by[2];
     for (let before = ''; before !== segment; ) {

@@ -92,14 +92,14 @@ const FURNITURE_PARAGRAPH: readonly RegExp[] = [
   /^filed under\b/i,
   /\ball rights reserved\b/i,
   /^(?:\(|\[)?(?:(?:featured |lead |top )?(?:photo(?:graph)?s?|images?|video|illustrations?|graphics?|source|pictures?)(?:\s+(?:credit|courtesy|source))?(?:\s+by\b|\s*[:：])|(?:photo|image|picture) (?:by|credit|courtesy)\b|credits?\s*(?:[:：]|\.\.\.|…)|courtesy(?: of)?\b|©|\(c\)\s)/i,
-  // Agency credit lines: "Win McNamee/Getty Images", "Steven Puetzer | The Image Bank | Getty Images".
+  // Agency credit lines: "Lou Fenwick/Getty Images", "Ray Dover | The Image Bank | Getty Images".
   new RegExp(
     `^[^.!?“"]{0,100}(?:/|\\||·)\\s*(?:[^/|]{0,40}(?:/|\\|)\\s*)?${AGENCY}\\)?\\.?(?:\\s*\\(composite\\))?$`,
     'i',
   ),
   new RegExp(`^${AGENCY}\\.?$`, 'i'),
-  // A caption with its credit at the end: "... last week. Photograph: Stephanie Keith/Reuters",
-  // "... in Pittsburgh. (Dustin Franz/AFP/Getty Images)", "... Win McNamee/Getty Images hide caption".
+  // A caption with its credit at the end: "... last week. Photograph: Ines Briggs/Reuters",
+  // "... in Pittsburgh. (Omar Penrose/AFP/Getty Images)", "... Lou Fenwick/Getty Images hide caption".
   /(?:Photograph|Photo|PHOTO|Image|IMAGE|Picture|Illustration|Credit|CREDIT)s?\s*[:：]\s*\p{Lu}[^.!?]{1,80}$/u,
   new RegExp(`\\((?:[^()]{0,80}(?:/|\\s))?${AGENCY}\\)\\.?$`, 'i'),
   /\b(?:hide|toggle) caption$/i,
@@ -139,7 +139,7 @@ export function isFurnitureParagraph(paragraph: string): boolean {
 }
 
 /**
- * A paragraph introducing the article's author ("Gina Trapani (she/her) is CEO at Postlight."):
+ * A paragraph introducing the article's author ("Ada Reyes (she/her) is CEO at Ashcombe."):
  * a bio, found among the last paragraphs when the byline is known.
  */
 export function isAuthorBio(paragraph: string, author: string | null): boolean {

@@ -8,19 +8,19 @@ describe('bylines cleaned to the names a reporter cites', () => {
   it.each([
     ['ByTravis Haney', 'Travis Haney'],
     ['Laura E. Adkins December 28, 2016', 'Laura E. Adkins'],
-    ['January 17, 2017 at 6:08 PM ET by Kori Schulman', 'Kori Schulman'],
-    ['Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET | Last Updated: 24 minutes ago', 'Pete Evans'],
-    ['Howard BlumeStaff Writer', 'Howard Blume'],
-    ['Sam Stein Senior Politics Editor, The Huffington Post', 'Sam Stein'],
+    ['March 3, 2019 at 4:15 PM ET by Tessa Quill', 'Tessa Quill'],
+    ['Paul Dunn · CBC News · Posted: May 2, 2021 8:40 AM ET | Last Updated: 12 minutes ago', 'Paul Dunn'],
+    ['Maria DunnStaff Writer', 'Maria Dunn'],
+    ['Sam Briggs Senior Politics Editor, The Huffington Post', 'Sam Briggs'],
     ['Tom DiChristopher@tdichristopherWATCH LIVE', 'Tom DiChristopher'],
     ['Mike Cason | mcason@al.com', 'Mike Cason'],
     ['Meg WagnerNEW YORK DAILY NEWSDec 16, 2016 at 1:38 pm', 'Meg Wagner'],
     ['Jeremy Herron More stories by Jeremy Herron', 'Jeremy Herron'],
     [
-      'Jennifer Rubin Jennifer Rubin Opinion writer reporting from a center-right perspective',
-      'Jennifer Rubin',
+      'Nora Fallow Nora Fallow Opinion writer reporting on the statehouse and the courts',
+      'Nora Fallow',
     ],
-    ['15.05.2020, 07:11 | Lesedauer: 8 Minuten Melanie Wassink', 'Melanie Wassink'],
+    ['02.03.2021, 09:45 | Lesedauer: 5 Minuten Greta Fallow', 'Greta Fallow'],
     ['Politik · Jochen Bittner, Tina Hildebrandt', 'Jochen Bittner and Tina Hildebrandt'],
     ['Paul WisemanFatima Hussein, The Associated Press', 'Paul Wiseman and Fatima Hussein'],
     [
@@ -34,7 +34,7 @@ describe('bylines cleaned to the names a reporter cites', () => {
     ['著者：後藤大地', '後藤大地'],
     ['作者： Diogo Carleto 翻訳者 中村 真子', 'Diogo Carleto'],
     ['Bruno (Henrique Zecchin) Rodrigues', 'Bruno Rodrigues'],
-    ["JOSH HASKELL, DAVID CAPLAN and PATRICK O'REEVELL", "Josh Haskell, David Caplan and Patrick O'Reevell"],
+    ["JOSH DOVER, DAVID FENWICK and PATRICK O'REEVELL", "Josh Dover, David Fenwick and Patrick O'Reevell"],
     ['《KT》', 'KT'],
     [
       'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
@@ -48,7 +48,7 @@ describe('bylines cleaned to the names a reporter cites', () => {
 
   it.each([
     'April 15, 2019 6:18am',
-    'Published: Dec. 22, 2016, 6:47 p.m.',
+    'Published: Mar. 9, 2019, 5:12 p.m.',
     'By',
     'Follow us on Twitter',
     'TMZ STAFF',

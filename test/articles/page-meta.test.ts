@@ -70,7 +70,7 @@ describe('citation metadata from saved pages, in order of trust', () => {
       title: 'Port strike ends after nine days',
       outlet: 'The Daily Ledger',
       published: '2016-12-22',
-      author: 'Howard Blume',
+      author: 'Maria Dunn',
     });
   });
 

@@ -365,9 +365,9 @@ describe('speaker strings carry no debris', () => {
 describe('capitalised words that only look like verbs or bodies', () => {
   it('"States" in "the United States" is no verb of saying', () => {
     const ex = run(
-      'Sanders put out a note last week, insisting that the United States “has to stop treating the river like a drain.”',
+      'Dunn sent out a memo on Friday, insisting that the United States “has to stop treating the river like a drain.”',
     );
-    expect(quoteWith(ex.quotes, 'river like a drain').speaker).toBe('Sanders');
+    expect(quoteWith(ex.quotes, 'river like a drain').speaker).toBe('Dunn');
   });
   it('a person before an apposition naming a body speaks, not the body', () => {
     const ex = run(
@@ -579,15 +579,15 @@ describe('coordinated verbs and credits with a bare hyphen', () => {
 describe('long appositions after the marks, and glued marks', () => {
   it('a name after the marks with a long apposition before its verb', () => {
     const ex = run(
-      "''Rents are up 4 percent,'' Douglas Holtz-Eaton, a housing adviser to the council and once head of its planning office, wrote after the report came out.",
+      "''Rents are up 4 percent,'' Douglas Fallow-Dunn, a housing adviser to the council and once head of its planning office, wrote after the report came out.",
     );
-    expect(quoteWith(ex.quotes, 'Rents are up').speaker).toBe('Douglas Holtz-Eaton');
+    expect(quoteWith(ex.quotes, 'Rents are up').speaker).toBe('Douglas Fallow-Dunn');
   });
   it('a closing mark glued to the speaker’s name', () => {
     const ex = run(
-      '"The mayor tells each crowd something else,"Katie Packard, who chairs the group, said in a statement.',
+      '"The mayor tells each crowd something else,"Carla Penrose, who chairs the group, said in a statement.',
     );
-    expect(quoteWith(ex.quotes, 'each crowd').speaker).toBe('Katie Packard');
+    expect(quoteWith(ex.quotes, 'each crowd').speaker).toBe('Carla Penrose');
   });
 });
 
@@ -801,9 +801,9 @@ describe('state-only tags, reflexives, hyphenated roles', () => {
       'Sanders',
     ],
     [
-      'Other candidates were blunt. Sen. Ted Cruise (Tex.) has said that he would "close the port until it is fixed."',
+      'Other candidates were blunt. Sen. Ned Briggs (Tex.) once said he would "close the port until it is fixed."',
       'close the port',
-      'Ted Cruise',
+      'Ned Briggs',
     ],
   ])('%s', (text, needle, speaker) => {
     expect(quoteWith(run(text).quotes, needle).speaker).toBe(speaker);
@@ -891,11 +891,11 @@ describe('documents speak for whoever issued them; role heads before "of"', () =
   });
   it('"the secretary of state said" is the secretary of state the passage names', () => {
     const ex = run(
-      'The video showed a meeting with Quill and Kentucky Secretary of State Alison Grimes, at which the secretary of state said she was "here to listen to every town" before voting.',
+      'The video showed a meeting with Quill and Dover Secretary of State Lena Marsh, at which the secretary of state said, smiling, she was "here to listen to every town" before voting.',
     );
     const q = quoteWith(ex.quotes, 'listen to every town');
-    expect(q.speaker).toBe('Alison Grimes');
-    expect(q.role).toBe('Kentucky Secretary of State');
+    expect(q.speaker).toBe('Lena Marsh');
+    expect(q.role).toBe('Dover Secretary of State');
   });
 });
 
@@ -1312,7 +1312,7 @@ describe('a name inside a relative clause of the subject does not speak', () => 
     'The woman who beat Reyes said the race was “a sad day for the whole town.”',
     'A former supporter who still backs Reyes wrote: “It is a sad day for the whole town.”',
     'A woman who backs Reyes rallied supporters, saying: “It is a sad day for the whole town.”',
-    'One of Quill’s former supporters who still backs Reyes wrote in an email that the race was “a sad day for the whole town.”',
+    'One of Quill’s onetime donors who still backs Reyes wrote in an email that the race was “a sad day for the whole town.”',
   ])('`%s` never gives Tom Reyes', (line) => {
     const q = quoteWith(run(...intro, line).quotes, 'for the whole town');
     expect(q.speaker ?? '').not.toMatch(/Reyes/);
@@ -1321,7 +1321,7 @@ describe('a name inside a relative clause of the subject does not speak', () => 
   it('the name in apposition to that subject speaks', () => {
     const ex = run(
       ...intro,
-      'One of Quill’s former supporters who still backs Reyes, former Dover mayor Marta Ellison, wrote in an email that the race was “a sad day for the whole town.”',
+      'One of Quill’s onetime donors who still backs Reyes, former Dover mayor Marta Ellison, wrote in an email that the race was “a sad day for the whole town.”',
     );
     expect(shown(quoteWith(ex.quotes, 'for the whole town'))).toBe('Marta Ellison');
   });
