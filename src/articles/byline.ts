@@ -60,7 +60,7 @@ const NOT_A_PERSON = new RegExp(
 // Labels printed where bylines go on Chinese and Japanese pages (profile, privacy policy, log in...).
 const CJK_LABELS =
   /^(?:名片|个人|個人|简介|簡介|作者|记者|記者|编辑|編集|プロフィール|プライバシーポリシー|利用規約|ログイン|ログアウト|ホーム|首页|首頁|登录|登入|注册|關於|关于|人氣|人气|著作権|版权|版權|分享|留言|回覆|标签|標籤|分类|分類|订阅|訂閱|关注|關注|ランキング|コメント|シェア)$/u;
-// Degrees and post-nominals after a name ("Brenda Goodman, MA").
+// Degrees and post-nominals after a name ("Brenda Ashcombe, MA").
 const DEGREE =
   /^(?:MA|MS|MSc|MD|PhD|Ph\.D\.?|RN|MPH|MBA|DO|DDS|JD|BSN|MSN|FACP|LCSW|CPA|CFA|Esq\.?|Jr\.?|Sr\.?)$/;
 // A name printed in capitals ("JEFFREY GETTLEMAN"): shown in the usual case; initials ("KT") stay.
@@ -164,7 +164,7 @@ function cleanPart(raw: string, options: BylineOptions): string | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[\s[\]《》【】「」()（）"“”'‘’*•·|:：,-]+|[\s[\]《》【】「」()（）"“”'‘’*•·|:：,-]+$/gu, '');
-  // Debris glued to a name without a space: "Jakob UlbrichAug 8", "Tom DiChristopher@handle".
+  // Debris glued to a name without a space: "Jakob FallowAug 8", "Tom DiFenwick@handle".
   s = s.replace(new RegExp(`(?<=\\p{Ll})(?=${MONTH}\\.?\\s*\\d)`, 'u'), ' ');
   s = s.replace(/\S+@\S+\.\p{L}{2,}/gu, '').replace(/\s*@.*$/u, '');
   for (;;) {
@@ -202,13 +202,13 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
   if (text === '' || /^https?:\/\//i.test(text)) return [];
   // Segments separated by a pipe, bullet or middle dot carry one thing each (section, names, outlet,
   // date). The first segment with names wins: later ones are the outlet, a date or a location.
-  // "Gillman, Steve" (surname first, as some CMSs store it) is one person.
+  // "Penrose, Steve" (surname first, as some CMSs store it) is one person.
   const inverted = /^(\p{Lu}[\p{L}'-]+),\s*(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\.)?)$/u.exec(text);
   if (inverted?.[1] && inverted[2] && !isOutlet(inverted[1], options.outlets ?? [])) {
     return bylineNames(`${inverted[2]} ${inverted[1]}`, options);
   }
-  // "(avec Damien Leloup et Morgane Tual)" names co-authors; any other aside in brackets is a place,
-  // a role or a middle name ("Bruno (Henrique Zecchin) Rodrigues") and goes.
+  // "(avec Damien Briggs et Morgane Reyes)" names co-authors; any other aside in brackets is a place,
+  // a role or a middle name ("Bruno (Henrique Fallow) Dunn") and goes.
   const unbracketed = text
     .replace(/\s*[(（]\s*(?:avec|with|and|et|mit|und|con|y|e)\s+([^()（）]+)[)）]/giu, ', $1')
     .replace(/\s*[(（[【《][^()（）[\]【】《》]{0,60}[)）\]】》](?=\s*\S)/gu, ' ');
@@ -228,7 +228,7 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
     // Whatever follows a date or "Published in ..." is not a name any more.
     const debris = DEBRIS_RE.exec(segment);
     if (debris) segment = segment.slice(0, debris.index);
-    // Two names run together by the page's markup ("Paul WisemanFatima Hussein") are two names.
+    // Two names run together by the page's markup ("Paul DoverFatima Quill") are two names.
     segment = segment.replace(
       /(?<=\p{Lu}\p{Ll}{3,})(?=\p{Lu}\p{Ll}+\s+\p{Lu})(?!(?:Staff|Senior|Contributing|Opinion|Special|Contributor|Columnist|Correspondent|Reporter|Writer|Editor)\b)/gu,
       ', ',
@@ -242,7 +242,7 @@ export function bylineNames(raw: string, options: BylineOptions = {}): string[] 
       // Split off a longer credit, a part in lower case is a phrase ("faits divers"), not a name.
       .filter((p) => pieces.length === 1 || !/^[\p{Ll}\s'-]+$/u.test(p));
     if (parts.length > 0) {
-      // A one-word label before the names ("Politik · Jochen Bittner") is a section.
+      // A one-word label before the names ("Politik · Jochen Reyes") is a section.
       if (parts.length === 1 && !/\s/.test(parts[0] ?? '') && segments.length > 1) {
         const rest = segments.slice(i + 1).join(' | ');
         const later = rest ? bylineNames(rest, options) : [];

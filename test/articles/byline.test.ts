@@ -6,42 +6,36 @@ const clean = (raw: string) => joinNames(bylineNames(raw, { outlets: OUTLETS, st
 
 describe('bylines cleaned to the names a reporter cites', () => {
   it.each([
-    ['ByTravis Haney', 'Travis Haney'],
-    ['Laura E. Adkins December 28, 2016', 'Laura E. Adkins'],
+    ['ByTravis Quill', 'Travis Quill'],
+    ['Laura E. Dover December 14, 2018', 'Laura E. Dover'],
     ['March 3, 2019 at 4:15 PM ET by Tessa Quill', 'Tessa Quill'],
     ['Paul Dunn · CBC News · Posted: May 2, 2021 8:40 AM ET | Last Updated: 12 minutes ago', 'Paul Dunn'],
     ['Maria DunnStaff Writer', 'Maria Dunn'],
     ['Sam Briggs Senior Politics Editor, The Huffington Post', 'Sam Briggs'],
-    ['Tom DiChristopher@tdichristopherWATCH LIVE', 'Tom DiChristopher'],
-    ['Mike Cason | mcason@al.com', 'Mike Cason'],
-    ['Meg WagnerNEW YORK DAILY NEWSDec 16, 2016 at 1:38 pm', 'Meg Wagner'],
-    ['Jeremy Herron More stories by Jeremy Herron', 'Jeremy Herron'],
-    [
-      'Nora Fallow Nora Fallow Opinion writer reporting on the statehouse and the courts',
-      'Nora Fallow',
-    ],
+    ['Tom DiFenwick@tdifenwickWATCH LIVE', 'Tom DiFenwick'],
+    ['Mike Briggs | mbriggs@example.com', 'Mike Briggs'],
+    ['Meg HalvexNEW YORK DAILY NEWSMar 4, 2019 at 2:10 pm', 'Meg Halvex'],
+    ['Jeremy Ashcombe More stories by Jeremy Ashcombe', 'Jeremy Ashcombe'],
+    ['Nora Fallow Nora Fallow Opinion writer reporting on the statehouse and the courts', 'Nora Fallow'],
     ['02.03.2021, 09:45 | Lesedauer: 5 Minuten Greta Fallow', 'Greta Fallow'],
-    ['Politik · Jochen Bittner, Tina Hildebrandt', 'Jochen Bittner and Tina Hildebrandt'],
-    ['Paul WisemanFatima Hussein, The Associated Press', 'Paul Wiseman and Fatima Hussein'],
+    ['Politik · Jochen Reyes, Tina Penrose', 'Jochen Reyes and Tina Penrose'],
+    ['Paul DoverFatima Quill, The Associated Press', 'Paul Dover and Fatima Quill'],
     [
-      'Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman',
-      'Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman',
+      'Marc Fallow, William K. Dunn, Al Briggs and Adam Reyes',
+      'Marc Fallow, William K. Dunn, Al Briggs and Adam Reyes',
     ],
-    ['Gillman, Steve', 'Steve Gillman'],
-    ['Par Cécile Ducourtieux(Bruxelles, bureau européen)', 'Cécile Ducourtieux'],
-    ['Ysabel Yates Illustration by Claire Lordon', 'Ysabel Yates'],
-    ['[田中宏昌，ITmedia]', '田中宏昌'],
-    ['著者：後藤大地', '後藤大地'],
-    ['作者： Diogo Carleto 翻訳者 中村 真子', 'Diogo Carleto'],
-    ['Bruno (Henrique Zecchin) Rodrigues', 'Bruno Rodrigues'],
+    ['Penrose, Steve', 'Steve Penrose'],
+    ['Par Cécile Fenwick(Bruxelles, bureau européen)', 'Cécile Fenwick'],
+    ['Ysabel Quill Illustration by Claire Dover', 'Ysabel Quill'],
+    ['[山本一郎，ITmedia]', '山本一郎'],
+    ['著者：佐藤花子', '佐藤花子'],
+    ['作者： Rui Penrose 翻訳者 鈴木 健', 'Rui Penrose'],
+    ['Bruno (Henrique Fallow) Dunn', 'Bruno Dunn'],
     ["JOSH DOVER, DAVID FENWICK and PATRICK O'REEVELL", "Josh Dover, David Fenwick and Patrick O'Reevell"],
     ['《KT》', 'KT'],
-    [
-      'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
-      'Martin Untersinger, Damien Leloup and Morgane Tual',
-    ],
-    ['Richard (R.J.) Eskow', 'Richard Eskow'],
-    ['By Brenda  Goodman, MA\n   WebMD Health News', 'Brenda Goodman'],
+    ['Martin Halvex (avec Damien Briggs et Morgane Reyes)', 'Martin Halvex, Damien Briggs and Morgane Reyes'],
+    ['Richard (R.J.) Penrose', 'Richard Penrose'],
+    ['By Brenda  Ashcombe, MA\n   WebMD Health News', 'Brenda Ashcombe'],
   ])('%s -> %s', (raw, expected) => {
     expect(clean(raw)).toBe(expected);
   });
@@ -55,9 +49,9 @@ describe('bylines cleaned to the names a reporter cites', () => {
     'BWW News Desk',
     'Condé Nast',
     'The Associated Press',
-    'Photograph by Tyrone Turner, National Geographic Creative',
+    'Photograph by Tyrone Dunn, National Geographic Creative',
     'https://www.facebook.com/someone',
-    'J. Trump 👼🏻 @liquoronurlips',
+    'J. Quill 👼🏻 @quillsays',
     'プライバシーポリシー',
     '名片',
   ])('%s names no one', (raw) => {
@@ -65,7 +59,7 @@ describe('bylines cleaned to the names a reporter cites', () => {
   });
 
   it('accepts a lower-case name only from a structured source', () => {
-    expect(bylineNames('cindy mangomini')).toEqual(['cindy mangomini']);
-    expect(bylineNames('cindy mangomini', { strict: true })).toEqual([]);
+    expect(bylineNames('cindy fallowmint')).toEqual(['cindy fallowmint']);
+    expect(bylineNames('cindy fallowmint', { strict: true })).toEqual([]);
   });
 });
