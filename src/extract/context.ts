@@ -56,6 +56,9 @@ const PREPOSITIONS = new Set(
  */
 const CLAUSE_LEADS = new Set(['but', 'yet']);
 
+/** Words that open a noun phrase (`his campaign chief`, `the party's chair`). */
+const NOUN_PHRASE_OPENERS = new Set(['his', 'her', 'their', 'its', 'our', 'the', 'a', 'an']);
+
 /** Words of time that may stand between a clause's start and its subject (`since then Ben Dover has ...`). */
 const TIME_WORDS = new Set(['since', 'then', 'now', 'today', 'yesterday', 'later', 'earlier', 'meanwhile']);
 
@@ -111,6 +114,37 @@ export function sentenceAt(sentences: Sentence[], pos: number): Sentence | null 
  * manager,`) stands between it and the sentence start or a comma. A name after a verb or preposition is an object.
  */
 function opensClause(para: Para, from: number): boolean {
+  // `He thanked ... as well as his campaign chief, Ben Dunn, and ...`: a name set off after a role noun stands where
+  // that noun phrase stands; after a preposition or `and` (not one opening a clause after a comma) it is an object.
+  // (Set off on both sides: in `In his view of the mogul, Dunn argued ...` the comma closes an opening phrase.)
+  const appos = para.tokens[from - 1];
+  let nameEnd = from;
+  while (
+    nameEnd < from + 4 &&
+    para.tokens[nameEnd]?.trail === '' &&
+    isCapitalized(para.tokens[nameEnd + 1]?.word ?? '')
+  )
+    nameEnd++;
+  if (
+    appos?.trail === ',' &&
+    /^\p{Ll}/u.test(appos.word) &&
+    ROLE_NOUNS.has(appos.lower) &&
+    para.tokens[nameEnd]?.trail.startsWith(',')
+  ) {
+    for (let j = from - 2; j >= 0 && j >= from - 5; j--) {
+      const t = para.tokens[j] as Token;
+      if (t.trail !== '') break;
+      if (!NOUN_PHRASE_OPENERS.has(t.lower)) continue;
+      const before = para.tokens[j - 1];
+      if (
+        before?.trail === '' &&
+        PREPOSITIONS.has(before.lower) &&
+        !(before.lower === 'and' && para.tokens[j - 2]?.trail === ',')
+      )
+        return false;
+      break;
+    }
+  }
   // (Whether a role noun stands between the word looked at and the name: `Libertarian vice presidential nominee Ada
   // Quill said`, where lower-case words describe the role.)
   let roleAfter = false;

@@ -3139,3 +3139,38 @@ describe('a web address is an organisation (`the website Halvex.com said ... the
     expect(quoteWith(ex.quotes, 'focused on our mission').speaker).toBe('Dover Foundation');
   });
 });
+
+describe('a name set off after a role noun the sentence thanks or lists is no subject for a later `he` (issue 9)', () => {
+  it('`He said` after `Quill thanked ..., as well as his campaign chief, Ben Dunn,` is Quill', () => {
+    const ex = run(
+      'Tom Quill thanked his mother and his old teachers as well as his campaign chief, Ben Dunn, and his press aide, Lia Reyes. He said his wife, Ada, "told me from the start that this would be hard."',
+    );
+    expect(quoteWith(ex.quotes, 'from the start').speaker).toBe('Tom Quill');
+  });
+
+  it('after `and` in a list, likewise (`and her deputy, Lia Dunn,`)', () => {
+    const ex = run(
+      'Ada Quill met the mayor and her deputy, Lia Dunn, on Friday. She said the talks were "long, hard and worth it."',
+    );
+    expect(quoteWith(ex.quotes, 'worth it').speaker).toBe('Ada Quill');
+  });
+
+  // Guards: a comma closing an opening phrase, not an apposition; a role phrase opening the sentence; `and` opening a
+  // clause after a comma.
+  it.each([
+    [
+      'Tom Quill spoke first. In his view of the port director, Ben Dunn argued, the plan failed. "It is a mess from top to bottom," he said.',
+      'Ben Dunn',
+    ],
+    [
+      'Tom Quill spoke first. The party’s chairman, Ben Dunn, was next. "It is a mess from top to bottom," he said.',
+      'Ben Dunn',
+    ],
+    [
+      'Tom Quill spoke first, and his campaign chief, Ben Dunn, spoke last. "It is a mess from top to bottom," he said.',
+      'Ben Dunn',
+    ],
+  ])('%s', (text, speaker) => {
+    expect(quoteWith(run(text).quotes, 'top to bottom').speaker).toBe(speaker);
+  });
+});
