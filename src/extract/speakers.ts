@@ -4,7 +4,7 @@
  * articles actually use (`Putin`, `Mr. Putin`, `President Putin`, `Russian President Vladimir Putin`).
  */
 import type { CorpusArticle, Quote, Speaker } from '../types.ts';
-import { genderOfFirstName } from './gender.ts';
+import { genderOfFirstName, isFirstName } from './gender.ts';
 import { HONORIFICS, NOT_NAME_WORDS, PERSONS_BODY, TITLE_WORDS } from './lexicon.ts';
 
 const norm = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
@@ -17,6 +17,24 @@ function surnameOf(name: string): string {
 }
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `Jr.`, `III`: a generation, which tells two people of one name apart (`Donald Quill Jr.` is not his father). */
+function generationOf(name: string): string {
+  const last = words(name).at(-1) ?? '';
+  return /^(jr|sr|ii|iii|iv)\.?$/i.test(last) ? norm(last) : '';
+}
+
+/**
+ * A full name that reads as one person's: two to five words, opening on a first name the lists know or an initial,
+ * no second person (`Ada Quill and Tom Dunn`) or second outlet (`Harbor Times/Dover News`) in it, no title in front
+ * (`Actor Tom Dunn`). Only such a name may stand for a lone surname, or join another form of it, across articles.
+ */
+function readsAsOnePerson(name: string): boolean {
+  const w = words(name);
+  if (w.length < 2 || w.length > 5 || /[/&]|\sand\s/i.test(name)) return false;
+  const first = w[0] as string;
+  return /^\p{Lu}\.$/u.test(first) || isFirstName(first.toLowerCase().replace(/[.'’]/g, ''));
+}
 
 /**
  * The genders the articles give a one-word speaker name by honorific (`Mr. Quill`, `Ms. Quill`), where it speaks.
@@ -54,7 +72,10 @@ function canonicalNames(
   for (const [name, count] of names) {
     const w = words(name);
     if (w.length < 2) continue;
-    const k = `${norm(w[0] as string)}|${norm(surnameOf(name))}`;
+    // (Anything else, an organisation or a pair of people, is joined only by its exact name.)
+    const k = readsAsOnePerson(name)
+      ? `${norm(w[0] as string)}|${norm(surnameOf(name))}|${generationOf(name)}`
+      : `=${norm(name)}`;
     groups.set(k, [...(groups.get(k) ?? []), [name, count]]);
   }
   const fullBySurname = new Map<string, Set<string>>();
@@ -66,9 +87,14 @@ function canonicalNames(
     )[0]?.[0] as string;
     for (const [name] of members) map.set(name, best);
     const sk = norm(surnameOf(best));
-    fullBySurname.set(sk, (fullBySurname.get(sk) ?? new Set()).add(best));
-    // (A person's body, `Quill campaign`, `Reyes office`, is never what a lone `Quill` means: that is the person.)
-    if (!PERSONS_BODY.test(best)) {
+    if (readsAsOnePerson(best)) fullBySurname.set(sk, (fullBySurname.get(sk) ?? new Set()).add(best));
+    // (A person's body, `Quill campaign`, `Reyes office`, is never what a lone `Quill` means: that is the person. Nor
+    // is a person's name or a pair's, `Caroline Dunn` for a lone `Caroline`, nor `Several Democrats` for `Several`.)
+    else if (
+      !PERSONS_BODY.test(best) &&
+      !/[/&]|\sand\s/i.test(best) &&
+      !NOT_NAME_WORDS.has(norm(words(best)[0] as string))
+    ) {
       const fk = norm(words(best)[0] as string);
       fullByFirstWord.set(fk, (fullByFirstWord.get(fk) ?? new Set()).add(best));
     }
@@ -76,6 +102,11 @@ function canonicalNames(
   for (const name of names.keys()) {
     if (map.has(name)) continue;
     const k = norm(name);
+    // (`WASHINGTON` from a dateline, a word that is no name: never another article's person.)
+    if (/^\p{Lu}{5,}$/u.test(name) || NOT_NAME_WORDS.has(k)) {
+      map.set(name, name);
+      continue;
+    }
     const bySurname = fullBySurname.get(k);
     if (bySurname?.size === 1) {
       const full = [...bySurname][0] as string;
@@ -87,7 +118,8 @@ function canonicalNames(
       continue;
     }
     // `Northwind` for `Northwind Foods`, only when no person carries that surname.
-    const byFirst = fullByFirstWord.get(k);
+    // (Never a first name alone: `Caroline` is not the one Caroline Dunn another article quotes.)
+    const byFirst = isFirstName(k) ? undefined : fullByFirstWord.get(k);
     if (!bySurname && byFirst?.size === 1) map.set(name, [...byFirst][0] as string);
     else map.set(name, name);
   }
@@ -150,6 +182,22 @@ function formsIn(paragraphs: string[], names: string[], into: Map<string, Set<st
 }
 
 /**
+ * Whether the article writes `surname` after a first name that `full` does not have (`Ben Dunn` for `Ada Dunn`).
+ * (Not a short form of the same first name, `Sandy` for `Sandra`, nor a firm's name, `Davis Dunn Partners`.)
+ */
+function namesAnother(paragraphs: string[], surname: string, full: string): boolean {
+  const own = words(full).map(norm);
+  const re = new RegExp(`(\\p{Lu}[\\p{L}'’-]*)\\s+${escapeRe(surname)}(?![\\p{L}'’])(?!\\s+\\p{Lu})`, 'gu');
+  for (const text of paragraphs)
+    for (const m of text.matchAll(re)) {
+      const first = (m[1] as string).toLowerCase();
+      if (own.some((w) => w === first || (w.length >= 3 && first.startsWith(w.slice(0, 3))))) continue;
+      if (isFirstName(first)) return true;
+    }
+  return false;
+}
+
+/**
  * Merges speakers across the corpus and rewrites each quote's `speaker` in place to the canonical name.
  * Sorted by quote count (descending), then name.
  */
@@ -171,9 +219,22 @@ export function buildSpeakers(articles: CorpusArticle[]): Speaker[] {
   const forms = new Map<string, Set<string>>();
   for (const a of articles) {
     const here = new Set<string>();
+    // (`Stephen said` where the article quotes Stephen Dunn too: him, and only in that article.)
+    const ownFull = new Map<string, Set<string>>();
+    for (const q of a.quotes)
+      if (q.speaker && readsAsOnePerson(q.speaker)) {
+        const first = norm(words(q.speaker)[0] as string);
+        ownFull.set(first, (ownFull.get(first) ?? new Set()).add(canonical.get(q.speaker) ?? q.speaker));
+      }
     for (const q of a.quotes) {
       if (!q.speaker) continue;
-      const name = canonical.get(q.speaker) ?? q.speaker;
+      let name = canonical.get(q.speaker) ?? q.speaker;
+      const byFirst = ownFull.get(norm(q.speaker));
+      if (name === q.speaker && byFirst?.size === 1 && isFirstName(norm(q.speaker)))
+        name = [...byFirst][0] as string;
+      // `Dunn` in an article that names Ben Dunn (or two Dunns) is never another article's Ada Dunn.
+      if (name !== q.speaker && !q.speaker.includes(' ') && namesAnother(a.paragraphs, q.speaker, name))
+        name = q.speaker;
       const e = entry(name);
       e.aliases.add(q.speaker);
       e.quotes.push(q);

@@ -129,3 +129,77 @@ describe('a lone surname is never merged into that person’s campaign or office
     expect(a.quotes.find((q) => q.text.includes('Orders are up'))?.speaker).toBe('Northwind Foods');
   });
 });
+
+describe('across articles, a name joins only the same one person (issue 9)', () => {
+  /** An article whose quotes, in order, are given these speakers (as an extractor might have named them). */
+  function said(id: string, paragraphs: string[], speakers: string[]): CorpusArticle {
+    const a = article(id, paragraphs);
+    expect(a.quotes).toHaveLength(speakers.length);
+    a.quotes.forEach((q, i) => {
+      q.speaker = speakers[i] as string;
+    });
+    return a;
+  }
+
+  it('a pair of people never stands for one of them', () => {
+    const a = said(
+      'a.txt',
+      ['"We want answers," Ada Fenwick and Tom Reyes said.'],
+      ['Ada Fenwick and Tom Reyes'],
+    );
+    const b = said('b.txt', ['"The plant stays open," Reyes said.'], ['Reyes']);
+    buildSpeakers([a, b]);
+    expect(b.quotes[0]?.speaker).toBe('Reyes');
+  });
+
+  it('`Tom Quill Jr.` is never his father `Tom Quill`', () => {
+    const a = said('a.txt', ['"We will build it," said Tom Quill Jr.'], ['Tom Quill Jr.']);
+    const b = said('b.txt', ['"We will build it soon," said Tom Quill.'], ['Tom Quill']);
+    const c = said('c.txt', ['"We will build it soon," said Tom Quill.'], ['Tom Quill']);
+    const out = buildSpeakers([a, b, c]);
+    expect(a.quotes[0]?.speaker).toBe('Tom Quill Jr.');
+    expect(out.map((s) => s.name).sort()).toEqual(['Tom Quill', 'Tom Quill Jr.']);
+  });
+
+  it('a lone surname in an article that names someone else by it stays a surname', () => {
+    const a = said('a.txt', ['"The budget is sound," said Ada Dunn.'], ['Ada Dunn']);
+    const b = said(
+      'b.txt',
+      ['Ben Dunn, the mayor’s brother, spoke first.', '"We lost the vote," Dunn said.'],
+      ['Dunn'],
+    );
+    const c = said('c.txt', ['"We lost the vote," Dunn said.'], ['Dunn']);
+    // (A short form of her own first name is still her: `Sandy Dunn` for Sandra.)
+    const d = said('d.txt', ['"The budget is sound," said Sandra Fallow.'], ['Sandra Fallow']);
+    const e = said('e.txt', ['Sandy Fallow spoke first.', '"We won," Fallow said.'], ['Fallow']);
+    buildSpeakers([a, b, c, d, e]);
+    expect(b.quotes[0]?.speaker).toBe('Dunn');
+    expect(c.quotes[0]?.speaker).toBe('Ada Dunn');
+    expect(e.quotes[0]?.speaker).toBe('Sandra Fallow');
+  });
+
+  it('never a title-led name, a dateline in capitals, a first name alone, or another outlet with the same ends', () => {
+    const a = said(
+      'a.txt',
+      [
+        '"It was a fine day," said actor Lou Fenwick.',
+        '"Turnout was high," said Lena Dover.',
+        '"We loved it," said Caroline Ashcombe.',
+        '"Read it first," the Harbor Times/Dover News said.',
+      ],
+      ['Actor Lou Fenwick', 'Lena Dover', 'Caroline Ashcombe', 'Harbor Times/Dover News'],
+    );
+    const b = said(
+      'b.txt',
+      [
+        '"It was a long day," Fenwick said.',
+        '"Turnout was low," DOVER said.',
+        '"We left early," Caroline said.',
+        '"Read it twice," the Harbor Daily News said.',
+      ],
+      ['Fenwick', 'DOVER', 'Caroline', 'Harbor Daily News'],
+    );
+    buildSpeakers([a, b]);
+    expect(b.quotes.map((q) => q.speaker)).toEqual(['Fenwick', 'DOVER', 'Caroline', 'Harbor Daily News']);
+  });
+});
