@@ -400,7 +400,17 @@ export function roleAround(tokens: Token[], from: number, to: number): string | 
     const words: string[] = [prevTok.word];
     for (let i = from - 2; i >= 0 && i >= from - 6; i--) {
       const t = tokens[i] as Token;
-      if (t.trail !== '' || /^(the|a|an)$/i.test(t.word)) break;
+      // (`... as well as his campaign chief, Ben Dunn,`, `But his wife, Ada,`: the words before the noun phrase are no
+      // part of the role; `a political adviser and former aide, Ada Dunn,` keeps both roles.)
+      const roleJoined = t.lower === 'and' && ROLE_NOUNS.has(tokens[i - 1]?.lower ?? '');
+      if (
+        t.trail !== '' ||
+        (!roleJoined &&
+          /^(the|a|an|and|or|but|nor|as|well|with|of|to|for|by|from|in|on|at|including|like|than|also)$/i.test(
+            t.word,
+          ))
+      )
+        break;
       words.unshift(t.word + (t.possessive ? "'s" : ''));
     }
     while (words.length > 1 && /^(its|his|her|their|our|the)$/i.test(words[0] as string)) words.shift();

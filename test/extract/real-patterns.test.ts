@@ -3174,3 +3174,25 @@ describe('a name set off after a role noun the sentence thanks or lists is no su
     expect(quoteWith(run(text).quotes, 'top to bottom').speaker).toBe(speaker);
   });
 });
+
+describe('a role set off before a name starts at its noun phrase (issue 9)', () => {
+  it.each([
+    [
+      'Ada Quill thanked the crowd and her deputy, Lia Dunn, who said the count was "the cleanest we have had in years."',
+      'deputy',
+    ],
+    [
+      'Ada Quill spoke, but her deputy, Lia Dunn, who said the count was "the cleanest we have had in years," did not.',
+      'deputy',
+    ],
+    // Guard: two roles joined by `and` stay one role.
+    [
+      'Ada Quill spoke first. Her senior adviser and former aide, Lia Dunn, said the count was "the cleanest we have had in years."',
+      'senior adviser and former aide',
+    ],
+  ])('%s', (text, role) => {
+    const q = quoteWith(run(text).quotes, 'cleanest');
+    expect(q.speaker).toBe('Lia Dunn');
+    expect(q.role).toBe(role);
+  });
+});
