@@ -3196,3 +3196,22 @@ describe('a role set off before a name starts at its noun phrase (issue 9)', () 
     expect(q.role).toBe(role);
   });
 });
+
+describe('`he said` after an unnamed reporter or witness is never the last man named (issue 9)', () => {
+  it.each([
+    'A reporter for the Harbor Times called it "a scene of total chaos."',
+    'One witness called it "a scene of total chaos."',
+  ])('%s', (line) => {
+    const ex = run(
+      `Police said the driver, Tom Fenwick, was shot dead after the truck stopped. ${line} "We saw people running in every direction," he said.`,
+    );
+    expect(quoteWith(ex.quotes, 'every direction').speaker ?? '').not.toMatch(/Fenwick/);
+  });
+
+  it('a witness the sentence names still speaks (guard)', () => {
+    const ex = run(
+      'Police said the driver, Tom Fenwick, was shot dead after the truck stopped. One witness, Ben Dunn, called it "a scene of total chaos." "We saw people running in every direction," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'every direction').speaker).toBe('Ben Dunn');
+  });
+});
