@@ -1895,8 +1895,18 @@ function nameBeforeNoun(
 ): NamePhrase | undefined {
   if (b - a < 3 || toks.slice(a, b - 1).some((t) => t.trail !== '' || t.lead !== '')) return undefined;
   let x = a + 1;
-  while (x < b - 1 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
-  const y = b - 1;
+  // (`a 2019 Harbor Council memo`: a year before the name, as lower-case words are.)
+  while (x < b - 1 && /^(?:\p{Ll}[\p{Ll}-]*|(?:19|20)\d\d)$/u.test((toks[x] as Token).word)) x++;
+  // (`a Harbor Council advisory memo`, `a new Quill attack ad`: up to two lower-case words after the name.)
+  let y = b - 1;
+  // (Not an organisation noun, which belongs to the name: `the Quill campaign memo`.)
+  while (
+    y > x + 1 &&
+    y > b - 3 &&
+    /^\p{Ll}[\p{Ll}-]*$/u.test((toks[y - 1] as Token).word) &&
+    !ORG_NOUNS.has((toks[y - 1] as Token).word)
+  )
+    y--;
   const inName = (t: Token, k: number): boolean =>
     (isCapitalized(t.word) || (connectors && k > 0 && k < y - x - 1 && NAME_CONNECTORS.has(t.lower))) &&
     !t.possessive;

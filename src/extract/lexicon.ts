@@ -323,7 +323,7 @@ export const NEWS_ORGS = set(`
 export const DOCUMENT_NOUNS = set(`
   statement report letter memo memorandum complaint lawsuit suit filing study survey editorial release ad
   advertisement email e-mail tweet document indictment ruling petition platform resolution bill communique
-  communiqué transcript column
+  communiqué transcript column opinion
 `);
 
 /** Nouns for a news outlet (`the editorial board writes`, `the tabloid`): they mean the outlet the passage names. */

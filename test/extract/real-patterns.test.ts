@@ -3215,3 +3215,20 @@ describe('`he said` after an unnamed reporter or witness is never the last man n
     expect(quoteWith(ex.quotes, 'every direction').speaker).toBe('Ben Dunn');
   });
 });
+
+describe('a document that names its issuer before a year or a modifier (`A 2019 Harbor Council advisory memo`) (issue 9)', () => {
+  it.each([
+    [
+      'Rules are murky on private talks. A 2019 Harbor Council advisory memo warns that "every paid talk must be reported within a month."',
+      'Harbor Council',
+    ],
+    [
+      'Federal rules are murky. A 1996 HFC advisory opinion says that "a talk is part of the campaign when the candidate asks for votes."',
+      'HFC',
+    ],
+  ])('%s', (text, issuer) => {
+    const q = quoteWith(run(text).quotes, 'talk');
+    expect(q.speaker).toBe(issuer);
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
