@@ -2835,11 +2835,21 @@ export function attributionNextSentence(
  * Vox-pop lines: the name and role follow the quote after a dash (`“...” — Maria Alvarez, 54, a nurse`), or open
  * the next line (`— Maria Alvarez, nurse`).
  */
-export function attributionDash(ctx: ArticleContext, para: Para, from: number): Attribution | undefined {
-  // (At the start of a line, `-Michelle Marks, Ph.D.` with no space after the hyphen is a credit too.)
-  const m = (from === 0 ? /^\s*(?:[—–]|--|-)\s*(?=\p{Lu})/u : /^[\s,]*(?:[—–]|--|-(?=\s))\s*/).exec(
-    para.text.slice(from),
-  );
+export function attributionDash(
+  ctx: ArticleContext,
+  para: Para,
+  from: number,
+  bare = false,
+): Attribution | undefined {
+  // (At the start of a line, `-Michelle Marks, Ph.D.` with no space after the hyphen is a credit too. `bare`: a line
+  // that is a name and nothing else, `Dunn.`, as a list dash the reader took off leaves it.)
+  const m = (
+    bare
+      ? /^\s*(?=\p{Lu})/u
+      : from === 0
+        ? /^\s*(?:[—–]|--|-)\s*(?=\p{Lu})/u
+        : /^[\s,]*(?:[—–]|--|-(?=\s))\s*/
+  ).exec(para.text.slice(from));
   if (!m) return undefined;
   const start = from + m[0].length;
   const [a, limit] = tokenRange(para, start, para.text.length);
@@ -2849,8 +2859,12 @@ export function attributionDash(ctx: ArticleContext, para: Para, from: number): 
     b++;
     if ((toks[b - 1] as Token).trail !== '') break;
   }
-  if (b === a) return undefined;
+  // (A bare line is a credit only as `Name.`, a person the article names in full: not a caption's `Getty Images`,
+  // not a heading's `Rising Tensions`.)
+  if (b === a || (bare && (b !== limit || (toks[b - 1] as Token).trail !== '.'))) return undefined;
   const hit = speakerPhrase(ctx, para, a, b, 'said');
+  if (bare && !(hit?.entity?.type === 'person' && readsAsPerson(hit.entity) && !hit.loneWord))
+    return undefined;
   return hit?.entity && hit.via === 'name' ? hit : undefined;
 }
 
@@ -2876,7 +2890,9 @@ export function attributionPreviousSentence(
       /^(issued|released|sent|posted|published)$/.test(t.lower) &&
       /^(a|an|the|its|his|her|their)$/.test(toks[v + 1]?.lower ?? '') &&
       DOCUMENT_NOUNS.has(toks[v + 2]?.lower ?? '');
-    const saying = isSpeechVerb(t) || /^(spoke|speaks)$/.test(t.lower) || issues;
+    // (`Quill touted her record on the bill.` / `"We need ..."`: boasting or defending one's record speaks too.)
+    const saying =
+      isSpeechVerb(t) || /^(spoke|speaks|touted|touts|boasted|boasts|bragged|brags)$/.test(t.lower) || issues;
     if (!saying || t.lower.endsWith('ing') || isCapitalized(t.word)) continue;
     const hit = subjectBefore(
       ctx,

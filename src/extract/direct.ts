@@ -106,10 +106,11 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       const closeSentence = sentenceAt(closePara.sentences, lastPart.close);
       let sentenceEnd = Math.max(closeSentence?.end ?? closePara.text.length, lastPart.close + 1);
       // `"What do residents use every day?" Natarajan said.`: the splitter ends the sentence at `?"`, but a
-      // question or exclamation inside the marks does not end the attribution's sentence.
+      // question, an exclamation or a trailing-off (`"... a lot of people…" Quill said.`) inside the marks does not
+      // end the attribution's sentence.
       if (
         sentenceEnd === lastPart.close + 1 &&
-        /[?!]['"]?\s*$/.test(closePara.text.slice(lastPart.innerStart, lastPart.close))
+        /(?:[?!]|…|\.\.\.)['"]?\s*$/.test(closePara.text.slice(lastPart.innerStart, lastPart.close))
       ) {
         const next = sentenceAt(closePara.sentences, lastPart.close + 2);
         if (next && next.start > lastPart.close) sentenceEnd = next.end;
@@ -126,7 +127,12 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       attribution = attributionDash(ctx, closePara, lastPart.close + 1);
       const nextPara = ctx.paras[lastPart.para + 1];
       if (!attribution && tailText.trim() === '' && nextPara && nextPara.text.length < 160)
-        attribution = attributionDash(ctx, nextPara, 0);
+        attribution =
+          attributionDash(ctx, nextPara, 0) ??
+          // (A bare name, only below a paragraph that is the quote and nothing else.)
+          (first.para === lastPart.para && para.text.slice(0, first.open).trim() === ''
+            ? attributionDash(ctx, nextPara, 0, true)
+            : undefined);
       // `"..." because she would widen her lead, he said.`: a clause after the marks, then the sentence's own final
       // attribution (`, he said.`, `, said Tom Fallow, an analyst.`), with no other quote between.
       if (!attribution && /^\s*\p{Ll}/u.test(tailText)) {

@@ -3232,3 +3232,48 @@ describe('a document that names its issuer before a year or a modifier (`A 2019 
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('three more ways real text gives the speaker of a quote (issue 9)', () => {
+  it('`"... before I pick…" Quill said.`: a trailing-off inside the marks does not end the attribution', () => {
+    const ex = run('"Sure. I will talk to many people before I pick…" Quill said. "Ben who?" Dunn asked.');
+    expect(quoteWith(ex.quotes, 'before I pick').speaker).toBe('Quill');
+  });
+
+  it('`Quill touted his record ...` then a quote standing alone: Quill, as with a verb of saying', () => {
+    const ex = run(
+      'Tom Quill touted his years on the harbor board. "Our port can double its trade if the council lets it grow."',
+    );
+    expect(quoteWith(ex.quotes, 'double its trade').speaker).toBe('Tom Quill');
+  });
+
+  it('a fact-check line `- Dunn.` below a quote, once the reader has taken its list dash off', () => {
+    const ex = run(
+      'Senator Ben Dunn and Ada Quill met at the debate in Dover on Friday.',
+      'The numbers show part of the picture, the wages, essentially.',
+      '"The claim that I would close the port while we wait is simply false."',
+      'Dunn.',
+      'Dunn overstates his part when he calls the plan his own.',
+    );
+    expect(quoteWith(ex.quotes, 'close the port').speaker).toBe('Ben Dunn');
+  });
+
+  // Guards: a caption credit or a heading below the quote, or a name line below a paragraph that is more than the
+  // quote, credits no one.
+  it.each([
+    ['"The claim that I would close the port while we wait is simply false."', 'Getty Images.'],
+    ['"The claim that I would close the port while we wait is simply false."', 'Rising Tensions.'],
+    [
+      'Then the mood changed. "The claim that I would close the port while we wait is simply false."',
+      'Ada Quill.',
+    ],
+  ])('%s / %s', (quote, line) => {
+    const ex = run(
+      'Senator Ben Dunn and Ada Quill met at the debate in Dover on Friday.',
+      'The numbers came later.',
+      quote,
+      line,
+      'The count went on.',
+    );
+    expect(quoteWith(ex.quotes, 'close the port').speaker).toBeNull();
+  });
+});
