@@ -975,11 +975,27 @@ export function speakerPhrase(
           );
         };
         const unnamedOne = unnamedBefore(ctx, pos, head);
+        // (`"It was offensive," said Ben Fallow. Instead, the businessman has insisted ...`: an epithet right after
+        // someone is quoted by name is seldom that source; it is the person the article is about, when there is one.)
+        const main = ctx.table.mainPerson((e) => !otherTitle(e));
+        // (Only a plain epithet, no title or capitalised word in it: `the Senate Democratic leader` after a quote of
+        // the leader is still him.)
+        const epithet =
+          !OFFICE_TITLES.has(head) &&
+          toks
+            .slice(a, b)
+            .every((t) => /^(the|a|an|its|his|her|their)$/i.test(t.word) || /^\p{Ll}/u.test(t.word));
+        const justQuoted =
+          epithet &&
+          recent !== null &&
+          main !== null &&
+          recent !== main &&
+          ctx.table.spokeBetween(recent, pos - 600, pos);
         const topic =
           unnamedOne !== null
             ? unnamedBody(ctx, unnamedOne, head)
             : (ctx.table.soleHolder(head) ??
-              (recent && otherTitle(recent) ? ctx.table.mainPerson((e) => !otherTitle(e)) : recent));
+              (recent && otherTitle(recent) ? main : justQuoted ? main : recent));
         return { entity: topic, role: null, verb, via: 'role', pos, strength: 'ambiguous' };
       }
       return { entity, role: entity.roles[0] ?? null, verb, via: 'role', pos };

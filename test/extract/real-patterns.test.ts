@@ -3277,3 +3277,27 @@ describe('three more ways real text gives the speaker of a quote (issue 9)', () 
     expect(quoteWith(ex.quotes, 'close the port').speaker).toBeNull();
   });
 });
+
+describe('a plain epithet right after a named source is quoted is the person the article is about (issue 9)', () => {
+  const lead = [
+    'Tom Quill spoke to the harbor club on Thursday.',
+    'Quill has led in every poll this year, and Quill is expected to win.',
+    'What upset the room most was Quill’s refusal to back the dredging plan. "It was offensive," said Ben Fallow.',
+  ];
+  it('`Still, the businessman has argued that ...` is Quill, only as "possibly"', () => {
+    const ex = run(
+      ...lead,
+      'Still, the businessman has argued that his hand will be strongest if he keeps his plans quiet.',
+    );
+    const q = quoteWith(ex.quotes, 'his hand will be strongest');
+    expect(q.speaker).toBe('Tom Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+  it('a title is still the one just quoted who holds it (guard)', () => {
+    const ex = run(
+      ...lead.slice(0, 2),
+      '"It was offensive," said Senator Ben Fallow. Looking back on his years in court, the senator said the plan was "a gamble with other people’s money."',
+    );
+    expect(quoteWith(ex.quotes, 'gamble').speaker).toBe('Ben Fallow');
+  });
+});
