@@ -40,6 +40,7 @@ import {
   roleAround,
   titleWords,
 } from './names.ts';
+import type { Sentence } from './sentences.ts';
 import { tagAfter } from './tags.ts';
 import { isCapitalized, type Token } from './tokens.ts';
 
@@ -359,6 +360,18 @@ export function speakerPhrase(
     const detail = (at: number) =>
       ctx.table.pronounDetail(at, g, 2500, para.base, previousBase(ctx, para, g), sentenceStart, exclude);
     const { entity, strength } = detail(pos);
+    // `..., the candidate said families file suits.` / `"They sue," he said.`: whoever the sentence just before has
+    // say something, by a role or an epithet rather than a name (which the pronoun's own search already sees), is the
+    // likelier `he`. Only "possibly".
+    const reported = reportedJustBefore(ctx, para, sentence?.start ?? first.start);
+    if (
+      reported &&
+      reported !== entity &&
+      reported !== exclude &&
+      (reported.gender === null || reported.gender === g) &&
+      readsAsPerson(reported)
+    )
+      return { entity: reported, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     // `He warned that ..., Dunn would have a clear path, which he called "..."`: a `he` inside the sentence of a
     // subject who opens it (the same pronoun, or a name) means that subject, not someone named since in the
     // sentence after a verb. Only "possibly": the one named since is a rival.
@@ -1002,6 +1015,45 @@ export function speakerPhrase(
     }
   }
   return undefined;
+}
+
+/**
+ * The person the sentence right before `start` (in its paragraph, or closing the one before) reports as saying
+ * something by a role or an epithet (`the candidate said ...`), when it quotes no one itself; else null.
+ */
+function reportedJustBefore(ctx: ArticleContext, para: Para, start: number): Entity | null {
+  // (Back over the sentences of the quote itself, `"You know what I want? ...," he said.`, to the one before it.)
+  // (A binary search, and at most four sentences back: a paragraph may hold thousands.)
+  const si = sentenceIndexAt(para.sentences, start - 1);
+  const here = para.sentences[si];
+  const last = here && here.start < start ? si : si - 1;
+  for (let k = last, n = 0; n < 4; k--, n++) {
+    let c: { p: Para; x: Sentence } | undefined;
+    if (k >= 0) c = { p: para, x: para.sentences[k] as Sentence };
+    else if (k === -1) {
+      const prev = ctx.paras[ctx.paras.indexOf(para) - 1];
+      const x = prev?.sentences.at(-1);
+      c = prev && x ? { p: prev, x } : undefined;
+    }
+    if (!c) return null;
+    const text = c.p.text.slice(c.x.start, c.x.end);
+    if (/^\s*["“'‘]/.test(text) || ctx.inQuote(c.p.base + c.x.start)) {
+      if (k < 0) return null;
+      continue;
+    }
+    if (/["“”]/.test(text)) return null;
+    // (The last verb of saying in it: `When the moderator pointed out ..., the candidate said ...`.)
+    const [a, b] = tokenRange(c.p, c.x.start, c.x.end);
+    const toks = c.p.tokens;
+    for (let v = b - 1; v > a; v--) {
+      const t = toks[v] as Token;
+      if (!isSpeechVerb(t) || t.lower.endsWith('ing') || isCapitalized(t.word)) continue;
+      const hit = subjectBefore(ctx, c.p, a, subjectEnd(toks, v, a), t.lower);
+      return hit?.via === 'role' && hit.entity?.type === 'person' ? hit.entity : null;
+    }
+    return null;
+  }
+  return null;
 }
 
 /**

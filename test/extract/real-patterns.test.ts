@@ -3301,3 +3301,23 @@ describe('a plain epithet right after a named source is quoted is the person the
     expect(quoteWith(ex.quotes, 'gamble').speaker).toBe('Ben Fallow');
   });
 });
+
+describe('`"...," he said` right after `the candidate said ...` is the candidate (issue 9)', () => {
+  it('the one the role names, not the last man named, only as "possibly"', () => {
+    const ex = run(
+      'Tom Quill, the Harbor Party candidate, spoke at the forum on crime.',
+      'Police chief Ben Fallow blamed the rise in crime on officers who were afraid. After the host noted that Quill had dodged the question, the candidate said the families of those hurt by police go to court. "They sue," he said. "All of them."',
+    );
+    const q = quoteWith(ex.quotes, 'They sue');
+    expect(q.speaker).toBe('Tom Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a sentence between that quotes someone else stops it (guard)', () => {
+    const ex = run(
+      'Tom Quill, the Harbor Party candidate, spoke at the forum on crime.',
+      'Police chief Ben Fallow spoke next. After the host pressed him, the candidate said the families of those hurt by police go to court. Fallow called that "a cheap line." "They sue," he said.',
+    );
+    expect(quoteWith(ex.quotes, 'They sue').speaker).toBe('Ben Fallow');
+  });
+});
