@@ -705,6 +705,16 @@ export function speakerPhrase(
   ) {
     const words = toks.slice(a + 1, b).map((t) => t.lower);
     if (words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
+      // `The campaign's statement then declares "..."`: the body whose document it is says so, as `the campaign
+      // said` would name it (not someone the passage had speak in a statement before).
+      const ownerTok = toks[b - 2] as Token;
+      if (b - a >= 3 && ownerTok.possessive && ORG_NOUNS.has(ownerTok.lower)) {
+        const owner =
+          ownerTok.lower === 'campaign'
+            ? namedBody(ctx, para, pos)
+            : ctx.table.roleNoun(pos, [], ownerTok.lower);
+        if (owner) return { entity: owner, role: null, verb, via: 'role', pos };
+      }
       // `Quill's campaign mailed a letter ... "…," the letter said`: the document speaks for whoever issued it.
       const issuer = documentIssuer(ctx, para, a, words.at(-1) as string);
       // (`Quill is releasing a new ad ... The ad says "..."`: an ad a person runs speaks for their campaign, as

@@ -3321,3 +3321,15 @@ describe('`"...," he said` right after `the candidate said ...` is the candidate
     expect(quoteWith(ex.quotes, 'They sue').speaker).toBe('Ben Fallow');
   });
 });
+
+describe('`The campaign’s statement then states "..."` is the campaign, not who spoke in a statement before (issue 9)', () => {
+  it('the campaign the passage names, only as "possibly"', () => {
+    const ex = run(
+      'Tom Quill’s campaign chief is pleased that a charge against him was dropped.',
+      'Ben Dunn, in a written note the campaign put out Friday, called it "the right decision by the prosecutor." Dunn added that he owed a lot to his staff. The campaign’s statement then states "the case is now closed for good."',
+    );
+    const q = quoteWith(ex.quotes, 'closed for good');
+    expect(q.speaker).toBe('Quill campaign');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
