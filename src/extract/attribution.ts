@@ -1380,7 +1380,7 @@ function shortestPhrase(
 }
 
 /** `One student at Dover`, `a resident of Maine`: the word between an unnamed person and the body they belong to. */
-const BELONGS_TO = /^(at|of|from|in)$/;
+const BELONGS_TO = /^(at|of|from|in|inside|outside|near|within)$/;
 
 /** Words that are all titles, or titles and places (`President-elect`, `US President`): a role, not a name. */
 function titleOnly(ws: readonly string[]): boolean {

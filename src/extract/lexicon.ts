@@ -333,7 +333,7 @@ export const NEWS_NOUNS = set(`
 
 /** Private people a story quotes without naming (never officials or spokespeople, who speak for a body). */
 export const UNNAMED_PEOPLE = new Set(
-  'student man woman voter resident supporter worker teacher parent mother father friend neighbor neighbour veteran protester attendee fan customer employee senior junior sophomore freshman undergraduate retiree farmer nurse driver owner shopper caller reader viewer listener participant reporter correspondent journalist photographer witness bystander onlooker passenger survivor'.split(
+  'student man woman voter resident supporter worker teacher parent mother father friend neighbor neighbour veteran protester attendee fan customer employee senior junior sophomore freshman undergraduate retiree farmer nurse driver owner shopper caller reader viewer listener participant reporter correspondent journalist photographer witness bystander onlooker passenger survivor operative staffer insider'.split(
     ' ',
   ),
 );

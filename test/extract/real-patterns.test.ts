@@ -3333,3 +3333,12 @@ describe('`The campaign’s statement then states "..."` is the campaign, not wh
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('`One operative inside Quill Tower said`: the building an unnamed person is in never speaks (issue 9)', () => {
+  it.each([
+    'One operative inside Quill Tower tried to play down the remarks, saying they were "nothing we lose sleep over."',
+    'One staffer outside Quill Tower said they were "nothing we lose sleep over."',
+  ])('%s', (text) => {
+    expect(quoteWith(run(text).quotes, 'lose sleep').speaker).toBeNull();
+  });
+});
