@@ -106,7 +106,7 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
       const closeSentence = sentenceAt(closePara.sentences, lastPart.close);
       let sentenceEnd = Math.max(closeSentence?.end ?? closePara.text.length, lastPart.close + 1);
       // `"What do residents use every day?" Natarajan said.`: the splitter ends the sentence at `?"`, but a
-      // question, an exclamation or a trailing-off (`"... a lot of people…" Quill said.`) inside the marks does not
+      // question, an exclamation or a trailing-off (`"... before I pick…" Quill said.`) inside the marks does not
       // end the attribution's sentence.
       if (
         sentenceEnd === lastPart.close + 1 &&

@@ -5,7 +5,7 @@
  */
 import type { CorpusArticle, Quote, Speaker } from '../types.ts';
 import { genderOfFirstName, isFirstName } from './gender.ts';
-import { HONORIFICS, NOT_NAME_WORDS, PERSONS_BODY, TITLE_WORDS } from './lexicon.ts';
+import { HONORIFICS, isPlace, NOT_NAME_WORDS, PERSONS_BODY, TITLE_WORDS } from './lexicon.ts';
 
 const norm = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
@@ -102,8 +102,8 @@ function canonicalNames(
   for (const name of names.keys()) {
     if (map.has(name)) continue;
     const k = norm(name);
-    // (`WASHINGTON` from a dateline, a word that is no name: never another article's person.)
-    if (/^\p{Lu}{5,}$/u.test(name) || NOT_NAME_WORDS.has(k)) {
+    // (A place or a word that is no name: never another article's person.)
+    if (isPlace([name]) || NOT_NAME_WORDS.has(k)) {
       map.set(name, name);
       continue;
     }
@@ -221,6 +221,8 @@ export function buildSpeakers(articles: CorpusArticle[]): Speaker[] {
     const here = new Set<string>();
     // (`Stephen said` where the article quotes Stephen Dunn too: him, and only in that article.)
     const ownFull = new Map<string, Set<string>>();
+    // (Whether the article names someone else by a surname, read once per surname and article.)
+    const another = new Map<string, boolean>();
     for (const q of a.quotes)
       if (q.speaker && readsAsOnePerson(q.speaker)) {
         const first = norm(words(q.speaker)[0] as string);
@@ -233,8 +235,23 @@ export function buildSpeakers(articles: CorpusArticle[]): Speaker[] {
       if (name === q.speaker && byFirst?.size === 1 && isFirstName(norm(q.speaker)))
         name = [...byFirst][0] as string;
       // `Dunn` in an article that names Ben Dunn (or two Dunns) is never another article's Ada Dunn.
-      if (name !== q.speaker && !q.speaker.includes(' ') && namesAnother(a.paragraphs, q.speaker, name))
+      // (A name in capitals, `DOVER`, joins another article's person only as a transcript's label, `QUILL:`; else it
+      // may be a dateline.)
+      if (
+        name !== q.speaker &&
+        /^\p{Lu}{2,}$/u.test(q.speaker) &&
+        !a.paragraphs.some((p) => p.startsWith(`${q.speaker}:`))
+      )
         name = q.speaker;
+      if (name !== q.speaker && !q.speaker.includes(' ')) {
+        const key = `${q.speaker}|${name}`;
+        let other = another.get(key);
+        if (other === undefined) {
+          other = namesAnother(a.paragraphs, q.speaker, name);
+          another.set(key, other);
+        }
+        if (other) name = q.speaker;
+      }
       const e = entry(name);
       e.aliases.add(q.speaker);
       e.quotes.push(q);

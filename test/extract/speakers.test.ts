@@ -202,4 +202,15 @@ describe('across articles, a name joins only the same one person (issue 9)', () 
     buildSpeakers([a, b]);
     expect(b.quotes.map((q) => q.speaker)).toEqual(['Fenwick', 'DOVER', 'Caroline', 'Harbor Daily News']);
   });
+
+  it('a transcript’s label in capitals (`QUILL:`) still joins the person another article names in full (guard)', () => {
+    const a = article('a.txt', ['"We will run the port well," said Ada Quill, the senator.']);
+    const b = article('b.txt', [
+      'WALLACE: Will you run again next year, Senator?',
+      'QUILL: I have not decided and I will tell you when I do.',
+    ]);
+    expect(b.quotes.map((q) => q.speaker)).toContain('QUILL');
+    buildSpeakers([a, b]);
+    expect(b.quotes.find((q) => q.text.includes('not decided'))?.speaker).toBe('Ada Quill');
+  });
 });
