@@ -585,7 +585,7 @@ describe('long appositions after the marks, and glued marks', () => {
   });
   it('a closing mark glued to the speaker’s name', () => {
     const ex = run(
-      '"The mayor tells each crowd something else,"Carla Penrose, who chairs the group, said in a statement.',
+      '"The mayor tells each crowd something else,"Carla Penrose, who chairs the group, said in an email.',
     );
     expect(quoteWith(ex.quotes, 'each crowd').speaker).toBe('Carla Penrose');
   });
