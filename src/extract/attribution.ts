@@ -1548,6 +1548,10 @@ function documentAntecedent(ctx: ArticleContext, para: Para, a: number): Entity 
   return null;
 }
 
+/** A time that may stand between a passive verb and its `by` (`released in May by`, `issued last week by`). */
+const PASSIVE_TIME =
+  /^(?:in|on|last|this|early|earlier|late|later|week|month|year|(?:19|20)\d\d|\d{1,2}|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Words for one court filing: `the suit` is the `lawsuit` the article wrote of. */
 const SUIT_NOUNS = /^(suit|lawsuit|complaint)$/;
 
@@ -1576,23 +1580,53 @@ function documentIssuer(ctx: ArticleContext, para: Para, before: number, noun: s
         continue;
       }
       if (t.lower !== noun && !(SUIT_NOUNS.test(noun) && SUIT_NOUNS.test(t.lower))) continue;
-      // `a suit was brought by Ben Dover`, `a report written by the Harbor Institute`: the agent of the passive.
-      for (let k = i + 1; k < toks.length && k <= i + 5; k++) {
+      // `a suit was brought by Ben Dover`, `a report written by the Harbor Institute`, `a report released in May by
+      // the Harbor Institute`: the agent of the passive (a time may stand between the verb and `by`).
+      let verbAt = -1;
+      for (let k = i + 1; k < toks.length && k <= i + 8; k++) {
         const by = toks[k] as Token;
         if ((toks[k - 1] as Token).trail !== '') break;
         if (
-          by.lower !== 'by' ||
-          !/^(filed|brought|written|issued|released|sent|signed|published|prepared|drafted)$/.test(
-            toks[k - 1]?.lower ?? '',
-          )
-        )
+          /^(filed|brought|written|issued|released|sent|signed|published|prepared|drafted)$/.test(by.lower)
+        ) {
+          verbAt = k;
           continue;
+        }
+        if (verbAt < 0 && k > i + 5) break;
+        if (verbAt >= 0 && by.lower !== 'by') {
+          if (k - verbAt > 3 || !PASSIVE_TIME.test(by.word)) break;
+          continue;
+        }
+        if (by.lower !== 'by' || verbAt < 0) continue;
         const x = /^(the|a|an)$/.test(toks[k + 1]?.lower ?? '') ? k + 2 : k + 1;
         const y = capitalsFrom(toks, x, 5);
         // (Read inside quotation marks too: `"... a suit was brought by Ben Dover ...," a spokesman said`.)
-        const phrase = y > x ? analyzeRun(toks, x, y) : null;
+        let phrase = y > x ? analyzeRun(toks, x, y) : null;
+        // (`by the Harbor Institute of Sciences`: a connector inside the name, when the name keeps it.)
+        const link = toks[y];
+        if (
+          phrase &&
+          (toks[y - 1] as Token).trail === '' &&
+          link?.trail === '' &&
+          /^(of|for)$/.test(link.lower) &&
+          isCapitalized(toks[y + 1]?.word ?? '')
+        ) {
+          const longer = analyzeRun(toks, x, capitalsFrom(toks, y + 1, 3));
+          if (longer?.nameWords.includes(link.word)) phrase = longer;
+        }
         const known = phrase ? ctx.table.find(phrase) : null;
         if (known && known.type !== 'unknown') return known;
+        // (A body the article names only here: `by the Harbor Academy of Ports`.)
+        // (Several words no first name opens; a person would be a known name.)
+        if (
+          phrase &&
+          (phrase.type === 'org' ||
+            (phrase.type === 'unknown' &&
+              phrase.nameWords.length >= 2 &&
+              !isFirstName((phrase.nameWords[0] as string).toLowerCase()))) &&
+          !isPlace(phrase.nameWords)
+        )
+          return ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
         break;
       }
       // `a Quill campaign memo`, `an email from the Quill campaign`: the document names its issuer.

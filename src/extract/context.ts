@@ -535,6 +535,14 @@ export function buildContext(
       if (before && isCapitalized(before.word) && before.trail === ',') continue;
       // (`Tin Aung Hla, 64, a farmer,`: so does one after a name's age.)
       if (i >= 2 && isCapitalized((toks[i - 2] as Token).word) && agedAt(toks, i - 1)) continue;
+      // (`with her husband, a bus driver`: or who someone already spoken of is.)
+      if (
+        before?.trail === ',' &&
+        [toks[i - 2], toks[i - 3]].some(
+          (t) => t?.trail === '' && /^(his|her|their|my|our|your)$/.test(t.lower),
+        )
+      )
+        continue;
       let j = i + 1;
       while (
         j < toks.length &&

@@ -3342,3 +3342,42 @@ describe('`One operative inside Quill Tower said`: the building an unnamed perso
     expect(quoteWith(run(text).quotes, 'lose sleep').speaker).toBeNull();
   });
 });
+
+describe('`a report released in May by the Harbor Academy of Ports`: a time before `by`, a connector in the body (issue 9)', () => {
+  it('the report is the academy’s, only as "possibly"', () => {
+    const ex = run(
+      'A report released in May by the Harbor Academy of Rivers, Lakes and Ports found that more families take the ferry to work.',
+      'The towns along the river are busier. They hire more crews.',
+      '“Ferry crossings have doubled in a decade,” the report concluded.',
+    );
+    const q = quoteWith(ex.quotes, 'doubled in a decade');
+    expect(q.speaker).toMatch(/^Harbor Academy/);
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a person the passive names is still found past the time (guard: a first name opens no body)', () => {
+    const ex = run(
+      'A memo written last week by Ada Quill warned of cuts.',
+      '“The ferry line will close by spring,” the memo said.',
+    );
+    expect(quoteWith(ex.quotes, 'close by spring').speaker).toBe('Ada Quill');
+  });
+});
+
+describe('`with her husband, a bus driver`: who someone already spoken of is opens no clause for `she` (issue 9)', () => {
+  it('the woman the passage is about, not an unnamed pilot', () => {
+    const ex = run(
+      'Joanna Fenwick-Marsh is one of the mill workers who heard the news on the floor. She lives in Dover with her husband, a bus driver.',
+      'When she saw Mr. Quill on the news, she smiled. “I loved it,” she said.',
+    );
+    expect(quoteWith(ex.quotes, 'I loved it').speaker).toBe('Joanna Fenwick-Marsh');
+  });
+
+  it('an unnamed worker opening a clause still stands for the `she` after it (guard)', () => {
+    const ex = run(
+      'Joanna Fenwick-Marsh runs the mill in Dover.',
+      'On the night shift, a bus driver who waited at the gate was blunter. “I loved it,” she said.',
+    );
+    expect(quoteWith(ex.quotes, 'I loved it').speaker).toBeNull();
+  });
+});
