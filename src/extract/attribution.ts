@@ -170,6 +170,45 @@ function orgNamed(ctx: ArticleContext, nameWords: string[], from: number, to: nu
   );
 }
 
+/** `e` when it may be a company: marked as one, or with no word of its name saying it is another kind of body. */
+const companyLike = (e: Entity | null): Entity | null =>
+  e &&
+  (e.company ||
+    !e.name
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => COMPANY_NOT.has(w)))
+    ? e
+    : null;
+const COMPANY_NOT = new Set(
+  'union council committee department ministry agency administration authority association federation league club university college institute foundation hospital police office court commission board party campaign city county assembly school congress senate parliament'.split(
+    ' ',
+  ),
+);
+
+/** Nouns for a body that `bodySubject` may find: not a government's, whose name the article gives as such. */
+const LOOSE_BODIES = /^(group|company|firm|organization|organisation|coalition|network|charity|nonprofit)$/;
+
+/**
+ * `Harbor Lives Forward issued a statement saying it ... "…," the group said`, `"…," Chirper said in a statement,
+ * adding that it ... The company said`: the body last named as a subject just before `pos`, when the tables did not
+ * type it an organisation but it reads as no person or the article writes of it as a thing (`X said it`, `X, which`);
+ * it becomes an organisation.
+ */
+function bodySubject(ctx: ArticleContext, pos: number): Entity | null {
+  const isThing = (e: Entity): boolean => {
+    const name = escapeRegExp(e.name);
+    const itSays = new RegExp(
+      `\\b${name}(?: (?:said|says|announced|added|stated|confirmed|issued|released|posted|wrote)\\b[^.;?!]{0,50}?\\bit\\b|, which\\b)`,
+      'u',
+    );
+    return ctx.paras.some((p) => itSays.test(p.text));
+  };
+  const body = ctx.table.recentBodySubject(pos, isThing, 800);
+  if (body) body.type = 'org';
+  return body;
+}
+
 /**
  * `Pellwood Insider also commented ... "…," the company said`: when no company is known, the name that opens the
  * nearest sentence before `pos` in this paragraph or the one before, if it is no person and no place.
@@ -934,12 +973,17 @@ export function speakerPhrase(
         entity:
           (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos, true) : null) ??
           (GOVERNMENT_BODIES.has(head) ? namedBody(ctx, para, pos, head) : null) ??
+          // (`Pellwood Insider also commented ... "…," the company said`: the name opening a sentence just before
+          // comes before a company further back, unless its name says it is another kind of body, `the Transit
+          // Workers Union`.)
+          (head === 'company' || head === 'firm' ? companyLike(subjectCompany(ctx, para, pos)) : null) ??
           ctx.table.roleNoun(pos, [], head) ??
           (head === 'campaign' ? namedBody(ctx, para, pos) : null) ??
-          (head === 'company' || head === 'firm' ? subjectCompany(ctx, para, pos) : null) ??
           // (`The Harbor Port Authority admitted that ...` / `"...," the agency said`: the body that was just the subject;
           // never a company for a ministry or an agency.)
-          notCompanyFor(head, ctx.table.recentOrgSubject(pos)),
+          notCompanyFor(head, ctx.table.recentOrgSubject(pos)) ??
+          // (`Harbor Lives Forward issued a statement ... "…," the group said`: a body the tables did not type.)
+          (LOOSE_BODIES.test(head) ? bodySubject(ctx, pos) : null),
         role: null,
         verb,
         via: 'role',

@@ -1097,6 +1097,28 @@ export class EntityTable {
     return null;
   }
 
+  /**
+   * The body last named as a subject before `pos` (within `window` characters), read loosely: an organisation, or a
+   * name the tables did not type as one (with no title or gender) that reads as no person or that `isThing` says
+   * the article writes of as a thing (`Chirper said in a short statement, adding that it ...`). Null when a person is the
+   * last subject, or an outlet is.
+   */
+  recentBodySubject(pos: number, isThing: (e: Entity) => boolean, window = 1200): Entity | null {
+    for (let i = this.upperBound(pos) - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (pos - m.pos > window) break;
+      if (!m.subject || m.quoted) continue;
+      const e = m.entity;
+      if (isOutlet(e)) return null;
+      if (e.type === 'org') return e;
+      // (A name of several words the tables took for a person's is one only when not written of as a thing.)
+      if (e.type === 'person')
+        return e.roles.length === 0 && (!e.gender || e.genderGuessed) && isThing(e) ? e : null;
+      return !readsAsPerson(e) || isThing(e) ? e : null;
+    }
+    return null;
+  }
+
   /** The entity last named as a subject (outside quotation marks) in [from, to), or null. */
   lastSubjectBetween(from: number, to: number): Entity | null {
     for (let i = this.upperBound(to) - 1; i >= 0; i--) {

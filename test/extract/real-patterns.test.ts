@@ -1611,7 +1611,7 @@ describe('`the group said` after a group is named', () => {
     const ex = run(
       'Dover Arms Inc. listed the gun for sale on Monday.',
       'The Harbor Light Foundation, set up in the boy’s name, distanced itself from the sale.',
-      '“This season we are focused on our scholarship work,” the group said in a statement.',
+      '“This season we are focused on our scholarship work,” the group said Sunday in a statement.',
     );
     expect(quoteWith(ex.quotes, 'focused on our scholarship').speaker).toBe('Harbor Light Foundation');
   });
@@ -3379,5 +3379,44 @@ describe('`with her husband, a bus driver`: who someone already spoken of is ope
       'On the night shift, a bus driver who waited at the gate was blunter. “I loved it,” she said.',
     );
     expect(quoteWith(ex.quotes, 'I loved it').speaker).toBeNull();
+  });
+});
+
+describe('`the group said`, `the company said` after a body named as the subject just before (issue 9)', () => {
+  it('a body the name tables took for a person, written of as a thing (`issued a statement saying it`)', () => {
+    const ex = run(
+      'The new fences drew protest, and Harbor Lives Forward, the grand marshal of the march, pulled out. Harbor Lives Forward issued a statement saying it left "because the route is no longer safe for our members."',
+      '“For us, marching this year meant picking between two dangers,” the group said Sunday in a statement.',
+    );
+    const q = quoteWith(ex.quotes, 'picking between two dangers');
+    expect(q.speaker).toBe('Harbor Lives Forward');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a lone name that said `it` of itself, after the quote (`Chirper said in a short statement, adding that it`)', () => {
+    const ex = run(
+      'The app said Friday it had closed 90,000 accounts tied to fraud.',
+      '“As the scams changed, so did our rules,” Chirper said in a short statement, adding that it “bans the use of Chirper to cheat buyers.” The company said the steps already showed results, “including far fewer fake sellers.”',
+    );
+    expect(quoteWith(ex.quotes, 'far fewer fake sellers').speaker).toBe('Chirper');
+  });
+
+  it('a person who was the subject is never `the group` (guard)', () => {
+    const ex = run(
+      'Ada Quill issued a statement saying she would march anyway.',
+      '“For us, marching this year meant picking between two dangers,” the group said Sunday in a statement.',
+    );
+    expect(quoteWith(ex.quotes, 'picking between two dangers').speaker).not.toBe('Ada Quill');
+  });
+});
+
+describe('`the company said` is the name opening the sentence just before, not a company further back (issue 9)', () => {
+  it('Pellwood Insider, not the company a representative spoke for before', () => {
+    const ex = run(
+      '“Ada Quill is on leave from the station,” a Halvex representative said in a statement.',
+      'Pellwood Insider also commented on Quill’s future with the company, but said it had no contract to end.',
+      '“We wish her the very best in whatever comes next,” the company said Monday in a statement.',
+    );
+    expect(quoteWith(ex.quotes, 'very best').speaker).toBe('Pellwood Insider');
   });
 });
