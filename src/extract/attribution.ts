@@ -654,6 +654,9 @@ export function speakerPhrase(
   if (ad !== undefined) return { entity: ad, role: null, verb, via: 'role', pos };
   const owner = documentOwner(ctx, toks, a, b);
   if (owner) return { entity: owner, role: null, verb, via: 'role', pos };
+  // `Quill’s letter argues`, `Ada Quill's new memo says`: a document a named person or body owns speaks for them.
+  const docOwner = possessiveDocument(ctx, toks, a, b);
+  if (docOwner) return { ...docOwner, verb, via: 'role', pos };
   // `She released a web ad ... "…," the narrator says`: an ad's voice speaks for whoever ran it (a person's
   // campaign), only "possibly"; nobody when no ad's sponsor is named.
   // (Also `a voice over`, `the familiar narrator`, and an ad the article calls a spot, a commercial or a video.)
@@ -2038,6 +2041,34 @@ function documentOwner(ctx: ArticleContext, toks: Token[], a: number, b: number)
 }
 
 /**
+ * `Quill’s letter`, `Ada Quill's new memo`, `the Harbor Council's latest report`, tokens [a, b) wholly: a
+ * capitalised name with a possessive ending, at most two lower-case words, then a noun for a document or a web page.
+ * The known person or body the name gives; null for any other phrase.
+ */
+function possessiveDocument(ctx: ArticleContext, toks: Token[], a: number, b: number): Attribution | null {
+  if (b - a < 2 || b - a > 8) return null;
+  const noun = (toks[b - 1] as Token).lower;
+  if (!(DOCUMENT_NOUNS.has(noun) || OWNED_PAGES.has(noun))) return null;
+  let o = b - 2;
+  while (o > a && b - 2 - o < 2 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[o] as Token).word)) o--;
+  const own = toks[o] as Token;
+  if (!own.possessive || !isCapitalized(own.word) || toks.slice(o, b - 1).some((t) => t.trail !== ''))
+    return null;
+  const from = first(toks, a, o);
+  if (from < 0) return null;
+  const hit = possessiveOwner(ctx, toks, o, from, 0);
+  return hit?.entity && !isPlace(hit.entity.name.split(' ')) ? hit : null;
+}
+
+/** Where the capitalised run ending at `o` starts, reading back to `a` (only `the` may stand before it); -1 else. */
+function first(toks: Token[], a: number, o: number): number {
+  let x = o;
+  while (x > a && isCapitalized((toks[x - 1] as Token).word) && (toks[x - 1] as Token).trail === '') x--;
+  if (x === a || (x === a + 1 && (toks[a] as Token).lower === 'the')) return x;
+  return -1;
+}
+
+/**
  * The name in `a new Quill ad`, `one Club for Tax Cuts ad`, tokens [a, b) wholly: after the determiner at `a`,
  * lower-case words, then a run of capitalised words (at most `max`, connectors inside it when `connectors`) up to the
  * noun at b - 1, with no punctuation and no quotation mark; undefined for any other phrase.
@@ -2789,6 +2820,11 @@ export function attributionBefore(
         /^(he|she)$/.test(toks[s0 + 1]?.lower ?? '')
       )
         return speakerPhrase(ctx, para, s0 + 1, s0 + 2, 'said');
+      // `Quill’s letter makes a plain case: "..."`: a document opening the sentence speaks for its owner.
+      for (let e = s0 + 2; e <= Math.min(b, s0 + 6); e++) {
+        const doc = possessiveDocument(ctx, toks, s0, e);
+        if (doc) return { ...doc, verb: 'said', via: 'role', pos: para.base + (toks[s0] as Token).start };
+      }
       const subject = mainSubject(ctx, para, s0, b, 'said');
       if (subject) return subject;
       // `Former harbor master Ada Quill: "..."`, `More from Reyes: "..."`: a short lead-in that

@@ -3420,3 +3420,20 @@ describe('`the company said` is the name opening the sentence just before, not a
     expect(quoteWith(ex.quotes, 'very best').speaker).toBe('Pellwood Insider');
   });
 });
+
+describe('`Quill’s letter says`: a document a named person owns speaks for them (issue 9)', () => {
+  it.each([
+    '“We stand for every worker on this river, and we will not back down,” Quill’s letter says.',
+    'Quill’s letter argues that “we stand for every worker on this river, and we will not back down.”',
+    'Quill’s new letter makes a plain case: “We stand for every worker on this river, and we will not back down.”',
+  ])('%s', (text) => {
+    const q = quoteWith(run('Ada Quill chairs the platform panel.', text).quotes, 'every worker');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a person the owner has is not the owner (guard)', () => {
+    const ex = run('Ada Quill chairs the platform panel.', '“Crime fell by a third,” Quill’s driver says.');
+    expect(quoteWith(ex.quotes, 'Crime fell').speaker).not.toBe('Ada Quill');
+  });
+});
