@@ -148,6 +148,9 @@ export function capitalRuns(tokens: Token[]): Array<[number, number]> {
 const isInitial = (w: string): boolean => /^\p{Lu}\.?$/u.test(w);
 
 /** Reads one capitalised run as a name phrase, or null when it is not a name (sentence openers, dates). */
+/** A party member's label before a name (`Republican`, `Democrat`, `GOP`). */
+const PARTY_WORDS = /^(?:Republican|Democrat|Democratic|Independent|Libertarian|GOP)$/;
+
 export function analyzeRun(tokens: Token[], from: number, to: number): NamePhrase | null {
   let a = from;
   let b = to;
@@ -250,6 +253,20 @@ export function analyzeRun(tokens: Token[], from: number, to: number): NamePhras
   ) {
     k++;
     nameWords = nameWords.slice(1);
+  }
+  // (`House Harbor Republican Tom Fenwick`, `Rhode Island Democrat Ada Quill`: a committee or a place, then a
+  // party, then the name.)
+  const partyAt = nameWords.findIndex(
+    (w, j) =>
+      j >= 1 &&
+      j <= nameWords.length - 3 &&
+      PARTY_WORDS.test(w) &&
+      (FIRST_NAMES.has((nameWords[j + 1] as string).toLowerCase()) ||
+        isFirstName((nameWords[j + 1] as string).toLowerCase())),
+  );
+  if (partyAt >= 1 && !nameWords.slice(0, partyAt).some((w) => FIRST_NAMES.has(w.toLowerCase()))) {
+    k += partyAt + 1;
+    nameWords = nameWords.slice(partyAt + 1);
   }
   for (let i = 0; i < k; i++) {
     const l = lowers[i] as string;

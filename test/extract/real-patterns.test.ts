@@ -3437,3 +3437,24 @@ describe('`Quill’s letter says`: a document a named person owns speaks for the
     expect(quoteWith(ex.quotes, 'Crime fell').speaker).not.toBe('Ada Quill');
   });
 });
+
+describe('`House Harbor Republican Tom Fenwick`: a committee or place and a party before a name are his role (issue 9)', () => {
+  it('the name is the person, and a later `he` is not the man quoted before him', () => {
+    const ex = run(
+      'Ben Dunn, a top aide, wrote the memo. “It was public anyway,” he said.',
+      'House Harbor Republican Tom Fenwick (R-Kans.), who read the notes and would say nothing about them, agreed with that point.',
+      '“Some of the notes put our sailors at risk,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'sailors at risk').speaker).toBe('Tom Fenwick');
+  });
+
+  it('`said Dover Democrat Ada Quill` gives her name alone', () => {
+    const ex = run('“The bridge will not wait,” said Dover Democrat Ada Quill.');
+    expect(quoteWith(ex.quotes, 'bridge will not wait').speaker).toBe('Ada Quill');
+  });
+
+  it('a party word with no first name after it names no person (guard)', () => {
+    const ex = run('“The bridge will not wait,” said the Dover Democratic Club.');
+    expect(quoteWith(ex.quotes, 'bridge will not wait').speaker).toBe('Dover Democratic Club');
+  });
+});
