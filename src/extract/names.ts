@@ -541,6 +541,9 @@ function genderOf(e: Entity): Gender {
   return e.gender;
 }
 
+/** The last word of an outlet's name that `The` alone may stand with for it (`The Post`, `The Times`). */
+const OUTLET_HEADS = /^(?:Post|Times|Journal|Globe|Herald|Tribune|Gazette|Register|Review)$/;
+
 /** A news outlet: an organisation in the outlet list or named like one (`Harbor Herald`, `Dover Times`). */
 function isOutlet(e: Entity): boolean {
   const lower = e.name.toLowerCase();
@@ -610,7 +613,7 @@ export class EntityTable {
   /** Registers a multi-word name (or returns the entity it already is). */
   addFull(phrase: NamePhrase, role: string | null): Entity {
     const name = phrase.nameWords.join(' ');
-    let e = this.byFull.get(key(name));
+    let e = this.byFull.get(key(name)) ?? this.outletFor(phrase) ?? undefined;
     if (!e) {
       e = {
         id: this.entities.length,
@@ -702,7 +705,21 @@ export class EntityTable {
     const same = (this.bySurname.get(surname) ?? []).filter(
       (e) => key(e.name.split(' ')[0] as string) === first,
     );
-    return same.length === 1 ? (same[0] as Entity) : null;
+    return same.length === 1 ? (same[0] as Entity) : this.outletFor(phrase);
+  }
+
+  /**
+   * `The Post` after `The Washington Post`: an outlet's short name is the one outlet the article named in full that
+   * ends with it; null for any other phrase.
+   */
+  private outletFor(phrase: NamePhrase): Entity | null {
+    const [the, head] = phrase.nameWords;
+    if (phrase.nameWords.length !== 2 || the !== 'The' || !OUTLET_HEADS.test(head as string)) return null;
+    const tail = ` ${(head as string).toLowerCase()}`;
+    const outlets = this.entities.filter(
+      (e) => e.type === 'org' && isOutlet(e) && e.name.includes(' ') && e.name.toLowerCase().endsWith(tail),
+    );
+    return outlets.length === 1 ? (outlets[0] as Entity) : null;
   }
 
   mention(

@@ -3458,3 +3458,23 @@ describe('`House Harbor Republican Tom Fenwick`: a committee or place and a part
     expect(quoteWith(ex.quotes, 'bridge will not wait').speaker).toBe('Dover Democratic Club');
   });
 });
+
+describe('`The Post` after `The Harbor Post`: an outlet’s short name is the outlet named in full (issue 9)', () => {
+  it('one outlet ending in the word: the same outlet', () => {
+    const ex = run(
+      'The Harbor Post noted that the author Ben Dunn was seen riding with Quill in Dover. The Post reported that Dunn was gathering notes for a new book. It added, “the trip comes as Quill vows fresh attacks on the stump.”',
+    );
+    expect(quoteWith(ex.quotes, 'fresh attacks').speaker).toBe('Harbor Post');
+    expect(quoteWith(ex.quotes, 'fresh attacks').confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('two outlets ending in it: neither (guard)', () => {
+    const ex = run(
+      'The Harbor Post and the Dover Post both ran the story.',
+      '“The mill will close in May,” The Post reported.',
+    );
+    const q = quoteWith(ex.quotes, 'mill will close');
+    expect(q.speaker).not.toBe('Harbor Post');
+    expect(q.speaker).not.toBe('Dover Post');
+  });
+});
