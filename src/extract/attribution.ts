@@ -469,6 +469,10 @@ export function speakerPhrase(
       const org = ctx.table.roleNoun(pos, [], 'company') ?? ctx.table.recentOrg(pos);
       return { entity: org, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     }
+    // (`Professors Quill and Briggs suggest ... In Dover, they write, "..."`: two people named together as the
+    // subject of this sentence or the one before, only "possibly".)
+    const pair = first.lower === 'they' ? pairSubjectBefore(ctx, para, a, verb) : null;
+    if (pair) return { entity: pair, role: null, verb, via: 'pronoun', pos, strength: 'ambiguous' };
     if (['they', 'we', 'i'].includes(first.lower))
       return { entity: null, role: null, verb, via: 'none', pos };
   }
@@ -1511,6 +1515,54 @@ function pairBefore(ctx: ArticleContext, para: Para, before: number, verb: strin
       )
         return ctx.table.joint(left.entity, right.entity);
     }
+  }
+  return null;
+}
+
+/** A title two people named together share (`Sens. Quill and Briggs`). */
+const PLURAL_TITLES =
+  /^(?:Professors|Profs\.|Sens\.|Senators|Reps\.|Representatives|Drs\.|Doctors|Govs\.|Governors|Justices|Judges)$/;
+
+/**
+ * Two people named together as the subject opening the sentence holding token `a` or the one before it in this
+ * paragraph or the last sentence of the paragraph before (`Professors Ada Quill and Tom Briggs suggest ...`), as one
+ * joint speaker; null when no such pair opens either.
+ */
+function pairSubjectBefore(ctx: ArticleContext, para: Para, a: number, verb: string): Entity | null {
+  const spans: { p: Para; from: number; to: number }[] = [];
+  let to = a;
+  for (const from of sentenceStartsBefore(para, a, 2)) {
+    spans.push({ p: para, from, to });
+    to = from;
+  }
+  const prev = ctx.paras[ctx.paras.indexOf(para) - 1];
+  if (spans.length < 2 && prev) {
+    const [from] = sentenceStartsBefore(prev, prev.tokens.length, 1);
+    if (from !== undefined) spans.push({ p: prev, from, to: prev.tokens.length });
+  }
+  for (const { p, from, to: end } of spans) {
+    const toks = p.tokens;
+    // (A title for both, `Professors Quill and Briggs`, `Sens. Quill and Briggs`, is no part of the first name.)
+    const x = PLURAL_TITLES.test(toks[from]?.word ?? '') ? from + 1 : from;
+    let k = x;
+    while (k < end && k < x + 5 && isCapitalized((toks[k] as Token).word) && (toks[k] as Token).trail === '')
+      k++;
+    if (k === x || k >= end || (toks[k] as Token).lower !== 'and' || (toks[k] as Token).trail !== '')
+      continue;
+    const y = capitalsFrom(toks, k + 1, 4);
+    // (A verb follows the pair: it is the sentence's subject, not a list that goes on.)
+    if (y === k + 1 || y >= end || !/^\p{Ll}/u.test((toks[y] as Token).word)) continue;
+    if (ctx.inQuote(p.base + (toks[k] as Token).start)) continue;
+    const left = speakerPhrase(ctx, p, x, k, verb);
+    const right = speakerPhrase(ctx, p, k + 1, y, verb);
+    if (
+      left?.entity?.type === 'person' &&
+      right?.entity?.type === 'person' &&
+      left.via === 'name' &&
+      right.via === 'name' &&
+      left.entity !== right.entity
+    )
+      return ctx.table.joint(left.entity, right.entity);
   }
   return null;
 }

@@ -3478,3 +3478,27 @@ describe('`The Post` after `The Harbor Post`: an outlet’s short name is the ou
     expect(q.speaker).not.toBe('Dover Post');
   });
 });
+
+describe('`they write` after two people named together as the subject: co-authors (issue 9)', () => {
+  it('the pair, only as "possibly"', () => {
+    const ex = run(
+      'Ada Quill and Tom Briggs wrote the book on river towns.',
+      'Professors Quill and Briggs argue the gap has less to do with faith than with habit. In Dover, they write, “to be devout is to be in step with the town.”',
+    );
+    const q = quoteWith(ex.quotes, 'in step with the town');
+    expect(q.speaker).toBe('Ada Quill and Tom Briggs');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a pair that is not the subject just before, or a plural no pair names, gives nobody (guard)', () => {
+    const later = run(
+      'Ada Quill and Tom Briggs wrote the book on river towns. Many voters disagree with it.',
+      'In Dover, they say, “to be devout is to be in step with the town.”',
+    );
+    expect(quoteWith(later.quotes, 'in step with the town').speaker).toBeNull();
+    const listed = run(
+      'The book thanks Ada Quill and Tom Briggs for their help. In Dover, they write, “to be devout is to be in step with the town.”',
+    );
+    expect(quoteWith(listed.quotes, 'in step with the town').speaker).toBeNull();
+  });
+});
