@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   articleKey,
-  hasSurname,
   classifySource,
+  hasSurname,
   parseAnn,
   parseRefs,
   quoteSpans,
