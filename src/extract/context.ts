@@ -559,9 +559,24 @@ export function buildContext(
       table.mentionInOrder(table.someone(), pos);
     }
   }
+  // `"...," said the woman, who did not want to be named. "...," she said`: someone who asks not to be named is who
+  // the next `he` or `she` most likely means, not a person named before (unless the sentence names someone first).
+  for (const para of paras) {
+    for (const m of para.text.matchAll(ANONYMOUS)) {
+      const at = m.index;
+      const sentence = sentenceAt(para.sentences, at);
+      const pos = para.base + at;
+      if (inQuote(pos) || table.personBetween(para.base + (sentence?.start ?? 0), pos)) continue;
+      table.mentionInOrder(table.someone(), pos);
+    }
+  }
   pronounGenders(paras, table, inQuote);
   return { paras, table, lowerWords, midCaps, speaking, inQuote };
 }
+
+/** Words by which a source asks not to be named (`who did not want to be named`, `on condition of anonymity`). */
+const ANONYMOUS =
+  /\b(?:(?:did not|didn't|does not|doesn't) want (?:to be|his|her) (?:quoted by name|named|identified|name used)|(?:declined|refused) to be (?:named|identified)|asked not to be (?:named|identified)|(?:on|under) (?:the )?condition(?:s)? of anonymity|requested anonymity|declined to give (?:his|her|a) (?:full |last )?name)/g;
 
 /**
  * `Fallow started a channel in 2009. His first videos ...` / `She ...`: a sentence opening on `He`, `His`, `She` or `Her`

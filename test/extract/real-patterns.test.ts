@@ -3502,3 +3502,22 @@ describe('`they write` after two people named together as the subject: co-author
     expect(quoteWith(listed.quotes, 'in step with the town').speaker).toBeNull();
   });
 });
+
+describe('`said the woman, who did not want to be named`: a later `she` is that unnamed source, not a woman named before (issue 9)', () => {
+  const named =
+    '“This is little Dover!” said Joanna Fenwick, 39, a cook at the Blue Heron diner. She said the place is proud of its mix of people.';
+  it('nobody is named for the unnamed source’s words', () => {
+    const ex = run(
+      named,
+      'At a shop near the pier, a clerk was shaken by the talk she has heard since the fire. “One man came in and said we should shut the pier,” said the woman, who as many here do did not want her name used. “Too much anger,” she said.',
+    );
+    expect(quoteWith(ex.quotes, 'Too much anger').speaker).toBeNull();
+  });
+
+  it('`on condition of anonymity` does the same; a named source asking nothing keeps the `she` (guard)', () => {
+    const anon = run(named, 'A second cook spoke on condition of anonymity. “Too much anger,” she said.');
+    expect(quoteWith(anon.quotes, 'Too much anger').speaker).toBeNull();
+    const plain = run(named, 'The lunch rush had begun. “Too much anger,” she said.');
+    expect(quoteWith(plain.quotes, 'Too much anger').speaker).toBe('Joanna Fenwick');
+  });
+});
