@@ -957,6 +957,9 @@ export function speakerPhrase(
     const head = (ofAt > 0 ? words[ofAt - 1] : words.at(-1)) ?? '';
     // `the editorial board writes`, `the tabloid`, `the paper said`: the outlet the passage names.
     if (NEWS_NOUNS.has(head) && words.every((w) => /^[\p{Ll}-]+$/u.test(w))) {
+      // (`Ada Quill set up a new website, ... "…," the website explains`: a site someone made is theirs.)
+      const owner = /^(website|site)$/.test(head) ? siteOwner(ctx, para, a) : null;
+      if (owner) return { entity: owner, role: null, verb, via: 'role', pos };
       const outlet = ctx.table.recentOutlet(pos) ?? writtenOutlet(ctx, pos);
       if (outlet) return { entity: outlet, role: null, verb, via: 'role', pos };
     }
@@ -1563,6 +1566,43 @@ function pairSubjectBefore(ctx: ArticleContext, para: Para, a: number, verb: str
       left.entity !== right.entity
     )
       return ctx.table.joint(left.entity, right.entity);
+  }
+  return null;
+}
+
+/**
+ * Whose the site is that `the website` at token `before` means: the subject of a sentence in this paragraph or the
+ * eight before that set up, created, launched, built or started a website or site (`Ada Quill set up a new
+ * website ...`); null when none did.
+ */
+function siteOwner(ctx: ArticleContext, para: Para, before: number): Entity | null {
+  const here = ctx.paras.indexOf(para);
+  for (let i = here; i >= 0 && i >= here - 8; i--) {
+    const p = ctx.paras[i] as Para;
+    const toks = p.tokens;
+    for (let k = (p === para ? before : toks.length) - 1; k >= 2; k--) {
+      if (
+        !/^(website|site|web site)$/.test((toks[k] as Token).lower) ||
+        ctx.inQuote(p.base + (toks[k] as Token).start)
+      )
+        continue;
+      // (`a website`, `a new website`.)
+      let d = k - 1;
+      if ((toks[d] as Token).lower === 'new' && /^(a|an)$/.test(toks[d - 1]?.lower ?? '')) d--;
+      if (!/^(a|an)$/.test((toks[d] as Token).lower)) continue;
+      let v = d - 1;
+      if (v < 0) continue;
+      if ((toks[v] as Token).lower === 'up' && (toks[v - 1] as Token | undefined)?.lower.startsWith('set'))
+        v--;
+      if (
+        !/^(set|sets|setting|created|creates|launched|launches|built|builds|started|starts)$/.test(
+          (toks[v] as Token).lower,
+        )
+      )
+        continue;
+      const hit = subjectBeforeToken(ctx, p, v);
+      if (hit?.type === 'person' || hit?.type === 'org') return hit;
+    }
   }
   return null;
 }

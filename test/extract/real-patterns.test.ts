@@ -3521,3 +3521,26 @@ describe('`said the woman, who did not want to be named`: a later `she` is that 
     expect(quoteWith(plain.quotes, 'Too much anger').speaker).toBe('Joanna Fenwick');
   });
 });
+
+describe('`the website explains` after `Fenwick has set up a website`: the site is his, not an outlet named since (issue 9)', () => {
+  it('the one who set it up, only as "possibly"', () => {
+    const ex = run(
+      'One kind islander wants to help.',
+      'Tom Fenwick, a radio host in Dover, set up a website, “Come to Dover,” that sells his island to newcomers.',
+      'Fenwick told the Harbor Post he has had hundreds of emails.',
+      '“A slow economy has us on a hard road,” the website explains. “We welcome all.”',
+    );
+    const q = quoteWith(ex.quotes, 'hard road');
+    expect(q.speaker).toBe('Tom Fenwick');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('a website only read about is still the outlet’s (guard)', () => {
+    const ex = run(
+      'Tom Fenwick read a website about the island.',
+      'Fenwick told the Harbor Post he has had hundreds of emails.',
+      '“A slow economy has us on a hard road,” the website explains.',
+    );
+    expect(quoteWith(ex.quotes, 'hard road').speaker).not.toBe('Tom Fenwick');
+  });
+});
