@@ -2855,6 +2855,9 @@ export function attributionBefore(
         (FINDING_VERBS.has(t.lower) && toks[i + 1]?.lower === 'that')) &&
       (!isCapitalized(t.word) || SENTENCE_OPENING_VERBS.has(t.lower)) &&
       !ctx.inQuote(para.base + t.start) &&
+      // (`a new super PAC called Harbor 45 ran ads using her remark that "..."`: `called` after `a` and a noun
+      // names a thing; it says nothing.)
+      !namingCalled(toks, i, s0) &&
       // (`until the government agreed to make a payment of "..."`: agreeing to do something says nothing, unless
       // what was agreed is a pledge or a statement: `agreed to ..., including a pledge to "..."`.)
       !(
@@ -2959,7 +2962,7 @@ export function attributionBefore(
       const t = toks[i] as Token;
       const noun = toks[i + 1] as Token;
       if (!CLAIM_NOUNS.has(noun.lower) || t.trail !== '' || noun.lead !== '') continue;
-      const that = toks.slice(i + 2, Math.min(b, i + 6)).findIndex((u) => u.lower === 'that');
+      const that = toks.slice(i + 2, Math.min(b, i + 10)).findIndex((u) => u.lower === 'that');
       if (that < 0 || toks.slice(i + 1, i + 2 + that).some((u) => u.trail !== '')) continue;
       if (t.possessive && isCapitalized(t.word)) {
         const hit = possessiveOwner(ctx, toks, i, s0, para.base + t.start);
@@ -3064,6 +3067,22 @@ export function attributionBefore(
   // (`A spokesman for Dover Freight declined to ... but said`: the clause's own subject when the words before the
   // verb name nobody.)
   return mainSubject(ctx, para, s0, elided ? end - 1 : v, verb) ?? before;
+}
+
+/**
+ * Whether `called` (`named`, `dubbed`) at token `i` names a thing an indefinite noun phrase brings in (`a super PAC
+ * called Harbor 45`, `a new group named Dover First`), not a verb of saying (`the senator called Quill "a liar"`).
+ */
+function namingCalled(toks: Token[], i: number, floor: number): boolean {
+  if (!/^(called|named|dubbed)$/.test((toks[i] as Token).lower) || !isCapitalized(toks[i + 1]?.word ?? ''))
+    return false;
+  for (let k = i - 1; k >= floor && k >= i - 5; k--) {
+    const t = toks[k] as Token;
+    if (t.trail !== '' && k < i - 1) return false;
+    if (/^(a|an)$/.test(t.lower)) return k < i - 1;
+    if (/^(he|she|they|it|who|which|that|i|we|you)$/.test(t.lower) || t.possessive) return false;
+  }
+  return false;
 }
 
 /**

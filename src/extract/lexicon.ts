@@ -135,7 +135,8 @@ export const ORG_HEADS = set(`
   press reuters kremlin pentagon fbi cia nasa congress senate parliament fc united city county assembly school
   campaign
   schools district trust society alliance coalition center centre museum observatory laboratory organization
-  organisation bureau tribunal cooperative co-op guild brewery bakery works mills media studios
+  organisation bureau tribunal cooperative co-op guild brewery bakery works mills media studios embassy
+  consulate
 `);
 
 /** Organisation heads that mean "a company" for `the company said`. */

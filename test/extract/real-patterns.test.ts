@@ -3544,3 +3544,28 @@ describe('`the website explains` after `Fenwick has set up a website`: the site 
     expect(quoteWith(ex.quotes, 'hard road').speaker).not.toBe('Tom Fenwick');
   });
 });
+
+describe('`a super PAC called Harbor 45 ran ads using her remarks before a committee that "..."` (issue 9)', () => {
+  it('`called` after `a` and a noun names a thing: the words are hers, only as "possibly", never the PAC', () => {
+    const ex = run(
+      'Ada Quill ran the port for four years.',
+      'A new super PAC called Harbor 45 ran its first ads in Dover using her remarks before a special river committee that “I was in charge of quite a lot” of port policy.',
+    );
+    const q = quoteWith(ex.quotes, 'in charge of quite a lot');
+    expect(q.speaker).toBe('Ada Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('`the senator called Quill "..."` still says something (guard)', () => {
+    const ex = run('Tom Dunn, the senator, spoke next. Dunn called Quill “a liar and a fraud.”');
+    expect(quoteWith(ex.quotes, 'liar and a fraud').speaker).toBe('Tom Dunn');
+  });
+
+  it('an embassy or consulate is a body, never the `she` of a quote', () => {
+    const ex = run(
+      'Ada Quill ran the port. The Harbor Consulate then backed her.',
+      '“We did what we could with what we had,” she said.',
+    );
+    expect(quoteWith(ex.quotes, 'did what we could').speaker).toBe('Ada Quill');
+  });
+});
