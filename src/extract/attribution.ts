@@ -1044,6 +1044,9 @@ export function speakerPhrase(
         // (`"...," the judge said` before the article first writes `Judge Ortiz`: the one person the article gives
         // that title, wherever. And not someone whose own title is another one: `the Republican candidate` is not
         // Mayor Briggs, named last; then the person the article is most about.)
+        // (`"...," the moderator said`: whoever asks the questions is not the person the article is about.)
+        if (/^(moderator|interviewer|questioner|anchor|host|co-host)$/.test(head))
+          return { entity: null, role: null, verb, via: 'none', pos };
         const recent = ctx.table.recentPerson(pos) ?? ctx.table.onlyPerson(pos);
         const otherTitle = (e: Entity): boolean => {
           const titles = titleWords(e);

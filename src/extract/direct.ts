@@ -296,15 +296,18 @@ export function directQuotes(ctx: ArticleContext, spans: Span[]): DirectCandidat
     if (keep) prevClose.set(lastPart.para, lastPart.close + 1);
     // The person just quoted is the likeliest antecedent of the next `he said`.
     // (A dropped fragment with a name right after it, `"strategic," said Jo Hale.`, still names who spoke.)
+    // (So is a person an epithet stands for, `"...," the Republican candidate said`, though only "possibly" them.)
     const marked = keep
-      ? attribution?.strength !== 'ambiguous' && !subjectOnly
+      ? (attribution?.strength !== 'ambiguous' ||
+          (attribution.via === 'role' && attribution.entity?.type === 'person')) &&
+        !subjectOnly
         ? attribution
         : undefined
       : attribution === after && after?.via === 'name'
         ? after
         : undefined;
     if (marked?.entity) {
-      ctx.table.markSpeaker(marked.entity, marked.pos);
+      ctx.table.markSpeaker(marked.entity, marked.pos, marked.strength === 'ambiguous');
       if (marked.via === 'name' && marked.entity.type === 'person' && marked.entity.name.includes(' '))
         marked.entity.spoke = true;
     }

@@ -89,6 +89,8 @@ export interface Mention {
   apposed?: boolean;
   /** The second name of a subject of two (`Ashcombe and Penrose argued`). */
   joined?: boolean;
+  /** The speaker was only guessed (`"...," the candidate said` read as the one candidate named): never sure. */
+  guess?: boolean;
 }
 
 /**
@@ -613,7 +615,7 @@ export class EntityTable {
   /** Registers a multi-word name (or returns the entity it already is). */
   addFull(phrase: NamePhrase, role: string | null): Entity {
     const name = phrase.nameWords.join(' ');
-    let e = this.byFull.get(key(name)) ?? this.outletFor(phrase) ?? undefined;
+    let e = this.byFull.get(key(name)) ?? this.outletFor(phrase) ?? this.particleSurname(phrase) ?? undefined;
     if (!e) {
       e = {
         id: this.entities.length,
@@ -705,7 +707,25 @@ export class EntityTable {
     const same = (this.bySurname.get(surname) ?? []).filter(
       (e) => key(e.name.split(' ')[0] as string) === first,
     );
-    return same.length === 1 ? (same[0] as Entity) : this.outletFor(phrase);
+    return same.length === 1 ? (same[0] as Entity) : (this.outletFor(phrase) ?? this.particleSurname(phrase));
+  }
+
+  /**
+   * `De Blasio` opening a sentence after `Bill de Blasio`: a surname with a particle (`de`, `van`, `von`, `di`, `le`)
+   * is the one person whose full name ends with it, whatever the particle's case; null for any other phrase.
+   */
+  private particleSurname(phrase: NamePhrase): Entity | null {
+    const [particle, last] = phrase.nameWords;
+    if (
+      phrase.nameWords.length !== 2 ||
+      !/^(?:de|del|della|di|da|van|von|le|la|du|der|den)$/i.test(particle as string)
+    )
+      return null;
+    const tail = ` ${key(`${particle} ${last}`)}`;
+    const people = (this.bySurname.get(key(last as string)) ?? []).filter(
+      (e) => e.type === 'person' && key(e.name).endsWith(tail),
+    );
+    return people.length === 1 ? (people[0] as Entity) : null;
   }
 
   /**
@@ -834,10 +854,27 @@ export class EntityTable {
     return false;
   }
 
-  /** Records that `entity` was quoted at `pos`: the likeliest antecedent of the next `he said`. */
-  markSpeaker(entity: Entity, pos: number): void {
+  /**
+   * Records that `entity` was quoted at `pos`: the likeliest antecedent of the next `he said`. A `guess` (a role or an
+   * epithet read as someone) makes that `he` no more than "possibly" them.
+   */
+  markSpeaker(entity: Entity, pos: number, guess = false): void {
     const i = this.upperBound(pos);
-    this.mentions.splice(i, 0, { entity, pos, subject: true, speaker: true });
+    // (A guess of the one last quoted for sure takes nothing from that.)
+    let unsure = guess;
+    for (let k = i - 1; unsure && k >= 0; k--) {
+      const m = this.mentions[k] as Mention;
+      if (!m.speaker) continue;
+      if (m.entity === entity && !m.guess) unsure = false;
+      break;
+    }
+    this.mentions.splice(i, 0, {
+      entity,
+      pos,
+      subject: true,
+      speaker: true,
+      ...(unsure ? { guess: true } : {}),
+    });
   }
 
   /**
@@ -990,7 +1027,7 @@ export class EntityTable {
             compatible(m.entity) &&
             (m.subject || (!m.quoted && this.paraOf(m.pos) > speakerPara && this.paraOf(m.pos) <= herePara)),
         );
-      strength = otherSubjectSince ? 'ambiguous' : 'continuity';
+      strength = otherSubjectSince || lastSpeaker.guess ? 'ambiguous' : 'continuity';
     } else if (lastSpeaker && lastSpeaker.entity !== e && pos - lastSpeaker.pos <= 1500)
       strength = 'ambiguous';
     else strength = rivals.size === 0 ? 'unique' : 'ambiguous';

@@ -3569,3 +3569,54 @@ describe('`a super PAC called Harbor 45 ran ads using her remarks before a commi
     expect(quoteWith(ex.quotes, 'did what we could').speaker).toBe('Ada Quill');
   });
 });
+
+describe('`De Fenwick` opening a sentence is `Mayor Ada de Fenwick`; a `he` after `the candidate said` is the candidate (issue 9)', () => {
+  it('a surname with a particle, whatever its case, is the person named in full', () => {
+    const ex = run(
+      'Tom Quill called on Mayor Ben de Fenwick to reopen the ferry. De Fenwick shut it in 2014.',
+      '“We will look at it again,” De Fenwick said.',
+    );
+    expect(quoteWith(ex.quotes, 'look at it again').speaker).toBe('Ben de Fenwick');
+  });
+
+  it('`the Republican candidate` is the man the article is about, not the mayor; the `he` going on is him, only as "possibly"', () => {
+    const ex = run(
+      'Quill wants the ferry back.',
+      'Tom Quill has sought to look tough on the pier, painting others as weak. Quill says he would do whatever it takes.',
+      'On Thursday, Quill called on Mayor Ben de Fenwick to reopen the ferry. De Fenwick shut it in 2014.',
+      '“There is anger on that pier like I have never seen,” the Republican candidate said in a radio interview.',
+      '“I say we open that line again by morning,” he went on.',
+    );
+    expect(quoteWith(ex.quotes, 'anger on that pier').speaker).toBe('Tom Quill');
+    const q = quoteWith(ex.quotes, 'open that line again');
+    expect(q.speaker).toBe('Tom Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
+
+describe('`"...," the moderator said`: whoever asks the questions is not the person the article is about (issue 9)', () => {
+  it('nobody, and the candidate answering after is still him', () => {
+    const ex = run(
+      'Tom Quill was asked a plain question about the ferry fares.',
+      '“Many argue the fares are pricing families off the river,” the moderator said. “Mr. Quill, what would you do?”',
+      'Quill said the fares had risen too fast. “I have to say the fares are a scandal,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'pricing families').speaker).toBeNull();
+    expect(quoteWith(ex.quotes, 'fares are a scandal').speaker).toBe('Tom Quill');
+  });
+});
+
+describe('a `he` right after `"...," the Republican candidate said` is the one that epithet was read as (issue 9)', () => {
+  it('not the mayor quoted before it, and only "possibly" the candidate', () => {
+    const ex = run(
+      'Quill wants the ferry back.',
+      'Tom Quill has sought to look tough on the pier. Quill says he would do whatever it takes. Quill spoke in Dover on Monday.',
+      '“He has no plan at all,” said Mayor Ben Dunn.',
+      '“There is anger on that pier like I have never seen,” the Republican candidate said in a radio interview.',
+      '“I say we open that line again by morning,” he said.',
+    );
+    const q = quoteWith(ex.quotes, 'open that line again');
+    expect(q.speaker).toBe('Tom Quill');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+});
