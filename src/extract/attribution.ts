@@ -661,6 +661,21 @@ export function speakerPhrase(
   // `Quill’s letter argues`, `Ada Quill's new memo says`: a document a named person or body owns speaks for them.
   const docOwner = possessiveDocument(ctx, toks, a, b);
   if (docOwner) return { ...docOwner, verb, via: 'role', pos };
+  // `noted a report for the council on ferry fares by the nonprofit Harbor Watch`: the document's author.
+  const writer = documentBy(ctx, toks, a, b);
+  if (writer) return { entity: writer, role: null, verb, via: 'role', pos };
+  // `a welcome note on the website reads`: what a site shows is its owner's.
+  if (
+    b - a >= 4 &&
+    b - a <= 7 &&
+    /^(on|from)$/.test(toks[b - 3]?.lower ?? '') &&
+    toks[b - 2]?.lower === 'the' &&
+    /^(website|site)$/.test((toks[b - 1] as Token).lower) &&
+    /^(a|an|the)$/.test(first.lower)
+  ) {
+    const site = siteOwner(ctx, para, a);
+    if (site) return { entity: site, role: null, verb, via: 'role', pos };
+  }
   // `She released a web ad ... "…," the narrator says`: an ad's voice speaks for whoever ran it (a person's
   // campaign), only "possibly"; nobody when no ad's sponsor is named.
   // (Also `a voice over`, `the familiar narrator`, and an ad the article calls a spot, a commercial or a video.)
@@ -2136,6 +2151,40 @@ function documentOwner(ctx: ArticleContext, toks: Token[], a: number, b: number)
 }
 
 /**
+ * `a report for the council on ferry fares by the nonprofit Harbor Watch`, tokens [a, b) wholly: a determiner and a
+ * noun for a document near the start, then `by`, at most three lower-case words and a capitalised name that ends the
+ * phrase: the person or body named (a body when the tables do not know it); null for any other phrase.
+ */
+function documentBy(ctx: ArticleContext, toks: Token[], a: number, b: number): Entity | null {
+  if (b - a < 4 || b - a > 16 || !/^(a|an|the|one)$/.test((toks[a] as Token).lower)) return null;
+  const doc = toks.slice(a + 1, Math.min(b, a + 4)).findIndex((t) => DOCUMENT_NOUNS.has(t.lower));
+  if (doc < 0) return null;
+  // (Not who merely obtained or reported it, `a letter from the Legion obtained by the Ledger`.)
+  let by = -1;
+  for (let k = a + doc + 2; k < b - 1; k++) if ((toks[k] as Token).lower === 'by') by = k;
+  if (
+    by < 0 ||
+    toks.slice(a, b - 1).some((t) => (t.trail !== '' && !t.possessive) || t.lower === 'from') ||
+    /^(obtained|reviewed|seen|viewed|reported|cited|quoted|acquired|leaked|read|described|criticized|praised)$/.test(
+      toks[by - 1]?.lower ?? '',
+    )
+  )
+    return null;
+  let x = by + 1;
+  if (/^(the|a|an)$/.test(toks[x]?.lower ?? '')) x++;
+  const from = x;
+  while (x < b && x < from + 3 && /^\p{Ll}[\p{Ll}-]*$/u.test((toks[x] as Token).word)) x++;
+  if (x >= b || !toks.slice(x, b).every((t) => isCapitalized(t.word))) return null;
+  const phrase = analyzeRun(toks, x, b);
+  if (!phrase || phrase.to !== b || isPlace(phrase.nameWords)) return null;
+  const known = ctx.table.find(phrase);
+  if (known && known.type !== 'unknown') return known;
+  return phrase.type === 'person'
+    ? null
+    : ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
+}
+
+/**
  * `Quill’s letter`, `Ada Quill's new memo`, `the Harbor Council's latest report`, tokens [a, b) wholly: a
  * capitalised name with a possessive ending, at most two lower-case words, then a noun for a document or a web page.
  * The known person or body the name gives; null for any other phrase.
@@ -2467,6 +2516,19 @@ export function attributionAfter(
       b++;
       if (t.trail !== '') break;
     }
+    // `noted a report for the council on ferry fares by the nonprofit Tidewater Trust`: so may a document and who
+    // wrote it.
+    if (
+      b === a + 8 &&
+      (toks[b - 1] as Token).trail === '' &&
+      /^(a|an|the|one)$/.test(toks[a + 1]?.lower ?? '') &&
+      toks.slice(a + 2, a + 4).some((t) => DOCUMENT_NOUNS.has(t.lower))
+    ) {
+      while (b < limit && b < a + 17 && (toks[b] as Token).lead === '') {
+        b++;
+        if ((toks[b - 1] as Token).trail !== '') break;
+      }
+    }
     // `said former Harbor Gov. and Party Chairman Ed Dover`: a run of titles and names may be longer.
     if (b === a + 8 && (toks[b - 1] as Token).trail === '') {
       while (
@@ -2571,11 +2633,14 @@ export function attributionAfter(
     ) {
       return speakerPhrase(ctx, para, a, subjectEnd(toks, v, a), 'said') ?? unnamed(para, t0, 'said');
     }
-    // `," the email read.`: a document's text reads.
+    // `," the email read.`: a document's text reads. (So does a page's: `," the website reads`, `," a welcome note on
+    // the website reads`.)
     if (
       /^(read|reads)$/.test(t.lower) &&
-      v <= a + 4 &&
-      (DOCUMENT_NOUNS.has((toks[v - 1] as Token).lower) || (v === a + 1 && t0.lower === 'it'))
+      v <= a + 7 &&
+      (DOCUMENT_NOUNS.has((toks[v - 1] as Token).lower) ||
+        OWNED_PAGES.has((toks[v - 1] as Token).lower) ||
+        (v === a + 1 && t0.lower === 'it'))
     ) {
       const doc = speakerPhrase(ctx, para, a, v, 'said');
       if (doc) return doc;

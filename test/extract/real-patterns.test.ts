@@ -3620,3 +3620,29 @@ describe('a `he` right after `"...," the Republican candidate said` is the one t
     expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
   });
 });
+
+describe('`noted a report for the council on ferry fares by the nonprofit Tidewater Trust`: a document’s author (issue 9)', () => {
+  it('the body after `by`, however long the phrase, only as "possibly"', () => {
+    const ex = run(
+      '“The line will get paid to keep its oldest boats on standby,” noted a report for the council on ferry fares by the nonprofit Tidewater Trust.',
+    );
+    const q = quoteWith(ex.quotes, 'oldest boats');
+    expect(q.speaker).toBe('Tidewater Trust');
+    expect(q.confidence).toBeLessThan(SPEAKER_SHOWN_MIN);
+  });
+
+  it('whoever only obtained the document wrote nothing (guard)', () => {
+    const ex = run(
+      'A letter from the Dover Legion obtained by The Harbor Post warns that “any further word on it will come through our lawyer.”',
+    );
+    expect(quoteWith(ex.quotes, 'further word').speaker).not.toBe('Harbor Post');
+  });
+
+  it('`a welcome note on the website reads`: the one who set the site up', () => {
+    const ex = run(
+      'Tom Fenwick, a radio host in Dover, set up a website, “Come to Dover,” that sells his island to newcomers.',
+      '“Hi there! The mill may close!” a welcome note on the website reads.',
+    );
+    expect(quoteWith(ex.quotes, 'mill may close').speaker).toBe('Tom Fenwick');
+  });
+});
