@@ -645,6 +645,19 @@ export function speakerPhrase(
   // owner's relation, speaks; never the owner (a spokesman or aide speaks for the body, as below, only "possibly").
   const relation = possessiveRelation(ctx, toks, a, b);
   if (relation !== undefined) return { entity: relation, role: null, verb, via: 'role', pos };
+  // `his wife whispered`, `her longtime friend said`: a relation of someone's, never named here, speaks; not them.
+  if (
+    b - a >= 2 &&
+    b - a <= 4 &&
+    /^(his|her|their)$/.test(first.lower) &&
+    PRIVATE_RELATIONS.test((toks[b - 1] as Token).lower) &&
+    !/^(lawyer|attorney|counsel|doctor|physician|biographer|rival|opponent|critic|supporter|backer|donor)s?$/.test(
+      (toks[b - 1] as Token).lower,
+    ) &&
+    toks.slice(a + 1, b - 1).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.word)) &&
+    toks.slice(a, b - 1).every((t) => t.trail === '')
+  )
+    return { entity: null, role: null, verb, via: 'role', pos };
   // `the prime minister's spokesman`, and `the spokesman` after it: the office of whoever holds that title speaks,
   // never that person.
   const office = titleSpokesman(ctx, para, a, b);

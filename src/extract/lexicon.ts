@@ -21,6 +21,7 @@ export const SPEECH_VERBS = set(`
   confirmed denied boasted lamented mused conceded repeated fumed gushed raged scoffed snapped exclaimed retorted
   bragged marveled marvelled griped chided quipped blasted answered answers alleged alleges elaborated elaborates elaborating shouting yelling
   screamed screaming chimed interrupted wondered wonders promises beamed beams admitting write contends exhorted
+  whispered whispers murmured muttered mumbled
 `);
 
 /** Verbs that introduce a reported clause (indirect speech). */

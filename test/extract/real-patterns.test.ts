@@ -3646,3 +3646,21 @@ describe('`noted a report for the council on ferry fares by the nonprofit Tidewa
     expect(quoteWith(ex.quotes, 'mill may close').speaker).toBe('Tom Fenwick');
   });
 });
+
+describe('`..., the Harbor Post’s Ben Dunn noted, his wife whispered to him: "..."` (issue 9)', () => {
+  it('the wife speaks, unnamed: neither the reporter nor the man she speaks to', () => {
+    const ex = run(
+      'Tom Quill lost the primary.',
+      'As the crowd cheered Quill in Dover on Tuesday night, the Harbor Post’s Ben Dunn noted, his wife whispered to him: “They are still with you.”',
+    );
+    expect(quoteWith(ex.quotes, 'still with you').speaker).toBeNull();
+  });
+
+  it('a wife the article names still speaks, `whispered` being a verb of saying (guard)', () => {
+    const ex = run(
+      'Tom Quill lost the primary. His wife, Ada Quill, stood by him.',
+      '“They are still with you,” Ada Quill whispered.',
+    );
+    expect(quoteWith(ex.quotes, 'still with you').speaker).toBe('Ada Quill');
+  });
+});
