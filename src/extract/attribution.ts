@@ -460,7 +460,7 @@ export function speakerPhrase(
     const g = PRONOUNS[first.lower];
     const topic = g === 'm' || g === 'f' ? frontedTopic(ctx, para, a, g, verb) : undefined;
     if (topic) return { ...topic, pos };
-    if (g === 'm' || g === 'f') return pronounHit(g, toldOf(ctx, toks, a, b));
+    if (g === 'm' || g === 'f') return pronounHit(g, toldOf(ctx, toks, a, b) ?? listenerAfter(ctx, toks, b));
     if (g === 'org') {
       // `It added, "..."`: the document just written of, else the company, else the organisation the passage is
       // about; never more than "possibly".
@@ -1511,6 +1511,23 @@ function toldOf(ctx: ArticleContext, toks: Token[], a: number, b: number): Entit
   )
     x--;
   const phrase = analyzeRun(toks, x, a);
+  const known = phrase ? ctx.table.find(phrase) : null;
+  return known?.type === 'person' ? known : null;
+}
+
+/**
+ * `"...," he told Quill.`: the person named right after a verb of telling at token `v` is the one spoken to, never
+ * the `he` who speaks. Null when no known person is named there.
+ */
+function listenerAfter(ctx: ArticleContext, toks: Token[], v: number): Entity | null {
+  if (
+    !/^(told|tells|asked|asks|assured|assures|reminded|reminds|informed|informs)$/.test(toks[v]?.lower ?? '')
+  )
+    return null;
+  const x = v + 1;
+  const y = capitalsFrom(toks, x, 4);
+  if (y === x) return null;
+  const phrase = analyzeRun(toks, x, y);
   const known = phrase ? ctx.table.find(phrase) : null;
   return known?.type === 'person' ? known : null;
 }

@@ -3664,3 +3664,16 @@ describe('`..., the Harbor Post’s Ben Dunn noted, his wife whispered to him: "
     expect(quoteWith(ex.quotes, 'still with you').speaker).toBe('Ada Quill');
   });
 });
+
+describe('`"...," he told Quill.`: the one told is never the `he` who speaks (issue 9)', () => {
+  it('the man who asked, not the candidate he spoke to', () => {
+    const ex = run(
+      'Ben Quill held a town hall in Dover on Monday.',
+      '“That may not be what my party wants, but it is down the road,” Quill said. “You cannot start until you prove the pier is safe,” he said.',
+      'Such a plan might shield him from being pushed too far, but it has left many, his own backers among them, asking what he really wants.',
+      'The next morning, a question came from Tom Fenwick, who drove from Harbor City to ask about the ferry.',
+      '“Workers like me have been badly hurt by the ferry cuts,” he told Quill.',
+    );
+    expect(quoteWith(ex.quotes, 'badly hurt').speaker).toBe('Tom Fenwick');
+  });
+});
