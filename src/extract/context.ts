@@ -471,13 +471,40 @@ export function buildContext(
       prev?.trail === '' &&
       /^(whether|if|about|why|how|what|when|to)$/.test(next?.lower ?? '') &&
       (para.tokens[phrase.to - 1] as Token).trail === '';
+    // (`Quill's plan was backed Friday by Sen. Ada Dunn, who said ...`: the agent of a passive is who acts.)
+    const agent =
+      entity.type === 'person' &&
+      !phrase.possessive &&
+      prev?.lower === 'by' &&
+      !inQuote(pos) &&
+      [2, 3, 4].some((k) => {
+        const v = para.tokens[phrase.from - k];
+        const be = para.tokens[phrase.from - k - 1];
+        return (
+          v !== undefined &&
+          /^\p{Ll}+ed$/u.test(v.word) &&
+          // (Not who asked: in `Quill was asked by the moderator whether ...` Quill answers.)
+          !/^(asked|questioned|interviewed|pressed|urged|challenged|confronted|approached|greeted|introduced|joined|accompanied|interrupted|followed|criticized|attacked|endorsed|praised)$/.test(
+            v.lower,
+          ) &&
+          /^(was|were|is|are|been|be|being)$/.test(be?.lower ?? '') &&
+          para.tokens.slice(phrase.from - k - 1, phrase.from - 1).every((t) => t.trail === '')
+        );
+      });
     const subject =
+      agent ||
       agedSubject ||
       speaks ||
       asked ||
       according ||
       topic ||
       joined ||
+      // (`Dunn's lawsuit demands his job back. He also seeks ...`: a person's possessive opening the sentence is what
+      // it is about.)
+      (phrase.possessive &&
+        entity.type === 'person' &&
+        !inQuote(pos) &&
+        phrase.from === tokenAt(para.tokens, sentenceAt(para.sentences, first.start)?.start ?? -1)) ||
       ((!phrase.possessive || contracted) &&
         !modifier &&
         !inQuote(pos) &&

@@ -3677,3 +3677,31 @@ describe('`"...," he told Quill.`: the one told is never the `he` who speaks (is
     expect(quoteWith(ex.quotes, 'badly hurt').speaker).toBe('Tom Fenwick');
   });
 });
+
+describe('a possessive opening the sentence is what a later `he` is about; the agent of a passive acts (issue 9)', () => {
+  it('`Fenwick’s lawsuit demands ... He also seeks "..."`: Fenwick, not a man named before', () => {
+    const ex = run(
+      'Tom Fenwick, a former investigator for the panel, sued on Tuesday.',
+      'Ben Dunn, a spokesman for the panel, said the firing was lawful.',
+      'Fenwick’s lawsuit demands his old job back, with lost pay. He also seeks “an order barring the chairman from repeating those claims about me.”',
+    );
+    expect(quoteWith(ex.quotes, 'barring the chairman').speaker).toBe('Tom Fenwick');
+  });
+
+  it('`Quill’s plan was backed Friday by Sen. Ada Dunn, who ...` / `"...," she said`: Dunn', () => {
+    const ex = run(
+      'Ada Quill has a plan for the pier. Critics say she hid the costs.',
+      '“We hid nothing,” Quill said on Thursday.',
+      'Quill’s plan was backed Friday by Sen. Joan Dunn of Dover, the ranking member of the river panel, who said none of the money came from the town.',
+      '“I never saw why the mayor should be blamed for a fund she never touched,” she said in a statement.',
+    );
+    expect(quoteWith(ex.quotes, 'never saw why').speaker).toBe('Joan Dunn');
+  });
+
+  it('`Quill was asked by the moderator, Ben Dunn, whether ...`: the one asked still answers (guard)', () => {
+    const ex = run(
+      'Tom Quill was asked by Harbor News moderator Ben Dunn whether his plan would cost too much. “Not one cent more than we have,” he said.',
+    );
+    expect(quoteWith(ex.quotes, 'Not one cent').speaker).toBe('Tom Quill');
+  });
+});
