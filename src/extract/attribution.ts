@@ -2228,14 +2228,14 @@ function possessiveDocument(ctx: ArticleContext, toks: Token[], a: number, b: nu
   const own = toks[o] as Token;
   if (!own.possessive || !isCapitalized(own.word) || toks.slice(o, b - 1).some((t) => t.trail !== ''))
     return null;
-  const from = first(toks, a, o);
+  const from = runStart(toks, a, o);
   if (from < 0) return null;
   const hit = possessiveOwner(ctx, toks, o, from, 0);
   return hit?.entity && !isPlace(hit.entity.name.split(' ')) ? hit : null;
 }
 
 /** Where the capitalised run ending at `o` starts, reading back to `a` (only `the` may stand before it); -1 else. */
-function first(toks: Token[], a: number, o: number): number {
+function runStart(toks: Token[], a: number, o: number): number {
   let x = o;
   while (x > a && isCapitalized((toks[x - 1] as Token).word) && (toks[x - 1] as Token).trail === '') x--;
   if (x === a || (x === a + 1 && (toks[a] as Token).lower === 'the')) return x;

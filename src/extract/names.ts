@@ -149,10 +149,10 @@ export function capitalRuns(tokens: Token[]): Array<[number, number]> {
 
 const isInitial = (w: string): boolean => /^\p{Lu}\.?$/u.test(w);
 
-/** Reads one capitalised run as a name phrase, or null when it is not a name (sentence openers, dates). */
 /** A party member's label before a name (`Republican`, `Democrat`, `GOP`). */
 const PARTY_WORDS = /^(?:Republican|Democrat|Democratic|Independent|Libertarian|GOP)$/;
 
+/** Reads one capitalised run as a name phrase, or null when it is not a name (sentence openers, dates). */
 export function analyzeRun(tokens: Token[], from: number, to: number): NamePhrase | null {
   let a = from;
   let b = to;
@@ -1170,8 +1170,8 @@ export class EntityTable {
 
   /**
    * The body last named as a subject before `pos` (within `window` characters), read loosely: an organisation, or a
-   * name the tables did not type as one (with no title or gender) that reads as no person or that `isThing` says
-   * the article writes of as a thing (`Chirper said in a short statement, adding that it ...`). Null when a person is the
+   * name the tables did not type as one (with no title and no sure gender) that reads as no person or that `isThing`
+   * says the article writes of as a thing (`Chirper said in a short statement, adding that it ...`). Null when a person is the
    * last subject, or an outlet is.
    */
   recentBodySubject(pos: number, isThing: (e: Entity) => boolean, window = 1200): Entity | null {
