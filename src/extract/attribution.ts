@@ -1555,19 +1555,34 @@ function pairBefore(ctx: ArticleContext, para: Para, before: number, verb: strin
       // (`and Harbor Committee Chairman Tom Dover`: a title of several words before the second name.)
       const y = capitalsFrom(toks, k + 1, 6);
       if (x === k || y === k + 1) continue;
-      const left = speakerPhrase(ctx, p, x, k, verb);
-      const right = speakerPhrase(ctx, p, k + 1, y, verb);
-      if (
-        left?.entity?.type === 'person' &&
-        right?.entity?.type === 'person' &&
-        left.via === 'name' &&
-        right.via === 'name' &&
-        left.entity !== right.entity
-      )
-        return ctx.table.joint(left.entity, right.entity);
+      const pair = namedPair(ctx, p, x, k, y, verb);
+      if (pair) return pair;
     }
   }
   return null;
+}
+
+/**
+ * Two different people named by tokens [x, k) and [k + 1, y) of `p` (the `and` at k), as one joint speaker; null
+ * when either is not a person named by name.
+ */
+function namedPair(
+  ctx: ArticleContext,
+  p: Para,
+  x: number,
+  k: number,
+  y: number,
+  verb: string,
+): Entity | null {
+  const left = speakerPhrase(ctx, p, x, k, verb);
+  const right = speakerPhrase(ctx, p, k + 1, y, verb);
+  return left?.entity?.type === 'person' &&
+    right?.entity?.type === 'person' &&
+    left.via === 'name' &&
+    right.via === 'name' &&
+    left.entity !== right.entity
+    ? ctx.table.joint(left.entity, right.entity)
+    : null;
 }
 
 /** A title two people named together share (`Sens. Quill and Briggs`). */
@@ -1604,16 +1619,8 @@ function pairSubjectBefore(ctx: ArticleContext, para: Para, a: number, verb: str
     // (A verb follows the pair: it is the sentence's subject, not a list that goes on.)
     if (y === k + 1 || y >= end || !/^\p{Ll}/u.test((toks[y] as Token).word)) continue;
     if (ctx.inQuote(p.base + (toks[k] as Token).start)) continue;
-    const left = speakerPhrase(ctx, p, x, k, verb);
-    const right = speakerPhrase(ctx, p, k + 1, y, verb);
-    if (
-      left?.entity?.type === 'person' &&
-      right?.entity?.type === 'person' &&
-      left.via === 'name' &&
-      right.via === 'name' &&
-      left.entity !== right.entity
-    )
-      return ctx.table.joint(left.entity, right.entity);
+    const pair = namedPair(ctx, p, x, k, y, verb);
+    if (pair) return pair;
   }
   return null;
 }
@@ -2163,6 +2170,18 @@ function adSponsor(ctx: ArticleContext, toks: Token[], a: number, b: number): En
 }
 
 /**
+ * The issuer a name in a document's phrase gives: the person or body the tables know by it, else a body named only
+ * there; null for a person the tables do not know.
+ */
+function namedIssuerOf(ctx: ArticleContext, phrase: NamePhrase): Entity | null {
+  const known = ctx.table.find(phrase);
+  if (known && known.type !== 'unknown') return known;
+  return phrase.type === 'person'
+    ? null
+    : ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
+}
+
+/**
  * `a Halvex Corp. memo`, `a new Quill letter`, `a fresh Harbor-Dover poll`, tokens [a, b) wholly: a
  * determiner, lower-case words, a name and a noun for a document (not an ad: see adSponsor). The document speaks for
  * the person or body named; null when none is (or the name is a place).
@@ -2173,11 +2192,7 @@ function documentOwner(ctx: ArticleContext, toks: Token[], a: number, b: number)
   if (!(DOCUMENT_NOUNS.has(noun) || noun === 'poll') || /^(ad|advertisement)$/.test(noun)) return null;
   const phrase = nameBeforeNoun(toks, a, b, 4, false);
   if (!phrase || isPlace(phrase.nameWords)) return null;
-  const known = ctx.table.find(phrase);
-  if (known && known.type !== 'unknown') return known;
-  return phrase.type === 'person'
-    ? null
-    : ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
+  return namedIssuerOf(ctx, phrase);
 }
 
 /**
@@ -2207,11 +2222,7 @@ function documentBy(ctx: ArticleContext, toks: Token[], a: number, b: number): E
   if (x >= b || !toks.slice(x, b).every((t) => isCapitalized(t.word))) return null;
   const phrase = analyzeRun(toks, x, b);
   if (!phrase || phrase.to !== b || isPlace(phrase.nameWords)) return null;
-  const known = ctx.table.find(phrase);
-  if (known && known.type !== 'unknown') return known;
-  return phrase.type === 'person'
-    ? null
-    : ctx.table.resolve({ ...phrase, type: 'org', possessive: false, role: null }, null);
+  return namedIssuerOf(ctx, phrase);
 }
 
 /**
